@@ -1,0 +1,75 @@
+// A template is a declarative style sheet (DESIGN.md "Templates"). This is the
+// resolved form a writer receives: `extends` applied, defaults filled, the
+// edition's variant merged in. Units: mm for the page, pt for sizes, em for indents.
+
+export type FontRole = 'serif' | 'sans' | 'kai' | 'fangsong';
+
+export type StyleName =
+  | 'title'
+  | 'subtitle'
+  | 'kicker'
+  | 'heading1'
+  | 'heading2'
+  | 'heading3'
+  | 'heading4'
+  | 'subhead'
+  | 'body'
+  | 'lead'
+  | 'quote'
+  | 'listItem'
+  | 'dateline'
+  | 'continuation'
+  | 'header'
+  | 'footer';
+
+export interface Style {
+  font: FontRole;
+  /** pt */
+  size: number;
+  weight: 'normal' | 'bold';
+  /** Line pitch in pt (baseline to baseline). */
+  leading: number;
+  /** First-line indent in em. */
+  indent: number;
+  alignment: 'left' | 'center' | 'right' | 'justify';
+  /** pt */
+  spaceBefore: number;
+  /** pt */
+  spaceAfter: number;
+}
+
+export interface PageSetup {
+  size: 'A4' | 'A5' | 'B5' | 'LETTER';
+  orientation: 'portrait' | 'landscape';
+  /** mm */
+  margins: { top: number; right: number; bottom: number; left: number };
+  columns: number;
+  /** mm */
+  columnGap: number;
+  /** Fixes body size and line pitch (GB/T 9704: 22 lines x 28 characters). */
+  grid?: { linesPerPage: number; charsPerLine: number };
+}
+
+/** Fields: {edition.title} {article.title} {page} {pages}. */
+export interface HeaderFooter {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+export type QuoteStyle = 'source' | 'corner' | 'curly';
+
+export interface Template {
+  name: string;
+  description: string;
+  page: PageSetup;
+  /** A font family name for each role (resolved to files by the font registry). */
+  fonts: Record<FontRole, string>;
+  styles: Record<StyleName, Style>;
+  header?: HeaderFooter;
+  footer?: HeaderFooter;
+  cover: { enabled: boolean };
+  toc: { enabled: boolean; title: string };
+  /** Quotation-mark style: keep the source's, 「」『』 (corner) or “”‘’ (curly). */
+  quotes: QuoteStyle;
+}

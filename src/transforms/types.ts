@@ -1,0 +1,19 @@
+import type { Change, Edition, Lang } from '../model/types.js';
+
+export interface TransformContext {
+  /** The variant being produced; the convert transform reads it. */
+  variant?: Lang;
+  /** Add regional vocabulary (phrase) conversion, not only characters. */
+  vocabulary?: boolean;
+}
+
+export interface TransformResult {
+  edition: Edition;
+  report: Change[];
+}
+
+/**
+ * A transform is pure: it never mutates its input (tested), and applying it to
+ * its own output changes nothing (tested).
+ */
+export type Transform = (edition: Edition, context: TransformContext) => TransformResult;
