@@ -1,0 +1,126 @@
+// Builds the blocks of one article from its classified lines.
+import {
+  continuation,
+  dateline,
+  heading,
+  lead,
+  list,
+  listItem,
+  paragraph,
+  quote,
+  subhead,
+  text,
+} from '../../model/builders.js';
+import type { Block, HeadingDepth, Inline, ListItem, Text } from '../../model/types.js';
+import type { Classified } from './classify.js';
+import { type Line } from './lines.js';
+import { linePosition, sliceLine, spanPosition } from './line-slice.js';
+import { CLOSING_END, isWholeQuotation, type MarkerKind, SPEAKER, SPEAKER_WORDS, SPEECH_VERB } from './patterns.js';
+
+export type DepthOf = (kind: MarkerKind) => HeadingDepth;
+
+function textOf(line: Line): Text[] {
+  return line.content ? [text(line.content, { position: linePosition(line) })] : [];
+}
+
+/** Speaker labels count only where the article reads as a transcript. */
+function speakerLabels(items: Classified[]): Set<Classified> {
+  const labelled = items.filter((item) => {
+    if (item.kind !== 'paragraph' || item.marker || item.lead) return false;
+    const label = SPEAKER.exec(item.line.content)?.[1];
+    return label !== undefined && !SPEECH_VERB.test(label);
+  });
+  const names = labelled.map((item) => SPEAKER.exec(item.line.content)![1]!);
+  const transcript = labelled.length >= 3 && new Set(names).size <= Math.max(2, labelled.length / 2);
+  return new Set(labelled.filter((_, i) => transcript || SPEAKER_WORDS.has(names[i]!)));
+}
+
+/** Shortest body after an unmarked run-in lead, and the longest lead. */
+const RUN_IN_REST = 15;
+const RUN_IN_MAX = 16;
+const RUN_IN_LEAD = new RegExp(`^[^\\uFF0C,\u3001\uFF1A:\u201C\u201D\u300C\u300D\\uFF08(0-9\\uFF10-\\uFF19%]{2,${RUN_IN_MAX}}\u3002`, 'u');
+
+/**
+ * Unmarked run-in leads, as in government work reports: "加大减税降费力度。强化……".
+ * Only in a numbered document where several paragraphs open that way, and never
+ * on the second half of a paragraph broken by a column break.
+ */
+function runInLeads(items: Classified[]): Map<Classified, number> {
+  const found = new Map<Classified, number>();
+  if (!items.some((item) => item.kind === 'heading')) return found;
+  let previous: Classified | undefined;
+  for (const item of items) {
+    const broken = previous?.kind === 'paragraph' && !CLOSING_END.test(previous.line.content);
+    if (item.kind === 'paragraph' && !item.marker && !item.lead && !broken) {
+      const lead = RUN_IN_LEAD.exec(item.line.content)?.[0];
+      if (lead && item.line.content.length - lead.length >= Math.max(RUN_IN_REST, 2 * lead.length)) found.set(item, lead.length);
+    }
+    previous = item;
+  }
+  return found.size >= 3 ? found : new Map();
+}
+
+export function buildBlocks(items: Classified[], depthOf: DepthOf): Block[] {
+  const blocks: Block[] = [];
+  const speakers = speakerLabels(items);
+  const runIns = runInLeads(items);
+  let items_: ListItem[] = [];
+  let listStyle: 'dash' | 'bullet' | undefined;
+  let listStart: Line | undefined;
+  let listEnd: Line | undefined;
+
+  const flushList = () => {
+    if (listStyle && items_.length && listStart && listEnd) {
+      blocks.push(list(listStyle, items_, { position: spanPosition(listStart, listEnd) }));
+    }
+    items_ = [];
+    listStyle = undefined;
+  };
+
+  for (const item of items) {
+    if (item.kind !== 'item' || item.style !== listStyle) flushList();
+    const position = linePosition(item.line);
+    switch (item.kind) {
+      case 'continuation':
+        blocks.push(continuation(item.direction, item.page, textOf(item.line), { position }));
+        break;
+      case 'dateline':
+        blocks.push(dateline(textOf(item.line), { position }));
+        break;
+      case 'item':
+        if (!listStyle) listStart = item.line;
+        listStyle = item.style;
+        listEnd = item.line;
+        items_.push(listItem(textOf(item.rest), { marker: item.marker, position }));
+        break;
+      case 'subhead':
+        blocks.push(subhead(textOf(item.line), { position }));
+        break;
+      case 'heading':
+        blocks.push(heading(depthOf(item.markerKind), textOf(item.rest), { marker: item.marker, position }));
+        break;
+      case 'paragraph': {
+        const previous = blocks[blocks.length - 1];
+        const setApart = previous?.type === 'heading' || previous?.type === 'subhead';
+        if (!item.marker && !item.lead && setApart && isWholeQuotation(item.line.content)) {
+          blocks.push(quote(textOf(item.line), { position }));
+          break;
+        }
+        let leadLine = item.lead;
+        let rest = item.rest;
+        const runIn = speakers.has(item) ? SPEAKER.exec(item.line.content)![0].length : runIns.get(item);
+        if (runIn !== undefined) {
+          leadLine = sliceLine(item.line, 0, runIn);
+          rest = sliceLine(item.line, runIn);
+        }
+        const children: Inline[] = [];
+        if (leadLine) children.push(lead(textOf(leadLine), { position: linePosition(leadLine) }));
+        children.push(...textOf(rest));
+        blocks.push(paragraph(children, { marker: item.marker, position }));
+        break;
+      }
+    }
+  }
+  flushList();
+  return blocks;
+}

@@ -1,0 +1,87 @@
+// What each line of an article's body is, by the conventions of Chinese news
+// and official text. Decisions that need neighbours (quotes, lists, speaker
+// labels, heading depth) are taken later, in blocks.ts.
+import { type Line } from './lines.js';
+import { sliceLine, trimLine } from './line-slice.js';
+import {
+  BULLET_ITEM,
+  CLOSING_DATELINE,
+  CONTINUED_FROM,
+  CONTINUED_TO,
+  DASH_ITEM,
+  matchMarker,
+  type MarkerKind,
+  PROVISION,
+  SENTENCE_END,
+  SUBHEAD,
+} from './patterns.js';
+
+export type Classified =
+  | { kind: 'continuation'; line: Line; direction: 'from' | 'to'; page: string }
+  | { kind: 'dateline'; line: Line; agency?: string; place?: string; date?: string }
+  | { kind: 'item'; line: Line; style: 'dash' | 'bullet'; marker: string; rest: Line }
+  | { kind: 'subhead'; line: Line }
+  | { kind: 'heading'; line: Line; markerKind: MarkerKind; marker: string; rest: Line }
+  | { kind: 'paragraph'; line: Line; marker?: string; markerKind?: MarkerKind; lead?: Line; rest: Line };
+
+/** A heading's text is short and has no sentence end. */
+const HEADING_MAX = 40;
+/** A run-in lead is one short sentence followed by more text. */
+const LEAD_MAX = 60;
+
+function leadEnd(text: string): number | undefined {
+  const found = SENTENCE_END.exec(text);
+  if (!found || found.index > LEAD_MAX) return undefined;
+  const end = found.index + 1;
+  return end < text.length ? end : undefined;
+}
+
+export function classify(line: Line): Classified {
+  const content = line.content;
+
+  const from = CONTINUED_FROM.exec(content);
+  if (from && from[0].length === content.length) return { kind: 'continuation', line, direction: 'from', page: from[1]! };
+  const to = CONTINUED_TO.exec(content);
+  if (to && to[0].length === content.length) return { kind: 'continuation', line, direction: 'to', page: to[1]! };
+
+  const dateline = CLOSING_DATELINE.exec(content);
+  if (dateline) {
+    const { agency, place, date } = dateline.groups ?? {};
+    return { kind: 'dateline', line, agency: agency || undefined, place: place || undefined, date };
+  }
+
+  const dash = DASH_ITEM.exec(content);
+  if (dash) return { kind: 'item', line, style: 'dash', marker: dash[1]!, rest: trimLine(sliceLine(line, dash[0].length)) };
+  const bullet = BULLET_ITEM.exec(content);
+  if (bullet) return { kind: 'item', line, style: 'bullet', marker: bullet[1]!, rest: sliceLine(line, bullet[0].length) };
+
+  if (SUBHEAD.test(content) && !SENTENCE_END.test(content)) return { kind: 'subhead', line };
+
+  const marker = matchMarker(content);
+  if (marker) {
+    const rest = sliceLine(line, marker.length);
+    const body = rest.content;
+    if (body.length > 0 && body.length <= HEADING_MAX && !SENTENCE_END.test(body)) {
+      return { kind: 'heading', line, markerKind: marker.kind, marker: marker.marker, rest };
+    }
+    const end = leadEnd(body);
+    if (end !== undefined) {
+      return {
+        kind: 'paragraph',
+        line,
+        marker: marker.marker,
+        markerKind: marker.kind,
+        lead: sliceLine(rest, 0, end),
+        rest: sliceLine(rest, end),
+      };
+    }
+    return { kind: 'paragraph', line, marker: marker.marker, markerKind: marker.kind, rest };
+  }
+
+  const provision = PROVISION.exec(content);
+  if (provision) {
+    return { kind: 'paragraph', line, lead: sliceLine(line, 0, provision[0].length), rest: sliceLine(line, provision[0].length) };
+  }
+
+  return { kind: 'paragraph', line, rest: line };
+}

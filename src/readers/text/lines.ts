@@ -1,0 +1,139 @@
+// Splits decoded text into lines and separates layout whitespace from content.
+// Indentation (U+3000, spaces, tabs, no-break spaces), trailing whitespace and
+// no-break spaces used to letter-space short headings ("一、综\u00A0\u00A0合") are
+// layout: they are dropped here and reported in aggregate or one by one.
+import type { Change, Point, Position } from '../../model/types.js';
+
+export interface Line {
+  /** 1-based line number in the source. */
+  number: number;
+  /** Content without layout whitespace. */
+  content: string;
+  /** Offset (in the source) of each character of `content`. */
+  offsets: number[];
+  /** Column (1-based) of each character of `content`. */
+  columns: number[];
+  /** The line had leading whitespace. */
+  indented: boolean;
+  /** The line is empty or only whitespace. */
+  blank: boolean;
+}
+
+const LEADING = /^[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+/;
+const TRAILING = /[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+$/;
+// Runs of no-break (or en/em/figure) spaces between two Han characters: letter-spacing.
+const LETTER_SPACING = /(?<=\p{Script=Han})[\u00A0\u2002\u2003\u2007\u202F]+(?=\p{Script=Han})/gu;
+
+interface Tally {
+  lines: number;
+  first?: Position;
+}
+
+function pointAt(line: number, column: number, offset: number): Point {
+  return { line, column, offset };
+}
+
+/** Positions of a slice [from, to) of a line's content. */
+export function slicePosition(line: Line, from: number, to: number): Position {
+  const lastIndex = Math.max(from, to - 1);
+  const startOffset = line.offsets[from] ?? line.offsets[line.offsets.length - 1] ?? 0;
+  const startColumn = line.columns[from] ?? line.columns[line.columns.length - 1] ?? 1;
+  const endOffset = (line.offsets[lastIndex] ?? startOffset) + (to > from ? 1 : 0);
+  const endColumn = (line.columns[lastIndex] ?? startColumn) + (to > from ? 1 : 0);
+  return { start: pointAt(line.number, startColumn, startOffset), end: pointAt(line.number, endColumn, endOffset) };
+}
+
+export interface SplitResult {
+  lines: Line[];
+  report: Change[];
+}
+
+export function splitLines(source: string): SplitResult {
+  const report: Change[] = [];
+  const lines: Line[] = [];
+  const indentation: Tally = { lines: 0 };
+  const trailing: Tally = { lines: 0 };
+  let offset = 0;
+  let number = 0;
+  const pattern = /([^\r\n]*)(\r\n|\r|\n|$)/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(source)) !== null) {
+    const raw = match[1] ?? '';
+    const ending = match[2] ?? '';
+    number++;
+    if (raw === '' && ending === '' && match.index >= source.length) break;
+
+    const lead = LEADING.exec(raw)?.[0] ?? '';
+    const rest = raw.slice(lead.length);
+    const tail = TRAILING.exec(rest)?.[0] ?? '';
+    const body = rest.slice(0, rest.length - tail.length);
+    const base = offset + lead.length;
+    if (body && lead) {
+      indentation.lines++;
+      indentation.first ??= {
+        start: pointAt(number, 1, offset),
+        end: pointAt(number, lead.length + 1, base),
+      };
+    }
+    if (body && tail) {
+      trailing.lines++;
+      trailing.first ??= {
+        start: pointAt(number, lead.length + body.length + 1, base + body.length),
+        end: pointAt(number, raw.length + 1, offset + raw.length),
+      };
+    }
+
+    // Keep, for every character of the content, where it stood in the source.
+    let content = '';
+    const offsets: number[] = [];
+    const columns: number[] = [];
+    let cursor = 0;
+    for (const spacing of body.matchAll(LETTER_SPACING)) {
+      const at = spacing.index ?? 0;
+      for (let i = cursor; i < at; i++) {
+        content += body[i];
+        offsets.push(base + i);
+        columns.push(lead.length + i + 1);
+      }
+      cursor = at + spacing[0].length;
+      report.push({
+        source: 'reader:text',
+        kind: 'layout-whitespace',
+        message: `dropped ${spacing[0].length} letter-spacing space(s) between Han characters`,
+        position: {
+          start: pointAt(number, lead.length + at + 1, base + at),
+          end: pointAt(number, lead.length + cursor + 1, base + cursor),
+        },
+        before: body.slice(Math.max(0, at - 2), cursor + 2),
+        after: body.slice(Math.max(0, at - 2), at) + body.slice(cursor, cursor + 2),
+      });
+    }
+    for (let i = cursor; i < body.length; i++) {
+      content += body[i];
+      offsets.push(base + i);
+      columns.push(lead.length + i + 1);
+    }
+
+    lines.push({ number, content, offsets, columns, indented: lead.length > 0, blank: content === '' });
+    offset += raw.length + ending.length;
+    if (ending === '') break;
+  }
+
+  if (indentation.lines) {
+    report.push({
+      source: 'reader:text',
+      kind: 'layout-whitespace',
+      message: `dropped paragraph indentation on ${indentation.lines} line(s); the templates indent paragraphs themselves`,
+      position: indentation.first,
+    });
+  }
+  if (trailing.lines) {
+    report.push({
+      source: 'reader:text',
+      kind: 'layout-whitespace',
+      message: `dropped trailing whitespace on ${trailing.lines} line(s)`,
+      position: trailing.first,
+    });
+  }
+  return { lines, report };
+}

@@ -1,0 +1,136 @@
+// The conventions of Chinese news, wire and official text that the reader
+// recognises. Real texts write the brackets full width (\uFF08\uFF09), dumps often
+// ASCII: every pattern accepts both. Full-width punctuation is written as
+// escapes on purpose (it has been seen to arrive as ASCII when typed).
+
+const OPEN = '[(\\uFF08]';
+const CLOSE = '[)\\uFF09]';
+const HAN_NUMERAL = '[一二三四五六七八九十百零〇两廿卅]';
+const DIGIT = '[0-9\\uFF10-\\uFF19]';
+const NUMBER = `(?:${HAN_NUMERAL}+|${DIGIT}+)`;
+
+/** Kinds of numbering, outermost first. Their rank decides heading depth. */
+export type MarkerKind = 'part' | 'chapter' | 'section' | 'han' | 'paren-han' | 'arabic' | 'paren-arabic' | 'circled';
+
+export const MARKER_RANK: Record<MarkerKind, number> = {
+  part: 0,
+  chapter: 1,
+  section: 2,
+  han: 3,
+  'paren-han': 4,
+  arabic: 5,
+  'paren-arabic': 6,
+  circled: 7,
+};
+
+const MARKERS: [MarkerKind, RegExp][] = [
+  ['part', new RegExp(`^第${NUMBER}编(?:[\\s\u3000]+|$)`, 'u')],
+  ['chapter', new RegExp(`^第${NUMBER}章(?:[\\s\u3000]+|$)`, 'u')],
+  ['section', new RegExp(`^第${NUMBER}节(?:[\\s\u3000]+|$)`, 'u')],
+  ['han', new RegExp(`^${HAN_NUMERAL}+\u3001`, 'u')],
+  ['paren-han', new RegExp(`^${OPEN}${HAN_NUMERAL}+${CLOSE}`, 'u')],
+  // "1." "1\uFF0E" "1\u3001" but not "1.5" or "2024.": a number with a decimal point is text.
+  ['arabic', new RegExp(`^${DIGIT}{1,2}(?:[.\\uFF0E](?!${DIGIT})|\u3001)`, 'u')],
+  ['paren-arabic', new RegExp(`^${OPEN}${DIGIT}{1,2}${CLOSE}`, 'u')],
+  ['circled', /^[\u2460-\u2473]/u],
+];
+
+export interface MarkerMatch {
+  kind: MarkerKind;
+  /** The marker as written, without the spacing after it. */
+  marker: string;
+  /** Length of marker plus the spacing after it: where the content starts. */
+  length: number;
+}
+
+export function matchMarker(content: string): MarkerMatch | undefined {
+  for (const [kind, pattern] of MARKERS) {
+    const found = pattern.exec(content);
+    if (found) {
+      const whole = found[0];
+      const marker = whole.replace(/[\s\u3000]+$/u, '');
+      return { kind, marker, length: whole.length };
+    }
+  }
+  return undefined;
+}
+
+/** "第一条" at the start of a provision (laws, regulations, plans): a run-in lead. */
+export const PROVISION = new RegExp(`^第${NUMBER}条(?=[\\s\u3000]|$)`, 'u');
+
+/** Sentence-ending punctuation (full and half width). */
+export const SENTENCE_END = /[\u3002\uFF01\uFF1F!?\uFF1B;]/u;
+/** What a complete paragraph may end with. */
+export const CLOSING_END = /[\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2026\u201D\u2019\u300D\u300F\u300B)\uFF09\u3011\]\u2014.]$/u;
+
+/** A short standalone line that ends in a dash: "健全安全机制，共护和平安宁——". */
+export const SUBHEAD = /^(?![\u2014\u2015]{2}).{2,40}[\u2014\u2015]{2}$/u;
+
+/** A dash-list item: "——解决……". */
+export const DASH_ITEM = /^([\u2014\u2015]{2})(?=\S)/u;
+
+/** A bullet item: "• …", "● …", "· …". */
+export const BULLET_ITEM = /^([\u2022\u25CF\u25AA\u00B7\u30FB])[\s\u3000]*(?=\S)/u;
+
+const PAGE = `([A-Za-z]?${DIGIT}+|${HAN_NUMERAL}+)`;
+
+/** "(接1版)" "\uFF08上接第一版\uFF09": the article continues from another page. */
+export const CONTINUED_FROM = new RegExp(
+  `^${OPEN}\\s*(?:上接|接|紧接|续|接第)第?${PAGE}版\\s*${CLOSE}`,
+  'u',
+);
+
+/** "(下转2版)" "\uFF08转第二版\uFF09": the article goes on on another page. */
+export const CONTINUED_TO = new RegExp(
+  `${OPEN}\\s*(?:下转|转|转见)第?${PAGE}版\\s*${CLOSE}$`,
+  'u',
+);
+
+const AGENCY =
+  '(?:新华社|中新社|中国新闻社|人民日报|本报|光明日报|经济日报|解放军报|央视新闻|央广网|人民网|新华网|中央广播电视总台|路透社|美联社|法新社|共同社|塔斯社|新華社|中央社|本報)';
+const DATE = `(?:${DIGIT}{4}年)?(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)月(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)日`;
+const WIRE = '(?:专电|电|讯|電|專電|訊)';
+
+/** "(新华社北京8月28日电)" closing a wire story. Groups: agency, place, date. */
+export const CLOSING_DATELINE = new RegExp(
+  `^${OPEN}\\s*(?<agency>${AGENCY})?(?<place>[^()\\uFF08\\uFF09\\d\\s]{0,12}?)\\s*(?<date>${DATE})${WIRE}\\s*${CLOSE}$`,
+  'u',
+);
+
+/** "新华社北京8月28日电 …" "本报北京8月28日电" "据新华社…电" opening a story. */
+export const OPENING_DATELINE = new RegExp(
+  `^(?<raw>据?(?<agency>${AGENCY})(?:记者)?(?<place>[\\p{Script=Han}\\u00B7]{1,12}?)\\s*(?<date>${DATE})${WIRE})`,
+  'u',
+);
+
+/** A speaker label in an interview transcript: "记者\uFF1A" "李克强:". */
+export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:](?=\S)/u;
+/** Labels that are speakers on their own, wherever they stand. */
+export const SPEAKER_WORDS = new Set(['记者', '主持人', '问', '答', '記者', '主持人']);
+/** Verbs that make "X说:" reported speech, not a label. */
+export const SPEECH_VERB = /[说說道表示指出强调強調认为認為中为]$/u;
+
+/** A 目录 (contents) line: "目录", "目\u3000录". */
+export const CONTENTS = /^目[\s\u3000\u00A0]*[录錄]$/u;
+
+const OPENING_QUOTES = '\u201C\u300C\u300E\u2018"';
+const QUOTE_PAIRS: Record<string, string> = { '\u201C': '\u201D', '\u300C': '\u300D', '\u300E': '\u300F', '\u2018': '\u2019', '"': '"' };
+
+/** True when the whole text is one quotation: it opens with a quote mark that closes at the very end. */
+export function isWholeQuotation(content: string): boolean {
+  const open = content[0];
+  if (!open || !OPENING_QUOTES.includes(open)) return false;
+  const close = QUOTE_PAIRS[open]!;
+  if (content[content.length - 1] !== close || content.length < 3) return false;
+  if (open === close) return !content.slice(1, -1).includes(open);
+  let depth = 0;
+  for (let i = 0; i < content.length; i++) {
+    const ch = content[i];
+    if (ch === open) depth++;
+    else if (ch === close) {
+      depth--;
+      if (depth === 0 && i < content.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}
