@@ -1,0 +1,79 @@
+// One input file to an edition: read the bytes, decode them, pick the reader by
+// extension (or --from), apply the sidecar metadata beside a text input.
+import { readFile, stat } from 'node:fs/promises';
+import { ZhpressError } from '../errors.js';
+import type { Change, Lang } from '../model/types.js';
+import { readerFor } from '../readers/index.js';
+import type { ReadResult } from '../readers/types.js';
+import { decode, type Encoding } from './decode.js';
+import { applySidecar, parseSidecar, SIDECAR_SUFFIXES } from './sidecar.js';
+
+export interface ReadInputOptions {
+  from?: string;
+  encoding?: Encoding;
+  lenient?: boolean;
+  lang?: Lang;
+}
+
+/** Inputs above this size are refused with a clear message rather than risking the memory limit. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ZhpressError(code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, { file: path, exitCode: code === 'ENOENT' ? 2 : 1 });
+  }
+  if (info.isDirectory()) throw new ZhpressError('is a folder, not a file', { file: path, hint: 'zhpress build takes folders; parse and check take files' });
+  if (info.size > MAX_INPUT_BYTES) {
+    throw new ZhpressError(`the file is ${(info.size / 1048576).toFixed(1)} MB; zhpress reads inputs up to ${MAX_INPUT_BYTES / 1048576} MB`, {
+      file: path,
+      hint: 'split the input into several files',
+    });
+  }
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new ZhpressError(`cannot read the file (${(error as NodeJS.ErrnoException).code})`, { file: path });
+  }
+}
+
+async function findSidecar(path: string): Promise<{ file: string; text: string } | undefined> {
+  for (const suffix of SIDECAR_SUFFIXES) {
+    const file = path + suffix;
+    try {
+      return { file, text: await readFile(file, 'utf8') };
+    } catch {
+      // no sidecar with this suffix
+    }
+  }
+  return undefined;
+}
+
+export async function readInput(path: string, options: ReadInputOptions = {}): Promise<ReadResult> {
+  const bytes = await readBytes(path);
+  const decoded = decode(bytes, path, options);
+  const report: Change[] = [];
+  if (decoded.detected) {
+    report.push({ source: 'input', kind: 'encoding', message: `read as ${decoded.encoding.toUpperCase()} (not valid UTF-8)` });
+  }
+  if (decoded.text.replace(/^\uFEFF/, '').trim() === '') {
+    throw new ZhpressError(bytes.length === 0 ? 'the file is empty' : 'the file has only whitespace', {
+      file: path,
+      hint: 'nothing to publish; no edition was written',
+    });
+  }
+  const { name, reader } = readerFor(path, options.from);
+  const sidecar = name === 'text' ? await findSidecar(path) : undefined;
+  const meta = sidecar ? parseSidecar(sidecar.text, sidecar.file) : undefined;
+  let result: ReadResult;
+  try {
+    result = reader({ text: decoded.text, path }, { lang: meta?.lang ?? options.lang });
+  } catch (error) {
+    throw error instanceof ZhpressError ? error.inFile(path) : error;
+  }
+  const edition = meta ? applySidecar(result.edition, meta) : result.edition;
+  return { edition, report: [...report, ...result.report] };
+}

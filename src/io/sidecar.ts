@@ -1,0 +1,93 @@
+// Metadata that is not in the text: a sidecar file `<input>.meta.yaml` (or .yml,
+// .json) beside the input gives edition and article metadata (titles, date,
+// publication, page). Given titles replace derived ones.
+import { Ajv } from 'ajv';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ZhpressError } from '../errors.js';
+import type { ArticleKind, Edition, Lang } from '../model/types.js';
+import { LANGS } from '../model/types.js';
+
+export interface Sidecar {
+  title?: string;
+  publication?: string;
+  date?: string;
+  page?: string;
+  lang?: Lang;
+  articles?: { title?: string; subtitle?: string; kicker?: string; kind?: ArticleKind }[];
+}
+
+export const SIDECAR_SUFFIXES = ['.meta.yaml', '.meta.yml', '.meta.json'];
+
+const schema = {
+  type: 'object',
+  properties: {
+    title: { type: 'string' },
+    publication: { type: 'string' },
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    page: { type: ['string', 'number'] },
+    lang: { enum: [...LANGS] },
+    articles: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          title: { type: 'string' },
+          subtitle: { type: 'string' },
+          kicker: { type: 'string' },
+          kind: { enum: ['news', 'feature', 'policy', 'other'] },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+};
+
+let validate: ReturnType<Ajv['compile']> | undefined;
+
+export function parseSidecar(source: string, file: string): Sidecar {
+  let value: unknown;
+  try {
+    // YAML is a superset of JSON: one parser serves both.
+    value = parseYaml(source, { prettyErrors: false }) ?? {};
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
+    throw new ZhpressError(`not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file, line });
+  }
+  validate ??= new Ajv({ allErrors: false }).compile(schema);
+  if (!validate(value)) {
+    const error = validate.errors![0]!;
+    const params = error.params as Record<string, unknown>;
+    const key = `${error.instancePath.replace(/^\//, '').replace(/\//g, '.')}`;
+    const detail =
+      error.keyword === 'additionalProperties'
+        ? `unknown key "${[key, params.additionalProperty].filter(Boolean).join('.')}"; allowed: ${Object.keys(
+            key.startsWith('articles') ? schema.properties.articles.items.properties : schema.properties,
+          ).join(', ')}`
+        : error.keyword === 'enum'
+          ? `${key}: allowed values are ${(params.allowedValues as string[]).join(', ')}`
+          : error.keyword === 'pattern'
+            ? `${key}: expected a date as YYYY-MM-DD`
+            : `${key || 'the file'}: ${error.message}`;
+    throw new ZhpressError(`bad sidecar metadata: ${detail}`, { file, hint: 'see "Metadata" in README.md' });
+  }
+  const sidecar = value as Sidecar & { page?: string | number };
+  if (typeof sidecar.page === 'number') sidecar.page = String(sidecar.page);
+  return sidecar as Sidecar;
+}
+
+/** The edition with the sidecar's metadata applied. */
+export function applySidecar(edition: Edition, sidecar: Sidecar): Edition {
+  const { articles = [], ...editionMeta } = sidecar;
+  return {
+    ...edition,
+    meta: { ...edition.meta, ...editionMeta },
+    children: edition.children.map((article, i) => {
+      const given = articles[i];
+      if (!given) return article;
+      const meta = { ...article.meta, ...given };
+      if (given.title) delete meta.titleDerived;
+      return { ...article, meta };
+    }),
+  };
+}

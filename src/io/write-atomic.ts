@@ -1,0 +1,33 @@
+// Outputs are written to a temporary file beside the target and renamed into
+// place, so an interrupted or failed build never leaves a truncated file.
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { ZhpressError } from '../errors.js';
+
+export function temporaryName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  const folder = dirname(target);
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw new ZhpressError(`cannot create the output folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      hint: 'choose another --out or fix its permissions',
+      cause: error,
+    });
+  }
+  const temporary = temporaryName(target);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new ZhpressError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      hint: 'check that the output folder is writable and has space',
+      cause: error,
+    });
+  }
+}

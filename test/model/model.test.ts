@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { heading, lead, mergeInlines, paragraph, strong, text } from '../../src/model/builders.js';
+import { fromJSON, toJSON } from '../../src/model/json.js';
+import type { Edition } from '../../src/model/types.js';
+import { blockText, mapText, plainText, selectAll } from '../../src/model/visit.js';
+import { readText } from '../../src/readers/text/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const seed = readFileSync(join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt'), 'utf8');
+
+describe('builders', () => {
+  it('merge adjacent text and drop empty text', () => {
+    const p = paragraph(['一', text(''), text('二'), strong(['三']), '四', '五']);
+    expect(p.children).toEqual([
+      { type: 'text', value: '一二' },
+      { type: 'strong', children: [{ type: 'text', value: '三' }] },
+      { type: 'text', value: '四五' },
+    ]);
+  });
+  it('keep the span of merged positions', () => {
+    const a = text('甲', { position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } });
+    const b = text('乙', { position: { start: { line: 1, column: 2, offset: 1 }, end: { line: 1, column: 3, offset: 2 } } });
+    const [merged] = mergeInlines([a, b]);
+    expect(merged!.position).toEqual({ start: a.position!.start, end: b.position!.end });
+  });
+  it('never leave two text nodes side by side, for any sequence', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constant(strong(['粗']))), { maxLength: 12 }), (parts) => {
+        const children = mergeInlines(parts.map((p) => (typeof p === 'string' ? text(p) : p)));
+        for (let i = 1; i < children.length; i++) expect(children[i - 1]!.type === 'text' && children[i]!.type === 'text').toBe(false);
+        expect(children.every((c) => c.type !== 'text' || c.value !== '')).toBe(true);
+      }),
+    );
+  });
+  it('keep markers out of the children and in blockText', () => {
+    const h = heading(1, ['优化现代化城市体系'], { marker: '二、' });
+    expect(blockText(h)).toBe('二、优化现代化城市体系');
+    const p = paragraph([lead(['标题。']), '正文。'], { marker: '(一)' });
+    expect(blockText(p)).toBe('(一)标题。正文。');
+  });
+});
+
+describe('mapText', () => {
+  it('rebuilds only what changed and never mutates the input', () => {
+    const { edition } = readText({ text: seed });
+    const before = structuredClone(edition);
+    const mapped = mapText(edition, (v) => v.replace(/上合组织/g, '上海合作组织'));
+    expect(edition).toEqual(before);
+    expect(mapped).not.toBe(edition);
+    expect(plainText(mapped)).toContain('上海合作组织');
+    expect(mapped.children[1]).toBe(edition.children[1]);
+    expect(mapText(edition, (v) => v)).toBe(edition);
+  });
+});
+
+describe('JSON form', () => {
+  const { edition } = readText({ text: seed, path: 'seed.txt' });
+  it('round-trips the seed exactly, modelVersion first', () => {
+    const json = toJSON(edition);
+    expect(json.startsWith('{\n  "modelVersion": 1,')).toBe(true);
+    expect(fromJSON(json)).toEqual(edition);
+  });
+  const bad = (mutate: (value: Record<string, any>) => void) => {
+    const value = JSON.parse(toJSON(edition));
+    mutate(value);
+    try {
+      fromJSON(JSON.stringify(value), 'bad.json');
+    } catch (error) {
+      return (error as Error & { format(): string }).format();
+    }
+    throw new Error('accepted a bad model');
+  };
+  it('names the pointer and the allowed types for an unknown node type', () => {
+    expect(bad((v) => (v.children[0].children[3].type = 'para'))).toMatch(
+      /^bad\.json: \/children\/0\/children\/3\/type: unknown node type "para"; expected one of heading, paragraph, subhead, list, quote, dateline, continuation/,
+    );
+    expect(bad((v) => (v.children[1].children[2].children[0].type = 'bold'))).toMatch(/\/children\/1\/children\/2\/children\/0\/type: unknown node type "bold"; expected one of text, strong, emphasis, lead/);
+  });
+  it('rejects a wrong modelVersion with its own message', () => {
+    expect(bad((v) => (v.modelVersion = 2))).toMatch(/model version number 2.*reads version 1/);
+    expect(bad((v) => delete v.modelVersion)).toMatch(/modelVersion: missing/);
+  });
+  it('names a missing field and a value of the wrong type', () => {
+    expect(bad((v) => delete v.children[0].id)).toMatch(/\/children\/0: missing field "id"/);
+    expect(bad((v) => (v.children[0].children[1].children[0].value = 42))).toMatch(/\/children\/0\/children\/1\/children\/0\/value: found number 42; expected string/);
+    expect(bad((v) => (v.meta.lang = 'fr'))).toMatch(/\/meta\/lang: found "fr"; expected one of "zh-Hans"/);
+  });
+  it('gives the line and column of a syntax error', () => {
+    expect(() => fromJSON('{\n  "modelVersion": 1,\n  oops\n}', 'x.json')).toThrow(/not valid JSON/);
+    try {
+      fromJSON('{\n  "modelVersion": 1,\n  oops\n}', 'x.json');
+    } catch (error) {
+      expect((error as { line?: number }).line).toBe(3);
+    }
+  });
+  it('selectAll finds nodes in document order', () => {
+    expect(selectAll(edition as Edition, 'heading').map((h) => h.marker)).toEqual(['(二)', '(三)', '二、', '三、', '四、', '五、', '六、']);
+  });
+});
