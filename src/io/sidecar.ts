@@ -49,7 +49,7 @@ export function parseSidecar(source: string, file: string): Sidecar {
   let value: unknown;
   try {
     // YAML is a superset of JSON: one parser serves both.
-    value = parseYaml(source, { prettyErrors: false }) ?? {};
+    value = parseYaml(source) ?? {};
   } catch (error) {
     const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
     throw new ZhpressError(`not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file, line });

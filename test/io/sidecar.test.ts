@@ -1,0 +1,37 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readInput } from '../../src/io/read-input.js';
+import { parseSidecar } from '../../src/io/sidecar.js';
+
+const seed = readFileSync(join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt'));
+
+describe('sidecar metadata', () => {
+  it('gives titles, date and publication; given titles are not derived', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-sidecar-'));
+    const input = join(dir, '人民日报.txt');
+    writeFileSync(input, seed);
+    writeFileSync(`${input}.meta.yaml`, ['title: 上合组织专题', 'publication: 人民日报', 'date: 2025-08-29', 'page: 2', 'articles:', '  - title: 携手前行', '  - {}', ''].join('\n'));
+    const { edition } = await readInput(input);
+    expect(edition.meta).toMatchObject({ title: '上合组织专题', publication: '人民日报', date: '2025-08-29', page: '2' });
+    expect(edition.children[0]!.meta.title).toBe('携手前行');
+    expect(edition.children[0]!.meta.titleDerived).toBeUndefined();
+    expect(edition.children[1]!.meta.titleDerived).toBe(true);
+  });
+  it('names an unknown key, with the allowed ones', () => {
+    expect(() => parseSidecar('titel: x\n', 'a.txt.meta.yaml')).toThrow(/unknown key "titel"; allowed: title, publication, date, page, lang, articles/);
+    expect(() => parseSidecar('articles:\n  - headline: x\n', 'a.txt.meta.yaml')).toThrow(/unknown key "articles.0.headline"/);
+  });
+  it('names a bad value and a YAML syntax error with its line', () => {
+    expect(() => parseSidecar('date: 29.8.2025\n', 'm.yaml')).toThrow(/date: expected a date as YYYY-MM-DD/);
+    expect(() => parseSidecar('lang: zh-TW\n', 'm.yaml')).toThrow(/lang: allowed values are zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK/);
+    try {
+      parseSidecar('title: a\n  bad: [\n', 'm.yaml');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/not valid YAML/);
+      expect((error as { line?: number }).line).toBeGreaterThan(0);
+    }
+  });
+});
