@@ -1,12 +1,21 @@
 // Outputs are written to a temporary file beside the target and renamed into
 // place, so an interrupted or failed build never leaves a truncated file.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ZhpressError } from '../errors.js';
 
 export function temporaryName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Temporary files being written now: removed if the process is interrupted. */
+const pending = new Set<string>();
+
+export function removePendingTemporaries(): void {
+  for (const path of pending) rmSync(path, { force: true });
+  pending.clear();
 }
 
 export async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
@@ -20,11 +29,14 @@ export async function writeAtomic(target: string, data: Uint8Array | string): Pr
     });
   }
   const temporary = temporaryName(target);
+  pending.add(temporary);
   try {
     await writeFile(temporary, data);
     await rename(temporary, target);
+    pending.delete(temporary);
   } catch (error) {
     await rm(temporary, { force: true });
+    pending.delete(temporary);
     throw new ZhpressError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
       hint: 'check that the output folder is writable and has space',
       cause: error,

@@ -1,17 +1,19 @@
 // Readers by name, and which one an input's file name asks for.
 import { ZhpressError } from '../errors.js';
 import { readJson } from './json/index.js';
+import { readMarkdown } from './markdown/index.js';
 import { readText } from './text/index.js';
 import type { Reader } from './types.js';
 
 export const readers: Record<string, Reader> = {
   text: readText,
   json: readJson,
+  markdown: readMarkdown,
 };
 
 export const READER_NAMES = Object.keys(readers);
 
-const BY_EXTENSION: Record<string, string> = { '.txt': 'text', '.text': 'text', '.json': 'json' };
+const BY_EXTENSION: Record<string, string> = { '.txt': 'text', '.text': 'text', '.json': 'json', '.md': 'markdown', '.markdown': 'markdown' };
 
 export const INPUT_EXTENSIONS = Object.keys(BY_EXTENSION);
 

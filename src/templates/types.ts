@@ -2,25 +2,30 @@
 // resolved form a writer receives: `extends` applied, defaults filled, the
 // edition's variant merged in. Units: mm for the page, pt for sizes, em for indents.
 
-export type FontRole = 'serif' | 'sans' | 'kai' | 'fangsong';
+export const FONT_ROLES = ['serif', 'sans', 'kai', 'fangsong'] as const;
 
-export type StyleName =
-  | 'title'
-  | 'subtitle'
-  | 'kicker'
-  | 'heading1'
-  | 'heading2'
-  | 'heading3'
-  | 'heading4'
-  | 'subhead'
-  | 'body'
-  | 'lead'
-  | 'quote'
-  | 'listItem'
-  | 'dateline'
-  | 'continuation'
-  | 'header'
-  | 'footer';
+export type FontRole = (typeof FONT_ROLES)[number];
+
+export const STYLE_NAMES = [
+  'title',
+  'subtitle',
+  'kicker',
+  'heading1',
+  'heading2',
+  'heading3',
+  'heading4',
+  'subhead',
+  'body',
+  'lead',
+  'quote',
+  'listItem',
+  'dateline',
+  'continuation',
+  'header',
+  'footer',
+] as const;
+
+export type StyleName = (typeof STYLE_NAMES)[number];
 
 export interface Style {
   font: FontRole;
@@ -46,6 +51,8 @@ export interface PageSetup {
   columns: number;
   /** mm */
   columnGap: number;
+  /** A rule between columns. */
+  columnRule: boolean;
   /** Fixes body size and line pitch (GB/T 9704: 22 lines x 28 characters). */
   grid?: { linesPerPage: number; charsPerLine: number };
 }
@@ -55,6 +62,10 @@ export interface HeaderFooter {
   left?: string;
   center?: string;
   right?: string;
+  /** On the outer edge: right on odd pages, left on even ones (GB/T 9704 page numbers). */
+  outer?: string;
+  /** The style the text is set in ("header" or "footer" unless given). */
+  style?: StyleName;
 }
 
 export type QuoteStyle = 'source' | 'corner' | 'curly';

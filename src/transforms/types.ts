@@ -5,6 +5,10 @@ export interface TransformContext {
   variant?: Lang;
   /** Add regional vocabulary (phrase) conversion, not only characters. */
   vocabulary?: boolean;
+  /** User dictionaries for conversion (files); they win over the built-in one. */
+  dictionaries?: readonly string[];
+  /** Quotation marks: the source's, 「」『』 (corner) or “”‘’ (curly); default by variant. */
+  quotes?: 'source' | 'corner' | 'curly';
 }
 
 export interface TransformResult {

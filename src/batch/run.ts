@@ -1,0 +1,190 @@
+// A batch: every input x variant x format, on a pool of worker threads,
+// skipping outputs that are up to date, writing each output atomically from
+// the main thread. One failing input does not stop the others.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import { writeAtomic } from '../io/write-atomic.js';
+import type { Change, Lang } from '../model/types.js';
+import { loadTemplate } from '../templates/index.js';
+import type { Format } from '../writers/index.js';
+import { jobHash, Manifest } from './manifest.js';
+import { DEFAULT_NAME, type InputRef, inShard, type Job, planJobs } from './plan.js';
+import { type JobRequest, type JobResult, type JobSettings, renderJob } from './render-job.js';
+
+export interface BatchOptions extends JobSettings {
+  inputs: InputRef[];
+  formats: Format[];
+  variants: Lang[];
+  out: string;
+  /** Worker threads; default: the machine's cores. 1 renders in the main thread. */
+  jobs?: number;
+  /** Rebuild outputs even when they are up to date. */
+  force?: boolean;
+  shard?: { index: number; count: number };
+  /** Output name pattern; fields {dir} {name} {variant} {ext}. */
+  name?: string;
+}
+
+export interface OutputEvent {
+  input: string;
+  path: string;
+  format: Format;
+  variant: Lang;
+  bytes: number;
+  pages?: number;
+  skipped: boolean;
+}
+
+export interface BatchEvents {
+  start?(total: number): void;
+  output?(event: OutputEvent): void;
+  failure?(input: string, message: string): void;
+  report?(input: string, change: Change): void;
+  progress?(done: number, total: number, current: string): void;
+}
+
+export interface BatchSummary {
+  written: number;
+  skipped: number;
+  failed: number;
+  failures: { input: string; message: string }[];
+  pages: number;
+  bytes: number;
+  seconds: number;
+  outputs: OutputEvent[];
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** What a user's own fonts look like now: their names, sizes and dates. */
+async function userFonts(): Promise<string[]> {
+  const names = await readdir('fonts').catch(() => [] as string[]);
+  const found: string[] = [];
+  for (const name of names.sort()) {
+    const info = await stat(join('fonts', name)).catch(() => undefined);
+    if (info?.isFile()) found.push(`${name}:${info.size}:${info.mtimeMs}`);
+  }
+  return found;
+}
+
+/** The compiled worker (under the TypeScript sources, as in tests, the one in dist/). */
+function workerFile(): string {
+  const here = import.meta.url;
+  return (here.endsWith('.ts') ? new URL('../../dist/batch/worker.js', here) : new URL('./worker.js', here)).href;
+}
+
+export async function runBatch(options: BatchOptions, events: BatchEvents = {}): Promise<BatchSummary> {
+  const started = performance.now();
+  const shard = options.shard;
+  const inputs = shard ? options.inputs.filter((input) => inShard(input.path, shard)) : options.inputs;
+  const jobs = planJobs(inputs, options.variants, options.formats, options.name ?? DEFAULT_NAME);
+  const manifest = await Manifest.load(options.out);
+  const settings: JobSettings = {
+    template: options.template,
+    vocabulary: options.vocabulary,
+    skip: options.skip,
+    from: options.from,
+    encoding: options.encoding,
+    lenient: options.lenient,
+  };
+  const common = { version: await version(), fonts: await userFonts(), settings };
+  const templates = new Map<Lang, unknown>();
+  for (const variant of options.variants) templates.set(variant, loadTemplate(options.template, variant));
+
+  const summary: BatchSummary = { written: 0, skipped: 0, failed: 0, failures: [], pages: 0, bytes: 0, seconds: 0, outputs: [] };
+  const total = jobs.reduce((n, job) => n + job.formats.length, 0);
+  events.start?.(total);
+  let done = 0;
+
+  // Work out what is stale; report what is fresh as skipped.
+  const pending: { job: Job; hashes: Partial<Record<Format, string>> }[] = [];
+  const reported = new Set<string>();
+  for (const job of jobs) {
+    const hashes: Partial<Record<Format, string>> = {};
+    const stale: Format[] = [];
+    for (const format of job.formats) {
+      const path = job.outputs[format]!;
+      const hash = await jobHash(job.input, { ...common, variant: job.variant, format, template: templates.get(job.variant) }).catch(() => 'unreadable');
+      hashes[format] = hash;
+      if (!options.force && (await manifest.isFresh(path, hash))) {
+        const info = await stat(join(options.out, path));
+        const event: OutputEvent = { input: job.input, path: join(options.out, path), format, variant: job.variant, bytes: info.size, skipped: true };
+        summary.skipped++;
+        summary.outputs.push(event);
+        events.output?.(event);
+        events.progress?.(++done, total, job.input);
+      } else {
+        stale.push(format);
+      }
+    }
+    if (stale.length) pending.push({ job: { ...job, formats: stale }, hashes });
+  }
+
+  const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), pending.length));
+  const pool =
+    threads > 1
+      ? new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
+      : undefined;
+  const failedInputs = new Set<string>();
+
+  const handle = async ({ job, hashes }: (typeof pending)[number], result: JobResult) => {
+    if (result.error) {
+      if (!failedInputs.has(job.input)) {
+        failedInputs.add(job.input);
+        summary.failures.push({ input: job.input, message: result.error.message });
+        events.failure?.(job.input, result.error.message);
+      }
+      summary.failed += job.formats.length;
+      for (const format of job.formats) manifest.forget(job.outputs[format]!);
+      done += job.formats.length;
+      events.progress?.(done, total, job.input);
+      return;
+    }
+    for (const change of result.report) {
+      const key = `${job.input}\u0000${JSON.stringify(change)}`;
+      if (!reported.has(key)) {
+        reported.add(key);
+        events.report?.(job.input, change);
+      }
+    }
+    for (const item of result.rendered) {
+      const relativePath = job.outputs[item.format]!;
+      const path = join(options.out, relativePath);
+      await writeAtomic(path, item.data);
+      manifest.record(relativePath, hashes[item.format]!);
+      const event: OutputEvent = { input: job.input, path, format: item.format, variant: job.variant, bytes: item.data.byteLength, pages: item.pages, skipped: false };
+      summary.written++;
+      summary.bytes += event.bytes;
+      summary.pages += event.pages ?? 0;
+      summary.outputs.push(event);
+      events.output?.(event);
+      events.progress?.(++done, total, job.input);
+    }
+  };
+
+  const request = ({ job }: (typeof pending)[number], index: number): JobRequest => ({
+    input: job.input,
+    variant: job.variant,
+    formats: job.formats,
+    settings,
+    withReadReport: pending.findIndex((p) => p.job.input === job.input) === index,
+  });
+
+  try {
+    if (pool) {
+      await Promise.all(pending.map(async (item, index) => handle(item, (await pool.run(request(item, index))) as JobResult)));
+    } else {
+      for (const [index, item] of pending.entries()) await handle(item, await renderJob(request(item, index)));
+    }
+  } finally {
+    await pool?.destroy();
+    await manifest.save();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}

@@ -1,0 +1,68 @@
+import type { CommandModule } from 'yargs';
+import { type Change, type Edition, prepare, runTransforms, visit } from '../../index.js';
+import { expandInputs } from '../inputs.js';
+import { inputOptions, parseEncoding, parseSkip, parseVariants } from '../options.js';
+import { formatChange, isProblem } from '../report.js';
+
+interface Args {
+  inputs: string[];
+  variant?: string;
+  vocabulary?: boolean;
+  from?: string;
+  encoding?: string;
+  lenient?: boolean;
+  skip?: string;
+}
+
+const STRAY = /(?<=\p{Script=Han})[,;:?!()]|[,;:?!()](?=\p{Script=Han})/gu;
+
+/** Half-width punctuation still standing next to Han characters after the transforms. */
+function strayPunctuation(edition: Edition): Change[] {
+  const found: Change[] = [];
+  visit(edition, (node) => {
+    if (node.type !== 'text') return;
+    for (const match of node.value.matchAll(STRAY)) {
+      const at = match.index ?? 0;
+      const start = node.position?.start;
+      found.push({
+        source: 'check',
+        kind: 'stray-punctuation',
+        message: `half-width "${match[0]}" next to Han characters`,
+        severity: 'warning',
+        before: node.value.slice(Math.max(0, at - 6), at + 7),
+        position: start ? { start: { ...start, column: start.column + at, offset: start.offset + at }, end: start } : undefined,
+      });
+    }
+  });
+  return found;
+}
+
+export const checkCommand: CommandModule<object, Args> = {
+  command: 'check <inputs..>',
+  describe: 'report every repair and normalisation with its line, and suspicious text; exit 1 on problems',
+  builder: (y) =>
+    y.positional('inputs', { type: 'string', array: true, demandOption: true }).options({
+      ...inputOptions,
+      variant: { type: 'string', describe: 'also report what converting to this variant changes', group: 'Transforms:' },
+      vocabulary: { type: 'boolean', describe: 'with --variant: regional vocabulary too', group: 'Transforms:' },
+    }),
+  handler: async (args) => {
+    const inputs = (await expandInputs(args.inputs)).map((input) => input.path);
+    const skip = parseSkip(args.skip);
+    const variants = parseVariants(args.variant);
+    let problems = 0;
+    let changes = 0;
+    for (const input of inputs) {
+      const prepared = await prepare(input, { from: args.from, encoding: parseEncoding(args.encoding), lenient: args.lenient, skip });
+      const report = [...prepared.report, ...strayPunctuation(prepared.edition)];
+      for (const variant of variants) {
+        report.push(...runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, skip: ['repair-breaks', 'punctuation'] }).report);
+      }
+      for (const change of report) process.stdout.write(`${formatChange(input, change)}\n`);
+      changes += report.length;
+      problems += report.filter(isProblem).length;
+    }
+    process.stdout.write(`${inputs.length} input(s): ${changes} change(s) and notice(s), ${problems} problem(s)\n`);
+    if (problems > 0) process.exitCode = 1;
+  },
+};

@@ -1,0 +1,28 @@
+import type { CommandModule } from 'yargs';
+import { FONT_ROLES, loadTemplate, resolveRoles } from '../../index.js';
+
+interface Args {
+  template: string;
+  variant: string;
+}
+
+export const fontsCommand: CommandModule<object, Args> = {
+  command: 'fonts',
+  describe: 'list each font role, the family it resolved to and its file',
+  builder: (y) =>
+    y.options({
+      template: { type: 'string', default: 'briefing', describe: 'template whose fonts to resolve (name or path)' },
+      variant: { type: 'string', default: 'zh-Hans', describe: 'variant whose font settings to use' },
+    }),
+  handler: (args) => {
+    const template = loadTemplate(args.template, args.variant as never);
+    const { roles, notices } = resolveRoles(template.fonts);
+    for (const role of FONT_ROLES) {
+      const r = roles[role];
+      const face = (f: { file: string; postscriptName?: string } | undefined) => (f ? `${f.file}${f.postscriptName ? ` [${f.postscriptName}]` : ''}` : '-');
+      process.stdout.write(`${role.padEnd(9)} ${r.family.name} (${r.family.source})${r.fallback ? `  \u2190 fallback for "${r.requested}"` : ''}\n`);
+      process.stdout.write(`          regular: ${face(r.family.normal)}\n          bold:    ${r.family.bold ? face(r.family.bold) : '(none: the regular face is used)'}\n`);
+    }
+    for (const notice of notices) process.stderr.write(`notice: ${notice.message}\n`);
+  },
+};

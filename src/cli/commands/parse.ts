@@ -1,0 +1,35 @@
+import type { CommandModule } from 'yargs';
+import { prepare, runTransforms, toJSON } from '../../index.js';
+import { inputOptions, parseEncoding, parseSkip, parseVariants } from '../options.js';
+
+interface Args {
+  input: string;
+  raw?: boolean;
+  variant?: string;
+  vocabulary?: boolean;
+  from?: string;
+  encoding?: string;
+  lenient?: boolean;
+  skip?: string;
+}
+
+export const parseCommand: CommandModule<object, Args> = {
+  command: 'parse <input>',
+  describe: 'print the model of one input as JSON (after the transforms, unless --raw)',
+  builder: (y) =>
+    y
+      .positional('input', { type: 'string', demandOption: true, describe: 'a .txt, .md or .json file' })
+      .options({
+        ...inputOptions,
+        raw: { type: 'boolean', describe: 'the reader\u2019s model, before any transform', group: 'Transforms:' },
+        variant: { type: 'string', describe: 'convert to this variant (zh-Hant, zh-Hant-TW, zh-Hant-HK, zh-Hans)', group: 'Transforms:' },
+        vocabulary: { type: 'boolean', describe: 'with --variant: regional vocabulary too', group: 'Transforms:' },
+      }),
+  handler: async (args) => {
+    const skip = args.raw ? ['repair-breaks', 'punctuation'] : parseSkip(args.skip);
+    const [variant] = parseVariants(args.variant);
+    const prepared = await prepare(args.input, { from: args.from, encoding: parseEncoding(args.encoding), lenient: args.lenient, skip });
+    const edition = variant ? runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, skip: ['repair-breaks', 'punctuation'] }).edition : prepared.edition;
+    process.stdout.write(toJSON(edition));
+  },
+};

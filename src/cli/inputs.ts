@@ -1,0 +1,40 @@
+// Expands the inputs of a command: files as given, folders recursively, globs.
+import { stat } from 'node:fs/promises';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { INPUT_EXTENSIONS, ZhpressError } from '../index.js';
+
+const SIDECAR = /\.meta\.(ya?ml|json)$/i;
+
+function isInput(path: string): boolean {
+  return INPUT_EXTENSIONS.some((ext) => path.toLowerCase().endsWith(ext)) && !SIDECAR.test(path);
+}
+
+export interface FoundInput {
+  path: string;
+  /** The folder the user named, when the input was found in one. */
+  root?: string;
+}
+
+export async function expandInputs(patterns: readonly string[]): Promise<FoundInput[]> {
+  const found: FoundInput[] = [];
+  for (const pattern of patterns) {
+    if (isDynamicPattern(pattern)) {
+      const matches = (await glob(pattern, { onlyFiles: true, expandDirectories: false })).filter(isInput).sort();
+      if (matches.length === 0) throw new ZhpressError(`no input matches ${pattern}`, { hint: `inputs are ${INPUT_EXTENSIONS.join(', ')} files`, exitCode: 2 });
+      found.push(...matches.map((path) => ({ path })));
+      continue;
+    }
+    const info = await stat(pattern).catch(() => undefined);
+    if (!info) throw new ZhpressError('no such file or folder', { file: pattern, exitCode: 2 });
+    if (info.isDirectory()) {
+      const base = pattern.replace(/[\\/]+$/, '');
+      const matches = (await glob('**/*', { cwd: base, onlyFiles: true })).filter(isInput).sort();
+      if (matches.length === 0) throw new ZhpressError(`the folder has no ${INPUT_EXTENSIONS.join(', ')} files`, { file: pattern, exitCode: 2 });
+      found.push(...matches.map((m) => ({ path: `${base}/${m}`, root: base })));
+    } else {
+      found.push({ path: pattern });
+    }
+  }
+  const seen = new Set<string>();
+  return found.filter((input) => !seen.has(input.path) && seen.add(input.path));
+}

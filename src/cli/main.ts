@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// The zhpress command line: a thin layer over the library in src/index.ts.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { isZhpressError, removePendingTemporaries } from '../index.js';
+import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
+import { parseCommand } from './commands/parse.js';
+import { schemaCommand } from './commands/schema.js';
+import { extraCommands } from './commands/extra.js';
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`zhpress: ${message}\n`);
+  process.exit(code);
+}
+
+process.on('SIGINT', () => {
+  removePendingTemporaries();
+  fail('interrupted; the outputs written so far are complete, nothing partial was left', 130);
+});
+
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName('zhpress')
+    .usage('$0 <command> [options]\n\nTurns Chinese documents into typeset editions: PDF, Word and Markdown, Simplified or Traditional.')
+    .command(buildCommand)
+    .command(parseCommand)
+    .command(checkCommand)
+    .command(extraCommands)
+    .command(schemaCommand)
+    .demandCommand(1, 'name a command: build, parse, check, templates, fonts or schema')
+    .strict()
+    .recommendCommands()
+    .example('$0 build seeds --format pdf,md --variant zh-Hans,zh-Hant-TW', 'PDF and Markdown editions of every input in seeds/')
+    .example('$0 parse seeds/000_fb7c4685e6dc9c77.txt', 'the model as JSON')
+    .example('$0 check seeds', 'what the transforms change, and what looks wrong')
+    .fail((message, error) => {
+      if (error) throw error;
+      fail(`${message} (see zhpress --help)`, 2);
+    })
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .parseAsync();
+} catch (error) {
+  if (isZhpressError(error)) fail(error.format(), error.exitCode);
+  if (process.env.ZHPRESS_DEBUG) throw error;
+  fail(`internal error: ${(error as Error).message} (please report it; ZHPRESS_DEBUG=1 shows the stack)`, 70);
+}

@@ -1,0 +1,54 @@
+// Shared option groups and value checks for the commands (marp-cli style coerce helpers).
+import { ENCODINGS, type Encoding, FORMATS, type Format, type Lang, LANGS, TRANSFORM_NAMES, ZhpressError } from '../index.js';
+
+function list(value: string | string[] | undefined): string[] {
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function usage(message: string, hint: string): ZhpressError {
+  return new ZhpressError(message, { hint, exitCode: 2 });
+}
+
+export function parseFormats(value: string | string[] | undefined): Format[] {
+  const names = list(value);
+  if (names.includes('all')) return [...FORMATS];
+  for (const name of names) {
+    if (!(FORMATS as string[]).includes(name)) throw usage(`unknown format "${name}"`, `--format takes ${FORMATS.join(', ')} or all`);
+  }
+  return names as Format[];
+}
+
+export function parseVariants(value: string | string[] | undefined): Lang[] {
+  const names = list(value);
+  if (names.includes('all')) return [...LANGS];
+  for (const name of names) {
+    if (!(LANGS as readonly string[]).includes(name)) throw usage(`unknown variant "${name}"`, `--variant takes ${LANGS.join(', ')} or all`);
+  }
+  return names as Lang[];
+}
+
+export function parseSkip(value: string | string[] | undefined): string[] {
+  const names = list(value);
+  for (const name of names) {
+    if (!TRANSFORM_NAMES.includes(name)) throw usage(`unknown transform "${name}"`, `--skip takes ${TRANSFORM_NAMES.join(', ')}`);
+  }
+  return names;
+}
+
+export function parseEncoding(value: string | undefined): Encoding | undefined {
+  if (value === undefined) return undefined;
+  const name = value.toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^(gbk|gb2312)$/, 'gb18030');
+  if (!(ENCODINGS as readonly string[]).includes(name)) throw usage(`unknown encoding "${value}"`, `--encoding takes ${ENCODINGS.join(', ')} (gbk and gb2312 read as gb18030)`);
+  return name as Encoding;
+}
+
+/** Options every command that reads inputs shares. */
+export const inputOptions = {
+  from: { type: 'string', describe: 'input format, instead of going by the file extension (text, json)', group: 'Input:' },
+  encoding: { type: 'string', describe: 'input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: detect)', group: 'Input:' },
+  lenient: { type: 'boolean', describe: 'replace invalid bytes with U+FFFD instead of refusing the file', group: 'Input:' },
+  skip: { type: 'string', describe: `transforms to leave out, comma-separated: ${TRANSFORM_NAMES.join(', ')}`, group: 'Transforms:' },
+} as const;

@@ -1,0 +1,169 @@
+// The font registry: family names to files. Sources, in order: fonts/ in the
+// working directory (a user's own fonts), the npm font packages zhpress depends
+// on, and system fonts through fontconfig. Each file is read and parsed once per
+// process; writers and the glyph check share the parsed fonts.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { ZhpressError } from '../errors.js';
+
+/** One face: a file and, for a collection (.ttc), the PostScript name of the face. */
+export interface Face {
+  file: string;
+  postscriptName?: string;
+}
+
+/** A family's faces; `bold` is absent when the family has none (the regular face is used). */
+export interface FontFamily {
+  name: string;
+  normal: Face;
+  bold?: Face;
+  source: 'local' | 'npm' | 'system';
+}
+
+const require = createRequire(import.meta.url);
+
+/** Families that come with `npm install`: static TTFs covering all CJK Unified Ideographs. */
+const NPM_FAMILIES: Record<string, { pkg: string; normal: string; bold: string }> = {
+  'Noto Serif SC': { pkg: '@expo-google-fonts/noto-serif-sc', normal: '400Regular/NotoSerifSC_400Regular.ttf', bold: '700Bold/NotoSerifSC_700Bold.ttf' },
+  'Noto Sans SC': { pkg: '@expo-google-fonts/noto-sans-sc', normal: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' },
+};
+
+const FONT_FILE = /\.(ttf|otf|ttc)$/i;
+
+function npmFamily(name: string): FontFamily | undefined {
+  const known = NPM_FAMILIES[name];
+  if (!known) return undefined;
+  let root: string;
+  try {
+    root = dirname(require.resolve(`${known.pkg}/package.json`));
+  } catch {
+    return undefined;
+  }
+  const normal = join(root, known.normal);
+  if (!existsSync(normal)) return undefined;
+  const bold = join(root, known.bold);
+  return { name, normal: { file: normal }, bold: existsSync(bold) ? { file: bold } : undefined, source: 'npm' };
+}
+
+const parsed = new Map<string, fontkit.Font>();
+const buffers = new Map<string, Buffer>();
+
+/** The bytes of a font file, read once. */
+export function fontBytes(file: string): Buffer {
+  let bytes = buffers.get(file);
+  if (!bytes) {
+    bytes = readFileSync(file);
+    buffers.set(file, bytes);
+  }
+  return bytes;
+}
+
+/** The parsed face, once per process. Throws a ZhpressError when the file is not a font. */
+export function openFace(face: Face): fontkit.Font {
+  const key = `${face.file}#${face.postscriptName ?? ''}`;
+  let font = parsed.get(key);
+  if (font) return font;
+  let opened: fontkit.Font | fontkit.FontCollection;
+  try {
+    opened = fontkit.create(fontBytes(face.file));
+  } catch (error) {
+    throw new ZhpressError(`not a font file: ${(error as Error).message}`, { file: face.file, hint: 'use a .ttf, .otf or .ttc file' });
+  }
+  if ('fonts' in opened) {
+    const found = face.postscriptName ? opened.getFont(face.postscriptName) : opened.fonts[0];
+    if (!found) throw new ZhpressError(`the collection has no face "${face.postscriptName}"`, { file: face.file, hint: `faces: ${opened.fonts.map((f) => f.postscriptName).join(', ')}` });
+    font = found;
+  } else {
+    font = opened;
+  }
+  parsed.set(key, font);
+  return font;
+}
+
+function isBold(style: string): boolean {
+  return /bold|black|heavy|semibold|demibold|w[6-9]/i.test(style);
+}
+
+/** Families in ./fonts: the family name read from each file (a .ttc gives each face). */
+function localFamilies(dir = join(process.cwd(), 'fonts')): Map<string, FontFamily> {
+  const faces = new Map<string, { face: Face; bold: boolean }[]>();
+  if (!existsSync(dir)) return new Map();
+  for (const name of readdirSync(dir).sort()) {
+    if (!FONT_FILE.test(name)) continue;
+    const file = join(dir, name);
+    let opened: fontkit.Font | fontkit.FontCollection;
+    try {
+      opened = fontkit.create(fontBytes(file));
+    } catch {
+      continue; // not a font: `zhpress fonts` lists only what can be used
+    }
+    const fonts = 'fonts' in opened ? opened.fonts.map((font) => ({ font, face: { file, postscriptName: font.postscriptName } })) : [{ font: opened, face: { file } }];
+    for (const { font, face } of fonts) {
+      // A family is found by its own name and by its file name ("fonts/FangSong.ttf" is "FangSong").
+      for (const family of new Set([font.familyName, name.slice(0, -extname(name).length)])) {
+        faces.set(family, [...(faces.get(family) ?? []), { face, bold: isBold(font.subfamilyName) }]);
+      }
+    }
+  }
+  const families = new Map<string, FontFamily>();
+  for (const [name, list] of faces) {
+    const normal = (list.find((f) => !f.bold) ?? list[0]!).face;
+    families.set(name, { name, normal, bold: list.find((f) => f.bold)?.face, source: 'local' });
+  }
+  return families;
+}
+
+let fontconfig: boolean | undefined;
+
+function hasFontconfig(): boolean {
+  if (fontconfig === undefined) {
+    try {
+      execFileSync('fc-list', ['--version'], { stdio: 'ignore' });
+      fontconfig = true;
+    } catch {
+      fontconfig = false;
+    }
+  }
+  return fontconfig;
+}
+
+/** A system family through fontconfig: the exact family name, regular and bold faces. */
+function systemFamily(name: string): FontFamily | undefined {
+  if (!hasFontconfig()) return undefined;
+  let listing: string;
+  try {
+    listing = execFileSync('fc-list', [name, 'file', 'postscriptname', 'style', 'weight'], { encoding: 'utf8' });
+  } catch {
+    return undefined;
+  }
+  let normal: Face | undefined;
+  let bold: Face | undefined;
+  for (const line of listing.split('\n').filter(Boolean).sort()) {
+    const file = line.slice(0, line.indexOf(':'));
+    const postscriptName = /postscriptname=([^:]+)/.exec(line)?.[1];
+    const weight = Number(/weight=(\d+)/.exec(line)?.[1] ?? 80);
+    const face: Face = file.toLowerCase().endsWith('.ttc') && postscriptName ? { file, postscriptName } : { file };
+    if (weight >= 180) bold ??= face;
+    else if (weight >= 80 || !normal) normal = weight === 80 ? face : (normal ?? face);
+  }
+  if (!normal && !bold) return undefined;
+  return { name, normal: (normal ?? bold)!, bold, source: 'system' };
+}
+
+let local: Map<string, FontFamily> | undefined;
+const resolved = new Map<string, FontFamily | null>();
+
+/** Find a family by name in ./fonts, the npm packages, then the system. */
+export function findFamily(name: string): FontFamily | undefined {
+  if (resolved.has(name)) return resolved.get(name) ?? undefined;
+  local ??= localFamilies();
+  const family = local.get(name) ?? npmFamily(name) ?? systemFamily(name);
+  resolved.set(name, family ?? null);
+  return family;
+}
+
+/** The families shipped through npm: always there after `npm install`. */
+export const BUNDLED_FAMILIES = Object.keys(NPM_FAMILIES);

@@ -1,0 +1,21 @@
+// The public library API. The CLI imports only from here.
+export * from './model/index.js';
+export { ZhpressError, isZhpressError } from './errors.js';
+export { readers, READER_NAMES, INPUT_EXTENSIONS, readerFor } from './readers/index.js';
+export { readText } from './readers/text/index.js';
+export type { Reader, ReaderInput, ReaderOptions, ReadResult } from './readers/types.js';
+export { transforms, TRANSFORM_NAMES, runTransforms, type PipelineOptions } from './transforms/index.js';
+export type { Transform, TransformContext, TransformResult } from './transforms/types.js';
+export { writers, FORMATS, type Format } from './writers/index.js';
+export type { Writer, WriteContext, WriteResult } from './writers/types.js';
+export { readInput, type ReadInputOptions } from './io/read-input.js';
+export { decode, ENCODINGS, type Encoding } from './io/decode.js';
+export { writeAtomic } from './io/write-atomic.js';
+export { buildInput, prepare, render, outputName, documentDate, type BuildOptions, type BuildResult, type Output } from './build.js';
+export { loadTemplate, listTemplates, FONT_ROLES, STYLE_NAMES } from './templates/index.js';
+export type { Template } from './templates/types.js';
+export { runBatch, type BatchOptions, type BatchEvents, type BatchSummary, type OutputEvent } from './batch/run.js';
+export { planJobs, parseShard, inShard, DEFAULT_NAME, type Job, type InputRef } from './batch/plan.js';
+export { MANIFEST_NAME } from './batch/manifest.js';
+export { removePendingTemporaries } from './io/write-atomic.js';
+export { resolveRoles, findFamily, type FontFamily, type ResolvedRole } from './fonts/index.js';

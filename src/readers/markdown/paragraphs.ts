@@ -1,0 +1,110 @@
+// What a paragraph of Markdown is in the model, by its inlines: a continuation,
+// a dateline, a dash or bullet item, a subhead, or a paragraph with an optional
+// marker and lead. The patterns are the text reader's, run over the text of
+// markdown-it's inline tokens (never over the raw Markdown).
+import { continuation, dateline, heading, lead, listItem, paragraph, subhead, text } from '../../model/builders.js';
+import type { Block, Heading, HeadingDepth, Inline, ListItem, PhrasingContent, Position } from '../../model/types.js';
+import { inlineText } from '../../model/visit.js';
+import {
+  BULLET_ITEM,
+  CLOSING_DATELINE,
+  CONTINUED_FROM,
+  CONTINUED_TO,
+  DASH_ITEM,
+  matchMarker,
+  SUBHEAD,
+} from '../text/patterns.js';
+import { dropStart, trimStart } from './inlines.js';
+
+export type Classified =
+  | { kind: 'block'; block: Block }
+  | { kind: 'item'; style: 'dash' | 'bullet'; item: ListItem };
+
+const ENDS_IN_DASH = /[\u2014\u2015]{2}$/u;
+/** What ends a lead: the sentence ends of the format (\u3002\uFF01\uFF1F\uFF1B), and their ASCII forms. */
+const LEAD_END = /^[\u3002\uFF01\uFF1F\uFF1B.!?;]$/u;
+
+function extra(position: Position | undefined): { position?: Position } {
+  return position ? { position } : {};
+}
+
+/** A marker ("（一）", "二、", "第一章") wholly inside the first text node, and the inlines after it. */
+export function splitMarker<T extends Inline>(children: readonly T[]): { marker?: string; rest: T[] } {
+  const first = children[0];
+  if (first?.type !== 'text') return { rest: [...children] };
+  const found = matchMarker(first.value);
+  if (!found) return { rest: [...children] };
+  return { marker: found.marker, rest: trimStart(dropStart(children, found.length)) };
+}
+
+/** True when a line of a paragraph stands on its own: a dateline, a page reference, a list item. */
+export function standsAlone(content: string): boolean {
+  return (
+    fullMatch(CONTINUED_FROM, content) !== undefined ||
+    fullMatch(CONTINUED_TO, content) !== undefined ||
+    CLOSING_DATELINE.test(content) ||
+    DASH_ITEM.test(content) ||
+    BULLET_ITEM.test(content)
+  );
+}
+
+function fullMatch(pattern: RegExp, content: string): RegExpExecArray | undefined {
+  const found = pattern.exec(content);
+  return found && found[0].length === content.length ? found : undefined;
+}
+
+/** A run-in lead: a first strong followed by a sentence end (or ending in one itself). */
+function withLead(rest: PhrasingContent[]): Inline[] {
+  const [first, next] = rest;
+  if (first?.type !== 'strong') return rest;
+  if (next?.type === 'text' && LEAD_END.test(next.value[0] ?? '')) {
+    return [lead([...first.children, text(next.value[0]!, extra(next.position))], extra(first.position)), ...dropStart(rest.slice(1), 1)];
+  }
+  const content = inlineText(first.children);
+  if (LEAD_END.test(content[content.length - 1] ?? '')) {
+    // Hand-written "**……。** 正文": no space after a full stop in Chinese text.
+    return [lead(first.children, extra(first.position)), ...trimStart(rest.slice(1))];
+  }
+  return rest;
+}
+
+export function classifyParagraph(children: PhrasingContent[], position: Position | undefined): Classified {
+  const content = inlineText(children);
+  const at = extra(position);
+
+  const from = fullMatch(CONTINUED_FROM, content);
+  if (from) return { kind: 'block', block: continuation('from', from[1]!, children, at) };
+  const to = fullMatch(CONTINUED_TO, content);
+  if (to) return { kind: 'block', block: continuation('to', to[1]!, children, at) };
+
+  if (CLOSING_DATELINE.test(content)) return { kind: 'block', block: dateline(children, at) };
+
+  const dash = DASH_ITEM.exec(content);
+  if (dash) {
+    const item = listItem(trimStart(dropStart(children, dash[0].length)), { marker: dash[1]!, ...at });
+    return { kind: 'item', style: 'dash', item };
+  }
+  const bullet = BULLET_ITEM.exec(content);
+  if (bullet) {
+    const item = listItem(dropStart(children, bullet[0].length), { marker: bullet[1]!, ...at });
+    return { kind: 'item', style: 'bullet', item };
+  }
+
+  const only = children.length === 1 ? children[0] : undefined;
+  if (only?.type === 'strong' && ENDS_IN_DASH.test(content)) {
+    return { kind: 'block', block: subhead(only.children, at) };
+  }
+  if (children.every((child) => child.type === 'text') && SUBHEAD.test(content)) {
+    return { kind: 'block', block: subhead(children, at) };
+  }
+
+  const { marker, rest } = splitMarker(children);
+  return { kind: 'block', block: paragraph(withLead(rest), { ...(marker !== undefined ? { marker } : {}), ...at }) };
+}
+
+/** A heading of level `level` (2–6; level 1 is an article title): depth level − 1, marker split off. */
+export function makeHeading(level: number, children: PhrasingContent[], position: Position | undefined): Heading {
+  const depth = Math.min(4, Math.max(1, level - 1)) as HeadingDepth;
+  const { marker, rest } = splitMarker(children);
+  return heading(depth, rest, { ...(marker !== undefined ? { marker } : {}), ...extra(position) });
+}

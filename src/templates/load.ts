@@ -1,0 +1,164 @@
+// Loading a template: find the file, parse YAML/JSON, validate against the
+// schema (errors name the file, line, key and allowed values), apply `extends`,
+// merge the variant's settings, fill defaults and convert units.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import { ZhpressError } from '../errors.js';
+import type { Lang } from '../model/types.js';
+import { templateSchema } from './schema.js';
+import { resolveTemplate } from './resolve.js';
+import type { Template } from './types.js';
+
+/** Built-in templates ship in the package's templates/ folder. */
+export const BUILTIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
+const EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export type RawTemplate = Record<string, unknown>;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(templateSchema);
+
+function isPath(ref: string): boolean {
+  return /[\\/]/.test(ref) || EXTENSIONS.includes(extname(ref));
+}
+
+/** Where a template name or path leads: a path as given, else ./templates/NAME.*, else built-in. */
+export function findTemplate(ref: string, from = process.cwd()): string {
+  if (isPath(ref)) {
+    const path = resolve(from, ref);
+    if (!existsSync(path)) throw new ZhpressError(`template file not found`, { file: path, hint: 'check the path given to --template', exitCode: 2 });
+    return path;
+  }
+  for (const dir of [join(process.cwd(), 'templates'), BUILTIN_DIR]) {
+    for (const ext of EXTENSIONS) {
+      const path = join(dir, ref + ext);
+      if (existsSync(path)) return path;
+    }
+  }
+  const known = listTemplates().map((t) => t.name).join(', ');
+  throw new ZhpressError(`unknown template "${ref}"`, { hint: `built-in and local templates: ${known}; or give a path to a .yaml file`, exitCode: 2 });
+}
+
+function describeError(error: ErrorObject): { path: string[]; message: string } {
+  const path = error.instancePath.split('/').slice(1);
+  const key = path.join('.') || '(top level)';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const unknown = String(error.params.additionalProperty);
+      const parent = path.reduce<Record<string, unknown>>(
+        (schema, part) => ((schema.properties as Record<string, Record<string, unknown>>)?.[part] ?? {}) as Record<string, unknown>,
+        templateSchema as unknown as Record<string, unknown>,
+      );
+      const allowed = Object.keys((parent.properties as object) ?? {}).join(', ');
+      return { path: [...path, unknown], message: `${[...path, unknown].join('.')}: unknown key; allowed here: ${allowed}` };
+    }
+    case 'enum':
+      return { path, message: `${key}: ${JSON.stringify(error.data)} is not allowed; allowed: ${(error.params.allowedValues as unknown[]).join(', ')}` };
+    case 'anyOf':
+      return { path, message: `${key}: ${JSON.stringify(error.data)} is not a length; write a number or a number with a unit (pt, mm, cm, in, px, em)` };
+    default:
+      return { path, message: `${key}: ${error.message ?? 'is not valid'}${error.data !== undefined ? ` (found ${JSON.stringify(error.data)})` : ''}` };
+  }
+}
+
+/** Parse and validate one template file (without `extends`). */
+export function readTemplateFile(path: string): RawTemplate {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ZhpressError(`cannot read template: ${(error as Error).message}`, { file: path, exitCode: 2 });
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const at = lines.linePos(syntax.pos[0]);
+    throw new ZhpressError(`template is not valid YAML/JSON: ${syntax.message.split('\n')[0]}`, { file: path, line: at.line, column: at.col, exitCode: 2 });
+  }
+  const data: unknown = doc.toJS();
+  if (!isMap(doc.contents) || typeof data !== 'object' || data === null) {
+    throw new ZhpressError('a template must be a mapping of keys (page, fonts, styles, …)', { file: path, exitCode: 2 });
+  }
+  if (!validate(data)) {
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'type' || !validate.errors?.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath));
+    const first = describeError(errors[0] ?? validate.errors![0]!);
+    const node = doc.getIn(first.path, true) as { range?: [number, number, number] } | undefined;
+    const keyNode = node?.range ? node : (doc.getIn(first.path.slice(0, -1), true) as { range?: [number, number, number] } | undefined);
+    const at = keyNode?.range ? lines.linePos(keyNode.range[0]) : undefined;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new ZhpressError(`${first.message}${more}`, { file: path, line: at?.line, column: at?.col, exitCode: 2 });
+  }
+  return data as RawTemplate;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deep merge: objects merge key by key, everything else is replaced. */
+export function merge(base: RawTemplate, over: RawTemplate): RawTemplate {
+  const out: RawTemplate = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    out[key] = isObject(value) && isObject(out[key]) ? merge(out[key] as RawTemplate, value) : value;
+  }
+  return out;
+}
+
+/** A template file with its `extends` chain applied. */
+export function readWithExtends(path: string, seen: string[] = []): RawTemplate {
+  if (seen.includes(path)) throw new ZhpressError(`templates extend each other in a circle: ${[...seen, path].map((p) => basename(p)).join(' → ')}`, { file: path, exitCode: 2 });
+  const raw = readTemplateFile(path);
+  const parentRef = raw.extends;
+  const name = typeof raw.name === 'string' ? raw.name : basename(path, extname(path));
+  if (typeof parentRef !== 'string') return { ...raw, name };
+  const parent = readWithExtends(findTemplate(parentRef, dirname(path)), [...seen, path]);
+  const { extends: _ignored, ...own } = raw;
+  return merge(parent, { ...own, name });
+}
+
+const cache = new Map<string, Template>();
+
+/** The template `ref` (name or path), resolved for `variant`. Cached per process. */
+export function loadTemplate(ref: string, variant: Lang = 'zh-Hans'): Template {
+  const path = findTemplate(ref);
+  const key = `${path}\0${variant}`;
+  let template = cache.get(key);
+  if (!template) {
+    template = resolveTemplate(readWithExtends(path), variant, path);
+    cache.set(key, template);
+  }
+  return template;
+}
+
+export interface TemplateInfo {
+  name: string;
+  description: string;
+  path: string;
+  builtin: boolean;
+}
+
+/** Local templates (./templates) first, then the built-in ones they do not shadow. */
+export function listTemplates(): TemplateInfo[] {
+  const found = new Map<string, TemplateInfo>();
+  for (const [dir, builtin] of [[join(process.cwd(), 'templates'), false], [BUILTIN_DIR, true]] as const) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).sort()) {
+      if (!EXTENSIONS.includes(extname(file))) continue;
+      const name = basename(file, extname(file));
+      if (found.has(name)) continue;
+      const path = join(dir, file);
+      let description = '';
+      try {
+        description = String(readTemplateFile(path).description ?? '');
+      } catch (error) {
+        description = `(invalid: ${(error as Error).message})`;
+      }
+      found.set(name, { name, description, path, builtin: builtin && dir !== join(process.cwd(), 'templates') });
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,125 @@
+// From a validated template file (extends applied) to the resolved Template a
+// writer receives: defaults filled, the variant merged in, units converted,
+// and a grid turned into body size and line pitch.
+import { ZhpressError } from '../errors.js';
+import type { Lang } from '../model/types.js';
+import { pageSize } from './page.js';
+import type { FontRole, PageSetup, QuoteStyle, Style, StyleName, Template } from './types.js';
+import { STYLE_NAMES } from './types.js';
+import { mmToPt, toUnit, type Unit } from './units.js';
+
+type Raw = Record<string, unknown>;
+
+export const DEFAULT_FONTS: Record<FontRole, string> = {
+  serif: 'Noto Serif SC',
+  sans: 'Noto Sans SC',
+  kai: 'AR PL UKai CN',
+  fangsong: 'FangSong',
+};
+
+const BASE_STYLE: Style = {
+  font: 'serif',
+  size: 12,
+  weight: 'normal',
+  leading: 20,
+  indent: 0,
+  alignment: 'justify',
+  spaceBefore: 0,
+  spaceAfter: 0,
+};
+
+const UNITS: Record<string, Unit> = { size: 'pt', leading: 'pt', indent: 'em', spaceBefore: 'pt', spaceAfter: 'pt' };
+
+function fail(file: string, key: string, message: string): never {
+  throw new ZhpressError(`${key}: ${message}`, { file, exitCode: 2 });
+}
+
+function convert(file: string, key: string, value: unknown, unit: Unit): number {
+  try {
+    return toUnit(value as number | string, unit);
+  } catch (error) {
+    return fail(file, key, (error as Error).message);
+  }
+}
+
+function resolvePage(raw: Raw, file: string): PageSetup {
+  const margins = (raw.margins ?? {}) as Raw;
+  const mm = (key: string, value: unknown, fallback: number) => {
+    const n = value === undefined ? fallback : convert(file, `page.${key}`, value, 'mm');
+    if (n < 0) fail(file, `page.${key}`, `a length here cannot be negative (found ${n} mm)`);
+    return n;
+  };
+  const page: PageSetup = {
+    size: (raw.size as PageSetup['size']) ?? 'A4',
+    orientation: (raw.orientation as PageSetup['orientation']) ?? 'portrait',
+    margins: {
+      top: mm('margins.top', margins.top, 25),
+      right: mm('margins.right', margins.right, 25),
+      bottom: mm('margins.bottom', margins.bottom, 25),
+      left: mm('margins.left', margins.left, 25),
+    },
+    columns: (raw.columns as number) ?? 1,
+    columnGap: mm('columnGap', raw.columnGap, 8),
+    columnRule: (raw.columnRule as boolean) ?? false,
+  };
+  if (raw.grid) page.grid = raw.grid as PageSetup['grid'];
+  const [width, height] = pageSize(page);
+  if (page.margins.left + page.margins.right >= width - 20 || page.margins.top + page.margins.bottom >= height - 20) {
+    fail(file, 'page.margins', `the margins leave less than 20 mm of a ${width} x ${height} mm page`);
+  }
+  return page;
+}
+
+function resolveStyle(name: StyleName, raw: Raw, file: string, base: Style): Style {
+  const style: Style = { ...base };
+  for (const [key, value] of Object.entries(raw)) {
+    const unit = UNITS[key];
+    (style as unknown as Raw)[key] = unit ? convert(file, `styles.${name}.${key}`, value, unit) : value;
+    if (unit && (style as unknown as Record<string, number>)[key]! < 0) fail(file, `styles.${name}.${key}`, 'cannot be negative');
+  }
+  if (raw.size !== undefined && raw.leading === undefined) style.leading = Math.round(style.size * 1.6 * 10) / 10;
+  if (style.size <= 0) fail(file, `styles.${name}.size`, 'must be more than 0 pt');
+  return style;
+}
+
+/** The type area in pt: page less margins. */
+export function typeArea(page: PageSetup): { width: number; height: number } {
+  const [width, height] = pageSize(page);
+  return { width: mmToPt(width - page.margins.left - page.margins.right), height: mmToPt(height - page.margins.top - page.margins.bottom) };
+}
+
+export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template {
+  const own = ((raw.variants as Raw | undefined)?.[variant] ?? {}) as Raw;
+  const page = resolvePage((raw.page ?? {}) as Raw, file);
+  const fonts = { ...DEFAULT_FONTS, ...(raw.fonts as Raw), ...(own.fonts as Raw) } as Record<FontRole, string>;
+  const rawStyles = (raw.styles ?? {}) as Record<string, Raw>;
+  const body = resolveStyle('body', rawStyles.body ?? {}, file, BASE_STYLE);
+  if (page.grid) {
+    const area = typeArea(page);
+    const size = area.width / page.grid.charsPerLine;
+    const leading = area.height / page.grid.linesPerPage;
+    if (size < 4 || leading < size) {
+      fail(file, 'page.grid', `${page.grid.linesPerPage} lines x ${page.grid.charsPerLine} characters cannot fit a ${Math.round(area.width)} x ${Math.round(area.height)} pt type area (characters ${size.toFixed(1)} pt on a ${leading.toFixed(1)} pt pitch)`);
+    }
+    body.size = size;
+    body.leading = leading;
+  }
+  const styles = {} as Record<StyleName, Style>;
+  for (const name of STYLE_NAMES) {
+    styles[name] = name === 'body' ? body : resolveStyle(name, rawStyles[name] ?? {}, file, { ...body, indent: 0 });
+  }
+  const quotes = (own.quotes ?? raw.quotes ?? (variant === 'zh-Hant-TW' || variant === 'zh-Hant-HK' ? 'corner' : 'source')) as QuoteStyle;
+  const template: Template = {
+    name: String(raw.name),
+    description: String(raw.description ?? ''),
+    page,
+    fonts,
+    styles,
+    cover: { enabled: Boolean((raw.cover as Raw | undefined)?.enabled) },
+    toc: { enabled: Boolean((raw.toc as Raw | undefined)?.enabled), title: String((raw.toc as Raw | undefined)?.title ?? '\u76EE\u5F55') },
+    quotes,
+  };
+  if (raw.header) template.header = raw.header as Template['header'];
+  if (raw.footer) template.footer = raw.footer as Template['footer'];
+  return template;
+}

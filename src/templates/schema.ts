@@ -1,0 +1,95 @@
+// The JSON Schema of a template file (YAML or JSON). Unknown keys are errors.
+import { FONT_ROLES, STYLE_NAMES } from './types.js';
+
+const length = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^-?\\d+(\\.\\d+)?\\s*(pt|mm|cm|in|px|em)?$' }] };
+
+const style = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    font: { enum: FONT_ROLES },
+    size: length,
+    weight: { enum: ['normal', 'bold'] },
+    leading: length,
+    indent: length,
+    alignment: { enum: ['left', 'center', 'right', 'justify'] },
+    spaceBefore: length,
+    spaceAfter: length,
+  },
+};
+
+const headerFooter = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    left: { type: 'string' },
+    center: { type: 'string' },
+    right: { type: 'string' },
+    outer: { type: 'string' },
+    style: { enum: STYLE_NAMES },
+  },
+};
+
+const fonts = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(FONT_ROLES.map((role) => [role, { type: 'string', minLength: 1 }])),
+};
+
+const variantSettings = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { fonts, quotes: { enum: ['source', 'corner', 'curly'] } },
+};
+
+export const templateSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string' },
+    description: { type: 'string' },
+    extends: { type: 'string' },
+    page: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        size: { enum: ['A4', 'A5', 'B5', 'LETTER'] },
+        orientation: { enum: ['portrait', 'landscape'] },
+        margins: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { top: length, right: length, bottom: length, left: length },
+        },
+        columns: { type: 'integer', minimum: 1, maximum: 4 },
+        columnGap: length,
+        columnRule: { type: 'boolean' },
+        grid: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['linesPerPage', 'charsPerLine'],
+          properties: {
+            linesPerPage: { type: 'integer', minimum: 1, maximum: 200 },
+            charsPerLine: { type: 'integer', minimum: 1, maximum: 200 },
+          },
+        },
+      },
+    },
+    fonts,
+    styles: { type: 'object', additionalProperties: false, properties: Object.fromEntries(STYLE_NAMES.map((n) => [n, style])) },
+    header: headerFooter,
+    footer: headerFooter,
+    cover: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' } } },
+    toc: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { enabled: { type: 'boolean' }, title: { type: 'string' } },
+    },
+    quotes: { enum: ['source', 'corner', 'curly'] },
+    variants: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(['zh-Hans', 'zh-Hant', 'zh-Hant-TW', 'zh-Hant-HK'].map((v) => [v, variantSettings])),
+    },
+  },
+} as const;

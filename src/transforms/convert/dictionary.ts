@@ -1,0 +1,125 @@
+// Phrase dictionaries for the convert transform: the built-in news and policy
+// dictionary (dictionaries/news.txt) and the user's own files, in one plain
+// line format:
+//
+//   # a comment (also after an entry, separated by whitespace)
+//   简体<TAB>繁體     the Simplified phrase and its Traditional form
+//   =词              keep the phrase exactly as it is written, in every direction
+//
+// Fields are separated by a tab or by spaces (phrases contain none). A phrase is
+// protected from OpenCC: it is cut out before OpenCC runs and its target put back
+// afterwards, so OpenCC can neither convert it nor join it into a longer phrase.
+// Simplified → Traditional reads entries left to right, Traditional →
+// Simplified right to left; between Traditional variants (TW ↔ HK) only
+// character forms change and dictionaries are not used.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ZhpressError } from '../../errors.js';
+
+export interface DictionaryEntry {
+  /** The Simplified phrase. */
+  simplified: string;
+  /** The Traditional phrase; equal to `simplified` for a keep-as-is entry. */
+  traditional: string;
+  /** `=词`: written identically in both scripts, never converted. */
+  keep: boolean;
+  /** 1-based line in `file`. */
+  line: number;
+}
+
+export interface Dictionary {
+  /** A file path, or "built-in" for the news dictionary. */
+  name: string;
+  entries: DictionaryEntry[];
+}
+
+const COMMENT = /(^|\s)#.*$/u;
+
+/** Parse the line format. Problems throw ZhpressError with the file and line. */
+export function parseDictionary(text: string, file: string): Dictionary {
+  const entries: DictionaryEntry[] = [];
+  const seen = new Map<string, DictionaryEntry>();
+  const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const content = raw.replace(COMMENT, '').trim();
+    if (content === '') return;
+    const fields = content.split(/[\t ]+/u);
+    let entry: DictionaryEntry;
+    if (fields[0]!.startsWith('=')) {
+      const phrase = fields[0]!.slice(1);
+      if (phrase === '' || fields.length > 1) {
+        throw new ZhpressError(`a keep-as-is entry is "=" followed by one phrase, found "${content}"`, {
+          file,
+          line,
+          hint: 'write =词 on a line of its own',
+        });
+      }
+      entry = { simplified: phrase, traditional: phrase, keep: true, line };
+    } else {
+      if (fields.length !== 2) {
+        throw new ZhpressError(
+          fields.length < 2
+            ? `"${content}" has no Traditional form`
+            : `"${content}" has ${fields.length} fields, a mapping has two`,
+          { file, line, hint: 'write 简体<TAB>繁體, or =词 to keep a phrase as it is' },
+        );
+      }
+      entry = { simplified: fields[0]!, traditional: fields[1]!, keep: false, line };
+    }
+    const before = seen.get(entry.simplified);
+    if (before) {
+      if (before.traditional === entry.traditional && before.keep === entry.keep) return;
+      throw new ZhpressError(`"${entry.simplified}" is already given on line ${before.line}`, {
+        file,
+        line,
+        hint: 'keep one entry for each phrase',
+      });
+    }
+    seen.set(entry.simplified, entry);
+    entries.push(entry);
+  });
+  return { name: file, entries };
+}
+
+/** Read and parse a dictionary file. */
+export function loadDictionary(file: string): Dictionary {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new ZhpressError('cannot read the dictionary', {
+      file,
+      hint: 'check the path given as a dictionary',
+      cause,
+    });
+  }
+  return parseDictionary(text, file);
+}
+
+/** Where dictionaries/ is: next to src/ in the repository, next to dist/ when installed. */
+function builtInPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'dictionaries', 'news.txt');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new ZhpressError('the built-in dictionary dictionaries/news.txt is missing', {
+    hint: 'reinstall zhpress',
+  });
+}
+
+let builtIn: Dictionary | undefined;
+
+/** The news and policy dictionary shipped with zhpress, read once per process. */
+export function builtInDictionary(): Dictionary {
+  if (!builtIn) {
+    const file = builtInPath();
+    builtIn = { ...loadDictionary(file), name: 'built-in' };
+  }
+  return builtIn;
+}

@@ -1,0 +1,197 @@
+// punctuation: ASCII , ; : ? ! ( ) in Han context become full width (GB/T 15834).
+// ASCII stays in Latin and number context: "1,000", "3.5", "10:30", "5G", URLs.
+//
+// The decision is made on a whole block at once (its marker and all its text
+// nodes, in order), so a comma at the edge of a lead still sees the Han
+// character on the other side. Every replacement is one UTF-16 unit for one, so
+// the block's text nodes keep their lengths and are cut back at the same places.
+import type { Article, Block, Change, Edition, Inline, ListItem, Text } from '../model/types.js';
+import { FULL_WIDTH, isCjk } from './han.js';
+import type { Transform } from './types.js';
+
+const SOURCE = 'punctuation';
+const URL = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303F\uFF01-\uFF5E]+|\bwww\.[^\s\u3000-\u303F\uFF01-\uFF5E]+/giu;
+
+/** Indexes in `value` that fall inside a URL and must not change. */
+function protectedRanges(value: string): boolean[] {
+  const inUrl: boolean[] = new Array(value.length).fill(false);
+  for (const match of value.matchAll(URL)) {
+    for (let i = match.index; i < match.index + match[0].length; i++) inUrl[i] = true;
+  }
+  return inUrl;
+}
+
+/** The nearest character before/after `i` that is not an ASCII space. */
+function neighbour(value: string, i: number, step: -1 | 1): string | undefined {
+  for (let j = i + step; j >= 0 && j < value.length; j += step) {
+    if (value[j] !== ' ') return value[j];
+  }
+  return undefined;
+}
+
+/** Matching ")" for each "(" (and back), by depth. Unmatched ones map to -1. */
+function pairParentheses(value: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '(' || ch === '\uFF08') open.push(i);
+    else if (ch === ')' || ch === '\uFF09') {
+      const start = open.pop();
+      if (start === undefined) pairs.set(i, -1);
+      else {
+        pairs.set(start, i);
+        pairs.set(i, start);
+      }
+    }
+  }
+  for (const start of open) pairs.set(start, -1);
+  return pairs;
+}
+
+const HAN_INSIDE = /\p{Script=Han}/u;
+
+/**
+ * Widen the half-width marks of one string; returns the new string (same
+ * length). A widened mark is CJK context for its neighbours ("一,," widens
+ * both), so this runs to a fixed point: the transform is idempotent.
+ */
+export function widen(value: string): string {
+  let current = value;
+  for (;;) {
+    const next = widenOnce(current);
+    if (next === current) return current;
+    current = next;
+  }
+}
+
+function widenOnce(value: string): string {
+  if (!/[,;:?!()]/.test(value)) return value;
+  const inUrl = protectedRanges(value);
+  const pairs = pairParentheses(value);
+  const out = [...value.split('')];
+  const cjkAround = (i: number) => isCjk(neighbour(value, i, -1)) || isCjk(neighbour(value, i, 1));
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    const wide = FULL_WIDTH[ch];
+    if (wide === undefined || inUrl[i]) continue;
+    if (ch === '(' || ch === ')') {
+      const other = pairs.get(i) ?? -1;
+      if (other < 0) {
+        if (cjkAround(i)) out[i] = wide;
+        continue;
+      }
+      const [open, close] = ch === '(' ? [i, other] : [other, i];
+      // A pair is Chinese when it holds Han text or touches Han text ("A (B) 类" is Latin: a space stands between).
+      const chinese = HAN_INSIDE.test(value.slice(open + 1, close)) || isCjk(value[open - 1]) || isCjk(value[close + 1]);
+      if (chinese) out[i] = wide;
+      continue;
+    }
+    // "1,000" and "10:30" stay; a mark touching Han text or CJK punctuation widens.
+    if (cjkAround(i)) out[i] = wide;
+  }
+  return out.join('');
+}
+
+interface Slot {
+  get(): string;
+  set(value: string): void;
+}
+
+function textSlots(children: readonly Inline[], slots: Slot[]): Inline[] {
+  return children.map((child) => {
+    if (child.type === 'text') {
+      const copy: Text = { ...child };
+      slots.push({ get: () => copy.value, set: (v) => (copy.value = v) });
+      return copy;
+    }
+    return { ...child, children: textSlots(child.children, slots) } as Inline;
+  });
+}
+
+/** Widen across a marker and a run of inlines as one string; returns the new parts and a report. */
+function widenParts<T extends { marker?: string; children: Inline[] }>(node: T): { node: T; before: string; after: string } {
+  const slots: Slot[] = [];
+  const copy = { ...node, children: textSlots(node.children, slots) };
+  if (copy.marker !== undefined) slots.unshift({ get: () => copy.marker!, set: (v) => (copy.marker = v) });
+  const before = slots.map((s) => s.get()).join('');
+  const after = widen(before);
+  if (after === before) return { node, before, after };
+  let at = 0;
+  for (const slot of slots) {
+    const length = slot.get().length;
+    slot.set(after.slice(at, at + length));
+    at += length;
+  }
+  return { node: copy, before, after };
+}
+
+/** A short excerpt around the first difference, for the report. */
+function excerpt(before: string, after: string): { before: string; after: string; count: number } {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] !== after[i]) {
+      if (first < 0) first = i;
+      count++;
+    }
+  }
+  const from = Math.max(0, first - 6);
+  return { before: before.slice(from, first + 7), after: after.slice(from, first + 7), count };
+}
+
+function widenBlock(block: Block, report: Change[]): Block {
+  if (block.type === 'list') {
+    const children = block.children.map((item) => widenBlockLike(item, report));
+    return children.every((c, i) => c === block.children[i]) ? block : { ...block, children };
+  }
+  return widenBlockLike(block, report);
+}
+
+function widenBlockLike<T extends Exclude<Block, { type: 'list' }> | ListItem>(block: T, report: Change[]): T {
+  const result = widenParts(block as T & { marker?: string; children: Inline[] });
+  if (result.node === block) return block;
+  const shown = excerpt(result.before, result.after);
+  report.push({
+    source: SOURCE,
+    kind: 'width',
+    message: `${shown.count} half-width mark(s) made full width`,
+    position: block.position,
+    before: shown.before,
+    after: shown.after,
+  });
+  return result.node as T;
+}
+
+function widenMeta<T extends object>(meta: T, keys: readonly (keyof T)[]): T {
+  let copy: T | undefined;
+  for (const key of keys) {
+    const value = meta[key];
+    if (typeof value !== 'string') continue;
+    const wide = widen(value);
+    if (wide !== value) {
+      copy ??= { ...meta };
+      copy[key] = wide as T[keyof T];
+    }
+  }
+  return copy ?? meta;
+}
+
+function widenArticle(article: Article, report: Change[]): Article {
+  const children = article.children.map((block) => widenBlock(block, report));
+  let meta = widenMeta(article.meta, ['title', 'kicker', 'subtitle']);
+  if (meta.dateline) {
+    const dateline = widenMeta(meta.dateline, ['raw']);
+    if (dateline !== meta.dateline) meta = { ...meta, dateline };
+  }
+  const same = meta === article.meta && children.every((c, i) => c === article.children[i]);
+  return same ? article : { ...article, meta, children };
+}
+
+export const punctuation: Transform = (edition: Edition) => {
+  const report: Change[] = [];
+  const children = edition.children.map((article) => widenArticle(article, report));
+  const meta = widenMeta(edition.meta, ['title', 'publication']);
+  const same = meta === edition.meta && children.every((c, i) => c === edition.children[i]);
+  return { edition: same ? edition : { ...edition, meta, children }, report };
+};

@@ -1,0 +1,83 @@
+// The Word edition (docx): named styles from the template, one section per
+// article, cover and contents, running header and footer with fields. The
+// package is then made reproducible: fixed core properties and zip dates.
+import { Document, Packer } from 'docx';
+import { estimatePageNumbersWith, type FontFile } from 'docx/layout';
+import { fontBytes, resolveRoles } from '../../fonts/index.js';
+import type { Change } from '../../model/types.js';
+import type { Writer } from '../types.js';
+import { finishPackage } from './package.js';
+import { docxSections, needsEvenPages, pageGeometry } from './sections.js';
+import { docxStyles } from './styles.js';
+
+/** The date written when none is given: never the clock. */
+const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
+
+/** The role fonts' files, so the contents' page numbers are laid out with the fonts the document names. */
+function fontFiles(roles: ReturnType<typeof resolveRoles>['roles']): FontFile[] {
+  const seen = new Set<string>();
+  const out: FontFile[] = [];
+  for (const { family } of Object.values(roles)) {
+    for (const face of [family.normal, family.bold]) {
+      if (!face || seen.has(face.file)) continue;
+      seen.add(face.file);
+      out.push({ data: fontBytes(face.file), name: family.name });
+    }
+  }
+  return out;
+}
+
+const estimators = new Map<string, ReturnType<typeof estimatePageNumbersWith>>();
+
+/**
+ * Lays the pages out with the role fonts, so the contents' page numbers are written
+ * (Word updates them on request). One estimator per set of fonts, as parsing them is slow.
+ */
+function estimator(roles: ReturnType<typeof resolveRoles>['roles']) {
+  const files = fontFiles(roles);
+  const key = Object.values(roles)
+    .map((r) => `${r.family.name}:${r.family.normal.file}:${r.family.bold?.file ?? ''}`)
+    .join('|');
+  let found = estimators.get(key);
+  if (!found) {
+    found = estimatePageNumbersWith({ fonts: files, guess: true });
+    estimators.set(key, found);
+  }
+  return found;
+}
+
+export const docxWriter: Writer = {
+  extension: 'docx',
+  async write(edition, { template, date }) {
+    const { roles, notices } = resolveRoles(template.fonts);
+    const report: Change[] = [...notices];
+    const when = date ?? FALLBACK_DATE;
+    const meta = edition.meta;
+    const titles = edition.children.map((a) => a.meta.title).filter((t): t is string => Boolean(t));
+    const properties = {
+      title: meta.title ?? titles[0] ?? '',
+      subject: titles.join('\uFF1B'),
+      creator: 'zhpress',
+      keywords: [meta.publication, meta.lang].filter(Boolean).join(', '),
+      description: [meta.publication, meta.page && `\u7B2C${meta.page}\u7248`, meta.date, meta.source].filter(Boolean).join(' '),
+      language: meta.lang,
+      date: when,
+    };
+    const document = new Document({
+      title: properties.title,
+      subject: properties.subject,
+      creator: properties.creator,
+      keywords: properties.keywords,
+      description: properties.description,
+      lastModifiedBy: 'zhpress',
+      revision: 1,
+      styles: docxStyles(template, roles, meta.lang),
+      evenAndOddHeaderAndFooters: needsEvenPages(template),
+      sections: docxSections(edition, template),
+      pageNumbers: estimator(roles),
+    });
+    const packed = new Uint8Array(await Packer.toBuffer(document));
+    const data = finishPackage(packed, { properties, lang: meta.lang, textWidth: pageGeometry(template).textWidth });
+    return { data, report };
+  },
+};

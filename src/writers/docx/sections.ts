@@ -1,0 +1,205 @@
+// Sections of the Word edition: page setup (size, margins, columns, grid), the
+// cover, the contents, and one section per article (each starts a page) with the
+// running header and footer and their fields.
+import {
+  type ISectionOptions,
+  type ISectionPropertiesOptions,
+  DocumentGridType,
+  Footer,
+  Header,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  type ParagraphChild,
+  SectionType,
+  SimpleField,
+  Tab,
+  TableOfContents,
+  TextRun,
+  VerticalAlignSection,
+} from 'docx';
+import type { Edition } from '../../model/types.js';
+import { pageSize } from '../../templates/index.js';
+import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
+import { articleParagraphs } from './blocks.js';
+import { docxText } from './inlines.js';
+import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, twips } from './styles.js';
+
+/** Geometry of the text area, in twips. */
+export interface PageGeometry {
+  width: number;
+  height: number;
+  textWidth: number;
+  /** Width of one column of the article sections. */
+  columnWidth: number;
+}
+
+export function pageGeometry(template: Template): PageGeometry {
+  const [w, h] = pageSize(template.page);
+  const m = template.page.margins;
+  const textWidth = mmToTwips(w - m.left - m.right);
+  const columns = Math.max(1, template.page.columns);
+  const columnWidth = Math.round((textWidth - (columns - 1) * mmToTwips(template.page.columnGap)) / columns);
+  return { width: mmToTwips(w), height: mmToTwips(h), textWidth, columnWidth };
+}
+
+/** Page size and margins; the header and footer sit where the PDF edition puts them. */
+function pageProperties(template: Template): NonNullable<ISectionPropertiesOptions['page']> {
+  const [w, h] = pageSize({ size: template.page.size, orientation: 'portrait' });
+  const m = template.page.margins;
+  return {
+    size: {
+      width: mmToTwips(w),
+      height: mmToTwips(h),
+      orientation: template.page.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+    },
+    margin: {
+      top: mmToTwips(m.top),
+      right: mmToTwips(m.right),
+      bottom: mmToTwips(m.bottom),
+      left: mmToTwips(m.left),
+      header: mmToTwips(Math.max(8, m.top / 2 - 4)),
+      footer: mmToTwips(Math.max(4, m.bottom / 2 - 6)),
+      gutter: 0,
+    },
+  };
+}
+
+/**
+ * The document grid: lines and characters per page when the template fixes them
+ * (charSpace is the extra pitch over the body size, in 1/4096 pt), else lines at the body leading.
+ */
+function grid(template: Template, geometry: PageGeometry): ISectionPropertiesOptions['grid'] {
+  const body = template.styles.body;
+  const spec = template.page.grid;
+  if (!spec) return { type: DocumentGridType.LINES, linePitch: twips(body.leading) };
+  const pitch = geometry.columnWidth / 20 / spec.charsPerLine;
+  return { type: DocumentGridType.LINES_AND_CHARS, linePitch: twips(body.leading), charSpace: Math.round((pitch - body.size) * 4096) };
+}
+
+// ---------------------------------------------------------------- header and footer
+
+const FIELD = /\{(edition\.title|article\.title|page|pages)\}/g;
+
+/** A header or footer pattern to runs: {page} and {pages} as PAGE and NUMPAGES, {article.title} as STYLEREF to the article title style. */
+function fieldRuns(pattern: string, edition: Edition): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  let last = 0;
+  const text = (s: string) => {
+    if (s) out.push(new TextRun({ text: s }));
+  };
+  for (const match of pattern.matchAll(FIELD)) {
+    text(pattern.slice(last, match.index));
+    last = match.index + match[0].length;
+    switch (match[1]) {
+      case 'edition.title':
+        text(edition.meta.title ?? '');
+        break;
+      case 'article.title': {
+        const first = edition.children[0];
+        out.push(new SimpleField(`STYLEREF "Heading ${ARTICLE_TITLE_LEVEL}"`, first ? (first.meta.title ?? first.id) : ''));
+        break;
+      }
+      case 'page':
+        out.push(new TextRun({ children: [PageNumber.CURRENT] }));
+        break;
+      case 'pages':
+        out.push(new TextRun({ children: [PageNumber.TOTAL_PAGES] }));
+        break;
+    }
+  }
+  text(pattern.slice(last));
+  return out;
+}
+
+type Slot = 'left' | 'center' | 'right';
+
+/**
+ * One band (header or footer) for odd or even pages. One filled slot that matches the
+ * style's alignment is set as it is; otherwise slots are separated by the style's centre and right tabs.
+ */
+function band(spec: HeaderFooter, style: string, alignment: Template['styles'][StyleName]['alignment'], edition: Edition, even: boolean): Paragraph {
+  const slots: Record<Slot, string | undefined> = {
+    left: spec.left ?? (spec.outer && even ? spec.outer : undefined),
+    center: spec.center,
+    right: spec.right ?? (spec.outer && !even ? spec.outer : undefined),
+  };
+  const filled = (Object.keys(slots) as Slot[]).filter((k) => slots[k]);
+  const own: Slot = alignment === 'justify' ? 'left' : alignment;
+  if (filled.length === 1 && filled[0] === own) return new Paragraph({ style, children: fieldRuns(slots[own]!, edition) });
+  const children: ParagraphChild[] = [];
+  if (slots.left) children.push(...fieldRuns(slots.left, edition));
+  if (slots.center || slots.right) children.push(new TextRun({ children: [new Tab()] }));
+  if (slots.center) children.push(...fieldRuns(slots.center, edition));
+  if (slots.right) children.push(new TextRun({ children: [new Tab()] }), ...fieldRuns(slots.right, edition));
+  // Tabs count from the left: the one case where a band overrides its style's alignment.
+  return new Paragraph({ style, children, ...(own === 'left' ? {} : { alignment: 'left' as const }) });
+}
+
+/** True when a band puts something on the outer edge, so odd and even pages differ. */
+export function needsEvenPages(template: Template): boolean {
+  return Boolean(template.header?.outer || template.footer?.outer);
+}
+
+function bands(template: Template, edition: Edition): Pick<ISectionOptions, 'headers' | 'footers'> {
+  const out: { headers?: { default: Header; even?: Header }; footers?: { default: Footer; even?: Footer } } = {};
+  const even = needsEvenPages(template);
+  const make = (spec: HeaderFooter, fallback: StyleName, id: string, isEven: boolean) => {
+    const styleName = spec.style ?? fallback;
+    const styleId = spec.style && spec.style !== fallback ? WORD_STYLE[spec.style] : id;
+    return band(spec, styleId, template.styles[styleName].alignment, edition, isEven);
+  };
+  if (template.header) {
+    const spec = template.header;
+    out.headers = { default: new Header({ children: [make(spec, 'header', STYLE.header, false)] }) };
+    if (even) out.headers.even = new Header({ children: [make(spec, 'header', STYLE.header, true)] });
+  }
+  if (template.footer) {
+    const spec = template.footer;
+    out.footers = { default: new Footer({ children: [make(spec, 'footer', STYLE.footer, false)] }) };
+    if (even) out.footers.even = new Footer({ children: [make(spec, 'footer', STYLE.footer, true)] });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- sections
+
+function coverSection(edition: Edition, base: ISectionPropertiesOptions): ISectionOptions {
+  const meta = edition.meta;
+  const children = [new Paragraph({ style: STYLE.title, children: docxText(meta.title ?? '') })];
+  const facts = [meta.publication, meta.page && `\u7B2C${meta.page}\u7248`, meta.date].filter(Boolean).join('  ');
+  if (facts) children.push(new Paragraph({ style: STYLE.coverFacts, children: docxText(facts) }));
+  if (meta.source) children.push(new Paragraph({ style: STYLE.coverSource, children: docxText(meta.source) }));
+  return { properties: { ...base, verticalAlign: VerticalAlignSection.CENTER }, children };
+}
+
+function tocSection(template: Template, base: ISectionPropertiesOptions, first: boolean): ISectionOptions {
+  return {
+    properties: { ...base, ...(first ? {} : { type: SectionType.NEXT_PAGE }) },
+    children: [
+      new Paragraph({ style: STYLE.tocHeading, children: docxText(template.toc.title) }),
+      new TableOfContents(template.toc.title, { hyperlink: true, headingStyleRange: '1-3' }),
+    ],
+  };
+}
+
+export function docxSections(edition: Edition, template: Template): ISectionOptions[] {
+  const geometry = pageGeometry(template);
+  const base: ISectionPropertiesOptions = { page: pageProperties(template), grid: grid(template, geometry) };
+  const sections: ISectionOptions[] = [];
+  if (template.cover.enabled) sections.push(coverSection(edition, base));
+  if (template.toc.enabled) sections.push(tocSection(template, base, sections.length === 0));
+  const columns = template.page.columns > 1 ? { count: template.page.columns, space: mmToTwips(template.page.columnGap), separate: template.page.columnRule, equalWidth: true } : undefined;
+  const articles = edition.children.length ? edition.children : [];
+  articles.forEach((article, i) => {
+    const properties: ISectionPropertiesOptions = {
+      ...base,
+      ...(sections.length > 0 ? { type: SectionType.NEXT_PAGE } : {}),
+      ...(columns ? { column: columns } : {}),
+    };
+    // The first article section carries the header and footer; later ones inherit them.
+    sections.push({ properties, ...(i === 0 ? bands(template, edition) : {}), children: articleParagraphs(article) });
+  });
+  if (sections.length === 0) sections.push({ properties: base, ...bands(template, edition), children: [new Paragraph({ style: STYLE.body })] });
+  return sections;
+}

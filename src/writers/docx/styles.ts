@@ -1,0 +1,205 @@
+// The Word edition's named styles, from the template's semantic styles. Every
+// paragraph and run in the document refers to one of these; nothing is set on
+// a paragraph directly, so editors restyle the whole edition from the Styles pane.
+import { AlignmentType, type IParagraphStyleOptions, type ICharacterStyleOptions, type IStylesOptions, LineRuleType } from 'docx';
+import type { ResolvedRole } from '../../fonts/index.js';
+import type { HeadingDepth, Lang } from '../../model/types.js';
+import type { FontRole, Style, StyleName, Template } from '../../templates/types.js';
+
+/** Style ids (and the names Word shows) of the edition's styles. */
+export const STYLE = {
+  normal: 'Normal',
+  title: 'Title',
+  subtitle: 'Subtitle',
+  kicker: 'Kicker',
+  body: 'BodyText',
+  subhead: 'Subhead',
+  quote: 'Quote',
+  dashListItem: 'DashListItem',
+  listItem: 'ListItem',
+  dateline: 'Dateline',
+  continuation: 'Continuation',
+  header: 'Header',
+  footer: 'Footer',
+  tocHeading: 'TOCHeading',
+  coverFacts: 'CoverFacts',
+  coverSource: 'CoverSource',
+  lead: 'Lead',
+  emphasis: 'Emphasis',
+} as const;
+
+/** The Word style set in each of the template's styles (the title style is the article title's). */
+export const WORD_STYLE: Record<StyleName, string> = {
+  title: 'Heading1',
+  subtitle: STYLE.subtitle,
+  kicker: STYLE.kicker,
+  heading1: 'Heading2',
+  heading2: 'Heading3',
+  heading3: 'Heading4',
+  heading4: 'Heading5',
+  subhead: STYLE.subhead,
+  body: STYLE.body,
+  lead: STYLE.body,
+  quote: STYLE.quote,
+  listItem: STYLE.listItem,
+  dateline: STYLE.dateline,
+  continuation: STYLE.continuation,
+  header: STYLE.header,
+  footer: STYLE.footer,
+};
+
+/** The Word heading level of an article title. */
+export const ARTICLE_TITLE_LEVEL = 1;
+
+/** Heading style id for a Word heading level (1 = article title). */
+export const headingStyle = (level: number) => `Heading${level}`;
+
+/** The model's heading depth d is Word's Heading d+1: the navigation pane shows edition > article > section. */
+export const headingLevelFor = (depth: HeadingDepth) => depth + 1;
+
+/** Word's language tag for East Asian text. */
+export function eastAsianLang(lang: Lang): string {
+  switch (lang) {
+    case 'zh-Hans':
+      return 'zh-CN';
+    case 'zh-Hant-HK':
+      return 'zh-HK';
+    case 'zh-Hant':
+    case 'zh-Hant-TW':
+      return 'zh-TW';
+  }
+}
+
+/** Language of Latin text in the edition (spelling of numbers, names). */
+export const LATIN_LANG = 'en-US';
+
+export type RoleFonts = Record<FontRole, ResolvedRole>;
+
+/** East Asian and Latin fonts of a role, set separately (same family: it has both scripts). */
+export function roleFont(roles: RoleFonts, role: FontRole) {
+  const name = roles[role].family.name;
+  return { eastAsia: name, ascii: name, hAnsi: name, cs: name };
+}
+
+const ALIGN: Record<Style['alignment'], (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.BOTH,
+};
+
+/** pt to twentieths of a point. */
+export const twips = (pt: number) => Math.round(pt * 20);
+
+/** mm to twentieths of a point. */
+export const mmToTwips = (mm: number) => Math.round((mm * 1440) / 25.4);
+
+function paragraphProps(s: Style, extra: { outlineLevel?: number; keepNext?: boolean } = {}) {
+  return {
+    alignment: ALIGN[s.alignment],
+    spacing: { before: twips(s.spaceBefore), after: twips(s.spaceAfter), line: twips(s.leading), lineRule: LineRuleType.EXACT },
+    indent: s.indent > 0 ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * s.size) } : { firstLine: 0 },
+    ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
+    ...(extra.outlineLevel !== undefined ? { outlineLevel: extra.outlineLevel } : {}),
+  };
+}
+
+function runProps(s: Style, roles: RoleFonts) {
+  return { font: roleFont(roles, s.font), size: Math.round(s.size * 2), ...(s.weight === 'bold' ? { bold: true } : {}) };
+}
+
+interface ParagraphStyleSpec {
+  id: string;
+  name: string;
+  from: StyleName;
+  /** Word outline level (0-based), for headings. */
+  outlineLevel?: number;
+  keepNext?: boolean;
+  next?: string;
+  /** Type size multiplied (the cover title). */
+  scale?: number;
+}
+
+/** Every paragraph style, in the order the Styles pane lists them. */
+function paragraphSpecs(): ParagraphStyleSpec[] {
+  const specs: ParagraphStyleSpec[] = [
+    { id: STYLE.body, name: 'Body Text', from: 'body' },
+    { id: STYLE.title, name: 'Title', from: 'title', scale: 1.4, keepNext: true, next: STYLE.coverFacts },
+    { id: STYLE.subtitle, name: 'Subtitle', from: 'subtitle', keepNext: true, next: STYLE.body },
+    { id: STYLE.kicker, name: 'Kicker', from: 'kicker', keepNext: true, next: headingStyle(ARTICLE_TITLE_LEVEL) },
+    { id: headingStyle(ARTICLE_TITLE_LEVEL), name: 'Heading 1', from: 'title', outlineLevel: 0, keepNext: true, next: STYLE.body },
+  ];
+  for (const depth of [1, 2, 3, 4] as const) {
+    const level = headingLevelFor(depth);
+    specs.push({ id: headingStyle(level), name: `Heading ${level}`, from: `heading${depth}`, outlineLevel: level - 1, keepNext: true, next: STYLE.body });
+  }
+  specs.push(
+    { id: STYLE.subhead, name: 'Subhead', from: 'subhead', keepNext: true, next: STYLE.body },
+    { id: STYLE.quote, name: 'Quote', from: 'quote', next: STYLE.body },
+    { id: STYLE.dashListItem, name: 'Dash List Item', from: 'listItem' },
+    { id: STYLE.listItem, name: 'List Item', from: 'listItem' },
+    { id: STYLE.dateline, name: 'Dateline', from: 'dateline', next: STYLE.body },
+    { id: STYLE.continuation, name: 'Continuation', from: 'continuation', next: STYLE.body },
+    { id: STYLE.header, name: 'Header', from: 'header' },
+    { id: STYLE.footer, name: 'Footer', from: 'footer' },
+    { id: STYLE.tocHeading, name: 'TOC Heading', from: 'heading1', next: STYLE.body },
+    { id: STYLE.coverFacts, name: 'Cover Facts', from: 'subtitle', next: STYLE.coverSource },
+    { id: STYLE.coverSource, name: 'Cover Source', from: 'kicker' },
+  );
+  return specs;
+}
+
+/** The paragraph style ids this writer defines (for tests and checks). */
+export const PARAGRAPH_STYLE_IDS = paragraphSpecs().map((s) => s.id);
+
+export function docxStyles(template: Template, roles: RoleFonts, lang: Lang): IStylesOptions {
+  const body = template.styles.body;
+  const paragraphStyles: IParagraphStyleOptions[] = paragraphSpecs().map((spec) => {
+    const s = template.styles[spec.from];
+    const sized = spec.scale ? { ...s, size: s.size * spec.scale, leading: s.leading * spec.scale } : s;
+    return {
+      id: spec.id,
+      name: spec.name,
+      basedOn: STYLE.normal,
+      next: spec.next ?? spec.id,
+      quickFormat: true,
+      paragraph: paragraphProps(sized, spec),
+      run: runProps(sized, roles),
+    };
+  });
+  // Contents entries: the body font, indented one em a level.
+  for (const level of [1, 2, 3]) {
+    paragraphStyles.push({
+      id: `TOC${level}`,
+      name: `toc ${level}`,
+      basedOn: STYLE.normal,
+      next: STYLE.normal,
+      uiPriority: 39,
+      paragraph: {
+        spacing: { before: level === 1 ? twips(body.leading / 4) : 0, after: 0, line: twips(body.leading), lineRule: LineRuleType.EXACT },
+        indent: { left: twips(body.size * (level - 1)) },
+      },
+      run: { font: roleFont(roles, body.font), size: Math.round(body.size * 2), bold: level === 1 },
+    });
+  }
+  const lead = template.styles.lead;
+  const characterStyles: ICharacterStyleOptions[] = [
+    { id: STYLE.lead, name: 'Lead', quickFormat: true, run: { font: roleFont(roles, lead.font), bold: lead.weight === 'bold' } },
+    { id: STYLE.emphasis, name: 'Emphasis', quickFormat: true, run: { font: roleFont(roles, 'kai') } },
+  ];
+  return {
+    default: {
+      document: {
+        run: { font: roleFont(roles, body.font), size: Math.round(body.size * 2), language: { value: LATIN_LANG, eastAsia: eastAsianLang(lang) } },
+        paragraph: { spacing: { before: 0, after: 0 } },
+      },
+    },
+    paragraphStyles,
+    characterStyles,
+  };
+}
+
+/** Tab stops of the header and footer styles: centre and right edge of the text area. */
+export function bandTabs(textWidth: number): string {
+  return `<w:tabs><w:tab w:val="center" w:pos="${Math.round(textWidth / 2)}"/><w:tab w:val="right" w:pos="${textWidth}"/></w:tabs>`;
+}

@@ -1,0 +1,36 @@
+// Blocks to CommonMark, one blank line between blocks (format: README "Markdown edition").
+import type { Article, Block } from '../../model/types.js';
+import { escapeLineStart, escapeText } from './escape.js';
+import { inlines } from './inlines.js';
+
+/** Text that starts a line: escape what would open a Markdown block there. */
+function line(text: string): string {
+  return escapeLineStart(text);
+}
+
+export function block(node: Block): string {
+  switch (node.type) {
+    case 'heading':
+      return `${'#'.repeat(Math.min(node.depth + 1, 6))} ${escapeText(node.marker ?? '')}${inlines(node.children)}`;
+    case 'paragraph':
+      return line(`${escapeText(node.marker ?? '')}${inlines(node.children)}`);
+    case 'subhead':
+      return `**${inlines(node.children)}**`;
+    case 'list':
+      if (node.style === 'ordered' && node.children.every((item) => /^\d{1,9}[.)]$/.test(item.marker ?? ''))) {
+        return node.children.map((item) => `${item.marker} ${inlines(item.children)}`).join('\n');
+      }
+      // Each item a paragraph of its own, opening with its literal marker ("——", "●").
+      return node.children.map((item) => line(`${escapeText(item.marker ?? '')}${inlines(item.children)}`)).join('\n\n');
+    case 'quote':
+      return `> ${inlines(node.children)}`;
+    case 'dateline':
+    case 'continuation':
+      return line(inlines(node.children));
+  }
+}
+
+export function article(node: Article): string {
+  const title = node.meta.title ?? node.id;
+  return [`# ${escapeText(title)}`, ...node.children.map(block)].join('\n\n');
+}

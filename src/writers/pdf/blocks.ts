@@ -1,0 +1,89 @@
+// Model blocks to pdfmake content. Each block is one text node in a named
+// style, so the first-line indent (leadingIndent) applies to its first line only.
+import type { Content } from 'pdfmake/interfaces.js';
+import type { Article, Block, Change, HeadingDepth } from '../../model/types.js';
+import type { StyleName, Template } from '../../templates/types.js';
+import type { PdfFonts } from './fonts.js';
+import { type InlineContext, pdfInlines, pdfText } from './inlines.js';
+
+export interface BlockContext {
+  template: Template;
+  fonts: PdfFonts;
+  report: Change[];
+}
+
+/** Headings, subheads and titles carry a headline level: they keep with what follows. */
+export const KEEP_WITH_NEXT = 1;
+
+function inlineContext(context: BlockContext, style: StyleName, position: InlineContext['position']): InlineContext {
+  const s = context.template.styles[style];
+  return { fonts: context.fonts, role: s.font, bold: s.weight === 'bold', report: context.report, position };
+}
+
+function styled(context: BlockContext, style: StyleName, text: Content[], extra: Record<string, unknown> = {}): Content {
+  const s = context.template.styles[style];
+  const node: Record<string, unknown> = { text, style, ...extra };
+  if (s.indent > 0) node.leadingIndent = s.indent * s.size;
+  return node as unknown as Content;
+}
+
+function headingStyle(depth: HeadingDepth): StyleName {
+  return `heading${depth}` as StyleName;
+}
+
+function block(node: Block, article: Article, index: number, context: BlockContext): Content[] {
+  switch (node.type) {
+    case 'heading': {
+      const style = headingStyle(node.depth);
+      return [
+        styled(context, style, pdfInlines(node.children, inlineContext(context, style, node.position), node.marker), {
+          id: `${article.id}-${index}`,
+          headlineLevel: KEEP_WITH_NEXT,
+          tocItem: node.depth <= 2,
+          tocMargin: [node.depth * 12, 0, 0, 0],
+          tocStyle: { font: context.fonts.roles.serif.family.name, bold: false },
+          outline: true,
+          outlineParentId: article.id,
+        }),
+      ];
+    }
+    case 'paragraph':
+      return [styled(context, 'body', pdfInlines(node.children, inlineContext(context, 'body', node.position), node.marker))];
+    case 'subhead':
+      return [styled(context, 'subhead', pdfInlines(node.children, inlineContext(context, 'subhead', node.position)), { headlineLevel: KEEP_WITH_NEXT })];
+    case 'list':
+      return node.children.map((item) =>
+        styled(context, 'listItem', pdfInlines(item.children, inlineContext(context, 'listItem', item.position), item.marker ?? (node.style === 'bullet' ? '\u2022' : undefined))),
+      );
+    case 'quote':
+      return [styled(context, 'quote', pdfInlines(node.children, inlineContext(context, 'quote', node.position)))];
+    case 'dateline':
+      return [styled(context, 'dateline', pdfInlines(node.children, inlineContext(context, 'dateline', node.position)))];
+    case 'continuation':
+      return [styled(context, 'continuation', pdfInlines(node.children, inlineContext(context, 'continuation', node.position)))];
+  }
+}
+
+/** The article's title block: kicker, title (a bookmark and a contents entry), subtitle. */
+function titleBlock(article: Article, context: BlockContext): Content[] {
+  const out: Content[] = [];
+  const meta = article.meta;
+  const plain = (style: StyleName, text: string, extra: Record<string, unknown> = {}) =>
+    styled(context, style, pdfText(text, inlineContext(context, style, article.position)), extra);
+  if (meta.kicker) out.push(plain('kicker', meta.kicker));
+  out.push(
+    plain('title', meta.title ?? article.id, {
+      id: article.id,
+      headlineLevel: KEEP_WITH_NEXT,
+      tocItem: true,
+      outline: true,
+      outlineText: meta.title ?? article.id,
+    }),
+  );
+  if (meta.subtitle) out.push(plain('subtitle', meta.subtitle));
+  return out;
+}
+
+export function articleContent(article: Article, context: BlockContext): Content[] {
+  return [...titleBlock(article, context), ...article.children.flatMap((node, i) => block(node, article, i, context))];
+}

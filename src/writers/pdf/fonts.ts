@@ -1,0 +1,76 @@
+// pdfmake's font table from the resolved roles. Font bytes go through pdfmake's
+// virtual file system from the registry's cache, so no file is read twice.
+import pdfmakeModule from 'pdfmake';
+import type { TFontDictionary } from 'pdfmake/interfaces.js';
+import { type Face, type FontFamily, fontBytes, openFace, resolveRoles, type ResolvedRole } from '../../fonts/index.js';
+import type { Change } from '../../model/types.js';
+import type { FontRole, Template } from '../../templates/types.js';
+
+export interface PdfFonts {
+  roles: Record<FontRole, ResolvedRole>;
+  /** Families other than the role's own, tried for characters it lacks. */
+  fallbacks: FontFamily[];
+  notices: Change[];
+}
+
+/** pdfmake's Node build has a virtual file system its types do not declare. */
+const pdfmake = pdfmakeModule as typeof pdfmakeModule & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
+
+const registered = new Set<string>();
+const dictionary: TFontDictionary = {};
+
+function virtualName(face: Face): string {
+  return `font-${registered.size}-${face.file.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+}
+
+const names = new Map<string, string>();
+
+/** A face as pdfmake wants it: a virtual file name, or [name, PostScript name] for a collection. */
+function pdfmakeFace(face: Face): string | [string, string] {
+  let name = names.get(face.file);
+  if (!name) {
+    name = virtualName(face);
+    pdfmake.virtualfs.writeFileSync(name, fontBytes(face.file));
+    names.set(face.file, name);
+  }
+  return face.postscriptName ? [name, face.postscriptName] : name;
+}
+
+function register(family: FontFamily): void {
+  if (registered.has(family.name)) return;
+  registered.add(family.name);
+  const normal = pdfmakeFace(family.normal);
+  const bold = family.bold ? pdfmakeFace(family.bold) : normal;
+  // No Chinese family has italics; emphasis is set in the kai role instead.
+  dictionary[family.name] = { normal, bold, italics: normal, bolditalics: bold } as TFontDictionary[string];
+}
+
+/**
+ * Hand pdfmake a fresh copy of the font table: it writes into the table it is
+ * given (URLs resolved, a collection's file name replaced by its bytes), which
+ * would break the next document.
+ */
+export function useFonts(): void {
+  pdfmake.setFonts(structuredClone(dictionary));
+}
+
+let policiesSet = false;
+
+export function pdfFonts(template: Template): PdfFonts {
+  if (!policiesSet) {
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy(() => false);
+    policiesSet = true;
+  }
+  const { roles, notices } = resolveRoles(template.fonts);
+  const families = [...new Set(Object.values(roles).map((r) => r.family))];
+  for (const family of families) register(family);
+  return { roles, fallbacks: families, notices };
+}
+
+/** pdfmake lineHeight (a multiple of the font's own height) that gives `leading` pt at `size`. */
+export function lineHeightFor(family: FontFamily, size: number, leading: number): number {
+  const font = openFace(family.normal);
+  const own = ((font.ascent - font.descent) / font.unitsPerEm) * size;
+  return leading / own;
+}

@@ -1,0 +1,68 @@
+// Inline content to pdfmake text runs: one run per font, bold for leads and
+// strong, the kai role for emphasis. Every character goes through the glyph
+// check; "——" is kept whole and off line starts by gluing it to what precedes.
+import type { Content } from 'pdfmake/interfaces.js';
+import { splitByCoverage } from '../../fonts/index.js';
+import type { Change, Inline, PhrasingContent, Position } from '../../model/types.js';
+import type { FontRole } from '../../templates/types.js';
+import type { PdfFonts } from './fonts.js';
+
+export interface InlineContext {
+  fonts: PdfFonts;
+  role: FontRole;
+  bold: boolean;
+  report: Change[];
+  position?: Position;
+}
+
+type TextRun = { text: string; font: string; bold?: boolean; noWrap?: boolean };
+
+/** A character with the dash after it, so "——" never starts a line nor splits. */
+const DASH_GROUP = /[^\u2014\u2015\s]?[\u2014\u2015]{2,}/gu;
+
+function runs(text: string, context: InlineContext): TextRun[] {
+  const family = context.fonts.roles[context.role].family;
+  const out: TextRun[] = [];
+  let last = 0;
+  const pieces: { text: string; glue: boolean }[] = [];
+  for (const match of text.matchAll(DASH_GROUP)) {
+    if (match.index > last) pieces.push({ text: text.slice(last, match.index), glue: false });
+    pieces.push({ text: match[0], glue: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last), glue: false });
+  for (const piece of pieces) {
+    for (const run of splitByCoverage(piece.text, family, context.fonts.fallbacks, context.bold, context.report, context.position)) {
+      const node: TextRun = { text: run.text, font: run.family.name };
+      if (context.bold) node.bold = true;
+      if (piece.glue) node.noWrap = true;
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+function phrasing(node: PhrasingContent, context: InlineContext): TextRun[] {
+  switch (node.type) {
+    case 'text':
+      return runs(node.value, context);
+    case 'strong':
+      return node.children.flatMap((child) => phrasing(child, { ...context, bold: true }));
+    case 'emphasis':
+      return node.children.flatMap((child) => phrasing(child, { ...context, role: 'kai' }));
+  }
+}
+
+export function pdfInlines(children: readonly Inline[], context: InlineContext, marker?: string): Content[] {
+  const out: TextRun[] = marker ? runs(marker, context) : [];
+  for (const child of children) {
+    if (child.type === 'lead') out.push(...child.children.flatMap((c) => phrasing(c, { ...context, bold: true })));
+    else out.push(...phrasing(child, context));
+  }
+  return out as Content[];
+}
+
+/** Plain text in one role (titles, headers), with the glyph check. */
+export function pdfText(text: string, context: InlineContext): Content[] {
+  return runs(text, context) as Content[];
+}

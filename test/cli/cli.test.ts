@@ -1,0 +1,133 @@
+// The command line as a user runs it: the built CLI (npm test builds it first).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const cli = join(root, 'dist/cli/main.js');
+const seed = join(root, 'seeds/000_fb7c4685e6dc9c77.txt');
+
+function run(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ZHPRESS_DEBUG: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const han = (s: string) => s.match(/\p{Script=Han}/gu)?.join('') ?? '';
+
+describe('zhpress parse', () => {
+  const { code, stdout } = run(['parse', seed]);
+  const model = JSON.parse(stdout);
+  it('prints the model of the seed: two articles', () => {
+    expect(code).toBe(0);
+    expect(model.modelVersion).toBe(1);
+    expect(model.children).toHaveLength(2);
+  });
+  it('has the two broken paragraphs joined and the punctuation widened', () => {
+    const texts: string[] = [];
+    const walk = (n: any) => {
+      if (n.type === 'text') texts.push(n.value);
+      if (n.marker) texts.push(n.marker);
+      n.children?.forEach(walk);
+    };
+    walk(model);
+    const all = texts.join('\n');
+    expect(all).toContain('上合组织继续坚持真正的多边主义');
+    expect(all).toContain('持续推进“光盘行动”');
+    expect(all).not.toMatch(/\p{Script=Han}[,;:()]|[,;:()]\p{Script=Han}/u);
+    expect(all).toContain('5G');
+    expect(all).toContain('60%');
+    expect(all).toContain('8900亿美元');
+  });
+  it('keeps every Han character of the input in order', () => {
+    const texts: string[] = [];
+    const walk = (n: any) => {
+      if (n.marker) texts.push(n.marker);
+      if (n.type === 'text') texts.push(n.value);
+      n.children?.forEach(walk);
+    };
+    walk(model);
+    expect(han(texts.join(''))).toBe(han(readFileSync(seed, 'utf8')));
+  });
+  it('--raw gives the reader\u2019s model before the transforms', () => {
+    const raw = JSON.parse(run(['parse', '--raw', seed]).stdout);
+    expect(JSON.stringify(raw)).toContain('上合组织继续坚"');
+  });
+});
+
+describe('zhpress check', () => {
+  it('reports exactly the two repairs with line numbers', () => {
+    const { stdout } = run(['check', seed]);
+    const joins = stdout.split('\n').filter((l) => l.includes('join-paragraphs'));
+    expect(joins).toHaveLength(2);
+    expect(joins[0]).toMatch(/000_fb7c4685e6dc9c77\.txt:\d+:\d+: /);
+  });
+  it('exits 1 on problems and prints one line each', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-check-'));
+    const file = join(dir, '断行.txt');
+    writeFileSync(file, '正文第一段。\n\n这是一个被分栏截断的段\n\n二、标题\n\n正文。\n');
+    const { code, stdout } = run(['check', file]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/warning: .*suspect-break/);
+  });
+});
+
+describe('errors a user meets', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhpress-errors-'));
+  const cases: [string, string | Uint8Array, RegExp, number][] = [
+    ['空.txt', '', /the file is empty/, 1],
+    ['空白.txt', ' \n\u3000\n', /only whitespace/, 1],
+    ['图片.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), /not a text file/, 1],
+    ['坏.json', '{"modelVersion": 1, "type": "edition", "meta": {"lang": "zh-Hans"}, "children": [{"type": "article", "id": "a", "meta": {}, "children": [{"type": "para", "children": []}]}]}', /\/children\/0\/children\/0\/type: unknown node type "para"/, 1],
+  ];
+  for (const [name, content, message, exit] of cases) {
+    it(`${name}: one clear line naming the file, exit ${exit}, no stack`, () => {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const { code, stderr } = run(['parse', file]);
+      expect(code).toBe(exit);
+      expect(stderr).toMatch(message);
+      expect(stderr).toContain(name);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+  it('a missing file exits 2 with one line', () => {
+    const { code, stderr } = run(['parse', join(dir, '没有.txt')]);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toMatch(/没有\.txt: no such file/);
+  });
+  it('a bad option value is a usage error, exit 2', () => {
+    const { code, stderr } = run(['build', seed, '--format', 'odt', '--out', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown format "odt".*pdf, docx, md/);
+  });
+  it('--help describes every command', () => {
+    const { code, stdout } = run(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['build', 'parse', 'check', 'templates', 'fonts', 'schema']) expect(stdout).toContain(command);
+  });
+});
+
+describe('zhpress build --format md', () => {
+  it('writes one Markdown file per input and variant, atomically', () => {
+    const out = mkdtempSync(join(tmpdir(), 'zhpress-md-'));
+    const { code, stderr } = run(['build', seed, '--format', 'md', '--out', out]);
+    expect(code, stderr).toBe(0);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual(['000_fb7c4685e6dc9c77.zh-Hans.md']);
+    const md = readFileSync(join(out, '000_fb7c4685e6dc9c77.zh-Hans.md'), 'utf8');
+    expect(md.startsWith('---\n')).toBe(true);
+    expect(md).toContain('lang: zh-Hans');
+  });
+  it('one failing input does not stop the others; exit 1; nothing partial left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-batch-'));
+    writeFileSync(join(dir, '好.txt'), readFileSync(seed));
+    writeFileSync(join(dir, '坏.txt'), Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    const out = join(dir, 'out');
+    const { code, stderr } = run(['build', dir, '--format', 'md', '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/坏\.txt: /);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual(['好.zh-Hans.md']);
+  });
+});
