@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
+import { fontkit } from './fontkit-shared.js';
 import { ZhpressError } from '../errors.js';
 
 /** One face: a file and, for a collection (.ttc), the PostScript name of the face. */
@@ -48,7 +49,7 @@ function npmFamily(name: string): FontFamily | undefined {
   return { name, normal: { file: normal }, bold: existsSync(bold) ? { file: bold } : undefined, source: 'npm' };
 }
 
-const parsed = new Map<string, fontkit.Font>();
+const parsed = new Map<string, Fontkit.Font>();
 const buffers = new Map<string, Buffer>();
 
 /** The bytes of a font file, read once. */
@@ -62,11 +63,11 @@ export function fontBytes(file: string): Buffer {
 }
 
 /** The parsed face, once per process. Throws a ZhpressError when the file is not a font. */
-export function openFace(face: Face): fontkit.Font {
+export function openFace(face: Face): Fontkit.Font {
   const key = `${face.file}#${face.postscriptName ?? ''}`;
   let font = parsed.get(key);
   if (font) return font;
-  let opened: fontkit.Font | fontkit.FontCollection;
+  let opened: Fontkit.Font | Fontkit.FontCollection;
   try {
     opened = fontkit.create(fontBytes(face.file));
   } catch (error) {
@@ -94,7 +95,7 @@ function localFamilies(dir = join(process.cwd(), 'fonts')): Map<string, FontFami
   for (const name of readdirSync(dir).sort()) {
     if (!FONT_FILE.test(name)) continue;
     const file = join(dir, name);
-    let opened: fontkit.Font | fontkit.FontCollection;
+    let opened: Fontkit.Font | Fontkit.FontCollection;
     try {
       opened = fontkit.create(fontBytes(file));
     } catch {

@@ -16,9 +16,8 @@ import {
   Tab,
   TableOfContents,
   TextRun,
-  VerticalAlignSection,
 } from 'docx';
-import type { Edition } from '../../model/types.js';
+import type { Article, Edition } from '../../model/types.js';
 import { pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { articleParagraphs } from './blocks.js';
@@ -82,7 +81,7 @@ function grid(template: Template, geometry: PageGeometry): ISectionPropertiesOpt
 const FIELD = /\{(edition\.title|article\.title|page|pages)\}/g;
 
 /** A header or footer pattern to runs: {page} and {pages} as PAGE and NUMPAGES, {article.title} as STYLEREF to the article title style. */
-function fieldRuns(pattern: string, edition: Edition): ParagraphChild[] {
+function fieldRuns(pattern: string, edition: Edition, article: Article | undefined): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   let last = 0;
   const text = (s: string) => {
@@ -95,11 +94,10 @@ function fieldRuns(pattern: string, edition: Edition): ParagraphChild[] {
       case 'edition.title':
         text(edition.meta.title ?? '');
         break;
-      case 'article.title': {
-        const first = edition.children[0];
-        out.push(new SimpleField(`STYLEREF "Heading ${ARTICLE_TITLE_LEVEL}"`, first ? (first.meta.title ?? first.id) : ''));
+      case 'article.title':
+        // Word fills it from the nearest article title; the section's own title is the cached value other readers show.
+        out.push(new SimpleField(`STYLEREF "Heading ${ARTICLE_TITLE_LEVEL}"`, article ? (article.meta.title ?? article.id) : ''));
         break;
-      }
       case 'page':
         out.push(new TextRun({ children: [PageNumber.CURRENT] }));
         break;
@@ -118,7 +116,7 @@ type Slot = 'left' | 'center' | 'right';
  * One band (header or footer) for odd or even pages. One filled slot that matches the
  * style's alignment is set as it is; otherwise slots are separated by the style's centre and right tabs.
  */
-function band(spec: HeaderFooter, style: string, alignment: Template['styles'][StyleName]['alignment'], edition: Edition, even: boolean): Paragraph {
+function band(spec: HeaderFooter, style: string, alignment: Template['styles'][StyleName]['alignment'], edition: Edition, article: Article | undefined, even: boolean): Paragraph {
   const slots: Record<Slot, string | undefined> = {
     left: spec.left ?? (spec.outer && even ? spec.outer : undefined),
     center: spec.center,
@@ -126,12 +124,12 @@ function band(spec: HeaderFooter, style: string, alignment: Template['styles'][S
   };
   const filled = (Object.keys(slots) as Slot[]).filter((k) => slots[k]);
   const own: Slot = alignment === 'justify' ? 'left' : alignment;
-  if (filled.length === 1 && filled[0] === own) return new Paragraph({ style, children: fieldRuns(slots[own]!, edition) });
+  if (filled.length === 1 && filled[0] === own) return new Paragraph({ style, children: fieldRuns(slots[own]!, edition, article) });
   const children: ParagraphChild[] = [];
-  if (slots.left) children.push(...fieldRuns(slots.left, edition));
+  if (slots.left) children.push(...fieldRuns(slots.left, edition, article));
   if (slots.center || slots.right) children.push(new TextRun({ children: [new Tab()] }));
-  if (slots.center) children.push(...fieldRuns(slots.center, edition));
-  if (slots.right) children.push(new TextRun({ children: [new Tab()] }), ...fieldRuns(slots.right, edition));
+  if (slots.center) children.push(...fieldRuns(slots.center, edition, article));
+  if (slots.right) children.push(new TextRun({ children: [new Tab()] }), ...fieldRuns(slots.right, edition, article));
   // Tabs count from the left: the one case where a band overrides its style's alignment.
   return new Paragraph({ style, children, ...(own === 'left' ? {} : { alignment: 'left' as const }) });
 }
@@ -141,20 +139,28 @@ export function needsEvenPages(template: Template): boolean {
   return Boolean(template.header?.outer || template.footer?.outer);
 }
 
-function bands(template: Template, edition: Edition): Pick<ISectionOptions, 'headers' | 'footers'> {
+/** True when a band shows the article title, so each article section has its own. */
+const perArticle = (spec: HeaderFooter | undefined) =>
+  Boolean(spec && [spec.left, spec.center, spec.right, spec.outer].some((s) => s?.includes('{article.title}')));
+
+/**
+ * The header and footer of an article section. The first article section carries both;
+ * a later one only those that show the article title, and inherits the others.
+ */
+function bands(template: Template, edition: Edition, article: Article | undefined, first: boolean): Pick<ISectionOptions, 'headers' | 'footers'> {
   const out: { headers?: { default: Header; even?: Header }; footers?: { default: Footer; even?: Footer } } = {};
   const even = needsEvenPages(template);
   const make = (spec: HeaderFooter, fallback: StyleName, id: string, isEven: boolean) => {
     const styleName = spec.style ?? fallback;
     const styleId = spec.style && spec.style !== fallback ? WORD_STYLE[spec.style] : id;
-    return band(spec, styleId, template.styles[styleName].alignment, edition, isEven);
+    return band(spec, styleId, template.styles[styleName].alignment, edition, article, isEven);
   };
-  if (template.header) {
+  if (template.header && (first || perArticle(template.header))) {
     const spec = template.header;
     out.headers = { default: new Header({ children: [make(spec, 'header', STYLE.header, false)] }) };
     if (even) out.headers.even = new Header({ children: [make(spec, 'header', STYLE.header, true)] });
   }
-  if (template.footer) {
+  if (template.footer && (first || perArticle(template.footer))) {
     const spec = template.footer;
     out.footers = { default: new Footer({ children: [make(spec, 'footer', STYLE.footer, false)] }) };
     if (even) out.footers.even = new Footer({ children: [make(spec, 'footer', STYLE.footer, true)] });
@@ -170,7 +176,7 @@ function coverSection(edition: Edition, base: ISectionPropertiesOptions): ISecti
   const facts = [meta.publication, meta.page && `\u7B2C${meta.page}\u7248`, meta.date].filter(Boolean).join('  ');
   if (facts) children.push(new Paragraph({ style: STYLE.coverFacts, children: docxText(facts) }));
   if (meta.source) children.push(new Paragraph({ style: STYLE.coverSource, children: docxText(meta.source) }));
-  return { properties: { ...base, verticalAlign: VerticalAlignSection.CENTER }, children };
+  return { properties: base, children };
 }
 
 function tocSection(template: Template, base: ISectionPropertiesOptions, first: boolean): ISectionOptions {
@@ -197,9 +203,8 @@ export function docxSections(edition: Edition, template: Template): ISectionOpti
       ...(sections.length > 0 ? { type: SectionType.NEXT_PAGE } : {}),
       ...(columns ? { column: columns } : {}),
     };
-    // The first article section carries the header and footer; later ones inherit them.
-    sections.push({ properties, ...(i === 0 ? bands(template, edition) : {}), children: articleParagraphs(article) });
+    sections.push({ properties, ...bands(template, edition, article, i === 0), children: articleParagraphs(article) });
   });
-  if (sections.length === 0) sections.push({ properties: base, ...bands(template, edition), children: [new Paragraph({ style: STYLE.body })] });
+  if (sections.length === 0) sections.push({ properties: base, ...bands(template, edition, undefined, true), children: [new Paragraph({ style: STYLE.body })] });
   return sections;
 }

@@ -2,14 +2,21 @@
 // style, so the first-line indent (leadingIndent) applies to its first line only.
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Article, Block, Change, HeadingDepth } from '../../model/types.js';
+import { inlineText } from '../../model/visit.js';
 import type { StyleName, Template } from '../../templates/types.js';
+import type { FontFamily } from '../../fonts/registry.js';
 import type { PdfFonts } from './fonts.js';
+import { breakLines, type Run } from './linebreak.js';
 import { type InlineContext, pdfInlines, pdfText } from './inlines.js';
 
 export interface BlockContext {
   template: Template;
   fonts: PdfFonts;
   report: Change[];
+  /** Width of a line of text (the type area, or one column), pt. */
+  width: number;
+  /** Families by the name pdfmake knows them under. */
+  families: ReadonlyMap<string, FontFamily>;
 }
 
 /** Headings, subheads and titles carry a headline level: they keep with what follows. */
@@ -20,10 +27,28 @@ function inlineContext(context: BlockContext, style: StyleName, position: Inline
   return { fonts: context.fonts, role: s.font, bold: s.weight === 'bold', report: context.report, position };
 }
 
+/**
+ * One block as one pdfmake text node in its named style. Left-aligned and
+ * justified text is broken into lines here (linebreak.ts); centred and
+ * right-aligned lines (titles, datelines) are left to pdfmake.
+ */
 function styled(context: BlockContext, style: StyleName, text: Content[], extra: Record<string, unknown> = {}): Content {
   const s = context.template.styles[style];
+  const indent = s.indent * s.size;
   const node: Record<string, unknown> = { text, style, ...extra };
-  if (s.indent > 0) node.leadingIndent = s.indent * s.size;
+  if (indent > 0) node.leadingIndent = indent;
+  if (s.alignment === 'justify' || s.alignment === 'left') {
+    const grid = context.template.page.grid;
+    node.text = breakLines(text as Run[], {
+      width: context.width,
+      indent,
+      size: s.size,
+      justify: s.alignment === 'justify',
+      pitch: grid && style === 'body' ? context.width / grid.charsPerLine : undefined,
+      families: context.families,
+    });
+    node.alignment = 'left';
+  }
   return node as unknown as Content;
 }
 
@@ -43,6 +68,7 @@ function block(node: Block, article: Article, index: number, context: BlockConte
           tocMargin: [node.depth * 12, 0, 0, 0],
           tocStyle: { font: context.fonts.roles.serif.family.name, bold: false },
           outline: true,
+          outlineText: (node.marker ?? '') + inlineText(node.children),
           outlineParentId: article.id,
         }),
       ];

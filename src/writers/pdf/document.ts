@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 // The whole pdfmake document: page setup, named styles, cover, contents,
 // running header and footer, keep-with-next, metadata.
 import type { Content, DynamicContent, Node, NodeQueries, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
@@ -63,15 +64,19 @@ function cover(edition: Edition, context: BlockContext): Content[] {
   const lines: Content[] = [{ text: pdfText(edition.meta.title ?? '', inline('title')), style: 'title', fontSize: context.template.styles.title.size * 1.4, margin: [0, 160, 0, 24] } as Content];
   const facts = [edition.meta.publication, edition.meta.page && `\u7B2C${edition.meta.page}\u7248`, edition.meta.date].filter(Boolean).join('  ');
   if (facts) lines.push({ text: pdfText(facts, inline('subtitle')), style: 'subtitle' } as Content);
-  if (edition.meta.source) lines.push({ text: pdfText(edition.meta.source, inline('kicker')), style: 'kicker', margin: [0, 12, 0, 0] } as Content);
+  if (edition.meta.source) lines.push({ text: pdfText(basename(edition.meta.source), inline('kicker')), style: 'kicker', margin: [0, 12, 0, 0] } as Content);
   lines.push({ text: '', pageBreak: 'after' });
   return lines;
 }
 
 export function pdfDocument(edition: Edition, template: Template, fonts: PdfFonts, date: Date, report: Change[]): TDocumentDefinitions {
-  const context: BlockContext = { template, fonts, report };
   const [widthMm, heightMm] = pageSize(template.page);
   const m = template.page.margins;
+  const columnsGap = mmToPt(template.page.columnGap);
+  const inner = mmToPt(widthMm - m.left - m.right);
+  const width = (inner - columnsGap * (template.page.columns - 1)) / template.page.columns;
+  const families = new Map(fonts.fallbacks.map((f) => [f.name, f]));
+  const context: BlockContext = { template, fonts, report, width, families };
   const margins: [number, number, number, number] = [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom)];
   const headerInset: [number, number] = [margins[0], mmToPt(Math.max(8, m.top / 2 - 4))];
   const footerBand = (articleTitle?: string) => band(template.footer, 'footer', { edition, articleTitle, context, inset: headerInset }, false);

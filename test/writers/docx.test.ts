@@ -1,0 +1,468 @@
+// The Word edition: reproducible bytes, named styles only, Chinese fonts and
+// language tags, page setup, fields; and, with real clients (pandoc, LibreOffice,
+// pdftotext), every heading and paragraph found and every Han character kept in order.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import * as b from '../../src/model/builders.js';
+import type { Article, Block, Edition, Lang } from '../../src/model/types.js';
+import { inlineText } from '../../src/model/visit.js';
+import { readText } from '../../src/readers/text/index.js';
+import { resolveRoles } from '../../src/fonts/index.js';
+import { loadTemplate } from '../../src/templates/index.js';
+import type { Template } from '../../src/templates/types.js';
+import { docxWriter } from '../../src/writers/docx/index.js';
+import { unzip } from '../../src/writers/docx/zip.js';
+
+const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
+const DATE = new Date('2025-08-29T08:30:00Z');
+const han = (s: string) => s.match(/\p{Script=Han}/gu)?.join('') ?? '';
+/** Letters and digits only: quotes and spacing are the client's business. */
+const letters = (s: string) => s.match(/[\p{L}\p{N}]/gu)?.join('') ?? '';
+
+async function seedEdition(): Promise<Edition> {
+  const { edition } = readText({ text: readFileSync(seedPath, 'utf8'), path: 'seeds/000_fb7c4685e6dc9c77.txt' });
+  try {
+    const { runTransforms } = await import('../../src/transforms/index.js');
+    return runTransforms(edition).edition;
+  } catch {
+    return edition;
+  }
+}
+
+/** An edition with every kind of block and inline the model has. */
+function sampleEdition(lang: Lang = 'zh-Hans'): Edition {
+  return b.edition({ title: '要闻简报', publication: '人民日报', date: '2025-08-29', page: '2', lang, source: 'sample.txt' }, [
+    b.article('a1', { kicker: '引题在上', title: '主标题', subtitle: '副标题在下' }, [
+      b.continuation('from', '1', ['\uFF08\u63A51\u7248\uFF09']),
+      b.heading(1, ['第一部分'], { marker: '一\u3001' }),
+      b.paragraph([b.lead(['稳妥推进改革\u3002']), '正文有', b.strong(['加粗']), '和', b.emphasis(['着重']), '的文字\u3002'], { marker: '\uFF08\u4E00\uFF09' }),
+      b.heading(2, ['第二层'], { marker: '\uFF08\u4E8C\uFF09' }),
+      b.subhead(['健全安全机制\u2014\u2014']),
+      b.list('dash', [b.listItem(['安全合作'], { marker: '\u2014\u2014' }), b.listItem(['发展合作'], { marker: '\u2014\u2014' })]),
+      b.heading(3, ['第三层'], { marker: '1.' }),
+      b.quote(['\u201C引文一段\u3002\u201D']),
+      b.heading(4, ['第四层'], { marker: '(1)' }),
+      b.list('bullet', [b.listItem(['要点'])]),
+      b.dateline(['\uFF08新华社北京8月28日电\uFF09']),
+      b.continuation('to', '3', ['\uFF08\u4E0B\u8F6C3\u7248\uFF09']),
+    ]),
+    b.article('a2', { title: '第二篇' }, [b.paragraph(['第二篇的正文\u3002'])]),
+  ]);
+}
+
+async function write(edition: Edition, template: Template): Promise<Uint8Array> {
+  const { data } = await docxWriter.write(edition, { template, date: DATE });
+  expect(data).toBeInstanceOf(Uint8Array);
+  return data as Uint8Array;
+}
+
+function parts(data: Uint8Array): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, bytes] of unzip(data)) out.set(name, new TextDecoder().decode(bytes));
+  return out;
+}
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/**
+ * Paragraphs of a part, each with its style and text; not the empty ones that only
+ * carry a section break (after the contents field, which cannot carry one itself).
+ */
+function paragraphs(xml: string): { style: string; text: string; xml: string }[] {
+  return [...xml.matchAll(/<w:p(?:\s[^>]*)?>(.*?)<\/w:p>/gs)]
+    .filter((m) => !/^<w:pPr><w:sectPr>.*<\/w:sectPr><\/w:pPr>$/s.test(m[1]!))
+    .map((m) => ({
+      style: /<w:pStyle w:val="([^"]*)"/.exec(m[1]!)?.[1] ?? '',
+      text: [...m[1]!.matchAll(/<w:t(?:\s[^>]*)?>(.*?)<\/w:t>/gs)].map((t) => unescape(t[1]!)).join(''),
+      xml: m[0],
+    }));
+}
+
+const DASH = '\u2014\u2014';
+
+/** What the document should hold after the contents, one paragraph a line: style and text. */
+function expectedBody(edition: Edition): { style: string; text: string }[] {
+  const out: { style: string; text: string }[] = [];
+  const blockParas = (node: Block): { style: string; text: string }[] => {
+    switch (node.type) {
+      case 'heading':
+        return [{ style: `Heading${node.depth + 1}`, text: (node.marker ?? '') + inlineText(node.children) }];
+      case 'paragraph':
+        return [{ style: 'BodyText', text: (node.marker ?? '') + inlineText(node.children) }];
+      case 'list':
+        return node.children.map((item) => ({
+          style: node.style === 'dash' ? 'DashListItem' : 'ListItem',
+          text: (item.marker ?? (node.style === 'dash' ? DASH : node.style === 'bullet' ? '\u2022' : '')) + inlineText(item.children),
+        }));
+      case 'subhead':
+        return [{ style: 'Subhead', text: inlineText(node.children) }];
+      case 'quote':
+        return [{ style: 'Quote', text: inlineText(node.children) }];
+      case 'dateline':
+        return [{ style: 'Dateline', text: inlineText(node.children) }];
+      case 'continuation':
+        return [{ style: 'Continuation', text: inlineText(node.children) }];
+    }
+  };
+  for (const article of edition.children as Article[]) {
+    if (article.meta.kicker) out.push({ style: 'Kicker', text: article.meta.kicker });
+    out.push({ style: 'Heading1', text: article.meta.title ?? article.id });
+    if (article.meta.subtitle) out.push({ style: 'Subtitle', text: article.meta.subtitle });
+    for (const node of article.children) out.push(...blockParas(node));
+  }
+  return out;
+}
+
+/** The document's paragraphs after the table of contents. */
+function bodyAfterContents(document: string) {
+  const end = document.lastIndexOf('</w:sdt>');
+  return paragraphs(end >= 0 ? document.slice(end) : document.slice(document.indexOf('<w:body>')));
+}
+
+describe('docx writer: the package', () => {
+  let edition: Edition;
+  let template: Template;
+  let data: Uint8Array;
+  let files: Map<string, string>;
+
+  beforeAll(async () => {
+    edition = await seedEdition();
+    template = loadTemplate('briefing', 'zh-Hans');
+    data = await write(edition, template);
+    files = parts(data);
+  });
+
+  it('writes the same bytes twice, whatever the clock', async () => {
+    const again = await write(edition, template);
+    expect(Buffer.from(again).equals(Buffer.from(data))).toBe(true);
+    expect(docxWriter.extension).toBe('docx');
+  });
+
+  it('dates every zip entry and the core properties from `date`', () => {
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    // Local file headers: DOS date 2025-08-29 08:30:00 (UTC).
+    let p = 0;
+    let entries = 0;
+    while (view.getUint32(p, true) === 0x04034b50) {
+      expect(view.getUint16(p + 10, true)).toBe((8 << 11) | (30 << 5));
+      expect(view.getUint16(p + 12, true)).toBe(((2025 - 1980) << 9) | (8 << 5) | 29);
+      p += 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true) + view.getUint32(p + 18, true);
+      entries++;
+    }
+    expect(entries).toBe(files.size);
+    expect([...files.keys()][0]).toBe('[Content_Types].xml');
+    const core = files.get('docProps/core.xml')!;
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-08-29T08:30:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-08-29T08:30:00Z</dcterms:modified>');
+    expect(core).toContain('<dc:creator>zhpress</dc:creator>');
+    expect(core).toContain('<dc:language>zh-Hans</dc:language>');
+    expect(core).toContain(`<dc:title>${edition.meta.title}</dc:title>`);
+    expect(core).toMatch(/<dc:subject>[^<]*优化现代化城市体系<\/dc:subject>/);
+    expect(core).toMatch(/<cp:keywords>[^<]*zh-Hans<\/cp:keywords>/);
+    expect(core).toMatch(/<dc:description>[^<]+<\/dc:description>/);
+  });
+
+  it('defines the named styles, with first-line indent in characters, exact leading, East Asian fonts and zh-CN', () => {
+    const styles = files.get('word/styles.xml')!;
+    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`, 's').exec(styles)?.[0] ?? '';
+    const names: Record<string, string> = {
+      Title: 'Title',
+      Subtitle: 'Subtitle',
+      Kicker: 'Kicker',
+      Heading1: 'Heading 1',
+      Heading2: 'Heading 2',
+      Heading3: 'Heading 3',
+      Heading4: 'Heading 4',
+      Heading5: 'Heading 5',
+      BodyText: 'Body Text',
+      Subhead: 'Subhead',
+      Quote: 'Quote',
+      DashListItem: 'Dash List Item',
+      Dateline: 'Dateline',
+      Continuation: 'Continuation',
+      Header: 'Header',
+      Footer: 'Footer',
+      Lead: 'Lead',
+      Emphasis: 'Emphasis',
+    };
+    for (const [id, name] of Object.entries(names)) expect(style(id), id).toContain(`<w:name w:val="${name}"/>`);
+    const roles = resolveRoles(template.fonts).roles;
+    const body = style('BodyText');
+    expect(body).toContain('w:firstLineChars="200"');
+    expect(body).toContain('<w:jc w:val="both"/>');
+    expect(body).toContain(`w:line="${template.styles.body.leading * 20}" w:lineRule="exact"`);
+    expect(body).toContain(`w:eastAsia="${roles.serif.family.name}"`);
+    expect(body).toMatch(/w:ascii="[^"]+"/);
+    expect(style('Lead')).toContain('w:type="character"');
+    expect(style('Lead')).toContain('<w:b/>');
+    expect(style('Emphasis')).toContain('w:type="character"');
+    expect(style('Emphasis')).toContain(`w:eastAsia="${roles.kai.family.name}"`);
+    expect(style('Quote')).toContain(`w:eastAsia="${roles.kai.family.name}"`);
+    expect(style('Dateline')).toContain('<w:jc w:val="right"/>');
+    expect(style('Heading1')).toContain('<w:outlineLvl w:val="0"/>');
+    expect(style('Heading2')).toContain('<w:outlineLvl w:val="1"/>');
+    expect(style('Heading5')).toContain('<w:outlineLvl w:val="4"/>');
+    expect(style('Header')).toMatch(/<w:tabs><w:tab w:val="center" w:pos="\d+"\/><w:tab w:val="right" w:pos="\d+"\/><\/w:tabs>/);
+    // Defaults: fonts and languages of every run.
+    const defaults = /<w:docDefaults>.*?<\/w:docDefaults>/s.exec(styles)![0];
+    expect(defaults).toContain(`w:eastAsia="${roles.serif.family.name}"`);
+    expect(defaults).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
+    expect(files.get('word/settings.xml')).toMatch(/<w:themeFontLang [^>]*w:eastAsia="zh-CN"\/>/);
+  });
+
+  it('sets no direct formatting in the body: paragraphs carry a style, runs at most rStyle and bold', () => {
+    const document = files.get('word/document.xml')!;
+    const outsideContents = document.replace(/<w:sdt>.*?<\/w:sdt>/s, '');
+    for (const m of outsideContents.matchAll(/<w:rPr>(.*?)<\/w:rPr>/gs)) {
+      expect(m[1]!.replace(/<w:rStyle w:val="(Lead|Emphasis)"\/>|<w:b\/>|<w:bCs\/>/g, ''), m[0]).toBe('');
+    }
+    for (const m of outsideContents.matchAll(/<w:pPr>(.*?)<\/w:pPr>/gs)) {
+      expect(m[1]!.replace(/<w:pStyle w:val="[^"]+"\/>|<w:sectPr>.*?<\/w:sectPr>/gs, ''), m[0]).toBe('');
+    }
+    for (const p of paragraphs(outsideContents)) expect(p.style, p.text).not.toBe('');
+  });
+
+  it('keeps every paragraph of the model, markers included, in order and in its style', () => {
+    const body = bodyAfterContents(files.get('word/document.xml')!);
+    expect(body.map(({ style, text }) => ({ style, text }))).toEqual(expectedBody(edition));
+  });
+
+  it('lays out A4 pages with the margins, a cover, contents and one section per article', () => {
+    const document = files.get('word/document.xml')!;
+    const sections = [...document.matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)].map((m) => m[0]);
+    expect(sections).toHaveLength(2 + edition.children.length);
+    const mm = (v: number) => Math.round((v * 1440) / 25.4);
+    const m = template.page.margins;
+    for (const s of sections) {
+      expect(s).toContain(`<w:pgSz w:w="${mm(210)}" w:h="${mm(297)}" w:orient="portrait"/>`);
+      expect(s).toContain(`w:top="${mm(m.top)}" w:right="${mm(m.right)}" w:bottom="${mm(m.bottom)}" w:left="${mm(m.left)}"`);
+    }
+    // No header or footer on the cover and contents; the first article section has both.
+    expect(sections[0]).not.toContain('headerReference');
+    expect(sections[1]).not.toContain('footerReference');
+    expect(sections[2]).toContain('<w:headerReference w:type="default"');
+    expect(sections[2]).toContain('<w:footerReference w:type="default"');
+    // Later articles: their own header (it shows the article title), the footer inherited.
+    expect(sections[3]).toContain('<w:headerReference w:type="default"');
+    expect(sections[3]).not.toContain('footerReference');
+    // The contents: a TOC field over headings 1-3, filled in with the titles.
+    expect(document).toContain('TOC \\h \\o &quot;1-3&quot;');
+    for (const article of edition.children) expect(document.slice(0, document.lastIndexOf('</w:sdt>'))).toContain(article.meta.title!);
+    // The cover.
+    const cover = paragraphs(document.slice(0, document.indexOf('<w:sdt>')));
+    expect(cover[0]).toMatchObject({ style: 'Title', text: edition.meta.title });
+    expect(cover.some((p) => p.text === edition.meta.source)).toBe(true);
+    expect(cover.some((p) => p.style === 'TOCHeading' && p.text === template.toc.title)).toBe(true);
+  });
+
+  it('puts the running header and the "\u2014 {page} \u2014" footer in with fields', () => {
+    const footer = [...files].find(([n]) => /word\/footer\d+\.xml/.test(n))![1];
+    const header = [...files].find(([n]) => /word\/header\d+\.xml/.test(n))![1];
+    expect(footer).toMatch(/<w:t xml:space="preserve">\u2014 <\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="begin"\/><\/w:r><w:r><w:instrText xml:space="preserve">PAGE<\/w:instrText>.*?<w:fldChar w:fldCharType="end"\/><\/w:r><w:r><w:t xml:space="preserve"> \u2014<\/w:t>/s);
+    expect(header).toContain(edition.meta.title!);
+    expect(header).toContain('STYLEREF &quot;Heading 1&quot;');
+    // Each article's header holds its own title as the field's cached value (what LibreOffice shows).
+    const headers = [...files].filter(([n]) => /word\/header\d+\.xml/.test(n)).map(([, x]) => x);
+    expect(headers).toHaveLength(edition.children.length);
+    for (const article of edition.children) {
+      expect(headers.some((h) => new RegExp(`<w:fldSimple w:instr="STYLEREF &quot;Heading 1&quot;"><w:r><w:t xml:space="preserve">${article.meta.title}</w:t>`).test(h)), article.meta.title).toBe(true);
+    }
+    expect(paragraphs(header)[0]!.style).toBe('Header');
+    expect(paragraphs(footer)[0]!.style).toBe('Footer');
+  });
+});
+
+describe('docx writer: other editions and templates', () => {
+  it('maps lead, strong and emphasis to the Lead style, bold and the Emphasis style', async () => {
+    const edition = sampleEdition();
+    const files = parts(await write(edition, loadTemplate('briefing', 'zh-Hans')));
+    const document = files.get('word/document.xml')!;
+    const body = bodyAfterContents(document);
+    expect(body.map(({ style, text }) => ({ style, text }))).toEqual(expectedBody(edition));
+    const para = body.find((p) => p.style === 'BodyText')!;
+    expect(para.xml).toContain('<w:r><w:rPr><w:rStyle w:val="Lead"/></w:rPr><w:t xml:space="preserve">稳妥推进改革\u3002</w:t></w:r>');
+    expect(para.xml).toMatch(/<w:r><w:rPr><w:b\/>(<w:bCs\/>)?<\/w:rPr><w:t xml:space="preserve">加粗<\/w:t><\/w:r>/);
+    expect(para.xml).toContain('<w:r><w:rPr><w:rStyle w:val="Emphasis"/></w:rPr><w:t xml:space="preserve">着重</w:t></w:r>');
+    // The marker is plain text before the lead.
+    expect(para.xml).toMatch(/<w:r><w:t xml:space="preserve">\uFF08\u4E00\uFF09<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="Lead"\/>/);
+    const cover = paragraphs(document.slice(0, document.indexOf('<w:sdt>')));
+    expect(cover.map((p) => p.text)).toEqual(expect.arrayContaining(['要闻简报', '人民日报  \u7B2C2\u7248  2025-08-29', 'sample.txt']));
+  });
+
+  it.each([
+    ['zh-Hant', 'zh-TW'],
+    ['zh-Hant-TW', 'zh-TW'],
+    ['zh-Hant-HK', 'zh-HK'],
+    ['zh-Hans', 'zh-CN'],
+  ] as const)('tags %s text as %s', async (lang, tag) => {
+    const files = parts(await write(sampleEdition(lang), loadTemplate('briefing', lang)));
+    expect(files.get('word/styles.xml')).toMatch(new RegExp(`<w:docDefaults>.*<w:lang [^>]*w:eastAsia="${tag}".*</w:docDefaults>`, 's'));
+    expect(files.get('word/settings.xml')).toContain(`w:eastAsia="${tag}"`);
+  });
+
+  it('writes columns with a rule, a line-and-character grid, landscape, and outer page numbers', async () => {
+    const base = loadTemplate('briefing', 'zh-Hans');
+    const template: Template = {
+      ...base,
+      page: { ...base.page, size: 'A5', orientation: 'landscape', columns: 2, columnGap: 10, columnRule: true, grid: { linesPerPage: 22, charsPerLine: 28 } },
+      header: undefined,
+      footer: { outer: '{page} / {pages}' },
+      cover: { enabled: false },
+      toc: { ...base.toc, enabled: false },
+    };
+    const files = parts(await write(sampleEdition(), template));
+    const document = files.get('word/document.xml')!;
+    const sections = [...document.matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    const mm = (v: number) => Math.round((v * 1440) / 25.4);
+    expect(sections[0]).toContain(`<w:pgSz w:w="${mm(210)}" w:h="${mm(148)}" w:orient="landscape"/>`);
+    expect(sections[0]).toMatch(new RegExp(`<w:cols (?=[^>]*w:space="${mm(10)}")(?=[^>]*w:num="2")(?=[^>]*w:sep="(1|true)")`));
+    expect(sections[0]).toMatch(new RegExp(`<w:docGrid (?=[^>]*w:type="linesAndChars")(?=[^>]*w:linePitch="${base.styles.body.leading * 20}")(?=[^>]*w:charSpace="-?\\d+")`));
+    expect(files.get('word/settings.xml')).toMatch(/<w:evenAndOddHeaders( w:val="(true|1)")?\/>/);
+    const footers = [...files].filter(([n]) => /word\/footer\d+\.xml/.test(n)).map(([, x]) => x);
+    expect(footers).toHaveLength(2);
+    expect(footers.join('')).toContain('NUMPAGES');
+    // Odd pages: number at the right (after the tabs); even pages: at the left (before any tab).
+    const texts = footers.map((x) => paragraphs(x)[0]!.xml);
+    expect(texts.some((x) => /<w:tab\/>.*PAGE/s.test(x))).toBe(true);
+    expect(texts.some((x) => !x.includes('<w:tab/>'))).toBe(true);
+    expect(bodyAfterContents(document).map(({ style, text }) => ({ style, text }))).toEqual(expectedBody(sampleEdition()));
+  });
+});
+
+// ---------------------------------------------------------------- real clients
+
+function has(command: string): boolean {
+  return spawnSync('which', [command], { encoding: 'utf8' }).status === 0;
+}
+
+/** Skip with a message when a client is missing; in CI a missing client is a failure. */
+function needs(context: TestContext, ...commands: string[]): void {
+  const missing = commands.filter((c) => !has(c));
+  if (missing.length === 0) return;
+  const message = `${missing.join(', ')} not installed: skipping the check with real clients`;
+  if (process.env.CI) throw new Error(`${message} (required when CI is set)`);
+  console.warn(message);
+  context.skip(message);
+}
+
+type PandocNode = { t: string; c?: unknown };
+
+function pandocText(node: unknown): string {
+  if (Array.isArray(node)) return node.map(pandocText).join('');
+  if (!node || typeof node !== 'object') return '';
+  const { t, c } = node as PandocNode;
+  switch (t) {
+    case 'Str':
+      return c as string;
+    case 'Space':
+    case 'SoftBreak':
+    case 'LineBreak':
+      return ' ';
+    case 'Quoted':
+    case 'Link':
+    case 'Span':
+    case 'Cite':
+      return pandocText((c as unknown[])[1]);
+    case 'Code':
+      return (c as unknown[])[1] as string;
+    default:
+      return Array.isArray(c) ? pandocText(c.filter((x) => typeof x === 'object')) : '';
+  }
+}
+
+/** A font config that adds the npm font packages, so LibreOffice draws the template's own fonts. */
+function fontConfig(dir: string): string | undefined {
+  if (!existsSync('/etc/fonts/fonts.conf')) return undefined;
+  const require = createRequire(import.meta.url);
+  const dirs: string[] = [];
+  for (const pkg of ['@expo-google-fonts/noto-serif-sc', '@expo-google-fonts/noto-sans-sc']) {
+    try {
+      const root = dirname(require.resolve(`${pkg}/package.json`));
+      for (const face of ['400Regular', '700Bold']) if (existsSync(join(root, face))) dirs.push(join(root, face));
+    } catch {
+      // not installed: LibreOffice substitutes
+    }
+  }
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${dirs.map((d) => `  <dir>${d}</dir>\n`).join('')}  <cachedir>${join(dir, 'fc-cache')}</cachedir>\n</fontconfig>\n`,
+  );
+  return file;
+}
+
+describe('docx writer: real clients', () => {
+  let edition: Edition;
+  let dir: string;
+  let docx: string;
+
+  beforeAll(async () => {
+    edition = await seedEdition();
+    dir = mkdtempSync(join(tmpdir(), 'zhpress-docx-'));
+    docx = join(dir, 'edition.docx');
+    writeFileSync(docx, await write(edition, loadTemplate('briefing', 'zh-Hans')));
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pandoc reads every heading at its level and every paragraph', (context) => {
+    needs(context, 'pandoc');
+    const json = JSON.parse(execFileSync('pandoc', ['-f', 'docx', '-t', 'json', docx], { encoding: 'utf8', maxBuffer: 64 << 20 })) as { blocks: PandocNode[] };
+    const headers = json.blocks.filter((block) => block.t === 'Header').map((block) => {
+      const [level, , inlines] = block.c as [number, unknown, unknown];
+      return { level, text: letters(pandocText(inlines)) };
+    });
+    const expected = expectedBody(edition)
+      .filter((p) => p.style.startsWith('Heading'))
+      .map((p) => ({ level: Number(p.style.slice('Heading'.length)), text: letters(p.text) }));
+    expect(headers).toEqual(expected);
+    // Every paragraph's text, in order, among pandoc's blocks.
+    const blocks = json.blocks.flatMap((block): string[] => {
+      if (block.t === 'BlockQuote' || block.t === 'Div') return (block.c as PandocNode[]).map((x) => letters(pandocText(x.c)));
+      if (block.t === 'Header') return [letters(pandocText((block.c as unknown[])[2]))];
+      return [letters(pandocText(block.c))];
+    });
+    let at = 0;
+    for (const p of expectedBody(edition)) {
+      const found = blocks.indexOf(letters(p.text), at);
+      expect(found, `${p.style}: ${p.text}`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  });
+
+  it('LibreOffice converts it to PDF with every Han character in order; pages rendered to /tmp/docx-look', (context) => {
+    needs(context, 'soffice', 'pdftotext');
+    const profile = join(dir, 'lo-profile');
+    const fonts = fontConfig(dir);
+    const result = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, ...(fonts ? { FONTCONFIG_FILE: fonts } : {}) },
+    });
+    const pdf = join(dir, 'edition.pdf');
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(pdf), result.stdout + result.stderr).toBe(true);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const got = han(text);
+    const want = han(expectedBody(edition).map((p) => p.text).join(''));
+    expect(want.length).toBeGreaterThan(1000);
+    // The model's Han sequence is a subsequence of the PDF's (headers and contents come in between).
+    let i = 0;
+    for (const ch of got) if (i < want.length && ch === want[i]) i++;
+    expect(i, `lost at ${want.slice(Math.max(0, i - 10), i)}|${want.slice(i, i + 10)}`).toBe(want.length);
+    if (has('pdftoppm')) {
+      const look = '/tmp/docx-look';
+      mkdirSync(look, { recursive: true });
+      for (const f of readdirSync(look)) if (f.endsWith('.png')) rmSync(join(look, f));
+      execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '4', pdf, join(look, 'page')]);
+      expect(readdirSync(look).filter((f) => f.endsWith('.png')).length).toBe(4);
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { article, edition, paragraph } from '../../src/model/builders.js';
+import type { Edition } from '../../src/model/types.js';
+import { plainText } from '../../src/model/visit.js';
+import { readText } from '../../src/readers/text/index.js';
+import { loadTemplate } from '../../src/templates/index.js';
+import { runTransforms } from '../../src/transforms/index.js';
+import { NO_LINE_END, NO_LINE_START } from '../../src/transforms/han.js';
+import { pdfWriter } from '../../src/writers/pdf/index.js';
+import { clients, han, isSubsequence, run } from '../helpers/clients.js';
+
+const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
+const dir = mkdtempSync(join(tmpdir(), 'zhpress-pdf-'));
+const date = new Date('2025-08-29T00:00:00Z');
+const template = loadTemplate('briefing', 'zh-Hans');
+const seed: Edition = runTransforms(readText({ text: readFileSync(seedPath, 'utf8'), path: seedPath }).edition, {}).edition;
+
+async function write(e: Edition, name: string): Promise<{ file: string; data: Uint8Array; report: import('../../src/model/types.js').Change[]; pages?: number }> {
+  const result = await pdfWriter.write(e, { template, date });
+  const file = join(dir, name);
+  writeFileSync(file, result.data);
+  return { file, data: result.data as Uint8Array, report: result.report, pages: result.pages };
+}
+
+describe.runIf(clients('pdftotext', 'pdffonts', 'qpdf'))('PDF edition of the seed, read by poppler and qpdf', () => {
+  let pdf: Awaited<ReturnType<typeof write>>;
+  beforeAll(async () => {
+    pdf = await write(seed, 'seed.pdf');
+  }, 60_000);
+
+  it('passes qpdf --check', () => {
+    expect(run('qpdf', ['--check', pdf.file])).toMatch(/No syntax or stream encoding errors/);
+  });
+
+  it('embeds and subsets every font, with ToUnicode maps', () => {
+    const rows = run('pdffonts', [pdf.file]).split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\s+\d+\s+\d+$/);
+  });
+
+  it('gives back every Han character of the model, in order', () => {
+    const text = run('pdftotext', [pdf.file, '-']);
+    const result = isSubsequence(han(plainText(seed)), han(text));
+    expect(result.at).toBe(han(plainText(seed)).length);
+  });
+
+  it('has an outline with both articles and their headings, and page numbers "\u2014 N \u2014"', () => {
+    const json = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', pdf.file])) as { outlines: { title: string; kids: { title: string }[] }[] };
+    expect(json.outlines.map((o) => o.title)).toEqual(seed.children.map((a) => a.meta.title));
+    expect(json.outlines[1]!.kids.map((k) => k.title)).toContain('\u4e8c\u3001\u4f18\u5316\u73b0\u4ee3\u5316\u57ce\u5e02\u4f53\u7cfb');
+    const text = run('pdftotext', ['-layout', pdf.file, '-']);
+    expect(text).toMatch(/\u2014\s*3\s*\u2014/);
+    expect(text).toContain('\u76ee\u5f55');
+  });
+
+  it('starts no line with closing punctuation and ends none with an opening one (pdftotext -layout)', () => {
+    const starts = new Set(plainText(seed).split('\n').map((l) => l.slice(0, 1)));
+    const lines = run('pdftotext', ['-layout', pdf.file, '-']).split('\n').map((l) => l.trim()).filter(Boolean);
+    const bad = lines.filter((l) => {
+      if (/^\u2014\s*\d+\s*\u2014$/.test(l)) return false; // the page number
+      const first = l[0]!;
+      const startsBlock = starts.has(first) && plainText(seed).includes(`\n${l.slice(0, 12)}`);
+      return (NO_LINE_START.includes(first) && !startsBlock) || NO_LINE_END.includes(l[l.length - 1]!);
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('is byte-identical on a second run and carries metadata and the language', async () => {
+    const again = await pdfWriter.write(seed, { template, date });
+    expect(Buffer.compare(Buffer.from(again.data as Uint8Array), Buffer.from(pdf.data))).toBe(0);
+    const info = run('pdfinfo', [pdf.file]);
+    expect(info).toMatch(/Creator:\s+zhpress/);
+    expect(info).toMatch(/CreationDate:.*2025/);
+    expect(Buffer.from(pdf.data).toString('latin1')).toMatch(/\/Lang \(zh-Hans\)/);
+    expect(pdf.pages).toBeGreaterThan(5);
+  });
+
+  it('reports characters no font has, and still writes them', async () => {
+    const odd = edition({ lang: 'zh-Hans', title: 'T' }, [article('a1', { title: 'T' }, [paragraph(['\u6d4b\u8bd5\ud842\udfb7\u5b57\u{1F600}\u3002'])])]);
+    const out = await write(odd, 'odd.pdf');
+    const missing = out.report.filter((c) => c.kind === 'missing-glyph');
+    expect(missing.map((c) => c.message).join('\n')).toContain('U+1F600');
+    const text = run('pdftotext', [out.file, '-']);
+    expect(text).toContain('\u6d4b\u8bd5');
+  });
+});
