@@ -1,7 +1,14 @@
 // Small helpers for the benchmarks: run a command N times, take the median,
-// and read peak memory from /usr/bin/time when it is there.
+// read peak memory from /usr/bin/time when it is there, and print a figure
+// next to its target. Benchmarks print; they never assert.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const cli = join(root, 'dist/cli/main.js');
+export const seed = join(root, 'seeds/000_fb7c4685e6dc9c77.txt');
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -10,17 +17,47 @@ export function median(values) {
 }
 
 const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const MARK = 'ZHPRESS_BENCH_MAXRSS_KB=';
 
-/** Run a command; return wall seconds and, where /usr/bin/time exists, peak RSS in MB. */
-export function timed(command, args, options = {}) {
+/** Whether peak RSS of child processes can be measured (GNU time, "Maximum resident set size"). */
+export const canMeasurePeak = Boolean(timeCommand);
+
+/**
+ * Run a command; return wall seconds and, where /usr/bin/time exists, the
+ * child's peak RSS in MB (its "Maximum resident set size"; worker threads are
+ * in the same process, so they are counted). `timeout` is in seconds.
+ * Throws when the command fails, unless `allowFailure`.
+ */
+export function timed(command, args, { timeout, allowFailure = false, ...options } = {}) {
   const started = performance.now();
   const result = timeCommand
-    ? spawnSync(timeCommand, ['-f', '%M', command, ...args], { encoding: 'utf8', ...options })
-    : spawnSync(command, args, { encoding: 'utf8', ...options });
+    ? spawnSync(timeCommand, ['-f', `${MARK}%M`, command, ...args], {
+        encoding: 'utf8',
+        cwd: root,
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: timeout ? timeout * 1000 : undefined,
+        killSignal: 'SIGKILL',
+        ...options,
+      })
+    : spawnSync(command, args, { encoding: 'utf8', cwd: root, maxBuffer: 256 * 1024 * 1024, timeout: timeout ? timeout * 1000 : undefined, killSignal: 'SIGKILL', ...options });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
-  const rssKb = timeCommand ? Number(result.stderr.trim().split('\n').pop()) : NaN;
-  return { seconds, peakMb: Number.isFinite(rssKb) ? rssKb / 1024 : undefined, stdout: result.stdout };
+  const timedOut = result.error?.code === 'ETIMEDOUT' || (timeout !== undefined && result.signal === 'SIGKILL' && seconds >= timeout);
+  let stderr = result.stderr ?? '';
+  let peakMb;
+  if (timeCommand) {
+    const lines = stderr.split('\n');
+    const at = lines.findLastIndex((l) => l.startsWith(MARK));
+    if (at >= 0) {
+      peakMb = Number(lines[at].slice(MARK.length)) / 1024;
+      lines.splice(at, 1);
+      stderr = lines.filter((l) => !/^Command (exited with non-zero status|terminated by signal)/.test(l)).join('\n');
+    }
+  }
+  const ok = result.status === 0 && !timedOut;
+  if (!ok && !allowFailure) {
+    throw new Error(`${command} ${args.join(' ')} ${timedOut ? `timed out after ${timeout} s` : `failed (status ${result.status})`}:\n${stderr}`);
+  }
+  return { seconds, peakMb: Number.isFinite(peakMb) ? peakMb : undefined, stdout: result.stdout ?? '', stderr, status: result.status, timedOut, ok };
 }
 
 export function repeat(runs, fn) {
@@ -29,6 +66,30 @@ export function repeat(runs, fn) {
   return samples;
 }
 
+const LABEL = 70;
+
+/** A figure without a target. */
 export function line(label, value) {
-  console.log(`${label.padEnd(58)} ${value}`);
+  console.log(`${label.padEnd(LABEL)} ${value}`);
+}
+
+/**
+ * A figure next to its target: `measured` and `target` in the same unit; a
+ * target is met when measured <= target (or >= with `atLeast`); printed OK,
+ * else "over" (or "under" for an at-least target).
+ */
+export function check(label, measured, target, { unit = '', digits = 3, atLeast = false, note = '' } = {}) {
+  const fmt = (v) => `${v.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
+  if (measured === undefined || !Number.isFinite(measured)) {
+    console.log(`${label.padEnd(LABEL)} ${'n/a'.padEnd(12)} target ${atLeast ? '>=' : '<='} ${fmt(target)}   not measured${note ? `  (${note})` : ''}`);
+    return;
+  }
+  const met = atLeast ? measured >= target : measured <= target;
+  console.log(
+    `${label.padEnd(LABEL)} ${fmt(measured).padEnd(12)} target ${atLeast ? '>=' : '<='} ${fmt(target).padEnd(10)} ${met ? 'OK' : atLeast ? 'under' : 'over'}${note ? `  (${note})` : ''}`,
+  );
+}
+
+export function peakNote() {
+  return canMeasurePeak ? '' : '/usr/bin/time not found: peak RSS not measured';
 }

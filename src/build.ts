@@ -8,7 +8,7 @@ import { writeAtomic } from './io/write-atomic.js';
 import type { Change, Edition, Lang } from './model/types.js';
 import { runTransforms } from './transforms/index.js';
 import { loadTemplate } from './templates/index.js';
-import { type Format, writers } from './writers/index.js';
+import { extensionOf, type Format, loadWriter } from './writers/index.js';
 
 export interface BuildOptions extends ReadInputOptions {
   formats: readonly Format[];
@@ -47,7 +47,7 @@ export function documentDate(edition: Edition): Date {
 /** "<stem>.<variant>.<ext>": all variants of one input sit side by side. */
 export function outputName(input: string, variant: Lang, format: Format): string {
   const stem = basename(input, extname(input));
-  return `${stem}.${variant}.${writers[format].extension}`;
+  return `${stem}.${variant}.${extensionOf(format)}`;
 }
 
 /** Render one edition (already read) to one format and variant, in memory. */
@@ -61,7 +61,7 @@ export async function render(
     ? { edition: prepared, report: [] }
     : runTransforms(prepared, { variant, vocabulary: options.vocabulary, skip: ['repair-breaks', 'punctuation'] });
   const template = loadTemplate(options.template, variant);
-  const written = await writers[format].write(converted.edition, { template, date: documentDate(converted.edition) });
+  const written = await (await loadWriter(format)).write(converted.edition, { template, date: documentDate(converted.edition) });
   return { data: written.data, pages: written.pages, report: [...converted.report, ...written.report] };
 }
 

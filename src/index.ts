@@ -6,7 +6,7 @@ export { readText } from './readers/text/index.js';
 export type { Reader, ReaderInput, ReaderOptions, ReadResult } from './readers/types.js';
 export { transforms, TRANSFORM_NAMES, runTransforms, type PipelineOptions } from './transforms/index.js';
 export type { Transform, TransformContext, TransformResult } from './transforms/types.js';
-export { writers, FORMATS, type Format } from './writers/index.js';
+export { FORMATS, extensionOf, loadWriter, type Format } from './writers/index.js';
 export type { Writer, WriteContext, WriteResult } from './writers/types.js';
 export { readInput, type ReadInputOptions } from './io/read-input.js';
 export { decode, ENCODINGS, type Encoding } from './io/decode.js';

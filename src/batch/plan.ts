@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, extname, relative, sep } from 'node:path';
 import { ZhpressError } from '../errors.js';
 import type { Lang } from '../model/types.js';
-import { type Format, writers } from '../writers/index.js';
+import { extensionOf, type Format } from '../writers/index.js';
 
 export interface InputRef {
   /** The path as found. */
@@ -78,7 +78,7 @@ export function planJobs(inputs: readonly InputRef[], variants: readonly Lang[],
     for (const variant of variants) {
       const outputs: Partial<Record<Format, string>> = {};
       for (const format of formats) {
-        const path = fill(pattern, { dir: s.dir, name: s.name, variant, ext: writers[format].extension, format });
+        const path = fill(pattern, { dir: s.dir, name: s.name, variant, ext: extensionOf(format), format });
         const other = seen.get(path);
         if (other && other !== `${s.input}:${variant}:${format}`) {
           throw new ZhpressError(`two outputs would both be written to ${path}`, { hint: 'put {variant} and {ext} in the --name pattern', exitCode: 2 });

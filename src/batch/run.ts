@@ -125,7 +125,9 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
     if (stale.length) pending.push({ job: { ...job, formats: stale }, hashes });
   }
 
-  const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), pending.length));
+  // A worker costs a second or so to start (modules, fonts, converters): give each at
+  // least two jobs, so a small build (one input, two variants) stays in this thread.
+  const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(pending.length / 2)));
   const pool =
     threads > 1
       ? new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 })

@@ -18,8 +18,11 @@ const EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 export type RawTemplate = Record<string, unknown>;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(templateSchema);
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(data: unknown): boolean {
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(templateSchema);
+  return validator(data) as boolean;
+}
 
 function isPath(ref: string): boolean {
   return /[\\/]/.test(ref) || EXTENSIONS.includes(extname(ref));
@@ -48,8 +51,11 @@ function describeError(error: ErrorObject): { path: string[]; message: string } 
   switch (error.keyword) {
     case 'additionalProperties': {
       const unknown = String(error.params.additionalProperty);
+      const definitions = (templateSchema as unknown as { definitions: Record<string, Record<string, unknown>> }).definitions;
+      const deref = (schema: Record<string, unknown>) =>
+        typeof schema.$ref === 'string' ? (definitions[schema.$ref.replace('#/definitions/', '')] ?? {}) : schema;
       const parent = path.reduce<Record<string, unknown>>(
-        (schema, part) => ((schema.properties as Record<string, Record<string, unknown>>)?.[part] ?? {}) as Record<string, unknown>,
+        (schema, part) => deref(((deref(schema).properties as Record<string, Record<string, unknown>>)?.[part] ?? {}) as Record<string, unknown>),
         templateSchema as unknown as Record<string, unknown>,
       );
       const allowed = Object.keys((parent.properties as object) ?? {}).join(', ');
@@ -84,8 +90,8 @@ export function readTemplateFile(path: string): RawTemplate {
     throw new ZhpressError('a template must be a mapping of keys (page, fonts, styles, …)', { file: path, exitCode: 2 });
   }
   if (!validate(data)) {
-    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'type' || !validate.errors?.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath));
-    const first = describeError(errors[0] ?? validate.errors![0]!);
+    const errors = (validator?.errors ?? []).filter((e) => e.keyword !== 'type' || !validator?.errors?.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath));
+    const first = describeError(errors[0] ?? validator!.errors![0]!);
     const node = doc.getIn(first.path, true) as { range?: [number, number, number] } | undefined;
     const keyNode = node?.range ? node : (doc.getIn(first.path.slice(0, -1), true) as { range?: [number, number, number] } | undefined);
     const at = keyNode?.range ? lines.linePos(keyNode.range[0]) : undefined;

@@ -70,14 +70,17 @@ function resolvePage(raw: Raw, file: string): PageSetup {
   return page;
 }
 
-function resolveStyle(name: StyleName, raw: Raw, file: string, base: Style): Style {
+function resolveStyle(name: StyleName, raw: Raw, file: string, base: Style, grid?: number): Style {
   const style: Style = { ...base };
   for (const [key, value] of Object.entries(raw)) {
     const unit = UNITS[key];
     (style as unknown as Raw)[key] = unit ? convert(file, `styles.${name}.${key}`, value, unit) : value;
     if (unit && (style as unknown as Record<string, number>)[key]! < 0) fail(file, `styles.${name}.${key}`, 'cannot be negative');
   }
-  if (raw.size !== undefined && raw.leading === undefined) style.leading = Math.round(style.size * 1.6 * 10) / 10;
+  if (raw.size !== undefined && raw.leading === undefined) {
+    // On a grid every line takes a whole number of grid lines.
+    style.leading = grid ? grid * Math.ceil((style.size * 1.2) / grid) : Math.round(style.size * 1.6 * 10) / 10;
+  }
   if (style.size <= 0) fail(file, `styles.${name}.size`, 'must be more than 0 pt');
   return style;
 }
@@ -98,15 +101,18 @@ export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template
     const area = typeArea(page);
     const size = area.width / page.grid.charsPerLine;
     const leading = area.height / page.grid.linesPerPage;
-    if (size < 4 || leading < size) {
+    const bodySize = (rawStyles.body ?? {}).size === undefined ? size : body.size;
+    if (size < 4 || leading < bodySize * 1.05 || bodySize > size * 1.2) {
       fail(file, 'page.grid', `${page.grid.linesPerPage} lines x ${page.grid.charsPerLine} characters cannot fit a ${Math.round(area.width)} x ${Math.round(area.height)} pt type area (characters ${size.toFixed(1)} pt on a ${leading.toFixed(1)} pt pitch)`);
     }
-    body.size = size;
+    // The body keeps its own size when the template gives one (GB/T 9704: 16 pt on a
+    // 15.8 pt pitch, as Word's grid does); the line pitch is always the grid's.
+    body.size = bodySize;
     body.leading = leading;
   }
   const styles = {} as Record<StyleName, Style>;
   for (const name of STYLE_NAMES) {
-    styles[name] = name === 'body' ? body : resolveStyle(name, rawStyles[name] ?? {}, file, { ...body, indent: 0 });
+    styles[name] = name === 'body' ? body : resolveStyle(name, rawStyles[name] ?? {}, file, { ...body, indent: 0 }, page.grid ? body.leading : undefined);
   }
   const quotes = (own.quotes ?? raw.quotes ?? (variant === 'zh-Hant-TW' || variant === 'zh-Hant-HK' ? 'corner' : 'source')) as QuoteStyle;
   const template: Template = {

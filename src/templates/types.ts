@@ -57,7 +57,7 @@ export interface PageSetup {
   grid?: { linesPerPage: number; charsPerLine: number };
 }
 
-/** Fields: {edition.title} {article.title} {page} {pages}. */
+/** Fields: {edition.title} {edition.publication} {edition.date} {article.title} {page} {pages}. */
 export interface HeaderFooter {
   left?: string;
   center?: string;

@@ -6,7 +6,7 @@ import { article, edition, paragraph } from '../../src/model/builders.js';
 import type { Edition } from '../../src/model/types.js';
 import { plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
-import { loadTemplate } from '../../src/templates/index.js';
+import { loadTemplate, mmToPt } from '../../src/templates/index.js';
 import { runTransforms } from '../../src/transforms/index.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/transforms/han.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
@@ -85,5 +85,66 @@ describe.runIf(clients('pdftotext', 'pdffonts', 'qpdf'))('PDF edition of the see
     expect(missing.map((c) => c.message).join('\n')).toContain('U+1F600');
     const text = run('pdftotext', [out.file, '-']);
     expect(text).toContain('\u6d4b\u8bd5');
+  });
+});
+
+/** Lines of each page from pdftotext -bbox-layout: y, x range and text. */
+function bboxLines(file: string): { page: number; y: number; xMin: number; xMax: number; text: string }[][] {
+  const html = run('pdftotext', ['-bbox-layout', file, '-']);
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page, i) =>
+      [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map((m) => ({
+        page: i + 1,
+        xMin: Number(m[1]),
+        y: Number(m[2]),
+        xMax: Number(m[3]),
+        text: [...m[4]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+      })),
+    );
+}
+
+describe.runIf(clients('pdftotext'))('templates in the PDF', () => {
+  it('gbt9704: 22 body lines on every full page, 28 characters on every full line of Han text, page numbers right then left', async () => {
+    const result = await pdfWriter.write(seed, { template: loadTemplate('gbt9704', 'zh-Hans'), date });
+    const file = join(dir, 'gbt9704.pdf');
+    writeFileSync(file, result.data);
+    const pages = bboxLines(file);
+    // Full pages: not an article's first (its title takes two grid lines: 22 pt and the
+    // space after) nor its last (the next page starts the next article, or there is none).
+    const titles = seed.children.map((a) => a.meta.title);
+    const opens = (lines: (typeof pages)[number] | undefined) => lines?.some((l) => titles.includes(l.text)) ?? true;
+    const full = pages.filter((lines, i) => !opens(lines) && !opens(pages[i + 1]));
+    expect(full.length).toBeGreaterThan(5);
+    const area = { left: mmToPt(28), right: mmToPt(28 + 156), bottom: mmToPt(37 + 225) };
+    for (const lines of full) {
+      const body = lines.filter((l) => l.y < area.bottom);
+      expect(new Set(body.map((l) => Math.round(l.y))).size).toBe(22);
+      const folio = lines.find((l) => l.y > area.bottom)!;
+      expect(folio.text).toMatch(/^\u2014\s*\d+\s*\u2014$/);
+      const page = Number(folio.text.replace(/\D/g, ''));
+      if (page % 2 === 1) expect(folio.xMax).toBeGreaterThan(area.right - 40);
+      else expect(folio.xMin).toBeLessThan(area.left + 40);
+    }
+    const fullLines = full.flat().filter((l) => l.xMax > area.right - 4 && l.xMin < area.left + 4 && /^[\p{Script=Han}\u3001\u3002\uff0c\uff1b\uff1a\u201c\u201d]+$/u.test(l.text));
+    const pureHan = fullLines.filter((l) => /^\p{Script=Han}+$/u.test(l.text));
+    expect(pureHan.length).toBeGreaterThan(0);
+    expect(fullLines.length).toBeGreaterThan(100);
+    for (const l of pureHan) expect([...l.text].length).toBe(28);
+    // Lines with punctuation hold 28 cells, 29 characters with closing punctuation squeezed in,
+    // or 27 when an opening quote had to move to the next line.
+    for (const l of fullLines) expect([27, 28, 29]).toContain([...l.text].length);
+  });
+
+  it('newspaper: the text flows in two columns', async () => {
+    const result = await pdfWriter.write(seed, { template: loadTemplate('newspaper', 'zh-Hans'), date });
+    const file = join(dir, 'newspaper.pdf');
+    writeFileSync(file, result.data);
+    const lines = bboxLines(file)[0]!;
+    const middle = mmToPt(105);
+    expect(lines.filter((l) => l.xMax < middle && l.text.length > 10).length).toBeGreaterThan(20);
+    expect(lines.filter((l) => l.xMin > middle && l.text.length > 10).length).toBeGreaterThan(20);
+    expect(han(run('pdftotext', [file, '-'])).length).toBeGreaterThanOrEqual(han(plainText(seed)).length);
   });
 });

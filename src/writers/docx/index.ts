@@ -74,7 +74,10 @@ export const docxWriter: Writer = {
       styles: docxStyles(template, roles, meta.lang),
       evenAndOddHeaderAndFooters: needsEvenPages(template),
       sections: docxSections(edition, template),
-      pageNumbers: estimator(roles),
+      // docx/layout can estimate the contents' page numbers, but it costs about 1 s a
+      // document; set ZHPRESS_DOCX_TOC_PAGES=1 to have them. Otherwise the entries are
+      // written without numbers and Word or LibreOffice fill them in when fields update.
+      ...(process.env.ZHPRESS_DOCX_TOC_PAGES === '1' ? { pageNumbers: estimator(roles) } : {}),
     });
     const packed = new Uint8Array(await Packer.toBuffer(document));
     const data = finishPackage(packed, { properties, lang: meta.lang, textWidth: pageGeometry(template).textWidth });

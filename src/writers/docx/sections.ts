@@ -78,7 +78,7 @@ function grid(template: Template, geometry: PageGeometry): ISectionPropertiesOpt
 
 // ---------------------------------------------------------------- header and footer
 
-const FIELD = /\{(edition\.title|article\.title|page|pages)\}/g;
+const FIELD = /\{(edition\.title|edition\.publication|edition\.date|article\.title|page|pages)\}/g;
 
 /** A header or footer pattern to runs: {page} and {pages} as PAGE and NUMPAGES, {article.title} as STYLEREF to the article title style. */
 function fieldRuns(pattern: string, edition: Edition, article: Article | undefined): ParagraphChild[] {
@@ -93,6 +93,12 @@ function fieldRuns(pattern: string, edition: Edition, article: Article | undefin
     switch (match[1]) {
       case 'edition.title':
         text(edition.meta.title ?? '');
+        break;
+      case 'edition.publication':
+        text(edition.meta.publication ?? edition.meta.title ?? '');
+        break;
+      case 'edition.date':
+        text(edition.meta.date ?? '');
         break;
       case 'article.title':
         // Word fills it from the nearest article title; the section's own title is the cached value other readers show.

@@ -24,7 +24,8 @@ export const KEEP_WITH_NEXT = 1;
 
 function inlineContext(context: BlockContext, style: StyleName, position: InlineContext['position']): InlineContext {
   const s = context.template.styles[style];
-  return { fonts: context.fonts, role: s.font, bold: s.weight === 'bold', report: context.report, position };
+  const lead = context.template.styles.lead;
+  return { fonts: context.fonts, role: s.font, bold: s.weight === 'bold', report: context.report, position, lead: { role: lead.font, bold: lead.weight === 'bold' } };
 }
 
 /**
@@ -39,12 +40,14 @@ function styled(context: BlockContext, style: StyleName, text: Content[], extra:
   if (indent > 0) node.leadingIndent = indent;
   if (s.alignment === 'justify' || s.alignment === 'left') {
     const grid = context.template.page.grid;
+    // On a grid, text at the body size keeps the grid's character pitch (headings, quotes, items too).
+    const pitch = grid ? context.width / grid.charsPerLine : undefined;
     node.text = breakLines(text as Run[], {
       width: context.width,
       indent,
       size: s.size,
       justify: s.alignment === 'justify',
-      pitch: grid && style === 'body' ? context.width / grid.charsPerLine : undefined,
+      pitch: pitch && s.size <= pitch * 1.1 ? pitch : undefined,
       families: context.families,
     });
     node.alignment = 'left';
@@ -108,6 +111,11 @@ function titleBlock(article: Article, context: BlockContext): Content[] {
   );
   if (meta.subtitle) out.push(plain('subtitle', meta.subtitle));
   return out;
+}
+
+/** The article's title block and its body, apart: a newspaper sets the body in columns under the title. */
+export function articleParts(article: Article, context: BlockContext): { title: Content[]; body: Content[] } {
+  return { title: titleBlock(article, context), body: article.children.flatMap((node, i) => block(node, article, i, context)) };
 }
 
 export function articleContent(article: Article, context: BlockContext): Content[] {

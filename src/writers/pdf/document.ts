@@ -6,7 +6,7 @@ import type { Change, Edition } from '../../model/types.js';
 import { mmToPt, pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
-import { articleContent, type BlockContext, KEEP_WITH_NEXT } from './blocks.js';
+import { articleContent, articleParts, type BlockContext, KEEP_WITH_NEXT } from './blocks.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { pdfText } from './inlines.js';
 
@@ -29,7 +29,7 @@ function styles(template: Template, fonts: PdfFonts): Record<string, Style> {
 
 /** Fill {edition.title} {article.title} {page} {pages}. */
 function fill(pattern: string, fields: Record<string, string>): string {
-  return pattern.replace(/\{(edition\.title|article\.title|page|pages)\}/g, (_, key: string) => fields[key] ?? '');
+  return pattern.replace(/\{(edition\.title|edition\.publication|edition\.date|article\.title|page|pages)\}/g, (_, key: string) => fields[key] ?? '');
 }
 
 interface BandContext {
@@ -37,15 +37,23 @@ interface BandContext {
   /** The article whose pages these are, for {article.title}. */
   articleTitle?: string;
   context: BlockContext;
-  /** Left/right page margins, and the distance from the page edge. */
-  inset: [number, number];
+  /** Left margin, distance of the header from the page top, right margin (pt). */
+  inset: [number, number, number];
+  /** Points the bottom margin was reduced by (grid slack): the footer moves down as much. */
+  slack: number;
 }
+
+/** The footer's text stands this far below the type area (GB/T 9704: 7 mm). */
+const FOOTER_GAP = mmToPt(7);
 
 /** A header or footer as a pdfmake dynamic content function. */
 function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, top: boolean): DynamicContent | null {
   if (!spec) return null;
   return (currentPage: number, pageCount: number) => {
-    const fields = { 'edition.title': b.edition.meta.title ?? '', 'article.title': b.articleTitle ?? '', page: String(currentPage), pages: String(pageCount) };
+    const fields = {
+      'edition.publication': b.edition.meta.publication ?? b.edition.meta.title ?? '',
+      'edition.date': b.edition.meta.date ?? '',
+      'edition.title': b.edition.meta.title ?? '', 'article.title': b.articleTitle ?? '', page: String(currentPage), pages: String(pageCount) };
     const name = spec.style ?? style;
     const s = b.context.template.styles[name];
     const inline = { fonts: b.context.fonts, role: s.font, bold: s.weight === 'bold', report: b.context.report };
@@ -54,7 +62,9 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
     const odd = currentPage % 2 === 1;
     const left = spec.left ?? (!odd ? spec.outer : undefined);
     const right = spec.right ?? (odd ? spec.outer : undefined);
-    const margin = top ? [b.inset[0], b.inset[1], b.inset[0], 0] : [b.inset[0], 0, b.inset[0], 0];
+    // Outer page numbers stand one character in from the edge of the type area (GB/T 9704).
+    const inset = spec.outer ? s.size : 0;
+    const margin = top ? [b.inset[0], b.inset[1], b.inset[2], 0] : [b.inset[0] + (odd ? 0 : inset), FOOTER_GAP + b.slack, b.inset[2] + (odd ? inset : 0), 0];
     return { columns: [cell(left, 'left', '*'), cell(spec.center, 'center', 'auto'), cell(right, 'right', '*')], margin } as Content;
   };
 }
@@ -77,10 +87,13 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   const width = (inner - columnsGap * (template.page.columns - 1)) / template.page.columns;
   const families = new Map(fonts.fallbacks.map((f) => [f.name, f]));
   const context: BlockContext = { template, fonts, report, width, families };
-  const margins: [number, number, number, number] = [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom)];
-  const headerInset: [number, number] = [margins[0], mmToPt(Math.max(8, m.top / 2 - 4))];
-  const footerBand = (articleTitle?: string) => band(template.footer, 'footer', { edition, articleTitle, context, inset: headerInset }, false);
-  const headerBand = (articleTitle?: string) => band(template.header, 'header', { edition, articleTitle, context, inset: headerInset }, true);
+  // On a grid the type area holds exactly linesPerPage lines; a point of slack keeps
+  // rounding from pushing the last one over.
+  const slack = template.page.grid ? 1 : 0;
+  const margins: [number, number, number, number] = [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom) - slack];
+  const headerInset: [number, number, number] = [margins[0], mmToPt(Math.max(8, m.top / 2 - 4)), margins[2]];
+  const footerBand = (articleTitle?: string) => band(template.footer, 'footer', { edition, articleTitle, context, inset: headerInset, slack }, false);
+  const headerBand = (articleTitle?: string) => band(template.header, 'header', { edition, articleTitle, context, inset: headerInset, slack }, true);
   const sections: Content[] = [];
   if (template.cover.enabled) sections.push({ section: cover(edition, context), header: null, footer: null } as unknown as Content);
   if (template.toc.enabled) {
@@ -91,9 +104,14 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
     sections.push({ section: [toc], header: null, footer: footerBand() } as unknown as Content);
   }
   if (template.page.columns > 1) {
-    // A newspaper page: the articles flow on, in columns, under one running head.
-    const body = edition.children.flatMap((article) => articleContent(article, context));
-    sections.push({ section: [columns(body, template)], header: headerBand(), footer: footerBand() } as unknown as Content);
+    // A newspaper page: each title spans the columns, its text snakes through them.
+    const flow = edition.children.flatMap((article) => {
+      const parts = articleParts(article, { ...context, width: inner });
+      // A white ground under the title keeps the column rule from running through it.
+      const title = template.page.columnRule ? parts.title.map((t) => ({ ...(t as object), background: '#ffffff' }) as Content) : parts.title;
+      return [...title, columns(articleParts(article, context).body, template)];
+    });
+    sections.push({ section: flow, header: headerBand(), footer: footerBand() } as unknown as Content);
   } else {
     for (const article of edition.children) {
       const title = article.meta.title ?? article.id;
@@ -110,6 +128,7 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
     pageMargins: margins,
     content: sections,
     styles: styles(template, fonts),
+    background: columnRules(template, margins, mmToPt(heightMm), width),
     defaultStyle: { font: fonts.roles.serif.family.name, fontSize: template.styles.body.size },
     pageBreakBefore: (node: Node, queries: NodeQueries) => {
       const info = node as Node & { startPosition: { verticalRatio: number }; pageNumbers: number[]; headlineLevel?: number };
@@ -134,8 +153,20 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   } as TDocumentDefinitions;
 }
 
-/** Snaking columns with the template's gap. */
+/** Snaking columns with the template's gap: the text flows down the first and on into the next. */
 function columns(body: Content[], template: Template): Content {
   const gap = mmToPt(template.page.columnGap);
-  return { columns: Array.from({ length: template.page.columns }, () => ({ width: '*', stack: [] })), columnGap: gap, snakingColumns: true, stack: body } as unknown as Content;
+  const rest = Array.from({ length: template.page.columns - 1 }, () => ({ width: '*', text: '' }));
+  return { columns: [{ width: '*', stack: body }, ...rest], columnGap: gap, snakingColumns: true, margin: [0, 0, 0, template.styles.body.leading] } as unknown as Content;
+}
+
+/** A rule down the middle of each column gap, on every page of the flow. */
+function columnRules(template: Template, margins: [number, number, number, number], pageHeight: number, width: number): DynamicContent | undefined {
+  if (template.page.columns < 2 || !template.page.columnRule) return undefined;
+  const gap = mmToPt(template.page.columnGap);
+  const lines = Array.from({ length: template.page.columns - 1 }, (_, i) => {
+    const x = margins[0] + (i + 1) * width + i * gap + gap / 2;
+    return { type: 'line', x1: x, y1: margins[1], x2: x, y2: pageHeight - margins[3], lineWidth: 0.5, lineColor: '#555555' };
+  });
+  return () => ({ canvas: lines }) as Content;
 }

@@ -13,6 +13,8 @@ export interface InlineContext {
   bold: boolean;
   report: Change[];
   position?: Position;
+  /** How a run-in lead is set (the template's lead style): its role and weight. */
+  lead?: { role: FontRole; bold: boolean };
 }
 
 type TextRun = { text: string; font: string; bold?: boolean; noWrap?: boolean };
@@ -56,7 +58,10 @@ function phrasing(node: PhrasingContent, context: InlineContext): TextRun[] {
 export function pdfInlines(children: readonly Inline[], context: InlineContext, marker?: string): Content[] {
   const out: TextRun[] = marker ? runs(marker, context) : [];
   for (const child of children) {
-    if (child.type === 'lead') out.push(...child.children.flatMap((c) => phrasing(c, { ...context, bold: true })));
+    if (child.type === 'lead') {
+      const lead = { ...context, role: context.lead?.role ?? context.role, bold: context.lead?.bold ?? true };
+      out.push(...child.children.flatMap((c) => phrasing(c, lead)));
+    }
     else out.push(...phrasing(child, context));
   }
   return out as Content[];

@@ -54,8 +54,14 @@ function advance(family: FontFamily, bold: boolean, codePoint: number): number {
 interface Char {
   ch: string;
   run: number;
+  /** Width the character takes on the line (its pitch on a grid). */
   width: number;
+  /** Width of its glyph as pdfmake measures it. */
+  glyph: number;
 }
+
+/** Full-width closing punctuation that can be squeezed in at a line end. */
+const SQUEEZABLE = '\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011';
 
 const TIGHT = /[0-9A-Za-z.,%\-_/:+#@&'\u00B7]/;
 
@@ -78,14 +84,20 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     const family = options.families.get(run.font);
     for (const ch of run.text) {
       const em = family ? advance(family, Boolean(run.bold), ch.codePointAt(0)!) : 1;
-      const width = options.pitch && isFullWidth(em) ? options.pitch : em * options.size;
-      chars.push({ ch, run: index, width });
+      const glyph = em * options.size;
+      const width = options.pitch && isFullWidth(em) ? options.pitch : glyph;
+      chars.push({ ch, run: index, width, glyph });
     }
   });
+  const lineWidth = (index: number) => (index === 0 ? options.width - options.indent : options.width);
+  // On a grid a full line is exactly so many pitches; otherwise keep a hair of slack.
+  const fits = (index: number) => lineWidth(index) + (options.pitch ? 0.01 : -0.5);
   const lines: Char[][] = [];
+  /** Lines that took squeezed-in punctuation: set to the measure even when last. */
+  const tight = new Set<number>();
   let start = 0;
   while (start < chars.length) {
-    const available = (lines.length === 0 ? options.width - options.indent : options.width) - 0.5;
+    const available = fits(lines.length);
     let used = 0;
     let end = start;
     let lastBreak = -1;
@@ -94,8 +106,21 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
       end++;
       if (end < chars.length && canBreak(chars[end - 1]!.ch, chars[end]!.ch)) lastBreak = end;
     }
-    if (end < chars.length && lastBreak > start) end = lastBreak;
+    // Closing punctuation that would start the next line is squeezed in instead
+    // (full-width punctuation is half blank), rather than pushing a character down.
+    let squeezed = 0;
+    while (end < chars.length && end > start && SQUEEZABLE.includes(chars[end]!.ch) && used + chars[end]!.width - available <= (squeezed + 2) * 0.5 * options.size) {
+      used += chars[end]!.width;
+      end++;
+      squeezed++;
+    }
+    if (squeezed > 0 && end < chars.length && !canBreak(chars[end - 1]!.ch, chars[end]!.ch)) {
+      end -= squeezed; // it did not help: the next character cannot start a line either
+      squeezed = 0;
+    }
+    if (squeezed === 0 && end < chars.length && lastBreak > start) end = lastBreak;
     if (end === start) end = start + 1; // a character wider than the line
+    if (squeezed > 0) tight.add(lines.length);
     lines.push(chars.slice(start, end));
     start = end;
     while (start < chars.length && chars[start]!.ch === ' ') start++; // a space at a break is dropped
@@ -103,38 +128,23 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
   const out: Run[] = [];
   lines.forEach((line, i) => {
     const last = i === lines.length - 1;
-    const available = (i === 0 ? options.width - options.indent : options.width) - 0.5;
-    // Group the line's characters back into runs.
-    const pieces: { run: number; text: string; natural: number; full: number; count: number }[] = [];
+    const pieces: { run: number; text: string }[] = [];
     for (const c of line) {
       const piece = pieces[pieces.length - 1];
-      const natural = c.width;
-      if (piece && piece.run === c.run) {
-        piece.text += c.ch;
-        piece.natural += natural;
-        piece.count++;
-      } else pieces.push({ run: c.run, text: c.ch, natural, full: 0, count: 1 });
+      if (piece && piece.run === c.run) piece.text += c.ch;
+      else pieces.push({ run: c.run, text: c.ch });
     }
-    const natural = pieces.reduce((sum, p) => sum + p.natural, 0);
-    // pdfmake measures a run as its glyphs plus spacing between them (count - 1 gaps).
+    // pdfmake measures a run as its glyphs plus the spacing between them (length - 1 gaps).
+    const glyphs = line.reduce((sum, c) => sum + c.glyph, 0);
     const gaps = pieces.reduce((sum, p) => sum + p.text.length - 1, 0);
-    const base = options.pitch ? 0 : 0;
-    let spacing = base;
-    if (options.justify && !last && gaps > 0) spacing = Math.max(0, (available - natural) / (gaps + pieces.length - 1));
+    let spacing = options.pitch ? options.pitch - options.size : 0;
+    if (((options.justify && !last) || tight.has(i)) && gaps > 0) spacing = (lineWidth(i) - 0.3 - glyphs) / gaps;
     for (const piece of pieces) {
-      const source = runs[piece.run]!;
-      const run: Run = { ...source, text: piece.text, noWrap: true };
-      const pitchSpacing = options.pitch ? pitchAdjust(piece, options) : 0;
-      if (spacing + pitchSpacing !== 0) run.characterSpacing = spacing + pitchSpacing;
+      const run: Run = { ...runs[piece.run]!, text: piece.text, noWrap: true };
+      if (Math.abs(spacing) > 1e-6) run.characterSpacing = spacing;
       out.push(run);
     }
     if (!last) out.push({ text: '\n', font: runs[line[0]!.run]!.font });
   });
   return out;
-}
-
-/** On a grid, full-width characters are drawn `pitch` apart: spacing makes up the difference. */
-function pitchAdjust(piece: { natural: number; count: number }, options: BreakOptions): number {
-  // `natural` already counts full-width characters at the pitch; the glyphs themselves are `size` wide.
-  return options.pitch! - options.size;
 }
