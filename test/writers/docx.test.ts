@@ -16,6 +16,7 @@ import { loadTemplate } from '../../src/templates/index.js';
 import type { Template } from '../../src/templates/types.js';
 import { docxWriter } from '../../src/writers/docx/index.js';
 import { unzip } from '../../src/writers/docx/zip.js';
+import { clients } from '../helpers/clients.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
 const DATE = new Date('2025-08-29T08:30:00Z');
@@ -321,7 +322,8 @@ describe('docx writer: other editions and templates', () => {
     const mm = (v: number) => Math.round((v * 1440) / 25.4);
     expect(sections[0]).toContain(`<w:pgSz w:w="${mm(210)}" w:h="${mm(148)}" w:orient="landscape"/>`);
     expect(sections[0]).toMatch(new RegExp(`<w:cols (?=[^>]*w:space="${mm(10)}")(?=[^>]*w:num="2")(?=[^>]*w:sep="(1|true)")`));
-    expect(sections[0]).toMatch(new RegExp(`<w:docGrid (?=[^>]*w:type="linesAndChars")(?=[^>]*w:linePitch="${base.styles.body.leading * 20}")(?=[^>]*w:charSpace="-?\\d+")`));
+    // A line grid at the body leading; characters per line come from the styles' spacing (LibreOffice spreads a linesAndChars grid).
+    expect(sections[0]).toMatch(new RegExp(`<w:docGrid (?=[^>]*w:type="lines")(?=[^>]*w:linePitch="${base.styles.body.leading * 20}")`));
     expect(files.get('word/settings.xml')).toMatch(/<w:evenAndOddHeaders( w:val="(true|1)")?\/>/);
     const footers = [...files].filter(([n]) => /word\/footer\d+\.xml/.test(n)).map(([, x]) => x);
     expect(footers).toHaveLength(2);
@@ -465,4 +467,25 @@ describe('docx writer: real clients', () => {
       expect(readdirSync(look).filter((f) => f.endsWith('.png')).length).toBe(4);
     }
   });
+});
+
+describe.runIf(clients('soffice', 'pdftotext'))('gbt9704 in LibreOffice', () => {
+  it('sets 28 characters on a full line of the body and keeps the line grid and margins', async () => {
+    const template = loadTemplate('gbt9704', 'zh-Hans');
+    const written = await docxWriter.write(await seedEdition(), { template, date: DATE });
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-docx-gb-'));
+    const file = join(dir, 'gb.docx');
+    writeFileSync(file, written.data as Uint8Array);
+    const files = parts(written.data as Uint8Array);
+    const document = files.get('word/document.xml')!;
+    expect(document).toMatch(/<w:docGrid (?=[^>]*w:type="lines")(?=[^>]*w:linePitch="5(79|80)")/);
+    expect(document).toMatch(/<w:pgMar (?=[^>]*w:top="2098")(?=[^>]*w:left="1587")/);
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+    const lines = execFileSync('pdftotext', ['-layout', join(dir, 'gb.pdf'), '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim());
+    const pure = lines.filter((l) => /^\p{Script=Han}{20,}$/u.test(l));
+    const counts = lines.filter((l) => /^[\p{Script=Han}\uff0c\u3001\u3002\uff1b\u201c\u201d]{26,}$/u.test(l)).map((l) => [...l].length);
+    expect(counts.length).toBeGreaterThan(50);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(29);
+    for (const l of pure) expect([...l].length).toBe(28);
+  }, 180_000);
 });

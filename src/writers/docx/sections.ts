@@ -65,15 +65,12 @@ function pageProperties(template: Template): NonNullable<ISectionPropertiesOptio
 }
 
 /**
- * The document grid: lines and characters per page when the template fixes them
- * (charSpace is the extra pitch over the body size, in 1/4096 pt), else lines at the body leading.
+ * The document grid: lines at the body leading. A template's characters per line
+ * are kept by character spacing in the styles (styles.ts gridSpacing), not by a
+ * linesAndChars grid, which LibreOffice spreads to 18 characters a line.
  */
-function grid(template: Template, geometry: PageGeometry): ISectionPropertiesOptions['grid'] {
-  const body = template.styles.body;
-  const spec = template.page.grid;
-  if (!spec) return { type: DocumentGridType.LINES, linePitch: twips(body.leading) };
-  const pitch = geometry.columnWidth / 20 / spec.charsPerLine;
-  return { type: DocumentGridType.LINES_AND_CHARS, linePitch: twips(body.leading), charSpace: Math.round((pitch - body.size) * 4096) };
+function grid(template: Template, _geometry: PageGeometry): ISectionPropertiesOptions['grid'] {
+  return { type: DocumentGridType.LINES, linePitch: twips(template.styles.body.leading) };
 }
 
 // ---------------------------------------------------------------- header and footer

@@ -5,6 +5,7 @@ import { AlignmentType, type IParagraphStyleOptions, type ICharacterStyleOptions
 import type { ResolvedRole } from '../../fonts/index.js';
 import type { HeadingDepth, Lang } from '../../model/types.js';
 import type { FontRole, Style, StyleName, Template } from '../../templates/types.js';
+import { pageSize } from '../../templates/page.js';
 
 /** Style ids (and the names Word shows) of the edition's styles. */
 export const STYLE = {
@@ -104,8 +105,31 @@ function paragraphProps(s: Style, extra: { outlineLevel?: number; keepNext?: boo
   };
 }
 
-function runProps(s: Style, roles: RoleFonts) {
-  return { font: roleFont(roles, s.font), size: Math.round(s.size * 2), ...(s.weight === 'bold' ? { bold: true } : {}) };
+/**
+ * On a character grid (GB/T 9704: 28 to a line), text at the body size is set
+ * with character spacing that puts it on the grid's pitch. The section's grid
+ * is a line grid only: LibreOffice (7.x) spreads full-width characters wider than
+ * a linesAndChars cell over one and a half cells, 18 to a line instead of 28.
+ */
+export function gridSpacing(template: Template, s: Style): number | undefined {
+  const spec = template.page.grid;
+  if (!spec) return undefined;
+  const [w] = pageSize(template.page);
+  const width = ((w - template.page.margins.left - template.page.margins.right) * 72) / 25.4;
+  const pitch = width / spec.charsPerLine;
+  if (s.size > pitch * 1.1) return undefined;
+  // Twentieths of a point, rounded down so that a full line never overflows.
+  return Math.floor((pitch - s.size) * 20);
+}
+
+function runProps(s: Style, roles: RoleFonts, template?: Template) {
+  const spacing = template ? gridSpacing(template, s) : undefined;
+  return {
+    font: roleFont(roles, s.font),
+    size: Math.round(s.size * 2),
+    ...(s.weight === 'bold' ? { bold: true } : {}),
+    ...(spacing ? { characterSpacing: spacing } : {}),
+  };
 }
 
 interface ParagraphStyleSpec {
@@ -173,7 +197,7 @@ export function docxStyles(template: Template, roles: RoleFonts, lang: Lang): IS
       next: spec.next ?? spec.id,
       quickFormat: true,
       paragraph: paragraphProps(sized, spec),
-      run: runProps(sized, roles),
+      run: runProps(sized, roles, template),
     };
   });
   // Contents entries: the body font, indented one em a level.
