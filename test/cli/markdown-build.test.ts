@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { clients, run } from '../helpers/clients.js';
 
 const root = join(import.meta.dirname, '../..');
-const input = join(root, 'test/fixtures/markdown/briefing-by-hand.md');
+const input = join(root, 'test/fixtures/cli/briefing-by-hand.md');
 const out = mkdtempSync(join(tmpdir(), 'zhpress-mdbuild-'));
 
 describe.runIf(clients('qpdf', 'pandoc'))('a hand-written Markdown briefing', () => {
