@@ -19,3 +19,4 @@ export { planJobs, parseShard, inShard, DEFAULT_NAME, type Job, type InputRef } 
 export { MANIFEST_NAME } from './batch/manifest.js';
 export { removePendingTemporaries } from './io/write-atomic.js';
 export { resolveRoles, findFamily, type FontFamily, type ResolvedRole } from './fonts/index.js';
+export { phraseReview } from './transforms/convert/review.js';

@@ -22,9 +22,13 @@ const FALLBACK: Record<FontRole, FontRole[]> = {
   fangsong: ['kai', 'serif'],
 };
 
+function names(setting: string): string[] {
+  return setting.split(',').map((n) => n.trim()).filter(Boolean);
+}
+
 /** A family setting may list several names: "Noto Serif CJK TC, Noto Serif SC". */
-function firstFound(names: string): FontFamily | undefined {
-  for (const name of names.split(',').map((n) => n.trim()).filter(Boolean)) {
+function firstFound(setting: string): FontFamily | undefined {
+  for (const name of names(setting)) {
     const family = findFamily(name);
     if (family) return family;
   }
@@ -40,6 +44,16 @@ export function resolveRoles(fonts: Record<FontRole, string>): { roles: Record<F
     const found = own[role];
     if (found) {
       roles[role] = { role, requested: fonts[role], family: found };
+      const wanted = names(fonts[role])[0];
+      if (wanted && found.name !== wanted) {
+        // A regional font (Noto Serif CJK TC, …) listed first but not installed.
+        notices.push({
+          source: 'fonts',
+          kind: 'font-fallback',
+          message: `"${wanted}" is not installed for the ${role} role; using ${found.name} (regional glyph forms are not available; Debian: fonts-noto-cjk)`,
+          severity: 'info',
+        });
+      }
       continue;
     }
     const other = FALLBACK[role].find((r) => own[r]);

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { type Change, type Edition, prepare, runTransforms, visit } from '../../index.js';
+import { type Change, type Edition, phraseReview, prepare, runTransforms, visit } from '../../index.js';
 import { expandInputs } from '../inputs.js';
 import { inputOptions, parseEncoding, parseSkip, parseVariants } from '../options.js';
 import { formatChange, isProblem } from '../report.js';
@@ -57,6 +57,10 @@ export const checkCommand: CommandModule<object, Args> = {
       const report = [...prepared.report, ...strayPunctuation(prepared.edition)];
       for (const variant of variants) {
         report.push(...runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, skip: ['repair-breaks', 'punctuation'] }).report);
+        // With --vocabulary, list OpenCC's phrase-level changes one by one for review.
+        if (args.vocabulary && (variant === 'zh-Hant-TW' || variant === 'zh-Hant-HK') && prepared.edition.meta.lang === 'zh-Hans') {
+          report.push(...phraseReview(prepared.edition, variant));
+        }
       }
       for (const change of report) process.stdout.write(`${formatChange(input, change)}\n`);
       changes += report.length;
