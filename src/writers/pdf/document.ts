@@ -41,6 +41,8 @@ interface BandContext {
   inset: [number, number, number];
   /** Points the bottom margin was reduced by (grid slack): the footer moves down as much. */
   slack: number;
+  /** Width of the type area, pt. */
+  width: number;
 }
 
 /** The footer's text stands this far below the type area (GB/T 9704: 7 mm). */
@@ -57,8 +59,15 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
     const name = spec.style ?? style;
     const s = b.context.template.styles[name];
     const inline = { fonts: b.context.fonts, role: s.font, bold: s.weight === 'bold', report: b.context.report };
+    // Bands are one line: a field too long for its share of the line is shortened with "…".
+    const share = b.width / (spec.center ? 3 : 2) - s.size;
+    const fit = (text: string) => {
+      const chars = [...text];
+      const room = Math.max(4, Math.floor(share / s.size));
+      return chars.length > room ? `${chars.slice(0, room - 1).join('')}\u2026` : text;
+    };
     const cell = (text: string | undefined, alignment: 'left' | 'center' | 'right', width: string) =>
-      ({ text: text ? pdfText(fill(text, fields), inline) : '', alignment, style: name, width, noWrap: true }) as Content;
+      ({ text: text ? pdfText(fit(fill(text, fields)), inline) : '', alignment, style: name, width, noWrap: true }) as Content;
     const odd = currentPage % 2 === 1;
     const left = spec.left ?? (!odd ? spec.outer : undefined);
     const right = spec.right ?? (odd ? spec.outer : undefined);
@@ -92,8 +101,8 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   const slack = template.page.grid ? 1 : 0;
   const margins: [number, number, number, number] = [mmToPt(m.left), mmToPt(m.top), mmToPt(m.right), mmToPt(m.bottom) - slack];
   const headerInset: [number, number, number] = [margins[0], mmToPt(Math.max(8, m.top / 2 - 4)), margins[2]];
-  const footerBand = (articleTitle?: string) => band(template.footer, 'footer', { edition, articleTitle, context, inset: headerInset, slack }, false);
-  const headerBand = (articleTitle?: string) => band(template.header, 'header', { edition, articleTitle, context, inset: headerInset, slack }, true);
+  const footerBand = (articleTitle?: string) => band(template.footer, 'footer', { edition, articleTitle, context, inset: headerInset, slack, width: inner }, false);
+  const headerBand = (articleTitle?: string) => band(template.header, 'header', { edition, articleTitle, context, inset: headerInset, slack, width: inner }, true);
   const sections: Content[] = [];
   if (template.cover.enabled) sections.push({ section: cover(edition, context), header: null, footer: null } as unknown as Content);
   if (template.toc.enabled) {
