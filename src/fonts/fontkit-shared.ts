@@ -40,11 +40,41 @@ const SIMPLE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 const NEEDS_SHAPING = /[\p{M}\uFE00-\uFE0F\u200C\u200D]|\uDB40[\uDD00-\uDDEF]/u;
 
 interface LayoutGlyph {
+  id: number;
   advanceWidth: number;
+  _metrics?: object;
 }
 interface LayoutFont {
   layout(text: string, features?: unknown, ...rest: unknown[]): { glyphs: LayoutGlyph[]; positions: object[]; advanceWidth: number };
   glyphsForString(text: string): LayoutGlyph[];
+  unitsPerEm: number;
+  hmtx: { metrics: { length: number; get(index: number): { advance: number; bearing: number } } };
+  _cmapProcessor: { lookup(codePoint: number): number };
+}
+
+/**
+ * A glyph's advance from the hmtx table. fontkit's own glyph.advanceWidth also
+ * works out vertical metrics, decoding the outline for its bounding box: for a
+ * CJK font without vmtx that is most of the cost of measuring a line.
+ */
+export function hmtxAdvance(font: unknown, glyphId: number): number {
+  const { metrics } = (font as LayoutFont).hmtx;
+  return metrics.get(Math.min(glyphId, metrics.length - 1)).advance;
+}
+
+/** The glyph id a code point maps to (0 when the font lacks it). */
+export function glyphId(font: unknown, codePoint: number): number {
+  return (font as LayoutFont)._cmapProcessor.lookup(codePoint);
+}
+
+/** Give a glyph its horizontal metrics from hmtx, so nothing decodes its outline for them. */
+function primeMetrics(font: LayoutFont, glyph: LayoutGlyph): number {
+  if (!glyph._metrics) {
+    const { metrics } = font.hmtx;
+    const m = metrics.get(Math.min(glyph.id, metrics.length - 1));
+    glyph._metrics = { advanceWidth: m.advance, advanceHeight: font.unitsPerEm, leftBearing: m.bearing, topBearing: 0 };
+  }
+  return glyph.advanceWidth;
 }
 
 function simplifyLayout(font: LayoutFont): void {
@@ -55,8 +85,9 @@ function simplifyLayout(font: LayoutFont): void {
     const glyphs = font.glyphsForString(text);
     let advanceWidth = 0;
     const positions = glyphs.map((glyph) => {
-      advanceWidth += glyph.advanceWidth;
-      return { xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
+      const advance = primeMetrics(font, glyph);
+      advanceWidth += advance;
+      return { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0 };
     });
     return { glyphs, positions, advanceWidth };
   };

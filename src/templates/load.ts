@@ -3,6 +3,7 @@
 // merge the variant's settings, fill defaults and convert units.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, LineCounter, parseDocument } from 'yaml';
@@ -18,10 +19,22 @@ const EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 export type RawTemplate = Record<string, unknown>;
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+let validator: Validator | undefined;
+
+/** The schema compiled at build time (scripts/build-validators.mjs), else now. */
+function compiled(): Validator {
+  try {
+    const module = createRequire(import.meta.url)('./template-validator.cjs') as Validator | { default: Validator };
+    return typeof module === 'function' ? module : module.default;
+  } catch {
+    return new Ajv({ allErrors: true, strict: false, verbose: true }).compile(templateSchema) as Validator;
+  }
+}
+
 function validate(data: unknown): boolean {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(templateSchema);
-  return validator(data) as boolean;
+  validator ??= compiled();
+  return validator(data);
 }
 
 function isPath(ref: string): boolean {

@@ -8,6 +8,7 @@
 // break: pdfmake lays out a handful of runs per line instead of one per
 // character, which is also much faster.
 import { openFace } from '../../fonts/index.js';
+import { glyphId, hmtxAdvance } from '../../fonts/fontkit-shared.js';
 import type { FontFamily } from '../../fonts/registry.js';
 import { NO_LINE_END, NO_LINE_START } from '../../transforms/han.js';
 
@@ -44,8 +45,8 @@ function advance(family: FontFamily, bold: boolean, codePoint: number): number {
   }
   let em = table.get(codePoint);
   if (em === undefined) {
-    const font = openFace(face) as unknown as { unitsPerEm: number; glyphForCodePoint(cp: number): { advanceWidth: number } };
-    em = font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm;
+    const font = openFace(face);
+    em = hmtxAdvance(font, glyphId(font, codePoint)) / font.unitsPerEm;
     table.set(codePoint, em);
   }
   return em;
