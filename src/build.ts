@@ -18,6 +18,8 @@ export interface BuildOptions extends ReadInputOptions {
   /** Output folder. */
   out: string;
   vocabulary?: boolean;
+  /** User dictionaries for conversion (files). */
+  dictionaries?: readonly string[];
   /** Transforms to leave out, by name. */
   skip?: readonly string[];
 }
@@ -55,12 +57,20 @@ export async function render(
   prepared: Edition,
   format: Format,
   variant: Lang,
-  options: Pick<BuildOptions, 'template' | 'vocabulary' | 'skip'>,
+  options: Pick<BuildOptions, 'template' | 'vocabulary' | 'dictionaries' | 'skip'>,
 ): Promise<{ data: Uint8Array | string; pages?: number; report: Change[] }> {
+  const template = loadTemplate(options.template, variant);
   const converted = options.skip?.includes('convert')
     ? { edition: prepared, report: [] }
-    : runTransforms(prepared, { variant, vocabulary: options.vocabulary, skip: ['repair-breaks', 'punctuation'] });
-  const template = loadTemplate(options.template, variant);
+    : runTransforms(prepared, {
+        variant,
+        vocabulary: options.vocabulary,
+        dictionaries: options.dictionaries,
+        // The template's quotation marks for this variant; "source" leaves the choice to the
+        // direction of conversion (corner brackets into TW/HK, curly quotes into Simplified).
+        quotes: template.quotes === 'source' ? undefined : template.quotes,
+        skip: ['repair-breaks', 'punctuation'],
+      });
   const written = await (await loadWriter(format)).write(converted.edition, { template, date: documentDate(converted.edition) });
   return { data: written.data, pages: written.pages, report: [...converted.report, ...written.report] };
 }

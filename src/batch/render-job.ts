@@ -9,6 +9,8 @@ import type { Format } from '../writers/index.js';
 export interface JobSettings {
   template: string;
   vocabulary?: boolean;
+  /** User dictionaries for conversion (absolute paths). */
+  dictionaries?: string[];
   skip?: string[];
   from?: string;
   encoding?: Encoding;

@@ -3,7 +3,8 @@
 // the main thread. One failing input does not stop the others.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import { writeAtomic } from '../io/write-atomic.js';
 import type { Change, Lang } from '../model/types.js';
@@ -87,12 +88,15 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   const settings: JobSettings = {
     template: options.template,
     vocabulary: options.vocabulary,
+    dictionaries: options.dictionaries?.map((d) => resolve(d)),
     skip: options.skip,
     from: options.from,
     encoding: options.encoding,
     lenient: options.lenient,
   };
-  const common = { version: await version(), fonts: await userFonts(), settings };
+  // A changed user dictionary rebuilds what it converts: its content is part of every hash.
+  const dictionaries = await Promise.all((settings.dictionaries ?? []).map(async (d) => createHash('sha256').update(await readFile(d)).digest('hex')));
+  const common = { version: await version(), fonts: await userFonts(), settings, dictionaries };
   const templates = new Map<Lang, unknown>();
   for (const variant of options.variants) templates.set(variant, loadTemplate(options.template, variant));
 
