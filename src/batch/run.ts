@@ -5,7 +5,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { Piscina } from 'piscina';
 import { writeAtomic } from '../io/write-atomic.js';
 import type { Change, Lang } from '../model/types.js';
 import { loadTemplate } from '../templates/index.js';
@@ -134,7 +133,7 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(pending.length / 2)));
   const pool =
     threads > 1
-      ? new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
+      ? new (await import('piscina')).Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
       : undefined;
   const failedInputs = new Set<string>();
 

@@ -6,12 +6,9 @@
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 
-const require = createRequire(import.meta.url);
-const fromPdfkit = createRequire(require.resolve('pdfkit'));
-const path = fromPdfkit.resolve('fontkit');
-const real = fromPdfkit('fontkit') as typeof Fontkit;
-
 const parsed = new WeakMap<Uint8Array, Map<string, ReturnType<typeof Fontkit.create>>>();
+
+let real: typeof Fontkit | undefined;
 
 function create(buffer: Uint8Array, postscriptName?: string): ReturnType<typeof Fontkit.create> {
   let faces = parsed.get(buffer);
@@ -22,7 +19,7 @@ function create(buffer: Uint8Array, postscriptName?: string): ReturnType<typeof 
   const key = postscriptName ?? '';
   let font = faces.get(key);
   if (!font) {
-    font = real.create(buffer, postscriptName);
+    font = real!.create(buffer, postscriptName);
     if ('layout' in font) simplifyLayout(font as unknown as LayoutFont);
     faces.set(key, font);
   }
@@ -93,8 +90,22 @@ function simplifyLayout(font: LayoutFont): void {
   };
 }
 
-const shared = { ...real, create } as typeof Fontkit;
-const cached = require.cache[path];
-if (cached) cached.exports = shared;
+let shared: typeof Fontkit | undefined;
 
-export const fontkit = shared;
+/**
+ * fontkit as pdfkit loads it, with the caching `create` installed in the module
+ * cache. Call before pdfkit is first loaded (writers/pdf/install-fontkit.ts);
+ * nothing loads fontkit until then, so a Markdown build never does.
+ */
+export function sharedFontkit(): typeof Fontkit {
+  if (!shared) {
+    const require = createRequire(import.meta.url);
+    const fromPdfkit = createRequire(require.resolve('pdfkit'));
+    const path = fromPdfkit.resolve('fontkit');
+    real = fromPdfkit('fontkit') as typeof Fontkit;
+    shared = { ...real, create } as typeof Fontkit;
+    const cached = require.cache[path];
+    if (cached) cached.exports = shared;
+  }
+  return shared;
+}

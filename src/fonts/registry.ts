@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type * as Fontkit from 'fontkit';
-import { fontkit } from './fontkit-shared.js';
+import { sharedFontkit } from './fontkit-shared.js';
 import { ZhpressError } from '../errors.js';
 
 /** One face: a file and, for a collection (.ttc), the PostScript name of the face. */
@@ -69,7 +69,7 @@ export function openFace(face: Face): Fontkit.Font {
   if (font) return font;
   let opened: Fontkit.Font | Fontkit.FontCollection;
   try {
-    opened = fontkit.create(fontBytes(face.file));
+    opened = sharedFontkit().create(fontBytes(face.file));
   } catch (error) {
     throw new ZhpressError(`not a font file: ${(error as Error).message}`, { file: face.file, hint: 'use a .ttf, .otf or .ttc file' });
   }
@@ -97,7 +97,7 @@ function localFamilies(dir = join(process.cwd(), 'fonts')): Map<string, FontFami
     const file = join(dir, name);
     let opened: Fontkit.Font | Fontkit.FontCollection;
     try {
-      opened = fontkit.create(fontBytes(file));
+      opened = sharedFontkit().create(fontBytes(file));
     } catch {
       continue; // not a font: `zhpress fonts` lists only what can be used
     }

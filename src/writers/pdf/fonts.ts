@@ -1,7 +1,7 @@
 // pdfmake's font table from the resolved roles. Font bytes go through pdfmake's
 // virtual file system from the registry's cache, so no file is read twice.
 // Installs the shared font cache before pdfmake loads pdfkit: keep this import first.
-import '../../fonts/fontkit-shared.js';
+import './install-fontkit.js';
 import pdfmakeModule from 'pdfmake';
 import type { TFontDictionary } from 'pdfmake/interfaces.js';
 import { type Face, type FontFamily, fontBytes, openFace, resolveRoles, type ResolvedRole } from '../../fonts/index.js';
