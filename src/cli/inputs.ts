@@ -18,21 +18,27 @@ export interface FoundInput {
 export async function expandInputs(patterns: readonly string[]): Promise<FoundInput[]> {
   const found: FoundInput[] = [];
   for (const pattern of patterns) {
-    if (isDynamicPattern(pattern)) {
+    // A file or folder that exists is taken as named, even when its name reads as a
+    // glob ("!重要.txt", "*星.txt", "[草稿].txt").
+    const literal = await stat(pattern).catch(() => undefined);
+    if (!literal && isDynamicPattern(pattern)) {
       const matches = (await glob(pattern, { onlyFiles: true, expandDirectories: false })).filter(isInput).sort();
       if (matches.length === 0) throw new ZhpressError(`no input matches ${pattern}`, { hint: `inputs are ${INPUT_EXTENSIONS.join(', ')} files`, exitCode: 2 });
       found.push(...matches.map((path) => ({ path })));
       continue;
     }
-    const info = await stat(pattern).catch(() => undefined);
+    const info = literal;
     if (!info) throw new ZhpressError('no such file or folder', { file: pattern, exitCode: 2 });
     if (info.isDirectory()) {
       const base = pattern.replace(/[\\/]+$/, '');
       const matches = (await glob('**/*', { cwd: base, onlyFiles: true })).filter(isInput).sort();
       if (matches.length === 0) throw new ZhpressError(`the folder has no ${INPUT_EXTENSIONS.join(', ')} files`, { file: pattern, exitCode: 2 });
       found.push(...matches.map((m) => ({ path: `${base}/${m}`, root: base })));
-    } else {
+    } else if (info.isFile()) {
       found.push({ path: pattern });
+    } else {
+      // A device or pipe (/dev/zero, a FIFO) would be read without end.
+      throw new ZhpressError('not a regular file (a device, pipe or socket)', { file: pattern, hint: 'save the text to a file and give its path', exitCode: 2 });
     }
   }
   const seen = new Set<string>();

@@ -13,8 +13,26 @@ function describe(event: OutputEvent): string {
   return `wrote ${event.path} (${event.pages ? `${event.pages} pages, ` : ''}${size(event.bytes)})`;
 }
 
-export function batchEvents(mode: { quiet: boolean; terminal: boolean }): BatchEvents & { stop(): void } {
+export interface EventsMode {
+  quiet: boolean;
+  terminal: boolean;
+  /**
+   * The user's own template file, when one was given: its font fallbacks (a family
+   * that is not installed) are shown once each as notices. The built-in templates'
+   * own fallbacks are routine and stay quiet.
+   */
+  templateFile?: string;
+}
+
+export function batchEvents(mode: EventsMode): BatchEvents & { stop(): void } {
   const errorLine = (line: string) => process.stderr.write(`${line}\n`);
+  const noticed = new Set<string>();
+  /** The notice line for a change worth showing though it is not a problem, once per batch. */
+  const notice = (change: Change): string | undefined => {
+    if (!mode.templateFile || change.kind !== 'font-fallback' || noticed.has(change.message)) return undefined;
+    noticed.add(change.message);
+    return `${mode.templateFile}: notice: [${change.source}] ${change.kind}: ${change.message}`;
+  };
   if (mode.quiet) {
     return { failure: (_input, message) => errorLine(`zhpress: ${message}`), stop: () => {} };
   }
@@ -24,6 +42,10 @@ export function batchEvents(mode: { quiet: boolean; terminal: boolean }): BatchE
       failure: (_input, message) => errorLine(`zhpress: ${message}`),
       report: (input: string, change: Change) => {
         if (isProblem(change)) errorLine(formatChange(input, change));
+        else {
+          const line = notice(change);
+          if (line) errorLine(line);
+        }
       },
       stop: () => {},
     };
@@ -45,6 +67,10 @@ export function batchEvents(mode: { quiet: boolean; terminal: boolean }): BatchE
     failure: (_input, message) => messages.push(`zhpress: ${message}`),
     report: (input, change) => {
       if (isProblem(change)) messages.push(formatChange(input, change));
+      else {
+        const line = notice(change);
+        if (line) messages.push(line);
+      }
     },
     stop: () => {
       bar.stop();

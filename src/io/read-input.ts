@@ -27,6 +27,10 @@ async function readBytes(path: string): Promise<Uint8Array> {
     throw new ZhpressError(code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, { file: path, exitCode: code === 'ENOENT' ? 2 : 1 });
   }
   if (info.isDirectory()) throw new ZhpressError('is a folder, not a file', { file: path, hint: 'zhpress build takes folders; parse and check take files' });
+  if (!info.isFile()) {
+    // A device, pipe or socket (/dev/zero, a FIFO) has no size to check and may never end.
+    throw new ZhpressError('not a regular file (a device, pipe or socket)', { file: path, hint: 'save the text to a file and give its path' });
+  }
   if (info.size > MAX_INPUT_BYTES) {
     throw new ZhpressError(`the file is ${(info.size / 1048576).toFixed(1)} MB; zhpress reads inputs up to ${MAX_INPUT_BYTES / 1048576} MB`, {
       file: path,
@@ -58,6 +62,22 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   const report: Change[] = [];
   if (decoded.detected) {
     report.push({ source: 'input', kind: 'encoding', message: `read as ${decoded.encoding.toUpperCase()} (not valid UTF-8)` });
+  }
+  if (decoded.replaced) {
+    const { offset, line, count } = decoded.replaced;
+    // Where the first U+FFFD stands in the decoded text (positions are in the decoded source).
+    const at = Math.max(0, decoded.text.indexOf('\uFFFD'));
+    const lineStart = Math.max(decoded.text.lastIndexOf('\n', at - 1), decoded.text.lastIndexOf('\r', at - 1)) + 1;
+    const point = { line, column: at - lineStart + 1, offset: at };
+    report.push({
+      source: 'input',
+      kind: 'invalid-bytes',
+      severity: 'warning',
+      message: `${count === 1 ? 'an invalid byte sequence' : `${count} invalid byte sequences`} in ${decoded.encoding.toUpperCase()}${
+        offset >= 0 ? ` (the first at byte offset ${offset})` : ''
+      } replaced with U+FFFD (--lenient)`,
+      position: { start: point, end: point },
+    });
   }
   if (decoded.text.replace(/^\uFEFF/, '').trim() === '') {
     throw new ZhpressError(bytes.length === 0 ? 'the file is empty' : 'the file has only whitespace', {

@@ -2,7 +2,7 @@
 // place, so an interrupted or failed build never leaves a truncated file.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ZhpressError } from '../errors.js';
 
@@ -18,10 +18,36 @@ export function removePendingTemporaries(): void {
   pending.clear();
 }
 
+/**
+ * `mkdir -p`, one level at a time. Node's own `recursive: true` spins forever
+ * where a parent exists but refuses new entries with ENOENT (e.g. under /proc),
+ * so each level is tried once, after its parent.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if ((await stat(folder)).isDirectory()) return;
+      throw Object.assign(new Error(`${folder} is a file`), { code: 'ENOTDIR' });
+    }
+    const parent = dirname(folder);
+    if (code !== 'ENOENT' || parent === folder) throw error;
+  }
+  await makeFolder(dirname(folder));
+  try {
+    await mkdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !(await stat(folder)).isDirectory()) throw error;
+  }
+}
+
 export async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const folder = dirname(target);
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
   } catch (error) {
     throw new ZhpressError(`cannot create the output folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
       hint: 'choose another --out or fix its permissions',

@@ -60,7 +60,9 @@ export const buildCommand: CommandModule<object, Args> = {
     }
     const inputs = await expandInputs(args.inputs);
     const quiet = Boolean(args.quiet || args.json);
-    const events = batchEvents({ quiet, terminal: Boolean(process.stderr.isTTY) });
+    // A template given as a file (not a built-in name): its font fallbacks are shown as notices.
+    const templateFile = /[\\/]|\.(ya?ml|json)$/i.test(args.template) ? args.template : undefined;
+    const events = batchEvents({ quiet, terminal: Boolean(process.stderr.isTTY), templateFile });
     let summary;
     try {
       summary = await runBatch(
