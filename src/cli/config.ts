@@ -20,6 +20,7 @@ const schema = {
     out: { type: 'string' },
     name: { type: 'string' },
     vocabulary: { type: 'boolean' },
+    dictionaries: stringOrList,
     skip: stringOrList,
     jobs: { type: 'integer', minimum: 1 },
     force: { type: 'boolean' },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 // Shared option groups and value checks for the commands (marp-cli style coerce helpers).
 import { ENCODINGS, type Encoding, FORMATS, type Format, type Lang, LANGS, TRANSFORM_NAMES, ZhpressError } from '../index.js';
 
@@ -47,8 +48,23 @@ export function parseEncoding(value: string | undefined): Encoding | undefined {
 
 /** Options every command that reads inputs shares. */
 export const inputOptions = {
-  from: { type: 'string', describe: 'input format, instead of going by the file extension (text, json)', group: 'Input:' },
+  from: { type: 'string', describe: 'input format, instead of going by the file extension (text, markdown, json)', group: 'Input:' },
   encoding: { type: 'string', describe: 'input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: detect)', group: 'Input:' },
   lenient: { type: 'boolean', describe: 'replace invalid bytes with U+FFFD instead of refusing the file', group: 'Input:' },
   skip: { type: 'string', describe: `transforms to leave out, comma-separated: ${TRANSFORM_NAMES.join(', ')}`, group: 'Transforms:' },
+  dictionary: {
+    type: 'string',
+    array: true,
+    describe: 'a conversion dictionary of your own (repeatable); it wins over the built-in one (format: dictionaries/news.txt)',
+    group: 'Transforms:',
+  },
 } as const;
+
+/** --dictionary files (and `dictionaries:` from the configuration), each checked to exist. */
+export function parseDictionaries(value: string | string[] | undefined): string[] {
+  const files = (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const file of files) {
+    if (!existsSync(file)) throw new ZhpressError('dictionary file not found', { file, hint: 'give the path of a dictionary file to --dictionary', exitCode: 2 });
+  }
+  return files;
+}

@@ -131,3 +131,21 @@ describe('zhpress build --format md', () => {
     expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual(['好.zh-Hans.md']);
   });
 });
+
+describe('zhpress build --dictionary', () => {
+  it('applies a user dictionary over the built-in one, and refuses a missing file with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-dict-'));
+    const dictionary = join(dir, 'keep.txt');
+    writeFileSync(dictionary, '=\u4e0a\u6d77\u5408\u4f5c\u7ec4\u7ec7\n');
+    const out = join(dir, 'out');
+    const { code, stderr } = run(['build', seed, '--format', 'md', '--variant', 'zh-Hant-TW', '--dictionary', dictionary, '--out', out, '--quiet']);
+    expect(code, stderr).toBe(0);
+    const md = readFileSync(join(out, '000_fb7c4685e6dc9c77.zh-Hant-TW.md'), 'utf8');
+    expect(md).toContain('\u4e0a\u6d77\u5408\u4f5c\u7ec4\u7ec7');
+    expect(md).toContain('\u5408\u4f5c');
+    const missing = run(['build', seed, '--format', 'md', '--variant', 'zh-Hant-TW', '--dictionary', join(dir, 'none.txt'), '--out', out]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/none\.txt.*dictionary file not found/);
+  });
+});

@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { parseShard, runBatch } from '../../index.js';
 import { loadConfig } from '../config.js';
 import { expandInputs } from '../inputs.js';
-import { inputOptions, parseEncoding, parseFormats, parseSkip, parseVariants } from '../options.js';
+import { inputOptions, parseDictionaries, parseEncoding, parseFormats, parseSkip, parseVariants } from '../options.js';
 import { batchEvents, size } from '../progress.js';
 
 interface Args {
@@ -13,6 +13,7 @@ interface Args {
   out?: string;
   name?: string;
   vocabulary?: boolean;
+  dictionary?: string[];
   jobs?: number;
   force?: boolean;
   shard?: string;
@@ -32,7 +33,7 @@ export const buildCommand: CommandModule<object, Args> = {
   describe: 'build editions of the inputs (files, folders, globs) in every format and variant asked for',
   builder: (y) =>
     y
-      .positional('inputs', { type: 'string', array: true, describe: 'files, folders (searched recursively for .txt and .json) or globs [default: seeds]' })
+      .positional('inputs', { type: 'string', array: true, describe: 'files, folders (searched recursively for .txt, .md and .json) or globs [default: seeds]' })
       .options({
         format: { type: 'string', describe: 'pdf, docx, md (comma-separated) or all [default: all]', group: 'Output:' },
         variant: { type: 'string', describe: 'zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK (comma-separated) or all [default: zh-Hans]', group: 'Output:' },
@@ -74,6 +75,7 @@ export const buildCommand: CommandModule<object, Args> = {
           name: args.name,
           template: args.template,
           vocabulary: args.vocabulary,
+          dictionaries: parseDictionaries(args.dictionary ?? (args as { dictionaries?: string[] }).dictionaries),
           skip: parseSkip(args.skip),
           from: args.from,
           encoding: parseEncoding(args.encoding),

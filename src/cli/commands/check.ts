@@ -1,13 +1,14 @@
 import type { CommandModule } from 'yargs';
 import { type Change, type Edition, phraseReview, prepare, runTransforms, visit } from '../../index.js';
 import { expandInputs } from '../inputs.js';
-import { inputOptions, parseEncoding, parseSkip, parseVariants } from '../options.js';
+import { inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
 import { formatChange, isProblem } from '../report.js';
 
 interface Args {
   inputs: string[];
   variant?: string;
   vocabulary?: boolean;
+  dictionary?: string[];
   from?: string;
   encoding?: string;
   lenient?: boolean;
@@ -50,16 +51,17 @@ export const checkCommand: CommandModule<object, Args> = {
     const inputs = (await expandInputs(args.inputs)).map((input) => input.path);
     const skip = parseSkip(args.skip);
     const variants = parseVariants(args.variant);
+    const dictionaries = parseDictionaries(args.dictionary);
     let problems = 0;
     let changes = 0;
     for (const input of inputs) {
       const prepared = await prepare(input, { from: args.from, encoding: parseEncoding(args.encoding), lenient: args.lenient, skip });
       const report = [...prepared.report, ...strayPunctuation(prepared.edition)];
       for (const variant of variants) {
-        report.push(...runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, skip: ['repair-breaks', 'punctuation'] }).report);
+        report.push(...runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, dictionaries, skip: ['repair-breaks', 'punctuation'] }).report);
         // With --vocabulary, list OpenCC's phrase-level changes one by one for review.
         if (args.vocabulary && (variant === 'zh-Hant-TW' || variant === 'zh-Hant-HK') && prepared.edition.meta.lang === 'zh-Hans') {
-          report.push(...phraseReview(prepared.edition, variant));
+          report.push(...phraseReview(prepared.edition, variant, dictionaries));
         }
       }
       for (const change of report) process.stdout.write(`${formatChange(input, change)}\n`);

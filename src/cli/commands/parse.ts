@@ -1,12 +1,13 @@
 import type { CommandModule } from 'yargs';
 import { prepare, runTransforms, toJSON } from '../../index.js';
-import { inputOptions, parseEncoding, parseSkip, parseVariants } from '../options.js';
+import { inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
 
 interface Args {
   input: string;
   raw?: boolean;
   variant?: string;
   vocabulary?: boolean;
+  dictionary?: string[];
   from?: string;
   encoding?: string;
   lenient?: boolean;
@@ -29,7 +30,7 @@ export const parseCommand: CommandModule<object, Args> = {
     const skip = args.raw ? ['repair-breaks', 'punctuation'] : parseSkip(args.skip);
     const [variant] = parseVariants(args.variant);
     const prepared = await prepare(args.input, { from: args.from, encoding: parseEncoding(args.encoding), lenient: args.lenient, skip });
-    const edition = variant ? runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, skip: ['repair-breaks', 'punctuation'] }).edition : prepared.edition;
+    const edition = variant ? runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, dictionaries: parseDictionaries(args.dictionary), skip: ['repair-breaks', 'punctuation'] }).edition : prepared.edition;
     process.stdout.write(toJSON(edition));
   },
 };
