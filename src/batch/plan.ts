@@ -72,6 +72,13 @@ export function planJobs(inputs: readonly InputRef[], variants: readonly Lang[],
       s.name = `${parent}_${safe(basename(s.input, extname(s.input)))}`;
     }
   }
+  // Inputs that differ only by extension in one folder (新闻.txt and 新闻.json, as
+  // `zhpress parse` makes them) keep their own names, told apart by the extension.
+  const counts = new Map<string, number>();
+  for (const s of stems) counts.set(`${s.dir}${s.name}`, (counts.get(`${s.dir}${s.name}`) ?? 0) + 1);
+  for (const s of stems) {
+    if (counts.get(`${s.dir}${s.name}`)! > 1) s.name = `${safe(basename(s.input, extname(s.input)))}_${safe(extname(s.input).slice(1) || 'noext')}`;
+  }
   const jobs: Job[] = [];
   const seen = new Map<string, string>();
   for (const s of stems) {

@@ -5,7 +5,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { writeAtomic } from '../io/write-atomic.js';
+import { isZhpressError } from '../errors.js';
+import { ensureFolder, writeAtomic } from '../io/write-atomic.js';
 import type { Change, Lang } from '../model/types.js';
 import { loadTemplate } from '../templates/index.js';
 import type { Format } from '../writers/index.js';
@@ -83,6 +84,8 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   const shard = options.shard;
   const inputs = shard ? options.inputs.filter((input) => inShard(input.path, shard)) : options.inputs;
   const jobs = planJobs(inputs, options.variants, options.formats, options.name ?? DEFAULT_NAME);
+  // An output folder that cannot be made stops the batch at once: every output would fail.
+  await ensureFolder(options.out);
   const manifest = await Manifest.load(options.out);
   const settings: JobSettings = {
     template: options.template,
@@ -160,7 +163,21 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
     for (const item of result.rendered) {
       const relativePath = job.outputs[item.format]!;
       const path = join(options.out, relativePath);
-      await writeAtomic(path, item.data);
+      try {
+        await writeAtomic(path, item.data);
+      } catch (error) {
+        // An output that cannot be written fails its input, not the batch.
+        const message = isZhpressError(error) ? error.format() : `${path}: cannot write: ${(error as Error).message}`;
+        if (!failedInputs.has(job.input)) {
+          failedInputs.add(job.input);
+          summary.failures.push({ input: job.input, message });
+          events.failure?.(job.input, message);
+        }
+        summary.failed++;
+        manifest.forget(relativePath);
+        events.progress?.(++done, total, job.input);
+        continue;
+      }
       manifest.record(relativePath, hashes[item.format]!);
       const event: OutputEvent = { input: job.input, path, format: item.format, variant: job.variant, bytes: item.data.byteLength, pages: item.pages, skipped: false };
       summary.written++;

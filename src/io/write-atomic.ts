@@ -44,8 +44,8 @@ async function makeFolder(folder: string): Promise<void> {
   }
 }
 
-export async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  const folder = dirname(target);
+/** Make `folder` (and its parents) or fail with one clear error. */
+export async function ensureFolder(folder: string): Promise<void> {
   try {
     await makeFolder(folder);
   } catch (error) {
@@ -54,6 +54,10 @@ export async function writeAtomic(target: string, data: Uint8Array | string): Pr
       cause: error,
     });
   }
+}
+
+export async function writeAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  await ensureFolder(dirname(target));
   const temporary = temporaryName(target);
   pending.add(temporary);
   try {

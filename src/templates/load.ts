@@ -103,7 +103,10 @@ export function readTemplateFile(path: string): RawTemplate {
     throw new ZhpressError('a template must be a mapping of keys (page, fonts, styles, …)', { file: path, exitCode: 2 });
   }
   if (!validate(data)) {
-    const errors = (validator?.errors ?? []).filter((e) => e.keyword !== 'type' || !validator?.errors?.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath));
+    // A length that is neither a number nor a number with a unit fails every branch of
+    // its anyOf: report the anyOf (which says what a length is), not the branches.
+    const all = validator?.errors ?? [];
+    const errors = all.filter((e) => !(['type', 'pattern'].includes(e.keyword) && all.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath)));
     const first = describeError(errors[0] ?? validator!.errors![0]!);
     const node = doc.getIn(first.path, true) as { range?: [number, number, number] } | undefined;
     const keyNode = node?.range ? node : (doc.getIn(first.path.slice(0, -1), true) as { range?: [number, number, number] } | undefined);

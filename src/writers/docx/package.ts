@@ -23,7 +23,15 @@ export interface PackageOptions {
   textWidth: number;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** XML text: markup escaped, and the C0 controls XML 1.0 forbids (a BEL in a title) left out. */
+const escapeXml = (s: string) =>
+  s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 /** ISO 8601 to the second, as Word writes W3CDTF dates. */
 const w3cdtf = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
