@@ -26,6 +26,7 @@ import { stripPositions } from '../helpers/strip.js';
 
 // Full-width punctuation is written as escapes on purpose (it has been seen to
 // arrive as ASCII when typed).
+const COLON = '\uFF1A';
 const COMMA = '\uFF0C';
 const STOP = '\u3002';
 const SEMI = '\uFF1B';
@@ -223,9 +224,13 @@ describe('paragraph forms', () => {
     expect(blocksOf(`${LP}一${RP}**稳妥推进${SEMI}** 正文在此`)).toEqual([
       paragraph([lead([`稳妥推进${SEMI}`]), '正文在此'], { marker: `${LP}一${RP}` }),
     ]);
-    // bold not at the start, or not followed by a sentence end: no lead
+    // bold not at the start: no lead
     expect(blocksOf(`正文**强调**${STOP}`)).toEqual([paragraph(['正文', strong(['强调']), STOP])]);
-    expect(blocksOf(`**强调**${COMMA}正文`)).toEqual([paragraph([strong(['强调']), `${COMMA}正文`])]);
+    // bold at the start with closing punctuation after it: a run-in lead ("**记者**：", written so for CommonMark)
+    expect(blocksOf(`**记者**${COLON}今年`)).toEqual([paragraph([lead([`记者${COLON}`]), '今年'])]);
+    expect(blocksOf(`**强调**${COMMA}正文`)).toEqual([paragraph([lead([`强调${COMMA}`]), '正文'])]);
+    // bold at the start running straight into text: emphasis, not a lead
+    expect(blocksOf(`**强调**正文`)).toEqual([paragraph([strong(['强调']), '正文'])]);
   });
 
   it('subheads: wholly bold ending in a dash, or short plain text ending in one', () => {

@@ -88,7 +88,7 @@ describe('Markdown edition', () => {
     const out = writeMarkdown(e);
     expect(out).toContain('## \u4e00\u3001\u603b\u4f53\u8981\u6c42\n');
     expect(out).toContain('**\u5171\u62a4\u548c\u5e73\u2014\u2014**\n');
-    expect(out).toContain('**\u63a8\u52a8\u201c\u4e0a\u6d77\u7cbe\u795e\u201d**\u3002\u6b63\u6587**\u91cd\u70b9**');
+    expect(out).toContain('**\u63a8\u52a8\u201c\u4e0a\u6d77\u7cbe\u795e**\u201d\u3002\u6b63\u6587**\u91cd\u70b9**');
     expect(out).toContain('\u2014\u2014\u7532\uff1b\n\n\u2014\u2014\u4e59\u3002\n');
     expect(out).toContain('> \u201c\u5f15\u6587\u3002\u201d');
     const strongs = md.parse(out.slice(out.indexOf('\n---\n') + 5), {}).flatMap((t) => t.children ?? []).filter((t) => t.type === 'strong_open');

@@ -53,20 +53,32 @@ function fullMatch(pattern: RegExp, content: string): RegExpExecArray | undefine
   return found && found[0].length === content.length ? found : undefined;
 }
 
-/** A run-in lead: a first strong followed by a sentence end (or ending in one itself). */
+/**
+ * A run-in lead: bold text opening a paragraph (after its marker). The closing
+ * punctuation right after the bold run belongs to the lead: the writer puts it
+ * outside the "**" ("**记者**：今年", "**推动发展**。正文") for CommonMark's sake.
+ */
 function withLead(rest: PhrasingContent[]): Inline[] {
   const [first, next] = rest;
   if (first?.type !== 'strong') return rest;
-  if (next?.type === 'text' && LEAD_END.test(next.value[0] ?? '')) {
-    return [lead([...first.children, text(next.value[0]!, extra(next.position))], extra(first.position)), ...dropStart(rest.slice(1), 1)];
+  const tail = next?.type === 'text' ? LEAD_PUNCTUATION.exec(next.value) : null;
+  if (tail && next?.type === 'text') {
+    return [lead([...first.children, text(tail[0], extra(next.position))], extra(first.position)), ...dropStart(rest.slice(1), tail[0].length)];
   }
   const content = inlineText(first.children);
   if (LEAD_END.test(content[content.length - 1] ?? '')) {
     // Hand-written "**……。** 正文": no space after a full stop in Chinese text.
     return [lead(first.children, extra(first.position)), ...trimStart(rest.slice(1))];
   }
+  // "**第一条**\u3000为了……": a run-in label; the spacing after it stays in the text, as the text reader keeps it.
+  if (next === undefined || (next.type === 'text' && /^[\s\u3000]/u.test(next.value))) {
+    return [lead(first.children, extra(first.position)), ...rest.slice(1)];
+  }
   return rest;
 }
+
+/** Closing punctuation right after a lead's bold run (see withLead). */
+const LEAD_PUNCTUATION = /^[\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011\u2026.,:;!?)]+/u;
 
 export function classifyParagraph(children: PhrasingContent[], position: Position | undefined): Classified {
   const content = inlineText(children);

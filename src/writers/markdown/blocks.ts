@@ -3,6 +3,15 @@ import type { Article, Block } from '../../model/types.js';
 import { escapeLineStart, escapeText } from './escape.js';
 import { inlines } from './inlines.js';
 
+/**
+ * A marker and the text after it. "第一章" and "第一条" end in a Han character: a
+ * U+3000 keeps them apart from the text, as in print, so a reader finds the marker.
+ */
+function marked(marker: string | undefined, rest: string): string {
+  if (!marker) return rest;
+  return /\p{Script=Han}$/u.test(marker) && rest !== '' && !/^[\s\u3000]/u.test(rest) ? `${marker}\u3000${rest}` : `${marker}${rest}`;
+}
+
 /** Text that starts a line: escape what would open a Markdown block there. */
 function line(text: string): string {
   return escapeLineStart(text);
@@ -11,9 +20,9 @@ function line(text: string): string {
 export function block(node: Block): string {
   switch (node.type) {
     case 'heading':
-      return `${'#'.repeat(Math.min(node.depth + 1, 6))} ${escapeText(node.marker ?? '')}${inlines(node.children)}`;
+      return `${'#'.repeat(Math.min(node.depth + 1, 6))} ${marked(node.marker && escapeText(node.marker), inlines(node.children))}`;
     case 'paragraph':
-      return line(`${escapeText(node.marker ?? '')}${inlines(node.children)}`);
+      return line(marked(node.marker && escapeText(node.marker), inlines(node.children)));
     case 'subhead':
       return `**${inlines(node.children)}**`;
     case 'list':

@@ -4,7 +4,13 @@
 import type { Inline, PhrasingContent } from '../../model/types.js';
 import { escapeText } from './escape.js';
 
-const LEAD_END = /[\u3002\uFF01\uFF1F\uFF1B.!?;]$/u;
+/**
+ * Closing punctuation at the end of a lead ("。", "：", "”。"). It is written after
+ * the closing "**": CommonMark does not close "**" between punctuation and a Han
+ * character, so "**记者：**今年" would stay literal. The Markdown reader takes
+ * such punctuation after a leading bold run back into the lead.
+ */
+export const LEAD_TAIL = /[\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011\u2026.,:;!?)]+$/u;
 
 function phrasing(node: PhrasingContent): string {
   switch (node.type) {
@@ -17,12 +23,13 @@ function phrasing(node: PhrasingContent): string {
   }
 }
 
-/** Split the final sentence mark off a lead's content, so "**…**。" can be written. */
+/** Split the closing punctuation off a lead's content, so "**…**。" can be written. */
 function splitLeadEnd(children: readonly PhrasingContent[]): { body: PhrasingContent[]; end: string } {
   const last = children[children.length - 1];
-  if (last?.type !== 'text' || !LEAD_END.test(last.value)) return { body: [...children], end: '' };
-  const end = last.value.slice(-1);
-  const rest = last.value.slice(0, -1);
+  const tail = last?.type === 'text' ? LEAD_TAIL.exec(last.value) : null;
+  if (last?.type !== 'text' || !tail || tail[0].length === last.value.length) return { body: [...children], end: '' };
+  const end = tail[0];
+  const rest = last.value.slice(0, -end.length);
   const body = children.slice(0, -1);
   if (rest !== '') body.push({ ...last, value: rest });
   return { body, end };
