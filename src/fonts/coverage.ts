@@ -3,7 +3,7 @@
 // no family has are reported (character, code point, where) and still written.
 import type { Change, Position } from '../model/types.js';
 import type { FontFamily } from './registry.js';
-import { openFace } from './registry.js';
+import { familyForCharacter, openFace } from './registry.js';
 
 export interface Run {
   text: string;
@@ -25,7 +25,8 @@ function covers(family: FontFamily, codePoint: number, bold: boolean): boolean {
 export function splitByCoverage(
   text: string,
   primary: FontFamily,
-  fallbacks: readonly FontFamily[],
+  /** Families to try; one found through fontconfig for a character is added here. */
+  fallbacks: FontFamily[],
   bold: boolean,
   report: Change[],
   position?: Position,
@@ -36,13 +37,17 @@ export function splitByCoverage(
     const codePoint = ch.codePointAt(0)!;
     let family = primary;
     if (!INVISIBLE.test(ch) && ch !== ' ' && !covers(primary, codePoint, bold)) {
-      const other = fallbacks.find((f) => f !== primary && covers(f, codePoint, bold));
+      let other = fallbacks.find((f) => f !== primary && covers(f, codePoint, bold));
+      if (!other) {
+        other = familyForCharacter(codePoint);
+        if (other && !fallbacks.includes(other)) fallbacks.push(other);
+      }
       if (other) family = other;
       else {
         report.push({
           source: 'fonts',
           kind: 'missing-glyph',
-          message: `no font has a glyph for "${ch}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}); it is written in ${primary.name} and may show as a box`,
+          message: `no font has a glyph for "${ch}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}); it is kept in the text and may show as a box`,
           severity: 'warning',
           position: position && { start: { ...position.start, offset: position.start.offset + offset }, end: position.end },
         });

@@ -168,3 +168,40 @@ export function findFamily(name: string): FontFamily | undefined {
 
 /** The families shipped through npm: always there after `npm install`. */
 export const BUNDLED_FAMILIES = Object.keys(NPM_FAMILIES);
+
+const byCharacter = new Map<number, FontFamily | null>();
+
+/**
+ * An installed family that has a glyph for `codePoint`, found through fontconfig
+ * (`fc-list :charset=…`): the last resort for characters no role's font has
+ * (𠮷 in CJK Extension B, Hebrew, emoji). CJK families are preferred.
+ */
+export function familyForCharacter(codePoint: number): FontFamily | undefined {
+  if (byCharacter.has(codePoint)) return byCharacter.get(codePoint) ?? undefined;
+  let found: FontFamily | undefined;
+  if (hasFontconfig()) {
+    let listing = '';
+    try {
+      listing = execFileSync('fc-list', [`:charset=${codePoint.toString(16)}`, 'family'], { encoding: 'utf8' });
+    } catch {
+      listing = '';
+    }
+    const names = [...new Set(listing.split('\n').map((l) => l.split(',')[0]!.trim()).filter(Boolean))];
+    const rank = (name: string) => (/CJK SC/.test(name) ? 0 : /CJK/.test(name) ? 1 : /Serif/.test(name) ? 2 : 3);
+    names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    for (const name of names) {
+      const family = findFamily(name);
+      if (!family || !/\.(ttf|otf|ttc)$/i.test(family.normal.file)) continue;
+      try {
+        if (openFace(family.normal).hasGlyphForCodePoint(codePoint)) {
+          found = family;
+          break;
+        }
+      } catch {
+        // not a font pdfkit can use: try the next
+      }
+    }
+  }
+  byCharacter.set(codePoint, found ?? null);
+  return found;
+}

@@ -47,6 +47,11 @@ function register(family: FontFamily): void {
   dictionary[family.name] = { normal, bold, italics: normal, bolditalics: bold } as TFontDictionary[string];
 }
 
+/** Make families found during the glyph check (fontconfig fallbacks) known to pdfmake. */
+export function registerFamilies(families: readonly FontFamily[]): void {
+  for (const family of families) register(family);
+}
+
 /**
  * Hand pdfmake a fresh copy of the font table: it writes into the table it is
  * given (URLs resolved, a collection's file name replaced by its bytes), which

@@ -4,7 +4,7 @@ import pdfmake from 'pdfmake';
 import type { Change } from '../../model/types.js';
 import type { Writer } from '../types.js';
 import { pdfDocument } from './document.js';
-import { pdfFonts, useFonts } from './fonts.js';
+import { pdfFonts, registerFamilies, useFonts } from './fonts.js';
 
 export const pdfWriter: Writer = {
   extension: 'pdf',
@@ -12,21 +12,26 @@ export const pdfWriter: Writer = {
     const fonts = pdfFonts(template);
     const report: Change[] = [...fonts.notices];
     const definition = pdfDocument(edition, template, fonts, date ?? new Date('2000-01-01T00:00:00Z'), report);
+    registerFamilies(fonts.fallbacks);
     useFonts();
     const data = await pdfmake.createPdf(definition).getBuffer();
     return { data: new Uint8Array(data), report: dedupe(report), pages: countPages(data) };
   },
 };
 
-/** The same notice from every page (a missing glyph in a running header) once. */
+/** The same notice from every page (a missing glyph in a running header) once; a place in the input is preferred. */
 function dedupe(report: Change[]): Change[] {
+  const ordered = [...report].sort((a, b) => Number(Boolean(b.position)) - Number(Boolean(a.position)));
   const seen = new Set<string>();
-  return report.filter((c) => {
-    const key = `${c.kind}\0${c.message}\0${c.position?.start.offset ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept = new Set(
+    ordered.filter((c) => {
+      const key = c.kind === 'missing-glyph' ? `${c.kind}\0${c.message}` : `${c.kind}\0${c.message}\0${c.position?.start.offset ?? ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
+  return report.filter((c) => kept.has(c));
 }
 
 /** Page objects in the file pdfkit wrote (uncompressed object dictionaries). */

@@ -7,7 +7,7 @@
 // Each line then goes to pdfmake as unbreakable runs ending in a forced line
 // break: pdfmake lays out a handful of runs per line instead of one per
 // character, which is also much faster.
-import { openFace } from '../../fonts/index.js';
+import { findFamily, openFace } from '../../fonts/index.js';
 import { glyphId, hmtxAdvance } from '../../fonts/fontkit-shared.js';
 import type { FontFamily } from '../../fonts/registry.js';
 import { NO_LINE_END, NO_LINE_START } from '../../transforms/han.js';
@@ -82,7 +82,7 @@ function isFullWidth(em: number): boolean {
 export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
   const chars: Char[] = [];
   runs.forEach((run, index) => {
-    const family = options.families.get(run.font);
+    const family = options.families.get(run.font) ?? findFamily(run.font);
     for (const ch of run.text) {
       const em = family ? advance(family, Boolean(run.bold), ch.codePointAt(0)!) : 1;
       const glyph = em * options.size;
