@@ -1,66 +1,20 @@
-// Article metadata where the front matter gives none: as the text reader
-// derives it (title, page references, dateline, kind, truncation).
-import type { ArticleKind, ArticleMeta, Block } from '../../model/types.js';
-import { blockText, inlineText } from '../../model/visit.js';
-import { CLOSING_DATELINE, CLOSING_END, OPENING_DATELINE } from '../text/patterns.js';
+// Article metadata where the front matter gives none: the dateline block's parts,
+// then what every reader derives (src/readers/article-meta.ts).
+import type { ArticleMeta, Block } from '../../model/types.js';
+import { blockText } from '../../model/visit.js';
+import { completeMeta } from '../article-meta.js';
+import { CLOSING_DATELINE } from '../text/patterns.js';
 
-const OPENING_BYLINE = new RegExp(
-  `${OPENING_DATELINE.source.replace('^', '^\\s*')}[\\s\\u3000]*(?:[(\\uFF08][^)\\uFF09]{0,20}[)\\uFF09])?[\\s\\u3000]*`,
-  'u',
-);
-
-function kindOf(blocks: Block[], meta: ArticleMeta): ArticleKind {
-  if (blocks.some((b) => b.type === 'subhead' && b.data?.role !== 'contents')) return 'feature';
-  const numbered = blocks.filter((b) => (b.type === 'heading' || b.type === 'paragraph') && b.marker).length;
-  if (numbered >= 2) return 'policy';
-  if (meta.dateline) return 'news';
-  return 'other';
-}
-
-/** First heading, else the first phrase of the text. */
-export function deriveTitle(blocks: Block[]): string | undefined {
-  const first = blocks.find((b) => b.type === 'heading');
-  if (first) return inlineText(first.children);
-  const body = blocks.find((b) => b.type === 'paragraph' || b.type === 'quote' || b.type === 'subhead');
-  if (!body) return undefined;
-  const content = inlineText(body.children).replace(OPENING_BYLINE, '');
-  const phrase = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2014]{2,}/u.exec(content)?.[0] ?? content;
-  return phrase.length > 30 ? phrase.slice(0, 30) : phrase;
-}
+export { deriveTitle } from '../article-meta.js';
 
 export function deriveMeta(title: string | undefined, blocks: Block[]): ArticleMeta {
   const meta: ArticleMeta = {};
   if (title) meta.title = title;
   for (const block of blocks) {
-    if (block.type === 'continuation' && block.direction === 'from') meta.continuedFrom ??= block.page;
-    if (block.type === 'continuation' && block.direction === 'to') meta.continuedTo = block.page;
-    if (block.type === 'dateline') {
-      const raw = blockText(block);
-      const groups = CLOSING_DATELINE.exec(raw)?.groups ?? {};
-      meta.dateline = { agency: groups.agency || undefined, place: groups.place || undefined, date: groups.date || undefined, raw };
-    }
+    if (block.type !== 'dateline') continue;
+    const raw = blockText(block);
+    const groups = CLOSING_DATELINE.exec(raw)?.groups ?? {};
+    meta.dateline = { agency: groups.agency || undefined, place: groups.place || undefined, date: groups.date || undefined, raw };
   }
-  if (!meta.dateline) {
-    const first = blocks.find((b) => b.type === 'paragraph');
-    const opening = first ? OPENING_DATELINE.exec(blockText(first))?.groups : undefined;
-    if (opening) {
-      meta.dateline = { agency: opening.agency, place: opening.place || undefined, date: opening.date, raw: opening.raw! };
-    }
-  }
-  if (meta.dateline) {
-    for (const key of ['agency', 'place', 'date'] as const) if (meta.dateline[key] === undefined) delete meta.dateline[key];
-  }
-  meta.kind = kindOf(blocks, meta);
-  if (!meta.title) {
-    const derived = deriveTitle(blocks);
-    if (derived) {
-      meta.title = derived;
-      meta.titleDerived = true;
-    }
-  }
-  const last = blocks[blocks.length - 1];
-  if (last && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
-    if (!CLOSING_END.test(blockText(last))) meta.truncated = true;
-  }
-  return meta;
+  return completeMeta(meta, blocks);
 }

@@ -2,8 +2,8 @@
 // layouts it comes in (blank-line separated or one paragraph a line; indented
 // with U+3000, spaces or not at all; CRLF, CR or LF), into an Edition.
 import { article, edition, list, listItem, subhead, text } from '../../model/builders.js';
-import type { Article, ArticleKind, ArticleMeta, Block, Change, HeadingDepth, Lang } from '../../model/types.js';
-import { blockText, inlineText } from '../../model/visit.js';
+import type { Article, ArticleMeta, Block, Change, HeadingDepth, Lang } from '../../model/types.js';
+import { completeMeta } from '../article-meta.js';
 import type { Reader, ReaderInput, ReaderOptions, ReadResult } from '../types.js';
 import { findContents, findTitleBlock, separateMarkers, splitArticles } from './articles.js';
 import { buildBlocks } from './blocks.js';
@@ -11,9 +11,8 @@ import { type Classified, classify } from './classify.js';
 import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
 import { linePosition, spanPosition } from './line-slice.js';
-import { CLOSING_END, MARKER_RANK, type MarkerKind, OPENING_DATELINE } from './patterns.js';
+import { MARKER_RANK, type MarkerKind } from './patterns.js';
 
-const OPENING_BYLINE = new RegExp(`${OPENING_DATELINE.source.replace('^', '^\\s*')}[\\s\\u3000]*(?:[(\\uFF08][^)\\uFF09]{0,20}[)\\uFF09])?[\\s\\u3000]*`, 'u');
 
 const SOURCE = 'reader:text';
 
@@ -63,65 +62,18 @@ function contentsBlocks(lines: Line[]): Block[] {
   ];
 }
 
-function kindOf(blocks: Block[], meta: ArticleMeta): ArticleKind {
-  if (blocks.some((b) => b.type === 'subhead' && b.data?.role !== 'contents')) return 'feature';
-  const numbered = blocks.filter((b) => (b.type === 'heading' || b.type === 'paragraph') && b.marker).length;
-  if (numbered >= 2) return 'policy';
-  if (meta.dateline) return 'news';
-  return 'other';
-}
-
-/** First heading, else the first phrase of the text. */
-function deriveTitle(blocks: Block[]): string | undefined {
-  const first = blocks.find((b) => b.type === 'heading');
-  if (first) return inlineText(first.children);
-  const body = blocks.find((b) => b.type === 'paragraph' || b.type === 'quote' || b.type === 'subhead');
-  if (!body) return undefined;
-  // Not the opening dateline and byline: "新华社北京8月28日电（记者张三）".
-  const content = inlineText(body.children).replace(OPENING_BYLINE, '');
-  const phrase = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2014]{2,}/u.exec(content)?.[0] ?? content;
-  return phrase.length > 30 ? phrase.slice(0, 30) : phrase;
-}
-
 function articleMeta(part: Part, blocks: Block[]): ArticleMeta {
   const meta: ArticleMeta = {};
   const { kicker, title, subtitle } = part.titleBlock;
   if (kicker) meta.kicker = kicker.content;
   if (title) meta.title = title.content;
   if (subtitle) meta.subtitle = subtitle.content;
-  for (const block of blocks) {
-    if (block.type === 'continuation' && block.direction === 'from') meta.continuedFrom ??= block.page;
-    if (block.type === 'continuation' && block.direction === 'to') meta.continuedTo = block.page;
-  }
   for (const item of part.items) {
     if (item.kind === 'dateline') {
       meta.dateline = { agency: item.agency, place: item.place, date: item.date, raw: item.line.content };
     }
   }
-  if (!meta.dateline) {
-    const first = blocks.find((b) => b.type === 'paragraph');
-    const opening = first ? OPENING_DATELINE.exec(blockText(first))?.groups : undefined;
-    if (opening) {
-      meta.dateline = { agency: opening.agency, place: opening.place || undefined, date: opening.date, raw: opening.raw! };
-    }
-  }
-  if (meta.dateline) {
-    for (const key of ['agency', 'place', 'date'] as const) if (meta.dateline[key] === undefined) delete meta.dateline[key];
-  }
-  meta.kind = kindOf(blocks, meta);
-  if (!meta.title) {
-    const derived = deriveTitle(blocks);
-    if (derived) {
-      meta.title = derived;
-      meta.titleDerived = true;
-    }
-  }
-  // Truncated: the text stops mid-sentence, with no dateline or page reference after it.
-  const last = blocks[blocks.length - 1];
-  if (last && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
-    const ending = blockText(last);
-    if (!CLOSING_END.test(ending)) meta.truncated = true;
-  }
+  completeMeta(meta, blocks);
   return meta;
 }
 

@@ -1,0 +1,58 @@
+// What readers derive for an article from its blocks, the same for every reader:
+// page references, an opening dateline, the kind, a title when none is given,
+// and truncation. The text and Markdown readers both end with completeMeta.
+import type { ArticleKind, ArticleMeta, Block } from '../model/types.js';
+import { blockText, inlineText } from '../model/visit.js';
+import { CLOSING_END, OPENING_DATELINE } from './text/patterns.js';
+
+/** "新华社北京8月28日电（记者张三）" at the start of a text: not part of a title. */
+const OPENING_BYLINE = new RegExp(`${OPENING_DATELINE.source.replace('^', '^\\s*')}[\\s\\u3000]*(?:[(\\uFF08][^)\\uFF09]{0,20}[)\\uFF09])?[\\s\\u3000]*`, 'u');
+
+function kindOf(blocks: Block[], meta: ArticleMeta): ArticleKind {
+  if (blocks.some((b) => b.type === 'subhead' && b.data?.role !== 'contents')) return 'feature';
+  const numbered = blocks.filter((b) => (b.type === 'heading' || b.type === 'paragraph') && b.marker).length;
+  if (numbered >= 2) return 'policy';
+  if (meta.dateline) return 'news';
+  return 'other';
+}
+
+/** First heading, else the first phrase of the text. */
+export function deriveTitle(blocks: Block[]): string | undefined {
+  const first = blocks.find((b) => b.type === 'heading');
+  if (first) return inlineText(first.children);
+  const body = blocks.find((b) => b.type === 'paragraph' || b.type === 'quote' || b.type === 'subhead');
+  if (!body) return undefined;
+  const content = inlineText(body.children).replace(OPENING_BYLINE, '');
+  const phrase = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2014]{2,}/u.exec(content)?.[0] ?? content;
+  return phrase.length > 30 ? phrase.slice(0, 30) : phrase;
+}
+
+/** Fill in what `meta` lacks from the blocks (it is changed and returned). */
+export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
+  for (const block of blocks) {
+    if (block.type === 'continuation' && block.direction === 'from') meta.continuedFrom ??= block.page;
+    if (block.type === 'continuation' && block.direction === 'to') meta.continuedTo = block.page;
+  }
+  if (!meta.dateline) {
+    const first = blocks.find((b) => b.type === 'paragraph');
+    const opening = first ? OPENING_DATELINE.exec(blockText(first))?.groups : undefined;
+    if (opening) meta.dateline = { agency: opening.agency, place: opening.place || undefined, date: opening.date, raw: opening.raw! };
+  }
+  if (meta.dateline) {
+    for (const key of ['agency', 'place', 'date'] as const) if (meta.dateline[key] === undefined) delete meta.dateline[key];
+  }
+  meta.kind = kindOf(blocks, meta);
+  if (!meta.title) {
+    const derived = deriveTitle(blocks);
+    if (derived) {
+      meta.title = derived;
+      meta.titleDerived = true;
+    }
+  }
+  // Truncated: the text stops mid-sentence, with no dateline or page reference after it.
+  const last = blocks[blocks.length - 1];
+  if (last && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
+    if (!CLOSING_END.test(blockText(last))) meta.truncated = true;
+  }
+  return meta;
+}
