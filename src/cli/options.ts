@@ -46,6 +46,17 @@ export function parseEncoding(value: string | undefined): Encoding | undefined {
   return name as Encoding;
 }
 
+/** The parsed options of inputOptions, plus the variant options parse and check share. */
+export interface InputArgs {
+  variant?: string;
+  vocabulary?: boolean;
+  dictionary?: string[];
+  from?: string;
+  encoding?: string;
+  lenient?: boolean;
+  skip?: string;
+}
+
 /** Options every command that reads inputs shares. */
 export const inputOptions = {
   from: { type: 'string', describe: 'input format, instead of going by the file extension (text, markdown, json)', group: 'Input:' },

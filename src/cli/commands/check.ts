@@ -1,18 +1,11 @@
 import type { CommandModule } from 'yargs';
 import { type Change, type Edition, phraseReview, prepare, runTransforms, visit } from '../../index.js';
 import { expandInputs } from '../inputs.js';
-import { inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
+import { type InputArgs, inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
 import { formatChange, isProblem } from '../report.js';
 
-interface Args {
+interface Args extends InputArgs {
   inputs: string[];
-  variant?: string;
-  vocabulary?: boolean;
-  dictionary?: string[];
-  from?: string;
-  encoding?: string;
-  lenient?: boolean;
-  skip?: string;
 }
 
 const STRAY = /(?<=\p{Script=Han})[,;:?!()]|[,;:?!()](?=\p{Script=Han})/gu;

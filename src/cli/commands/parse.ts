@@ -1,17 +1,10 @@
 import type { CommandModule } from 'yargs';
 import { prepare, runTransforms, toJSON } from '../../index.js';
-import { inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
+import { type InputArgs, inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
 
-interface Args {
+interface Args extends InputArgs {
   input: string;
   raw?: boolean;
-  variant?: string;
-  vocabulary?: boolean;
-  dictionary?: string[];
-  from?: string;
-  encoding?: string;
-  lenient?: boolean;
-  skip?: string;
 }
 
 export const parseCommand: CommandModule<object, Args> = {
