@@ -378,3 +378,19 @@ describe('the dictionary format', () => {
     expect(builtInDictionary().entries.every((e) => e.simplified.length > 0 && !e.simplified.includes(COLON))).toBe(true);
   });
 });
+
+describe('quotation marks without a partner', () => {
+  it('are kept as written and reported with their paragraph; paired ones still become corner brackets', () => {
+    const text = '\u3000\u3000\u4ed6\u8bf4\u201c\u597d\u7684\u3002\n\n\u3000\u3000\u7b2c\u4e8c\u6bb5\u201c\u5f15\u6587\u2018\u5185\u5c42\u2019\u201d\u7ed3\u675f\u201d\u3002\n';
+    const { edition } = readText({ text, path: 'q.txt' });
+    const out = convertEdition(edition, { variant: 'zh-Hant-TW' });
+    const [first, second] = plainText(out.edition).split('\n');
+    expect(first).toBe('\u4ed6\u8aaa\u201c\u597d\u7684\u3002');
+    expect(second).toBe('\u7b2c\u4e8c\u6bb5\u300c\u5f15\u6587\u300e\u5167\u5c64\u300f\u300d\u7d50\u675f\u201d\u3002');
+    const unpaired = out.report.filter((c) => c.kind === 'unpaired-quotes');
+    expect(unpaired.map((c) => [c.position?.start.line, c.severity])).toEqual([
+      [1, 'warning'],
+      [3, 'warning'],
+    ]);
+  });
+});

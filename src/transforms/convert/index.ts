@@ -2,7 +2,7 @@
 // OpenCC, with the built-in news dictionary and the user's dictionaries
 // protecting phrases OpenCC gets wrong, and quotation marks restyled for the
 // region (「」 in Taiwan and Hong Kong).
-import type { Article, ArticleMeta, Block, Change, DatelineMeta, Edition, EditionMeta, Lang, Node } from '../../model/types.js';
+import type { Article, ArticleMeta, Block, Change, DatelineMeta, Edition, EditionMeta, Lang, Node, Position } from '../../model/types.js';
 import type { Transform, TransformContext, TransformResult } from '../types.js';
 import { builtInDictionary, loadDictionary, type Dictionary } from './dictionary.js';
 import { converter, direction, type ConverterFunction } from './opencc.js';
@@ -87,6 +87,8 @@ interface Run {
   characters: number;
   /** Quotation marks changed. */
   quotes: number;
+  /** Blocks with quotation marks that have no partner, kept as found. */
+  unpaired: { count: number; position?: Position }[];
   hits: Map<string, Map<string, number>>;
 }
 
@@ -94,6 +96,7 @@ function makeRun(opencc: ConverterFunction, protector: Protector, quotes: QuoteS
   const run: Run = {
     characters: 0,
     quotes: 0,
+    unpaired: [],
     hits: new Map(),
     text(value, state) {
       const hit = (p: Protection) => {
@@ -123,6 +126,13 @@ function makeRun(opencc: ConverterFunction, protector: Protector, quotes: QuoteS
   return run;
 }
 
+/** The text of a node in the order convertNode visits it (marker first), for finding unpaired quotation marks. */
+function quoteText(node: Node): string {
+  if (node.type === 'text') return node.value;
+  const marker = 'marker' in node && typeof node.marker === 'string' ? node.marker : '';
+  return marker + ('children' in node ? (node.children as Node[]).map(quoteText).join('') : '');
+}
+
 /** A node with its text (text values and markers) converted; the same node if nothing changed. */
 function convertNode<T extends Node>(node: T, run: Run, quotes: QuoteState): T {
   if (node.type === 'text') {
@@ -138,7 +148,7 @@ function convertNode<T extends Node>(node: T, run: Run, quotes: QuoteState): T {
     let changed = false;
     const children = (node.children as Node[]).map((child) => {
       // Each list item starts afresh, as each block does.
-      const next = convertNode(child, run, child.type === 'listItem' ? newQuoteState() : quotes);
+      const next = convertNode(child, run, child.type === 'listItem' ? newQuoteState(quoteText(child)) : quotes);
       if (next !== child) changed = true;
       return next;
     });
@@ -153,7 +163,7 @@ function convertFields<T extends object>(obj: T, keys: readonly (keyof T)[], run
   for (const key of keys) {
     const value = obj[key];
     if (typeof value !== 'string') continue;
-    const converted = run.text(value, newQuoteState());
+    const converted = run.text(value, newQuoteState(value));
     if (converted !== value) copy = { ...copy, [key]: converted };
   }
   return copy;
@@ -172,7 +182,9 @@ function convertArticle(article: Article, run: Run): Article {
   const meta = convertArticleMeta(article.meta, run);
   let changed = meta !== article.meta;
   const children = article.children.map((block: Block) => {
-    const next = convertNode(block, run, newQuoteState());
+    const state = newQuoteState(quoteText(block));
+    const next = convertNode(block, run, state);
+    if (state.kept > 0) run.unpaired.push({ count: state.kept, position: block.position });
     if (next !== block) changed = true;
     return next;
   });
@@ -217,6 +229,15 @@ export function convertEdition(edition: Edition, context: ConvertContext): Trans
       kind: 'dictionary',
       message: `${total} phrase${total === 1 ? '' : 's'} from the ${dictionary === 'built-in' ? 'built-in dictionary' : `dictionary ${dictionary}`}: ${summarise(hits)}`,
       severity: 'info',
+    });
+  }
+  for (const { count, position } of run.unpaired) {
+    report.push({
+      source: SOURCE,
+      kind: 'unpaired-quotes',
+      message: `${count} quotation mark${count === 1 ? '' : 's'} without a partner in this paragraph, kept as written`,
+      position,
+      severity: 'warning',
     });
   }
   if (run.quotes > 0) {

@@ -31,10 +31,51 @@ export interface QuoteState {
   stack: string[];
   /** How many marks were changed. */
   changed: number;
+  /** Ordinals (0-based, among the quotation marks of the run) of marks without a partner. */
+  unmatched: Set<number>;
+  /** Quotation marks seen so far. */
+  ordinal: number;
+  /** Marks without a partner, kept as found. */
+  kept: number;
 }
 
-export function newQuoteState(): QuoteState {
-  return { stack: [], changed: 0 };
+/**
+ * The state for one run of text (a block, a list item); given the run's whole
+ * text, marks without a partner are found first, so they can be kept as they are.
+ */
+export function newQuoteState(text = ''): QuoteState {
+  return { stack: [], changed: 0, unmatched: unmatchedMarks(text), ordinal: 0, kept: 0 };
+}
+
+type Role = 'open' | 'close' | 'literal';
+
+/** Whether the mark at `i` opens, closes, or is a letter (an apostrophe). */
+function roleOf(text: string, i: number, innermost: string | undefined): Role {
+  const ch = text[i]!;
+  const prevLatin = i > 0 && LATIN.test(text[i - 1]!);
+  const nextLatin = i + 1 < text.length && LATIN.test(text[i + 1]!);
+  if (ch === LEFT_SINGLE && prevLatin && nextLatin) return 'literal'; // O‘Neill
+  if (ch === RIGHT_SINGLE && prevLatin && (nextLatin || !SECONDARY.has(innermost ?? ''))) return 'literal'; // Xi’an, Taiwan’s
+  return OPENERS.has(ch) ? 'open' : 'close';
+}
+
+/** Ordinals of the quotation marks in `text` that have no partner. */
+function unmatchedMarks(text: string): Set<number> {
+  const unmatched = new Set<number>();
+  const open: { ordinal: number; ch: string }[] = [];
+  let ordinal = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (!OPENERS.has(ch) && !CLOSERS.has(ch)) continue;
+    const role = roleOf(text, i, open[open.length - 1]?.ch);
+    if (role === 'literal') continue;
+    if (role === 'open') open.push({ ordinal, ch });
+    else if (open.length > 0) open.pop();
+    else unmatched.add(ordinal);
+    ordinal++;
+  }
+  for (const o of open) unmatched.add(o.ordinal);
+  return unmatched;
 }
 
 const LATIN = /[0-9A-Za-z]/u;
@@ -50,23 +91,20 @@ export function convertQuotes(text: string, style: QuoteStyle, state: QuoteState
       out += ch;
       continue;
     }
-    const prev = text[i - 1];
-    const next = text[i + 1];
-    const prevLatin = prev !== undefined && LATIN.test(prev);
-    const nextLatin = next !== undefined && LATIN.test(next);
+    const role = roleOf(text, i, state.stack[state.stack.length - 1]);
     let mark: string;
-    if (ch === LEFT_SINGLE && prevLatin && nextLatin) {
-      mark = ch; // a letter, not a quotation: O‘Neill
-    } else if (ch === RIGHT_SINGLE && prevLatin && (nextLatin || !SECONDARY.has(state.stack[state.stack.length - 1] ?? ''))) {
-      mark = ch; // an apostrophe: Xi’an, Taiwan’s, the 1990’s
-    } else if (OPENERS.has(ch)) {
+    if (role === 'literal') {
+      mark = ch;
+    } else if (state.unmatched.has(state.ordinal++)) {
+      mark = ch; // no partner in its paragraph: kept as found, and reported
+      state.kept++;
+    } else if (role === 'open') {
       mark = marks.open[state.stack.length % 2]!;
       state.stack.push(ch);
     } else if (state.stack.length > 0) {
       state.stack.pop();
       mark = marks.close[state.stack.length % 2]!;
     } else {
-      // A closing mark with nothing open: keep its level as found.
       mark = marks.close[SECONDARY.has(ch) ? 1 : 0]!;
     }
     if (mark !== ch) state.changed++;
