@@ -76,19 +76,14 @@ function knownRoundTripBug(edition: Edition): string | undefined {
       const lead = inlineText(child.children);
       const next = p.children[i + 1] ? inlineText([p.children[i + 1]!]) : '';
       const core = lead.replace(/[\u3002\uFF01\uFF1F]$/u, '');
-      if (/^[\s\p{P}\p{S}]|[\s\p{P}\p{S}]$/u.test(core)) return 'A: ** next to punctuation or space (CommonMark flanking)';
-      if (/^\u7B2C.+\u6761$/u.test(lead)) return 'B: 第…条 lead reads back as strong';
+      if (/^\s|\s$/u.test(core)) return 'A: ** next to a space (CommonMark flanking)';
       if (core === '' || !next || /^\u3002/u.test(next)) return 'E: lead alone or before 。';
     }
-    if (/——$/.test(text)) return 'E: paragraph ending in —— reads back as subhead';
-    if (p.marker && /^\u7B2C/u.test(p.marker)) return 'C: 第… marker lost';
     if (p.marker && /^[\s\p{P}\p{Cc}]/u.test(text)) return 'E: marker before punctuation or space';
   }
   for (const h of selectAll(edition, 'heading')) {
-    if (h.marker && /^\u7B2C/u.test(h.marker)) return 'C: 第… marker lost';
     if (h.marker && /^[\s\p{P}\p{Cc}]/u.test(inlineText(h.children))) return 'E: marker before punctuation or space';
   }
-  for (const b of [...selectAll(edition, 'subhead'), ...selectAll(edition, 'list')]) if (b.data?.role === 'contents') return 'D: contents block';
   for (const b of [...selectAll(edition, 'heading'), ...selectAll(edition, 'paragraph')]) if (inlineText(b.children).trim() === '') return 'E: blank block';
   for (const a of edition.children) if (a.meta.title === '') return 'E: empty title';
   const blocks = [...selectAll(edition, 'heading'), ...selectAll(edition, 'paragraph'), ...selectAll(edition, 'subhead'), ...selectAll(edition, 'quote'), ...selectAll(edition, 'listItem')];
@@ -165,21 +160,21 @@ describe('known Markdown round-trip bugs (src/writers/markdown, src/readers/mark
 
   // BUG D: the 目录 block (subhead + list with data.role "contents") is written as
   // a bold line and plain paragraphs, and read back as strong + paragraphs.
-  it.fails('D: a 目录 (contents) block reads back as a contents block', () => {
+  it('D: a 目录 (contents) block reads back as a contents block', () => {
     const { model, back } = roundTrip(`中华人民共和国示例法\n目\u3000录\n第一章\u3000总则\n第二章\u3000管理\n第一章\u3000总则\n\u3000\u3000第一条\u3000为了规范管理\uFF0C制定本法。\n第二章\u3000管理\n\u3000\u3000第二条\u3000本法适用于全国。\n`);
     expect(selectAll(model, 'subhead').some((s) => s.data?.role === 'contents')).toBe(true);
     expect(selectAll(back, 'subhead').some((s) => s.data?.role === 'contents')).toBe(true);
   });
 
   // BUG E (edge): "一、。。" makes a lead of just "。" (text reader), written "一、****。。".
-  it.fails('E: a marker followed by 。 does not give an empty ** lead', () => {
+  it('E: a marker followed by 。 does not give an empty ** lead', () => {
     const { markdown, back, model } = roundTrip('一、。。\n');
     expect(markdown).not.toContain('****');
     expect(back).toEqual(model);
   });
 
   // BUG E (edge): a paragraph "中。——" (not a subhead: it has a 。) reads back as a subhead.
-  it.fails('E: a paragraph ending in —— stays a paragraph', () => {
+  it('E: a paragraph ending in —— stays a paragraph', () => {
     const { model, back } = roundTrip('中。——\n');
     expect(back).toEqual(model);
   });

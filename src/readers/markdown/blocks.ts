@@ -298,7 +298,16 @@ export class BlockBuilder {
       }
       i = end;
     }
-    if (!nested) this.emit(list(ordered ? 'ordered' : 'bullet', items, position ? { position } : undefined));
+    if (nested) return;
+    // A "- " list right after a 目录 heading is the table of contents, entries without marks.
+    const previous = this.units[this.units.length - 1];
+    const contents = !this.run && !ordered && previous?.kind === 'block' && previous.block.type === 'subhead' && previous.block.data?.role === 'contents';
+    if (contents) {
+      for (const item of items) delete item.marker;
+      this.emit(list('bullet', items, { ...(position ? { position } : {}), data: { role: 'contents' } }));
+      return;
+    }
+    this.emit(list(ordered ? 'ordered' : 'bullet', items, position ? { position } : undefined));
   }
 
   private table(tokens: readonly Token[], open: number, close: number, mode: Mode): void {

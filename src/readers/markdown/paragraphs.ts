@@ -8,6 +8,8 @@ import { inlineText } from '../../model/visit.js';
 import {
   BULLET_ITEM,
   CLOSING_DATELINE,
+  CONTENTS,
+  SENTENCE_END,
   CONTINUED_FROM,
   CONTINUED_TO,
   DASH_ITEM,
@@ -61,11 +63,17 @@ function fullMatch(pattern: RegExp, content: string): RegExpExecArray | undefine
 function withLead(rest: PhrasingContent[]): Inline[] {
   const [first, next] = rest;
   if (first?.type !== 'strong') return rest;
-  const tail = next?.type === 'text' ? LEAD_PUNCTUATION.exec(next.value) : null;
+  const inner = inlineText(first.children);
+  // Bold that ends in closing punctuation already holds its own: what follows is text.
+  const closed = LEAD_PUNCTUATION_END.test(inner);
+  const tail = !closed && next?.type === 'text' ? LEAD_PUNCTUATION.exec(next.value) : null;
   if (tail && next?.type === 'text') {
     return [lead([...first.children, text(tail[0], extra(next.position))], extra(first.position)), ...dropStart(rest.slice(1), tail[0].length)];
   }
-  const content = inlineText(first.children);
+  if (closed) {
+    return [lead(first.children, extra(first.position)), ...(LEAD_END.test(inner[inner.length - 1] ?? '') ? trimStart(rest.slice(1)) : rest.slice(1))];
+  }
+  const content = inner;
   if (LEAD_END.test(content[content.length - 1] ?? '')) {
     // Hand-written "**……。** 正文": no space after a full stop in Chinese text.
     return [lead(first.children, extra(first.position)), ...trimStart(rest.slice(1))];
@@ -76,6 +84,9 @@ function withLead(rest: PhrasingContent[]): Inline[] {
   }
   return rest;
 }
+
+/** Closing punctuation at the end of a bold run: the lead is complete. */
+const LEAD_PUNCTUATION_END = /[\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011\u2026.,:;!?)]$/u;
 
 /** Closing punctuation right after a lead's bold run (see withLead). */
 const LEAD_PUNCTUATION = /^[\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011\u2026.,:;!?)]+/u;
@@ -103,10 +114,15 @@ export function classifyParagraph(children: PhrasingContent[], position: Positio
   }
 
   const only = children.length === 1 ? children[0] : undefined;
+  // "**目　录**": the heading of a table of contents (a list of its entries follows).
+  if (only?.type === 'strong' && CONTENTS.test(content)) {
+    return { kind: 'block', block: subhead(only.children, { ...at, data: { role: 'contents' } }) };
+  }
   if (only?.type === 'strong' && ENDS_IN_DASH.test(content)) {
     return { kind: 'block', block: subhead(only.children, at) };
   }
-  if (children.every((child) => child.type === 'text') && SUBHEAD.test(content)) {
+  // A plain line ending in "——" is a subhead only if it is a phrase, not a sentence ("中。——"), as in the text reader.
+  if (children.every((child) => child.type === 'text') && SUBHEAD.test(content) && !SENTENCE_END.test(content)) {
     return { kind: 'block', block: subhead(children, at) };
   }
 

@@ -29,6 +29,8 @@ export function block(node: Block): string {
       if (node.style === 'ordered' && node.children.every((item) => /^\d{1,9}[.)]$/.test(item.marker ?? ''))) {
         return node.children.map((item) => `${item.marker} ${inlines(item.children)}`).join('\n');
       }
+      // A table of contents (entries without marks): a Markdown list under its 目录 heading.
+      if (node.data?.role === 'contents') return node.children.map((item) => `- ${inlines(item.children)}`).join('\n');
       // Each item a paragraph of its own, opening with its literal marker ("——", "●").
       return node.children.map((item) => line(`${escapeText(item.marker ?? '')}${inlines(item.children)}`)).join('\n\n');
     case 'quote':

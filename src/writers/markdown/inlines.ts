@@ -35,10 +35,26 @@ function splitLeadEnd(children: readonly PhrasingContent[]): { body: PhrasingCon
   return { body, end };
 }
 
+/** The first character after the lead, if any. */
+function firstAfter(children: readonly Inline[], index: number): string | undefined {
+  const next = children[index + 1];
+  if (!next) return undefined;
+  const text = next.type === 'text' ? next.value : inlineTextOf(next.children);
+  return text[0];
+}
+
+function inlineTextOf(children: readonly PhrasingContent[]): string {
+  return children.map((c) => (c.type === 'text' ? c.value : inlineTextOf(c.children))).join('');
+}
+
 export function inlines(children: readonly Inline[]): string {
   return children
-    .map((child) => {
+    .map((child, index) => {
       if (child.type !== 'lead') return phrasing(child);
+      // Before punctuation, a space or the end of the line, "**" closes after punctuation
+      // too, and the reader must not take the next text's punctuation into the lead.
+      const after = firstAfter(children, index);
+      if (after === undefined || /[\p{P}\s]/u.test(after)) return `**${child.children.map(phrasing).join('')}**`;
       const { body, end } = splitLeadEnd(child.children);
       return `**${body.map(phrasing).join('')}**${escapeText(end)}`;
     })
