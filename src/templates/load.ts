@@ -166,8 +166,10 @@ export interface TemplateInfo {
 /** Local templates (./templates) first, then the built-in ones they do not shadow. */
 export function listTemplates(): TemplateInfo[] {
   const found = new Map<string, TemplateInfo>();
-  for (const [dir, builtin] of [[join(process.cwd(), 'templates'), false], [BUILTIN_DIR, true]] as const) {
-    if (!existsSync(dir)) continue;
+  const local = join(process.cwd(), 'templates');
+  for (const [dir, builtin] of [[local, false], [BUILTIN_DIR, true]] as const) {
+    // Run from zhpress's own folder, ./templates is the built-in one.
+    if (!existsSync(dir) || (!builtin && resolve(dir) === BUILTIN_DIR)) continue;
     for (const file of readdirSync(dir).sort()) {
       if (!EXTENSIONS.includes(extname(file))) continue;
       const name = basename(file, extname(file));
@@ -179,7 +181,7 @@ export function listTemplates(): TemplateInfo[] {
       } catch (error) {
         description = `(invalid: ${(error as Error).message})`;
       }
-      found.set(name, { name, description, path, builtin: builtin && dir !== join(process.cwd(), 'templates') });
+      found.set(name, { name, description, path, builtin });
     }
   }
   return [...found.values()];

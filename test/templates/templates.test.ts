@@ -26,6 +26,8 @@ describe('built-in templates', () => {
     const names = listTemplates().map((t) => t.name);
     expect(names).toEqual(expect.arrayContaining(['briefing', 'gbt9704', 'newspaper']));
     expect(listTemplates().every((t) => t.description.length > 10)).toBe(true);
+    // Run from the project folder, its templates/ is the built-in one, not a local one.
+    expect(listTemplates().filter((t) => ['briefing', 'gbt9704', 'newspaper'].includes(t.name)).every((t) => t.builtin)).toBe(true);
   });
 
   it('gbt9704: A4, 156 x 225 mm type area, 16 pt body on a 22 x 28 grid, outer page numbers', () => {
