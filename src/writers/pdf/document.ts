@@ -55,7 +55,9 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
     const fields = {
       'edition.publication': b.edition.meta.publication ?? b.edition.meta.title ?? '',
       'edition.date': b.edition.meta.date ?? '',
-      'edition.title': b.edition.meta.title ?? '', 'article.title': b.articleTitle ?? '', page: String(currentPage), pages: String(pageCount) };
+      'edition.title': b.edition.meta.title ?? '', // One article whose title is the edition's: the running head shows it once.
+      'article.title': b.articleTitle === b.edition.meta.title && Object.values(spec).some((v) => v?.includes('{edition.title}')) ? '' : (b.articleTitle ?? ''),
+      page: String(currentPage), pages: String(pageCount) };
     const name = spec.style ?? style;
     const s = b.context.template.styles[name];
     const inline = { fonts: b.context.fonts, role: s.font, bold: s.weight === 'bold', report: b.context.report };
