@@ -213,6 +213,8 @@ describe('docx writer: the package', () => {
     expect(defaults).toContain(`w:eastAsia="${roles.serif.family.name}"`);
     expect(defaults).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
     expect(files.get('word/settings.xml')).toMatch(/<w:themeFontLang [^>]*w:eastAsia="zh-CN"\/>/);
+    // The contents' page numbers: Word fills them in when it updates fields on opening.
+    expect(files.get('word/settings.xml')).toMatch(/<w:updateFields( w:val="(true|1)")?\/>/);
   });
 
   it('sets no direct formatting in the body: paragraphs carry a style, runs at most rStyle and bold', () => {

@@ -77,7 +77,8 @@ export const docxWriter: Writer = {
       // docx/layout can estimate the contents' page numbers, but it costs about 1 s a
       // document; set ZHPRESS_DOCX_TOC_PAGES=1 to have them. Otherwise the entries are
       // written without numbers and Word or LibreOffice fill them in when fields update.
-      ...(process.env.ZHPRESS_DOCX_TOC_PAGES === '1' ? { pageNumbers: estimator(roles) } : {}),
+      // Without the estimate, Word is asked to update fields on opening, which fills them in.
+      ...(process.env.ZHPRESS_DOCX_TOC_PAGES === '1' ? { pageNumbers: estimator(roles) } : template.toc.enabled ? { features: { updateFields: true } } : {}),
     });
     const packed = new Uint8Array(await Packer.toBuffer(document));
     const data = finishPackage(packed, { properties, lang: meta.lang, textWidth: pageGeometry(template).textWidth });
