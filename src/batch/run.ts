@@ -136,7 +136,14 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(pending.length / 2)));
   const pool =
     threads > 1
-      ? new (await import('piscina')).Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
+      ? new (await import('piscina')).Piscina({
+          filename: workerFile(),
+          minThreads: threads,
+          maxThreads: threads,
+          idleTimeout: 1000,
+          // A large young generation: rendering allocates much short-lived memory (see src/cli/heap.ts).
+          resourceLimits: { maxYoungGenerationSizeMb: 3 * 64 },
+        })
       : undefined;
   const failedInputs = new Set<string>();
 

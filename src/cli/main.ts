@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The zhpress command line: a thin layer over the library in src/index.ts.
+import './heap.js';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isZhpressError, removePendingTemporaries } from '../index.js';
