@@ -320,10 +320,13 @@ describe('docx writer: other editions and templates', () => {
     const files = parts(await write(sampleEdition(), template));
     const document = files.get('word/document.xml')!;
     const sections = [...document.matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)].map((m) => m[0]);
-    expect(sections).toHaveLength(2);
+    // Per article: its title across the page (one column), then its text in columns; both continuous after the first.
+    expect(sections).toHaveLength(4);
     const mm = (v: number) => Math.round((v * 1440) / 25.4);
     expect(sections[0]).toContain(`<w:pgSz w:w="${mm(210)}" w:h="${mm(148)}" w:orient="landscape"/>`);
-    expect(sections[0]).toMatch(new RegExp(`<w:cols (?=[^>]*w:space="${mm(10)}")(?=[^>]*w:num="2")(?=[^>]*w:sep="(1|true)")`));
+    expect(sections[0]).not.toMatch(/w:num="2"/);
+    expect(sections[1]).toMatch(new RegExp(`<w:cols (?=[^>]*w:space="${mm(10)}")(?=[^>]*w:num="2")(?=[^>]*w:sep="(1|true)")`));
+    expect(sections[1]).toMatch(/<w:type w:val="continuous"\/>/);
     // A line grid at the body leading; characters per line come from the styles' spacing (LibreOffice spreads a linesAndChars grid).
     expect(sections[0]).toMatch(new RegExp(`<w:docGrid (?=[^>]*w:type="lines")(?=[^>]*w:linePitch="${base.styles.body.leading * 20}")`));
     expect(files.get('word/settings.xml')).toMatch(/<w:evenAndOddHeaders( w:val="(true|1)")?\/>/);

@@ -36,12 +36,20 @@ function block(node: Block): Paragraph[] {
 }
 
 /** The article's title block (kicker, title, subtitle), then its blocks. */
-export function articleParagraphs(article: Article): Paragraph[] {
+/** The article's title block: kicker, title (a heading), subtitle. */
+export function articleTitleParagraphs(article: Article): Paragraph[] {
   const meta = article.meta;
   const out: Paragraph[] = [];
   if (meta.kicker) out.push(paragraph(STYLE.kicker, docxText(meta.kicker)));
   out.push(paragraph(headingStyle(ARTICLE_TITLE_LEVEL), docxText(meta.title ?? article.id)));
   if (meta.subtitle) out.push(paragraph(STYLE.subtitle, docxText(meta.subtitle)));
-  for (const node of article.children) out.push(...block(node));
   return out;
+}
+
+export function articleBodyParagraphs(article: Article): Paragraph[] {
+  return article.children.flatMap((node) => block(node));
+}
+
+export function articleParagraphs(article: Article): Paragraph[] {
+  return [...articleTitleParagraphs(article), ...articleBodyParagraphs(article)];
 }

@@ -20,7 +20,7 @@ import {
 import type { Article, Edition } from '../../model/types.js';
 import { pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
-import { articleParagraphs } from './blocks.js';
+import { articleBodyParagraphs, articleParagraphs, articleTitleParagraphs } from './blocks.js';
 import { docxText } from './inlines.js';
 import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, twips } from './styles.js';
 
@@ -201,10 +201,17 @@ export function docxSections(edition: Edition, template: Template): ISectionOpti
   const columns = template.page.columns > 1 ? { count: template.page.columns, space: mmToTwips(template.page.columnGap), separate: template.page.columnRule, equalWidth: true } : undefined;
   const articles = edition.children.length ? edition.children : [];
   articles.forEach((article, i) => {
+    if (columns) {
+      // A newspaper page: the title across the page in a one-column section, the text in
+      // columns below it, both continuous, so the articles run on as in the PDF.
+      const flow = sections.length > 0 ? { type: SectionType.CONTINUOUS } : {};
+      sections.push({ properties: { ...base, ...flow }, ...(i === 0 ? bands(template, edition, article, true) : {}), children: articleTitleParagraphs(article) });
+      sections.push({ properties: { ...base, type: SectionType.CONTINUOUS, column: columns }, children: articleBodyParagraphs(article) });
+      return;
+    }
     const properties: ISectionPropertiesOptions = {
       ...base,
       ...(sections.length > 0 ? { type: SectionType.NEXT_PAGE } : {}),
-      ...(columns ? { column: columns } : {}),
     };
     sections.push({ properties, ...bands(template, edition, article, i === 0), children: articleParagraphs(article) });
   });
