@@ -63,10 +63,18 @@ export function fontBytes(file: string): Buffer {
 }
 
 /** The parsed face, once per process. Throws a ZhpressError when the file is not a font. */
+/** The font of each face object: the glyph check asks once per character, without building a key. */
+const byFace = new WeakMap<Face, Fontkit.Font>();
+
 export function openFace(face: Face): Fontkit.Font {
+  const known = byFace.get(face);
+  if (known) return known;
   const key = `${face.file}#${face.postscriptName ?? ''}`;
   let font = parsed.get(key);
-  if (font) return font;
+  if (font) {
+    byFace.set(face, font);
+    return font;
+  }
   let opened: Fontkit.Font | Fontkit.FontCollection;
   try {
     opened = sharedFontkit().create(fontBytes(face.file));
@@ -81,6 +89,7 @@ export function openFace(face: Face): Fontkit.Font {
     font = opened;
   }
   parsed.set(key, font);
+  byFace.set(face, font);
   return font;
 }
 

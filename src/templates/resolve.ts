@@ -114,7 +114,8 @@ export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template
   for (const name of STYLE_NAMES) {
     styles[name] = name === 'body' ? body : resolveStyle(name, rawStyles[name] ?? {}, file, { ...body, indent: 0 }, page.grid ? body.leading : undefined);
   }
-  const quotes = (own.quotes ?? raw.quotes ?? (variant === 'zh-Hant-TW' || variant === 'zh-Hant-HK' ? 'corner' : 'source')) as QuoteStyle;
+  // "source" leaves the choice to the conversion, which knows its direction (corner brackets into TW/HK).
+  const quotes = (own.quotes ?? raw.quotes ?? 'source') as QuoteStyle;
   const template: Template = {
     name: String(raw.name),
     description: String(raw.description ?? ''),

@@ -4,10 +4,6 @@
 /** Han ideographs, all extensions included (𠮷 too). */
 export const HAN = /\p{Script=Han}/u;
 
-export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && HAN.test(ch);
-}
-
 /** CJK punctuation: the full-width forms, CJK symbols, quotation marks and the dash. */
 const CJK_PUNCTUATION = /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2014\u2015\u2018\u2019\u201C\u201D\u2026\u00B7\uFE10-\uFE1F\uFE30-\uFE4F]/u;
 
@@ -16,21 +12,14 @@ export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && (HAN.test(ch) || CJK_PUNCTUATION.test(ch) || /[\u3040-\u30FF\uAC00-\uD7AF]/u.test(ch));
 }
 
-export function isAsciiAlnum(ch: string | undefined): boolean {
-  return ch !== undefined && /[0-9A-Za-z]/.test(ch);
-}
+/** Full-width closing punctuation: never at a line start, squeezed in at a line end, the end of a run-in lead. */
+export const CLOSING_MARKS = '\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011';
 
-/** What a sentence ends with: 。！？ and their half-width forms, ；, …… */
-export const SENTENCE_END = '\u3002\uFF01\uFF1F!?\uFF1B;\u2026';
-
-/** Closing quotes and brackets that may stand after a sentence end. */
-export const CLOSING_BRACKETS = '\u201D\u2019\u300D\u300F\u300B\u3009\u3011\uFF09)\u3015\uFF3D]';
-
-/** A paragraph ending in one of these is complete: sentence ends, colons, closing quotes, the dash. */
-export const COMPLETE_END = new RegExp(`[${SENTENCE_END}\uFF1A:${CLOSING_BRACKETS.replace(/[\]\\]/g, '\\$&')}\u2014\u2015.]$`, 'u');
+/** What may close a run-in lead ("记者：", "……发展。"): closing marks, the ellipsis and their ASCII forms. */
+export const LEAD_CLOSING = `${CLOSING_MARKS}\u2026.,:;!?)`;
 
 /** Characters that must not start a line (GB/T 15834, clreq): closing punctuation. */
-export const NO_LINE_START = '\u3001\uFF0C\u3002\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011\u2026\u2014,.;:!?)]';
+export const NO_LINE_START = `${CLOSING_MARKS}\u2026\u2014,.;:!?)]`;
 
 /** Characters that must not end a line: opening quotes and brackets. */
 export const NO_LINE_END = '\u201C\u2018\uFF08\u300C\u300E\u300A\u3008\u3010(';

@@ -10,7 +10,7 @@
 import { mergeInlines } from '../model/builders.js';
 import { inlineText } from '../model/visit.js';
 import type { Article, Block, Change, Edition, Paragraph, Position } from '../model/types.js';
-import { COMPLETE_END } from './han.js';
+import { CLOSING_END } from '../readers/text/patterns.js';
 import type { Transform } from './types.js';
 
 const SOURCE = 'repair-breaks';
@@ -27,7 +27,7 @@ function isPlainParagraph(block: Block | undefined): block is Paragraph {
 
 function endsOpen(paragraph: Paragraph): boolean {
   const text = inlineText(paragraph.children).trimEnd();
-  return text !== '' && !COMPLETE_END.test(text);
+  return text !== '' && !CLOSING_END.test(text);
 }
 
 function joinPosition(a: Paragraph, b: Paragraph): Position | undefined {

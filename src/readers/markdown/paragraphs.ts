@@ -2,6 +2,7 @@
 // a dateline, a dash or bullet item, a subhead, or a paragraph with an optional
 // marker and lead. The patterns are the text reader's, run over the text of
 // markdown-it's inline tokens (never over the raw Markdown).
+import { LEAD_CLOSING } from '../../transforms/han.js';
 import { continuation, dateline, heading, lead, listItem, paragraph, subhead, text } from '../../model/builders.js';
 import type { Block, Heading, HeadingDepth, Inline, ListItem, PhrasingContent, Position } from '../../model/types.js';
 import { inlineText } from '../../model/visit.js';
@@ -86,10 +87,10 @@ function withLead(rest: PhrasingContent[]): Inline[] {
 }
 
 /** Closing punctuation at the end of a bold run: the lead is complete. */
-const LEAD_PUNCTUATION_END = /[\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011\u2026.,:;!?)]$/u;
+const LEAD_PUNCTUATION_END = new RegExp(`[${LEAD_CLOSING}]$`, 'u');
 
 /** Closing punctuation right after a lead's bold run (see withLead). */
-const LEAD_PUNCTUATION = /^[\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011\u2026.,:;!?)]+/u;
+const LEAD_PUNCTUATION = new RegExp(`^[${LEAD_CLOSING}]+`, 'u');
 
 export function classifyParagraph(children: PhrasingContent[], position: Position | undefined): Classified {
   const content = inlineText(children);

@@ -61,7 +61,7 @@ export const PROVISION = new RegExp(`^第${NUMBER}条(?=[\\s\u3000]|$)`, 'u');
 /** Sentence-ending punctuation (full and half width). */
 export const SENTENCE_END = /[\u3002\uFF01\uFF1F!?\uFF1B;]/u;
 /** What a complete paragraph may end with. */
-export const CLOSING_END = /[\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2026\u201D\u2019\u300D\u300F\u300B)\uFF09\u3011\]\u2014.]$/u;
+export const CLOSING_END = /[\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2026\u201D\u2019\u300D\u300F\u300B\u3009\u3015)\uFF09\u3011\uFF3D\]\u2014\u2015.]$/u;
 
 /** A short standalone line that ends in a dash: "健全安全机制，共护和平安宁——". */
 export const SUBHEAD = /^(?![\u2014\u2015]{2}).{2,40}[\u2014\u2015]{2}$/u;

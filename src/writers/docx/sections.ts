@@ -20,6 +20,7 @@ import {
 import type { Article, Edition } from '../../model/types.js';
 import { pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
+import { editionFields, FIELD } from '../../templates/fields.js';
 import { articleBodyParagraphs, articleParagraphs, articleTitleParagraphs } from './blocks.js';
 import { docxText } from './inlines.js';
 import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, twips } from './styles.js';
@@ -75,7 +76,6 @@ function grid(template: Template, _geometry: PageGeometry): ISectionPropertiesOp
 
 // ---------------------------------------------------------------- header and footer
 
-const FIELD = /\{(edition\.title|edition\.publication|edition\.date|article\.title|page|pages)\}/g;
 
 /** A header or footer pattern to runs: {page} and {pages} as PAGE and NUMPAGES, {article.title} as STYLEREF to the article title style. */
 function fieldRuns(pattern: string, edition: Edition, article: Article | undefined): ParagraphChild[] {
@@ -89,13 +89,9 @@ function fieldRuns(pattern: string, edition: Edition, article: Article | undefin
     last = match.index + match[0].length;
     switch (match[1]) {
       case 'edition.title':
-        text(edition.meta.title ?? '');
-        break;
       case 'edition.publication':
-        text(edition.meta.publication ?? edition.meta.title ?? '');
-        break;
       case 'edition.date':
-        text(edition.meta.date ?? '');
+        text(editionFields(edition)[match[1]]);
         break;
       case 'article.title':
         // Word fills it from the nearest article title; the section's own title is the cached value other readers show.

@@ -2,6 +2,7 @@
 // after the closing "**", because CommonMark does not close "**" that follows
 // punctuation and precedes a Han character ("**发展。**正文" stays literal).
 import type { Inline, PhrasingContent } from '../../model/types.js';
+import { LEAD_CLOSING } from '../../transforms/han.js';
 import { escapeText } from './escape.js';
 
 /**
@@ -10,7 +11,7 @@ import { escapeText } from './escape.js';
  * character, so "**记者：**今年" would stay literal. The Markdown reader takes
  * such punctuation after a leading bold run back into the lead.
  */
-export const LEAD_TAIL = /[\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011\u2026.,:;!?)]+$/u;
+export const LEAD_TAIL = new RegExp(`[${LEAD_CLOSING}]+$`, 'u');
 
 function phrasing(node: PhrasingContent): string {
   switch (node.type) {

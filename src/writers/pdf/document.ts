@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 // running header and footer, keep-with-next, metadata.
 import type { Content, DynamicContent, Node, NodeQueries, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Change, Edition } from '../../model/types.js';
+import { editionFields, FIELD } from '../../templates/fields.js';
 import { mmToPt, pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
@@ -27,9 +28,9 @@ function styles(template: Template, fonts: PdfFonts): Record<string, Style> {
   return out;
 }
 
-/** Fill {edition.title} {article.title} {page} {pages}. */
+/** Fill the fields of a header or footer text (templates/fields.ts). */
 function fill(pattern: string, fields: Record<string, string>): string {
-  return pattern.replace(/\{(edition\.title|edition\.publication|edition\.date|article\.title|page|pages)\}/g, (_, key: string) => fields[key] ?? '');
+  return pattern.replace(FIELD, (_, key: string) => fields[key] ?? '');
 }
 
 interface BandContext {
@@ -53,11 +54,12 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
   if (!spec) return null;
   return (currentPage: number, pageCount: number) => {
     const fields = {
-      'edition.publication': b.edition.meta.publication ?? b.edition.meta.title ?? '',
-      'edition.date': b.edition.meta.date ?? '',
-      'edition.title': b.edition.meta.title ?? '', // One article whose title is the edition's: the running head shows it once.
+      ...editionFields(b.edition),
+      // One article whose title is the edition's: the running head shows it once.
       'article.title': b.articleTitle === b.edition.meta.title && Object.values(spec).some((v) => v?.includes('{edition.title}')) ? '' : (b.articleTitle ?? ''),
-      page: String(currentPage), pages: String(pageCount) };
+      page: String(currentPage),
+      pages: String(pageCount),
+    };
     const name = spec.style ?? style;
     const s = b.context.template.styles[name];
     const inline = { fonts: b.context.fonts, role: s.font, bold: s.weight === 'bold', report: b.context.report };

@@ -9,8 +9,8 @@
 // character, which is also much faster.
 import { findFamily, openFace } from '../../fonts/index.js';
 import { glyphId, hmtxAdvance } from '../../fonts/fontkit-shared.js';
-import type { FontFamily } from '../../fonts/registry.js';
-import { NO_LINE_END, NO_LINE_START } from '../../transforms/han.js';
+import type { Face, FontFamily } from '../../fonts/registry.js';
+import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../transforms/han.js';
 
 export interface Run {
   text: string;
@@ -32,16 +32,16 @@ export interface BreakOptions {
   families: ReadonlyMap<string, FontFamily>;
 }
 
-const advances = new Map<string, Map<number, number>>();
+/** Advances by face object (faces are cached by the registry), then code point. */
+const advances = new WeakMap<Face, Map<number, number>>();
 
 /** Advance width of a character in em, from the face that draws it. */
 function advance(family: FontFamily, bold: boolean, codePoint: number): number {
   const face = (bold && family.bold) || family.normal;
-  const key = `${face.file}#${face.postscriptName ?? ''}`;
-  let table = advances.get(key);
+  let table = advances.get(face);
   if (!table) {
     table = new Map();
-    advances.set(key, table);
+    advances.set(face, table);
   }
   let em = table.get(codePoint);
   if (em === undefined) {
@@ -61,8 +61,8 @@ interface Char {
   glyph: number;
 }
 
-/** Full-width closing punctuation that can be squeezed in at a line end. */
-const SQUEEZABLE = '\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u300D\u300F\u201D\u2019\u300B\u3009\u3011';
+/** Full-width closing punctuation can be squeezed in at a line end (it is half blank). */
+const SQUEEZABLE = CLOSING_MARKS;
 
 const TIGHT = /[0-9A-Za-z.,%\-_/:+#@&'\u00B7]/;
 
