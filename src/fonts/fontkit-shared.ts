@@ -5,12 +5,21 @@
 // document reuse the parsed font (its subset is still made per document).
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { type ShapingFont, shapedGlyphs } from './shaped-glyphs.js';
 
 const parsed = new WeakMap<Uint8Array, Map<string, ReturnType<typeof Fontkit.create>>>();
 
 let real: typeof Fontkit | undefined;
 
+const use = { requests: 0, parsed: 0 };
+
+/** Fonts asked of the shared fontkit (pdfkit asks once per font per document) and fonts actually parsed. */
+export function fontkitUse(): { requests: number; parsed: number } {
+  return { ...use };
+}
+
 function create(buffer: Uint8Array, postscriptName?: string): ReturnType<typeof Fontkit.create> {
+  use.requests++;
   let faces = parsed.get(buffer);
   if (!faces) {
     faces = new Map();
@@ -20,20 +29,24 @@ function create(buffer: Uint8Array, postscriptName?: string): ReturnType<typeof 
   let font = faces.get(key);
   if (!font) {
     font = real!.create(buffer, postscriptName);
+    use.parsed++;
     if ('layout' in font) simplifyLayout(font as unknown as LayoutFont);
+    if ('getGlyph' in font) keepDecodedOutlines(font as unknown as { getGlyph(id: number): object; directory: { tables: Record<string, unknown> } });
     faces.set(key, font);
   }
   return font;
 }
 
 /**
- * Han, kana, Latin and common punctuation need no OpenType shaping to be set
- * correctly (each code point is one glyph at its advance), while fontkit's
- * shaper walks the CJK fonts' large GSUB/GPOS tables for every line. Such text
- * gets a direct cmap layout; anything else (combining marks, variation
- * selectors, complex scripts, explicit features) goes to the real shaper.
+ * Han, kana, Latin and common punctuation mostly need no OpenType shaping
+ * (each code point is one glyph at its advance), while fontkit's shaper walks
+ * the CJK fonts' large GSUB/GPOS tables for every line. A run in those scripts
+ * none of whose glyphs a default feature can touch (shaped-glyphs.ts: in Noto
+ * SC the dashes, kana, kerned Latin letters) gets a direct cmap layout;
+ * anything else (complex scripts, combining marks, variation selectors,
+ * explicit features) goes to the real shaper.
  */
-const SIMPLE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Hangul}\p{Script=Latin}\p{Script=Common}]*$/u;
+const SIMPLE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]*$/u;
 const NEEDS_SHAPING = /[\p{M}\uFE00-\uFE0F\u200C\u200D]|\uDB40[\uDD00-\uDDEF]/u;
 
 interface LayoutGlyph {
@@ -74,19 +87,61 @@ function primeMetrics(font: LayoutFont, glyph: LayoutGlyph): number {
   return glyph.advanceWidth;
 }
 
+const realLayouts = new WeakMap<object, LayoutFont['layout']>();
+
+/** fontkit's own layout of a font the shared fontkit parsed (for tests that compare it with the direct one). */
+export function realLayout(font: unknown): LayoutFont['layout'] | undefined {
+  return realLayouts.get(font as object);
+}
+
 function simplifyLayout(font: LayoutFont): void {
   const shape = font.layout.bind(font);
+  const shaped = shapedGlyphs(font as unknown as ShapingFont);
+  if (!shaped) return;
+  realLayouts.set(font, shape);
   font.layout = (text, features, ...rest) => {
     const hasFeatures = Array.isArray(features) ? features.length > 0 : features !== undefined && features !== null && Object.keys(features).length > 0;
     if (hasFeatures || rest.length > 0 || !SIMPLE.test(text) || NEEDS_SHAPING.test(text)) return shape(text, features, ...rest);
     const glyphs = font.glyphsForString(text);
-    let advanceWidth = 0;
-    const positions = glyphs.map((glyph) => {
-      const advance = primeMetrics(font, glyph);
-      advanceWidth += advance;
-      return { xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0 };
-    });
-    return { glyphs, positions, advanceWidth };
+    if (glyphs.some((glyph) => shaped.has(glyph.id))) return shape(text, features, ...rest);
+    const positions = glyphs.map((glyph) => ({ xAdvance: primeMetrics(font, glyph), yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    // A getter over the positions, as fontkit's GlyphRun has: pdfkit scales the positions in place.
+    return {
+      glyphs,
+      positions,
+      get advanceWidth() {
+        let width = 0;
+        for (const p of positions) width += p.xAdvance;
+        return width;
+      },
+    };
+  };
+}
+
+interface DecodingGlyph {
+  _decode(): unknown;
+  _font: { directory: { tables: Record<string, unknown> } };
+  __decoded?: unknown;
+}
+const memoized = new WeakSet<object>();
+
+/**
+ * pdfkit subsets each font per document, and fontkit's subsetter decodes every
+ * glyph's outline to find a compound glyph's parts: the same glyphs, decoded
+ * again for every document. The decoded glyph is kept on fontkit's own glyph
+ * object (one per font and glyph id, cached by fontkit). Fonts with variations
+ * are left alone: their decoded points are transformed in place.
+ */
+function keepDecodedOutlines(font: { getGlyph(id: number): object; directory: { tables: Record<string, unknown> } }): void {
+  if (font.directory.tables.fvar || !font.directory.tables.glyf) return;
+  const proto = Object.getPrototypeOf(font.getGlyph(0)) as DecodingGlyph;
+  if (memoized.has(proto)) return;
+  memoized.add(proto);
+  const decode = proto._decode;
+  proto._decode = function (this: DecodingGlyph) {
+    if (this._font.directory.tables.fvar) return decode.call(this);
+    if (!('__decoded' in this)) this.__decoded = decode.call(this);
+    return this.__decoded;
   };
 }
 
@@ -102,6 +157,8 @@ export function sharedFontkit(): typeof Fontkit {
     const require = createRequire(import.meta.url);
     const fromPdfkit = createRequire(require.resolve('pdfkit'));
     const path = fromPdfkit.resolve('fontkit');
+    // pdfkit binds fontkit when it loads: loaded first, it would parse every font per document.
+    if (require.cache[require.resolve('pdfkit')]) throw new Error('internal: pdfkit was loaded before the shared fontkit was installed (import writers/pdf/fonts.js first)');
     real = fromPdfkit('fontkit') as typeof Fontkit;
     shared = { ...real, create } as typeof Fontkit;
     const cached = require.cache[path];

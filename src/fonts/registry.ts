@@ -62,10 +62,10 @@ export function fontBytes(file: string): Buffer {
   return bytes;
 }
 
-/** The parsed face, once per process. Throws a ZhpressError when the file is not a font. */
 /** The font of each face object: the glyph check asks once per character, without building a key. */
 const byFace = new WeakMap<Face, Fontkit.Font>();
 
+/** The parsed face, once per process. Throws a ZhpressError when the file is not a font. */
 export function openFace(face: Face): Fontkit.Font {
   const known = byFace.get(face);
   if (known) return known;

@@ -10,6 +10,7 @@ import { loadTemplate, mmToPt } from '../../src/templates/index.js';
 import { runTransforms } from '../../src/transforms/index.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/transforms/han.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
+import { fontkitUse } from '../../src/fonts/fontkit-shared.js';
 import { clients, han, isSubsequence, run } from '../helpers/clients.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
@@ -24,6 +25,17 @@ async function write(e: Edition, name: string): Promise<{ file: string; data: Ui
   writeFileSync(file, result.data);
   return { file, data: result.data as Uint8Array, report: result.report, pages: result.pages };
 }
+
+describe('fonts for the PDF writer', () => {
+  it('are parsed once: a second document goes through the shared fontkit and parses nothing', async () => {
+    await pdfWriter.write(seed, { template, date });
+    const before = fontkitUse();
+    await pdfWriter.write(seed, { template, date });
+    const after = fontkitUse();
+    expect(after.requests).toBeGreaterThan(before.requests);
+    expect(after.parsed).toBe(before.parsed);
+  }, 60_000);
+});
 
 describe.runIf(clients('pdftotext', 'pdffonts', 'qpdf'))('PDF edition of the seed, read by poppler and qpdf', () => {
   let pdf: Awaited<ReturnType<typeof write>>;

@@ -47,6 +47,12 @@ function register(family: FontFamily): void {
   dictionary[family.name] = { normal, bold, italics: normal, bolditalics: bold } as TFontDictionary[string];
 }
 
+/** Render a document definition to PDF bytes (the one place pdfmake is called, after the shared fontkit is installed). */
+export function renderPdf(definition: Parameters<typeof pdfmake.createPdf>[0]): Promise<Buffer> {
+  useFonts();
+  return pdfmake.createPdf(definition).getBuffer();
+}
+
 /** Make families found during the glyph check (fontconfig fallbacks) known to pdfmake. */
 export function registerFamilies(families: readonly FontFamily[]): void {
   for (const family of families) register(family);
@@ -57,7 +63,7 @@ export function registerFamilies(families: readonly FontFamily[]): void {
  * given (URLs resolved, a collection's file name replaced by its bytes), which
  * would break the next document.
  */
-export function useFonts(): void {
+function useFonts(): void {
   pdfmake.setFonts(structuredClone(dictionary));
 }
 

@@ -1,10 +1,9 @@
 // The PDF edition (pdfmake): fonts resolved and checked, the document built
 // from the model and the template, rendered in memory.
-import pdfmake from 'pdfmake';
 import type { Change } from '../../model/types.js';
 import type { Writer } from '../types.js';
 import { pdfDocument } from './document.js';
-import { pdfFonts, registerFamilies, useFonts } from './fonts.js';
+import { pdfFonts, registerFamilies, renderPdf } from './fonts.js';
 
 export const pdfWriter: Writer = {
   extension: 'pdf',
@@ -13,8 +12,7 @@ export const pdfWriter: Writer = {
     const report: Change[] = [...fonts.notices];
     const definition = pdfDocument(edition, template, fonts, date ?? new Date('2000-01-01T00:00:00Z'), report);
     registerFamilies(fonts.fallbacks);
-    useFonts();
-    const data = await pdfmake.createPdf(definition).getBuffer();
+    const data = await renderPdf(definition);
     return { data: new Uint8Array(data), report: dedupe(report), pages: countPages(data) };
   },
 };

@@ -1,0 +1,65 @@
+// Which glyphs of a font OpenType shaping can touch with fontkit's default
+// features: the first-position coverage of every lookup those features use, in
+// GSUB and GPOS, for any script. A run none of whose glyphs is in the set comes
+// out of the shaper exactly as the cmap and hmtx give it (no lookup can fire
+// at any position), so it can be laid out directly. The set is a superset
+// (all scripts and languages), which only sends more text to the real shaper.
+
+/** fontkit's default horizontal features (common, then horizontal), and rvrn. */
+const DEFAULT_FEATURES = new Set(['rvrn', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
+
+interface Coverage {
+  glyphs?: number[];
+  rangeRecords?: { start: number; end: number }[];
+}
+interface Subtable {
+  extension?: Subtable;
+  coverage?: Coverage;
+  inputCoverage?: Coverage[];
+  coverages?: Coverage[];
+  markCoverage?: Coverage;
+}
+interface LayoutTable {
+  featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
+  lookupList: { get(index: number): { subTables: Subtable[] } };
+}
+export interface ShapingFont {
+  GSUB?: LayoutTable;
+  GPOS?: LayoutTable;
+  directory: { tables: Record<string, unknown> };
+}
+
+function addCoverage(coverage: Coverage | undefined, into: Set<number>): void {
+  if (!coverage) return;
+  for (const glyph of coverage.glyphs ?? []) into.add(glyph);
+  for (const range of coverage.rangeRecords ?? []) for (let g = range.start; g <= range.end; g++) into.add(g);
+}
+
+function addFirstCoverage(subtable: Subtable, into: Set<number>): void {
+  if (subtable.extension) return addFirstCoverage(subtable.extension, into);
+  addCoverage(subtable.coverage, into);
+  addCoverage(subtable.inputCoverage?.[0], into);
+  addCoverage(subtable.coverages?.[0], into);
+  addCoverage(subtable.markCoverage, into);
+}
+
+/**
+ * The glyph ids the default features may change or move, or undefined when the
+ * font is shaped some other way (AAT morx, a legacy kern table without GPOS)
+ * and every run must go to the real shaper.
+ */
+export function shapedGlyphs(font: ShapingFont): Set<number> | undefined {
+  const tables = font.directory.tables;
+  if (tables.morx || (tables.kern && !tables.GPOS)) return undefined;
+  const glyphs = new Set<number>();
+  for (const table of [font.GSUB, font.GPOS]) {
+    if (!table) continue;
+    for (const record of table.featureList) {
+      if (!DEFAULT_FEATURES.has(record.tag)) continue;
+      for (const index of record.feature.lookupListIndexes) {
+        for (const subtable of table.lookupList.get(index).subTables) addFirstCoverage(subtable, glyphs);
+      }
+    }
+  }
+  return glyphs;
+}
