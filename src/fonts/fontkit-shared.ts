@@ -5,6 +5,7 @@
 // document reuse the parsed font (its subset is still made per document).
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
+import { primeTables, type TableFont } from './fast-tables.js';
 import { type ShapingFont, shapedGlyphs } from './shaped-glyphs.js';
 
 const parsed = new WeakMap<Uint8Array, Map<string, ReturnType<typeof Fontkit.create>>>();
@@ -30,8 +31,9 @@ function create(buffer: Uint8Array, postscriptName?: string): ReturnType<typeof 
   if (!font) {
     font = real!.create(buffer, postscriptName);
     use.parsed++;
+    if ('directory' in font) primeTables(font as unknown as TableFont);
     if ('layout' in font) simplifyLayout(font as unknown as LayoutFont);
-    if ('getGlyph' in font) keepDecodedOutlines(font as unknown as { getGlyph(id: number): object; directory: { tables: Record<string, unknown> } });
+    if ('createSubset' in font) lightSubsets(font as unknown as SubsettingFont);
     faces.set(key, font);
   }
   return font;
@@ -118,30 +120,60 @@ function simplifyLayout(font: LayoutFont): void {
   };
 }
 
-interface DecodingGlyph {
+interface SubsetGlyph {
+  id: number;
   _decode(): unknown;
-  _font: { directory: { tables: Record<string, unknown> } };
-  __decoded?: unknown;
+  __structure?: { numberOfContours: number } | null;
 }
-const memoized = new WeakSet<object>();
+interface SubsettingFont {
+  directory: { tables: Record<string, { offset: number } | undefined> };
+  stream: { buffer: Uint8Array };
+  loca: { offsets: ArrayLike<number> };
+  getGlyph(id: number): SubsetGlyph;
+  createSubset(): object;
+}
+interface TrueTypeSubset {
+  font: SubsettingFont;
+  _addGlyph(gid: number): number;
+}
+const patchedSubsets = new WeakSet<object>();
 
 /**
- * pdfkit subsets each font per document, and fontkit's subsetter decodes every
- * glyph's outline to find a compound glyph's parts: the same glyphs, decoded
- * again for every document. The decoded glyph is kept on fontkit's own glyph
- * object (one per font and glyph id, cached by fontkit). Fonts with variations
- * are left alone: their decoded points are transformed in place.
+ * What fontkit's TrueType subsetter needs of a glyph: whether it is compound
+ * and, if so, its parts. fontkit decodes every outline point for that; for a
+ * simple glyph the contour count in its header is enough. Kept on fontkit's
+ * glyph object (one per font and glyph id), so later documents reuse it.
  */
-function keepDecodedOutlines(font: { getGlyph(id: number): object; directory: { tables: Record<string, unknown> } }): void {
+function glyphStructure(font: SubsettingFont, glyph: SubsetGlyph): { numberOfContours: number } | null {
+  const offsets = font.loca.offsets;
+  const start = offsets[glyph.id]!;
+  if (start === offsets[glyph.id + 1]) return null;
+  const { buffer } = font.stream;
+  const at = font.directory.tables.glyf!.offset + start;
+  const numberOfContours = (((buffer[at]! << 8) | buffer[at + 1]!) << 16) >> 16;
+  if (numberOfContours < 0) return glyph._decode() as { numberOfContours: number };
+  return { numberOfContours };
+}
+
+/** Subsets of TrueType fonts without variations read only what they need of each glyph (glyphStructure). */
+function lightSubsets(font: SubsettingFont): void {
   if (font.directory.tables.fvar || !font.directory.tables.glyf) return;
-  const proto = Object.getPrototypeOf(font.getGlyph(0)) as DecodingGlyph;
-  if (memoized.has(proto)) return;
-  memoized.add(proto);
-  const decode = proto._decode;
-  proto._decode = function (this: DecodingGlyph) {
-    if (this._font.directory.tables.fvar) return decode.call(this);
-    if (!('__decoded' in this)) this.__decoded = decode.call(this);
-    return this.__decoded;
+  const proto = Object.getPrototypeOf(font.createSubset()) as TrueTypeSubset;
+  if (patchedSubsets.has(proto)) return;
+  patchedSubsets.add(proto);
+  const addGlyph = proto._addGlyph;
+  proto._addGlyph = function (this: TrueTypeSubset, gid: number) {
+    const { font: owner } = this;
+    if (owner.directory.tables.fvar || !owner.directory.tables.glyf) return addGlyph.call(this, gid);
+    const glyph = owner.getGlyph(gid);
+    if (glyph.__structure === undefined) glyph.__structure = glyphStructure(owner, glyph);
+    const structure = glyph.__structure;
+    glyph._decode = () => structure;
+    try {
+      return addGlyph.call(this, gid);
+    } finally {
+      delete (glyph as Partial<SubsetGlyph>)._decode;
+    }
   };
 }
 
