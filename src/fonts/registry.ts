@@ -76,15 +76,18 @@ export function openFace(face: Face): Fontkit.Font {
     return font;
   }
   let opened: Fontkit.Font | Fontkit.FontCollection;
+  const bytes = fontBytes(face.file);
   try {
-    opened = sharedFontkit().create(fontBytes(face.file));
+    opened = sharedFontkit().create(bytes);
   } catch (error) {
     throw new ZhpressError(`not a font file: ${(error as Error).message}`, { file: face.file, hint: 'use a .ttf, .otf or .ttc file' });
   }
   if ('fonts' in opened) {
-    const found = face.postscriptName ? opened.getFont(face.postscriptName) : opened.fonts[0];
-    if (!found) throw new ZhpressError(`the collection has no face "${face.postscriptName}"`, { file: face.file, hint: `faces: ${opened.fonts.map((f) => f.postscriptName).join(', ')}` });
-    font = found;
+    const names = opened.fonts.map((f) => f.postscriptName);
+    const name = face.postscriptName ?? names[0];
+    if (!name || !names.includes(name)) throw new ZhpressError(`the collection has no face "${face.postscriptName}"`, { file: face.file, hint: `faces: ${names.join(', ')}` });
+    // The face as pdfkit asks for it (bytes and PostScript name): one parsed face for both.
+    font = sharedFontkit().create(bytes, name) as Fontkit.Font;
   } else {
     font = opened;
   }
@@ -126,32 +129,40 @@ function localFamilies(dir = join(process.cwd(), 'fonts')): Map<string, FontFami
   return families;
 }
 
-let fontconfig: boolean | undefined;
+/** fontconfig compares family names ignoring case and blanks. */
+const familyKey = (name: string) => name.toLowerCase().replace(/\s+/g, '');
 
-function hasFontconfig(): boolean {
-  if (fontconfig === undefined) {
+/** Every installed face by family (each of its names), from one `fc-list` run; undefined without fontconfig. */
+let system: Map<string, string[]> | null | undefined;
+
+function systemFaces(): Map<string, string[]> | undefined {
+  if (system === undefined) {
     try {
-      execFileSync('fc-list', ['--version'], { stdio: 'ignore' });
-      fontconfig = true;
+      const listing = execFileSync('fc-list', [':', 'family', 'file', 'postscriptname', 'style', 'weight'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      system = new Map();
+      // "/path/ukai.ttc: AR PL UKai CN,文鼎PL中楷:style=Book:weight=80:postscriptname=UKaiCN"
+      for (const line of listing.split('\n')) {
+        const at = line.indexOf(': ');
+        if (at < 0) continue;
+        const rest = line.slice(at + 2);
+        const families = rest.slice(0, rest.search(/:(style|weight|postscriptname)=|$/));
+        const face = `${line.slice(0, at)}:${rest.slice(families.length)}`;
+        for (const family of new Set(families.split(',').map(familyKey).filter(Boolean))) system.set(family, [...(system.get(family) ?? []), face]);
+      }
     } catch {
-      fontconfig = false;
+      system = null;
     }
   }
-  return fontconfig;
+  return system ?? undefined;
 }
 
 /** A system family through fontconfig: the exact family name, regular and bold faces. */
 function systemFamily(name: string): FontFamily | undefined {
-  if (!hasFontconfig()) return undefined;
-  let listing: string;
-  try {
-    listing = execFileSync('fc-list', [name, 'file', 'postscriptname', 'style', 'weight'], { encoding: 'utf8' });
-  } catch {
-    return undefined;
-  }
+  const lines = systemFaces()?.get(familyKey(name));
+  if (!lines) return undefined;
   let normal: Face | undefined;
   let bold: Face | undefined;
-  for (const line of listing.split('\n').filter(Boolean).sort()) {
+  for (const line of [...lines].sort()) {
     const file = line.slice(0, line.indexOf(':'));
     const postscriptName = /postscriptname=([^:]+)/.exec(line)?.[1];
     const weight = Number(/weight=(\d+)/.exec(line)?.[1] ?? 80);
@@ -188,7 +199,7 @@ const byCharacter = new Map<number, FontFamily | null>();
 export function familyForCharacter(codePoint: number): FontFamily | undefined {
   if (byCharacter.has(codePoint)) return byCharacter.get(codePoint) ?? undefined;
   let found: FontFamily | undefined;
-  if (hasFontconfig()) {
+  if (systemFaces()) {
     let listing = '';
     try {
       listing = execFileSync('fc-list', [`:charset=${codePoint.toString(16)}`, 'family'], { encoding: 'utf8' });

@@ -1,9 +1,13 @@
 // Which glyphs of a font OpenType shaping can touch with fontkit's default
 // features: the first-position coverage of every lookup those features use, in
-// GSUB and GPOS, for any script. A run none of whose glyphs is in the set comes
-// out of the shaper exactly as the cmap and hmtx give it (no lookup can fire
-// at any position), so it can be laid out directly. The set is a superset
-// (all scripts and languages), which only sends more text to the real shaper.
+// GSUB and GPOS, under the default language system of any script (nothing here
+// sets a language, so fontkit always shapes with the default one). A run none
+// of whose glyphs is in the set comes out of the shaper exactly as the cmap and
+// hmtx give it (no lookup can fire at any position), so it can be laid out
+// directly. Taking every script makes the set larger than needed, which only
+// sends more text to the real shaper. (The pan-CJK Noto fonts keep their
+// regional Han forms under `locl` in the JAN/KOR/ZHS/ZHT/ZHH systems; counting
+// those sent all Han text through the shaper.)
 
 /** fontkit's default horizontal features (common, then horizontal), and rvrn. */
 const DEFAULT_FEATURES = new Set(['rvrn', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
@@ -19,9 +23,26 @@ interface Subtable {
   coverages?: Coverage[];
   markCoverage?: Coverage;
 }
+interface LangSys {
+  reqFeatureIndex: number;
+  featureIndexes: number[];
+}
 interface LayoutTable {
+  scriptList: { tag: string; script: { defaultLangSys?: LangSys | null } }[];
   featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
   lookupList: { get(index: number): { subTables: Subtable[] } };
+}
+
+/** The features of every script's default language system (its required feature too). */
+function defaultFeatures(table: LayoutTable): Set<number> {
+  const features = new Set<number>();
+  for (const { script } of table.scriptList) {
+    const system = script.defaultLangSys;
+    if (!system) continue;
+    for (const index of system.featureIndexes) features.add(index);
+    if (system.reqFeatureIndex !== 0xffff) features.add(system.reqFeatureIndex);
+  }
+  return features;
 }
 export interface ShapingFont {
   GSUB?: LayoutTable;
@@ -54,8 +75,9 @@ export function shapedGlyphs(font: ShapingFont): Set<number> | undefined {
   const glyphs = new Set<number>();
   for (const table of [font.GSUB, font.GPOS]) {
     if (!table) continue;
-    for (const record of table.featureList) {
-      if (!DEFAULT_FEATURES.has(record.tag)) continue;
+    for (const index of defaultFeatures(table)) {
+      const record = table.featureList[index];
+      if (!record || !DEFAULT_FEATURES.has(record.tag)) continue;
       for (const index of record.feature.lookupListIndexes) {
         for (const subtable of table.lookupList.get(index).subTables) addFirstCoverage(subtable, glyphs);
       }
