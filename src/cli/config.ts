@@ -2,8 +2,7 @@
 // directory, or --config PATH. It holds the same options as the command line,
 // which override it. Unknown keys and bad values are errors naming the file and key.
 import { existsSync, readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import { ajv, yaml } from '../lazy.js';
 import { ZhpressError } from '../index.js';
 
 export const CONFIG_NAMES = ['zhpress.config.yaml', 'zhpress.config.yml', 'zhpress.config.json'];
@@ -39,12 +38,12 @@ export function loadConfig(explicit: string | undefined): { file?: string; confi
   if (!file) return { config: {} };
   let value: unknown;
   try {
-    value = parseYaml(readFileSync(file, 'utf8')) ?? {};
+    value = yaml().parse(readFileSync(file, 'utf8')) ?? {};
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ZhpressError(code ? `cannot read the configuration (${code})` : `not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`, { file, exitCode: 2 });
   }
-  const validate = new Ajv({ allErrors: false }).compile(schema);
+  const validate = new (ajv().Ajv)({ allErrors: false }).compile(schema);
   if (!validate(value)) {
     const error = validate.errors![0]!;
     const params = error.params as Record<string, unknown>;

@@ -1,6 +1,5 @@
 // Expands the inputs of a command: files as given, folders recursively, globs.
 import { stat } from 'node:fs/promises';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { INPUT_EXTENSIONS, ZhpressError } from '../index.js';
 
 const SIDECAR = /\.meta\.(ya?ml|json)$/i;
@@ -15,14 +14,18 @@ export interface FoundInput {
   root?: string;
 }
 
+/** tinyglobby, loaded when an input is a folder or a pattern (not for a single named file). */
+let loaded: Promise<typeof import('tinyglobby')> | undefined;
+const tinyglobby = () => (loaded ??= import('tinyglobby'));
+
 export async function expandInputs(patterns: readonly string[]): Promise<FoundInput[]> {
   const found: FoundInput[] = [];
   for (const pattern of patterns) {
     // A file or folder that exists is taken as named, even when its name reads as a
     // glob ("!重要.txt", "*星.txt", "[草稿].txt").
     const literal = await stat(pattern).catch(() => undefined);
-    if (!literal && isDynamicPattern(pattern)) {
-      const matches = (await glob(pattern, { onlyFiles: true, expandDirectories: false })).filter(isInput).sort();
+    if (!literal && (await tinyglobby()).isDynamicPattern(pattern)) {
+      const matches = (await (await tinyglobby()).glob(pattern, { onlyFiles: true, expandDirectories: false })).filter(isInput).sort();
       if (matches.length === 0) throw new ZhpressError(`no input matches ${pattern}`, { hint: `inputs are ${INPUT_EXTENSIONS.join(', ')} files`, exitCode: 2 });
       found.push(...matches.map((path) => ({ path })));
       continue;
@@ -31,7 +34,7 @@ export async function expandInputs(patterns: readonly string[]): Promise<FoundIn
     if (!info) throw new ZhpressError('no such file or folder', { file: pattern, exitCode: 2 });
     if (info.isDirectory()) {
       const base = pattern.replace(/[\\/]+$/, '');
-      const matches = (await glob('**/*', { cwd: base, onlyFiles: true })).filter(isInput).sort();
+      const matches = (await (await tinyglobby()).glob('**/*', { cwd: base, onlyFiles: true })).filter(isInput).sort();
       if (matches.length === 0) throw new ZhpressError(`the folder has no ${INPUT_EXTENSIONS.join(', ')} files`, { file: pattern, exitCode: 2 });
       found.push(...matches.map((m) => ({ path: `${base}/${m}`, root: base })));
     } else if (info.isFile()) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The zhpress command line: a thin layer over the library in src/index.ts.
 import './heap.js';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isZhpressError, removePendingTemporaries } from '../index.js';
 import { buildCommand } from './commands/build.js';
@@ -20,8 +20,21 @@ process.on('SIGINT', () => {
   fail('interrupted; the outputs written so far are complete, nothing partial was left', 130);
 });
 
+/**
+ * yargs formats the whole help text after every command handler, in case a
+ * failing handler should print it (about 50 ms of string measuring a run). Our
+ * .fail() prints a message and points to --help instead, so that text is never
+ * used: skip building it. --help itself is unaffected.
+ */
+function skipHelpCache(cli: Argv): Argv {
+  const internal = (cli as unknown as { getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+  return cli;
+}
+
 try {
-  await yargs(hideBin(process.argv))
+  await skipHelpCache(yargs(hideBin(process.argv)))
     .scriptName('zhpress')
     .usage('$0 <command> [options]\n\nTurns Chinese documents into typeset editions: PDF, Word and Markdown, Simplified or Traditional.')
     .command(buildCommand)

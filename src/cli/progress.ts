@@ -1,6 +1,6 @@
 // What a batch shows while it runs: a progress bar on a terminal (done/total,
 // current file, elapsed, ETA), one plain line per output otherwise.
-import cliProgress from 'cli-progress';
+import { cliProgress } from '../lazy.js';
 import type { BatchEvents, Change, OutputEvent } from '../index.js';
 import { formatChange, isProblem } from './report.js';
 
@@ -50,7 +50,7 @@ export function batchEvents(mode: EventsMode): BatchEvents & { stop(): void } {
       stop: () => {},
     };
   }
-  const bar = new cliProgress.SingleBar(
+  const bar = new (cliProgress().SingleBar)(
     {
       format: ' {bar} {value}/{total} outputs | {elapsed}s elapsed, ETA {eta_formatted} | {file}',
       hideCursor: true,
@@ -58,7 +58,7 @@ export function batchEvents(mode: EventsMode): BatchEvents & { stop(): void } {
       etaBuffer: 20,
       clearOnComplete: true,
     },
-    cliProgress.Presets.shades_classic,
+    cliProgress().Presets.shades_classic,
   );
   const messages: string[] = [];
   return {

@@ -1,8 +1,8 @@
 // Metadata that is not in the text: a sidecar file `<input>.meta.yaml` (or .yml,
 // .json) beside the input gives edition and article metadata (titles, date,
 // publication, page). Given titles replace derived ones.
-import { Ajv } from 'ajv';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Ajv } from 'ajv';
+import { ajv, yaml } from '../lazy.js';
 import { ZhpressError } from '../errors.js';
 import type { ArticleKind, Edition, Lang } from '../model/types.js';
 import { LANGS } from '../model/types.js';
@@ -49,12 +49,12 @@ export function parseSidecar(source: string, file: string): Sidecar {
   let value: unknown;
   try {
     // YAML is a superset of JSON: one parser serves both.
-    value = parseYaml(source) ?? {};
+    value = yaml().parse(source) ?? {};
   } catch (error) {
-    const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
+    const line = error instanceof yaml().YAMLParseError ? error.linePos?.[0]?.line : undefined;
     throw new ZhpressError(`not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file, line });
   }
-  validate ??= new Ajv({ allErrors: false }).compile(schema);
+  validate ??= new (ajv().Ajv)({ allErrors: false }).compile(schema);
   if (!validate(value)) {
     const error = validate.errors![0]!;
     const params = error.params as Record<string, unknown>;

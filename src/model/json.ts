@@ -1,7 +1,8 @@
 // The JSON form of the model: `{ "modelVersion": 1, ...edition }`. It is a public
 // interface (`zhpress parse` prints it), so reading it back validates it against
 // the schema and names the JSON pointer of the first fault.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajv } from '../lazy.js';
 import { ZhpressError } from '../errors.js';
 import { modelSchema, NODE_TYPES_AT } from './schema.js';
 import { MODEL_VERSION, type Edition } from './types.js';
@@ -14,7 +15,7 @@ export function toJSON(edition: Edition): string {
 let validator: ValidateFunction | undefined;
 
 function validate(value: unknown): ValidateFunction {
-  validator ??= new Ajv({ allErrors: false, discriminator: true, strict: false }).compile(modelSchema);
+  validator ??= new (ajv().Ajv)({ allErrors: false, discriminator: true, strict: false }).compile(modelSchema);
   validator(value);
   return validator;
 }

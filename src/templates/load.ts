@@ -5,9 +5,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { ErrorObject } from 'ajv';
 import { ZhpressError } from '../errors.js';
+import { ajv, yaml } from '../lazy.js';
 import type { Lang } from '../model/types.js';
 import { templateSchema } from './schema.js';
 import { resolveTemplate } from './resolve.js';
@@ -28,7 +28,7 @@ function compiled(): Validator {
     const module = createRequire(import.meta.url)('./template-validator.cjs') as Validator | { default: Validator };
     return typeof module === 'function' ? module : module.default;
   } catch {
-    return new Ajv({ allErrors: true, strict: false, verbose: true }).compile(templateSchema) as Validator;
+    return new (ajv().Ajv)({ allErrors: true, strict: false, verbose: true }).compile(templateSchema) as Validator;
   }
 }
 
@@ -83,6 +83,21 @@ function describeError(error: ErrorObject): { path: string[]; message: string } 
   }
 }
 
+/** The built-in templates as parsed and validated at build time (scripts/build-validators.mjs), by file name. */
+let prebuilt: Record<string, { source: string; data: RawTemplate }> | undefined;
+
+/** A built-in template's data from the build, if its file is still what was built (else undefined). */
+function prebuiltTemplate(path: string, source: string): RawTemplate | undefined {
+  if (dirname(path) !== BUILTIN_DIR) return undefined;
+  try {
+    prebuilt ??= JSON.parse(readFileSync(fileURLToPath(new URL('./builtin-templates.json', import.meta.url)), 'utf8')) as NonNullable<typeof prebuilt>;
+  } catch {
+    prebuilt = {};
+  }
+  const entry = prebuilt[basename(path)];
+  return entry?.source === source ? structuredClone(entry.data) : undefined;
+}
+
 /** Parse and validate one template file (without `extends`). */
 export function readTemplateFile(path: string): RawTemplate {
   let source: string;
@@ -91,6 +106,14 @@ export function readTemplateFile(path: string): RawTemplate {
   } catch (error) {
     throw new ZhpressError(`cannot read template: ${(error as Error).message}`, { file: path, exitCode: 2 });
   }
+  const built = prebuiltTemplate(path, source);
+  if (built) return built;
+  return parseTemplate(path, source);
+}
+
+/** Parse YAML or JSON and validate it; errors name the line of the offending key. */
+export function parseTemplate(path: string, source: string): RawTemplate {
+  const { LineCounter, parseDocument, isMap } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   const syntax = doc.errors[0];

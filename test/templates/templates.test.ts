@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZhpressError } from '../../src/errors.js';
 import { listTemplates, loadTemplate, mmToPt, typeArea } from '../../src/templates/index.js';
+import { BUILTIN_DIR, parseTemplate } from '../../src/templates/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhpress-templates-'));
 function file(name: string, text: string): string {
@@ -50,6 +51,20 @@ describe('built-in templates', () => {
     expect(tw.quotes).toBe('corner');
     expect(tw.fonts.serif.split(',')[0]).toBe('Noto Serif CJK TC');
     expect(loadTemplate('briefing', 'zh-Hans').quotes).toBe('source');
+  });
+});
+
+describe('built-in templates prepared by the build', () => {
+  it('dist/templates/builtin-templates.json holds each built-in file with its text and the data parsing that text gives', () => {
+    const built = JSON.parse(readFileSync(join(import.meta.dirname, '../../dist/templates/builtin-templates.json'), 'utf8')) as Record<string, { source: string; data: unknown }>;
+    const names = Object.keys(built).sort();
+    expect(names).toEqual(expect.arrayContaining(['briefing.yaml', 'gbt9704.yaml', 'newspaper.yaml']));
+    for (const name of names) {
+      const path = join(BUILTIN_DIR, name);
+      const source = readFileSync(path, 'utf8');
+      expect(built[name]!.source, `${name} changed since the build`).toBe(source);
+      expect(built[name]!.data).toEqual(parseTemplate(path, source));
+    }
   });
 });
 

@@ -3,11 +3,18 @@
 // from the line after it), parsed with `yaml`, and checked loosely: a key the
 // format does not know, or a value of the wrong kind, is a warning and left
 // out; only YAML that does not parse is an error.
-import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ZhpressError } from '../../errors.js';
 import type { ArticleKind, ArticleMeta, Change, DatelineMeta, EditionMeta, Lang, Position } from '../../model/types.js';
 import { LANGS } from '../../model/types.js';
 import { linesPosition, type SourceLines } from './source.js';
+import { yaml } from '../../lazy.js';
+
+// yaml is loaded when a document has front matter (lazy.ts).
+const isMap = (node: unknown): node is YAMLMap => yaml().isMap(node);
+const isSeq = (node: unknown): node is YAMLSeq => yaml().isSeq(node);
+const isScalar = (node: unknown): node is Scalar => yaml().isScalar(node);
+const isNode = (node: unknown): node is YamlNode => yaml().isNode(node);
 
 export const SOURCE = 'reader:markdown';
 
@@ -254,8 +261,8 @@ export function parseFrontMatter(
   source: SourceLines,
   file?: string,
 ): { matter: FrontMatter; report: Change[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(block.yaml, { lineCounter, prettyErrors: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(block.yaml, { lineCounter, prettyErrors: true });
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0];

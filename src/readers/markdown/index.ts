@@ -2,7 +2,6 @@
 // src/writers/markdown) and hand-written CommonMark, into an Edition. Structure
 // comes from markdown-it's token stream; YAML front matter gives edition and
 // article metadata.
-import MarkdownIt from 'markdown-it';
 import { article, edition } from '../../model/builders.js';
 import type { Article, ArticleMeta, Block, Change, EditionMeta, Lang, Position } from '../../model/types.js';
 import { detectLang } from '../text/lang.js';
@@ -11,11 +10,13 @@ import { BlockBuilder, type Unit } from './blocks.js';
 import { type FrontMatter, parseFrontMatter, SOURCE, splitFrontMatter } from './front-matter.js';
 import { deriveMeta } from './meta.js';
 import { linesPosition, locator, sourceLines, spanOf } from './source.js';
+import { markdownIt } from '../../lazy.js';
 
 export { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 
 // HTML on, so that raw HTML is seen (and reported) rather than silently taken as text.
-const markdown = new MarkdownIt('default', { html: true });
+let parser: InstanceType<ReturnType<typeof markdownIt>> | undefined;
+const markdown = () => (parser ??= new (markdownIt())('default', { html: true }));
 
 interface Draft {
   title?: string;
@@ -81,7 +82,7 @@ export function readMarkdown(input: ReaderInput, options: ReaderOptions = {}): R
   const bodyLines = source.lines.slice(bodyStart);
   const body = bodyLines.join('\n');
 
-  const tokens = markdown.parse(body, {});
+  const tokens = markdown().parse(body, {});
   const units = new BlockBuilder(locator(source, bodyStart), report, bodyLines).build(tokens);
   const drafts = groupArticles(units);
 

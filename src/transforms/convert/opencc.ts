@@ -1,6 +1,6 @@
 // OpenCC converters, one per direction, built on first use and kept for the
 // life of the process (building one reads the dictionaries into tries: ~0.3 s).
-import * as OpenCC from 'opencc-js';
+import { opencc } from '../../lazy.js';
 import type { Lang } from '../../model/types.js';
 
 /** OpenCC's names for the scripts and regional standards. */
@@ -45,7 +45,7 @@ export function converter(from: Locale, to: Locale): ConverterFunction {
   const key = `${from}>${to}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const fn: ConverterFunction = from === to ? (s: string) => s : OpenCC.Converter({ from, to });
+  const fn: ConverterFunction = from === to ? (s: string) => s : opencc().Converter({ from, to });
   cache.set(key, fn);
   return fn;
 }

@@ -4,7 +4,7 @@
 // forms; the text is first converted character by character (s2t, with the
 // news dictionary protecting its phrases) and then scanned for table entries,
 // longest first. Phrases the dictionaries fix are left out: those never reach OpenCC.
-import * as OpenCC from 'opencc-js';
+import { opencc } from '../../lazy.js';
 import type { Change, Edition } from '../../model/types.js';
 import { visit } from '../../model/visit.js';
 import { builtInDictionary, loadDictionary } from './dictionary.js';
@@ -18,7 +18,7 @@ function phraseTable(locale: 'twp' | 'hkp'): { table: Table; longest: number } {
   if (!found) {
     const table: Table = new Map();
     // Locale.to.twp is [[TWPhrases, …], [variants…]]: only the phrase groups map words.
-    const groups = (OpenCC.Locale.to as unknown as Record<string, string[][]>)[locale] ?? [];
+    const groups = (opencc().Locale.to as unknown as Record<string, string[][]>)[locale] ?? [];
     for (const dict of groups[0] ?? []) {
       for (const pair of String(dict).split('|')) {
         const [from, to] = pair.split(' ');

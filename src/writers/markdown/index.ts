@@ -1,9 +1,9 @@
 // The Markdown edition: CommonMark with YAML front matter holding the edition's
 // and the articles' metadata, so that reading it back gives the same model.
-import { stringify } from 'yaml';
 import type { Article, ArticleMeta, Edition } from '../../model/types.js';
 import type { Writer } from '../types.js';
 import { article } from './blocks.js';
+import { yaml } from '../../lazy.js';
 
 function defined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -15,7 +15,7 @@ function articleMeta(node: Article): { id: string } & ArticleMeta {
 
 export function frontMatter(edition: Edition): string {
   const data = { ...defined(edition.meta), articles: edition.children.map(articleMeta) };
-  return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
+  return `---\n${yaml().stringify(data, { lineWidth: 0 })}---\n`;
 }
 
 export function writeMarkdown(edition: Edition): string {

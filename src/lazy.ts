@@ -1,0 +1,24 @@
+// Libraries that only some runs need, loaded on first use instead of at start:
+// a build of one text file to .docx never parses YAML, compiles a schema at
+// run time, reads Markdown or converts to Traditional, and loading those
+// modules was about a fifth of such a run. Each is required through its
+// CommonJS build, synchronously, once.
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
+import type * as CliProgress from 'cli-progress';
+import type MarkdownItModule from 'markdown-it';
+import type * as OpenCCModule from 'opencc-js';
+import type * as YamlModule from 'yaml';
+
+const require = createRequire(import.meta.url);
+
+function once<T>(id: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= require(id) as T);
+}
+
+export const yaml = once<typeof YamlModule>('yaml');
+export const ajv = once<typeof AjvModule>('ajv');
+export const markdownIt = once<typeof MarkdownItModule>('markdown-it');
+export const opencc = once<typeof OpenCCModule>('opencc-js');
+export const cliProgress = once<typeof CliProgress>('cli-progress');
