@@ -3,12 +3,15 @@
 //   punctuation (，。、；：！？）」”…— …) nor after opening punctuation (“（「《 …),
 //   and never inside a run of Latin letters or digits ("8900", "5G", "3.5%");
 // - justified lines get their slack as even character spacing, so every full
-//   line ends flush at the right edge; a grid (GB/T 9704) fixes the pitch.
+//   line ends flush at the right edge; a grid (GB/T 9704) fixes the pitch;
+// - adjacent punctuation (。” ，“ “《) takes 1.5 em, as the font's own
+//   `chws` feature sets it (off the grid, and only where the font has chws).
 // Each line then goes to pdfmake as unbreakable runs ending in a forced line
 // break: pdfmake lays out a handful of runs per line instead of one per
 // character, which is also much faster.
 import { findFamily, openFace } from '../../fonts/index.js';
 import { glyphId, hmtxAdvance } from '../../fonts/fontkit-shared.js';
+import { punctuationKern } from './punctuation-kern.js';
 import type { Face, FontFamily } from '../../fonts/registry.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../transforms/han.js';
 
@@ -55,10 +58,12 @@ function advance(family: FontFamily, bold: boolean, codePoint: number): number {
 interface Char {
   ch: string;
   run: number;
-  /** Width the character takes on the line (its pitch on a grid). */
+  /** Width the character takes on the line (its pitch on a grid), less `kern`. */
   width: number;
   /** Width of its glyph as pdfmake measures it. */
   glyph: number;
+  /** Space taken out between this character and the next (adjacent punctuation), pt, <= 0. */
+  kern: number;
 }
 
 /** Full-width closing punctuation can be squeezed in at a line end (it is half blank). */
@@ -83,11 +88,20 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
   const chars: Char[] = [];
   runs.forEach((run, index) => {
     const family = options.families.get(run.font) ?? findFamily(run.font);
+    const face = family && ((run.bold && family.bold) || family.normal);
+    let previous: Char | undefined;
     for (const ch of run.text) {
       const em = family ? advance(family, Boolean(run.bold), ch.codePointAt(0)!) : 1;
       const glyph = em * options.size;
       const width = options.pitch && isFullWidth(em) ? options.pitch : glyph;
-      chars.push({ ch, run: index, width, glyph });
+      const char: Char = { ch, run: index, width, glyph, kern: 0 };
+      // On a grid every character keeps its cell; elsewhere the font says what adjacent punctuation gives up.
+      if (previous && face && !options.pitch) {
+        previous.kern = punctuationKern(face, previous.ch, ch) * options.size;
+        previous.width += previous.kern;
+      }
+      chars.push(char);
+      previous = char;
     }
   });
   const lineWidth = (index: number) => (index === 0 ? options.width - options.indent : options.width);
@@ -129,20 +143,26 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
   const out: Run[] = [];
   lines.forEach((line, i) => {
     const last = i === lines.length - 1;
-    const pieces: { run: number; text: string }[] = [];
-    for (const c of line) {
+    // A piece is one run's characters whose gaps all have the same kern: pdfmake gives
+    // a text node one character spacing, so a kerned pair of punctuation is a piece of its own.
+    const pieces: { run: number; text: string; kern: number }[] = [];
+    line.forEach((c, k) => {
       const piece = pieces[pieces.length - 1];
-      if (piece && piece.run === c.run) piece.text += c.ch;
-      else pieces.push({ run: c.run, text: c.ch });
-    }
+      const gapKern = line[k - 1]?.kern ?? 0;
+      const nextKern = k < line.length - 1 ? c.kern : 0;
+      if (piece && piece.run === c.run && piece.kern === gapKern && (gapKern !== 0 || nextKern === 0)) piece.text += c.ch;
+      else pieces.push({ run: c.run, text: c.ch, kern: nextKern });
+    });
     // pdfmake measures a run as its glyphs plus the spacing between them (length - 1 gaps).
     const glyphs = line.reduce((sum, c) => sum + c.glyph, 0);
     const gaps = pieces.reduce((sum, p) => sum + p.text.length - 1, 0);
+    const kerning = pieces.reduce((sum, p) => sum + (p.text.length - 1) * p.kern, 0);
     let spacing = options.pitch ? options.pitch - options.size : 0;
-    if (((options.justify && !last) || tight.has(i)) && gaps > 0) spacing = (lineWidth(i) - 0.3 - glyphs) / gaps;
+    if (((options.justify && !last) || tight.has(i)) && gaps > 0) spacing = (lineWidth(i) - 0.3 - glyphs - kerning) / gaps;
     for (const piece of pieces) {
       const run: Run = { ...runs[piece.run]!, text: piece.text, noWrap: true };
-      if (Math.abs(spacing) > 1e-6) run.characterSpacing = spacing;
+      const pieceSpacing = spacing + piece.kern;
+      if (Math.abs(pieceSpacing) > 1e-6) run.characterSpacing = pieceSpacing;
       out.push(run);
     }
     if (!last) out.push({ text: '\n', font: runs[line[0]!.run]!.font });
