@@ -1,6 +1,7 @@
 // A small, deterministic zip reader and writer for the .docx package: the docx
 // library stamps every entry with the clock, so the package is rewritten with
 // one fixed date on every entry and the entries in a fixed order.
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const CRC_TABLE = (() => {
@@ -13,7 +14,11 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** zlib's own CRC-32 (Node 20.15 and later), else the table below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
