@@ -62,3 +62,102 @@ export function primeTables(font: TableFont): void {
   if (glyf && loca && !('loca' in font._tables)) primeLoca(font, loca);
   if (post && !('post' in font._tables)) primePost(font, post);
 }
+
+interface LazyArray {
+  base: number;
+  length: number;
+  stream: { view: DataView };
+}
+interface CmapSubtable {
+  version: number;
+  nGroups?: number;
+  groups?: LazyArray;
+  segCount?: number;
+  startCode?: LazyArray;
+  endCode?: LazyArray;
+  idDelta?: LazyArray;
+  idRangeOffset?: LazyArray;
+  glyphIndexArray?: LazyArray;
+}
+interface CmapProcessor {
+  cmap: CmapSubtable | null;
+  encoding?: unknown;
+  lookup(codePoint: number, variationSelector?: number): number;
+}
+export interface CmapFont {
+  _cmapProcessor: CmapProcessor;
+}
+
+const fontkitLookups = new WeakMap<object, CmapProcessor['lookup']>();
+
+/** fontkit's own cmap lookup of a font whose lookup was replaced (for tests that compare the two). */
+export function fontkitLookup(font: CmapFont): CmapProcessor['lookup'] | undefined {
+  return fontkitLookups.get(font);
+}
+
+/** Format 12 (and 13): groups of 12 bytes, searched in place. */
+function groupsLookup(cmap: CmapSubtable): ((codePoint: number) => number) | undefined {
+  const groups = cmap.groups;
+  if (!groups || cmap.nGroups === undefined) return undefined;
+  const { view } = groups.stream;
+  const { base } = groups;
+  const last = cmap.nGroups - 1;
+  const many = cmap.version === 13;
+  return (codePoint) => {
+    let low = 0;
+    let high = last;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const at = base + mid * 12;
+      const start = view.getUint32(at);
+      if (codePoint < start) high = mid - 1;
+      else if (codePoint > view.getUint32(at + 4)) low = mid + 1;
+      else return many ? view.getUint32(at + 8) : view.getUint32(at + 8) + codePoint - start;
+    }
+    return 0;
+  };
+}
+
+/** Format 4: segments over the BMP, searched in place (fontkit's arithmetic, byte for byte). */
+function segmentsLookup(cmap: CmapSubtable): ((codePoint: number) => number) | undefined {
+  const { startCode, endCode, idDelta, idRangeOffset, glyphIndexArray, segCount } = cmap;
+  if (!startCode || !endCode || !idDelta || !idRangeOffset || !glyphIndexArray || segCount === undefined) return undefined;
+  const { view } = startCode.stream;
+  return (codePoint) => {
+    let low = 0;
+    let high = segCount - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const start = view.getUint16(startCode.base + mid * 2);
+      if (codePoint < start) high = mid - 1;
+      else if (codePoint > view.getUint16(endCode.base + mid * 2)) low = mid + 1;
+      else {
+        const rangeOffset = view.getUint16(idRangeOffset.base + mid * 2);
+        const delta = view.getInt16(idDelta.base + mid * 2);
+        if (rangeOffset === 0) return (codePoint + delta) & 0xffff;
+        const index = rangeOffset / 2 + (codePoint - start) - (segCount - mid);
+        const glyph = index >= 0 && index < glyphIndexArray.length ? view.getUint16(glyphIndexArray.base + index * 2) : 0;
+        return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+      }
+    }
+    return 0;
+  };
+}
+
+/**
+ * Code point to glyph straight from the cmap bytes. fontkit decodes the
+ * subtable lazily, an entry at a time through restructure, which made looking
+ * up a document's characters a noticeable part of its first PDF. Formats 4 and
+ * 12 (what CJK fonts use) are read in place; others, legacy encodings and
+ * variation selectors stay with fontkit.
+ */
+export function fastCmap(font: CmapFont): void {
+  const processor = font._cmapProcessor;
+  const cmap = processor.cmap;
+  if (!cmap || processor.encoding) return;
+  const direct = cmap.version === 12 || cmap.version === 13 ? groupsLookup(cmap) : cmap.version === 4 ? segmentsLookup(cmap) : undefined;
+  if (!direct) return;
+  const lookup = processor.lookup.bind(processor);
+  fontkitLookups.set(font, lookup);
+  processor.lookup = (codePoint, variationSelector) => (variationSelector ? lookup(codePoint, variationSelector) : direct(codePoint));
+}

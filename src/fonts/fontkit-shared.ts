@@ -5,7 +5,7 @@
 // document reuse the parsed font (its subset is still made per document).
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
-import { primeTables, type TableFont } from './fast-tables.js';
+import { type CmapFont, fastCmap, primeTables, type TableFont } from './fast-tables.js';
 import { type ShapingFont, shapedGlyphs } from './shaped-glyphs.js';
 
 const parsed = new WeakMap<Uint8Array, Map<string, ReturnType<typeof Fontkit.create>>>();
@@ -32,6 +32,7 @@ function create(buffer: Uint8Array, postscriptName?: string): ReturnType<typeof 
     font = real!.create(buffer, postscriptName);
     use.parsed++;
     if ('directory' in font) primeTables(font as unknown as TableFont);
+    if ('_cmapProcessor' in font) fastCmap(font as unknown as CmapFont);
     if ('layout' in font) simplifyLayout(font as unknown as LayoutFont);
     if ('createSubset' in font) lightSubsets(font as unknown as SubsettingFont);
     faces.set(key, font);
