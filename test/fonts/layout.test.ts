@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_FAMILIES, type Face, findFamily, type FontFamily, openFace } from '../../src/fonts/index.js';
-import { realLayout } from '../../src/fonts/fontkit-shared.js';
+import { realLayout } from '../../src/fonts/direct-layout.js';
 import { converter } from '../../src/transforms/convert/opencc.js';
 import { clients } from '../helpers/clients.js';
 

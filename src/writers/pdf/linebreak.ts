@@ -10,7 +10,7 @@
 // break: pdfmake lays out a handful of runs per line instead of one per
 // character, which is also much faster.
 import { findFamily, openFace } from '../../fonts/index.js';
-import { glyphId, hmtxAdvance } from '../../fonts/fontkit-shared.js';
+import { glyphId, hmtxAdvance } from '../../fonts/direct-layout.js';
 import { punctuationKern } from './punctuation-kern.js';
 import type { Face, FontFamily } from '../../fonts/registry.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../transforms/han.js';

@@ -4,7 +4,7 @@
 // Traditional ones centre ，。 and compress nothing there. A font without chws
 // keeps every mark at full width.
 import { openFace } from '../../fonts/index.js';
-import { glyphId, hmtxAdvance } from '../../fonts/fontkit-shared.js';
+import { glyphId, hmtxAdvance } from '../../fonts/direct-layout.js';
 import type { Face } from '../../fonts/registry.js';
 import { CLOSING_MARKS, NO_LINE_END } from '../../transforms/han.js';
 

@@ -1,0 +1,57 @@
+// Lighter TrueType subsetting for pdfkit's per-document font subsets.
+interface SubsetGlyph {
+  id: number;
+  _decode(): unknown;
+  __structure?: { numberOfContours: number } | null;
+}
+export interface SubsettingFont {
+  directory: { tables: Record<string, { offset: number } | undefined> };
+  stream: { buffer: Uint8Array };
+  loca: { offsets: ArrayLike<number> };
+  getGlyph(id: number): SubsetGlyph;
+  createSubset(): object;
+}
+interface TrueTypeSubset {
+  font: SubsettingFont;
+  _addGlyph(gid: number): number;
+}
+const patchedSubsets = new WeakSet<object>();
+
+/**
+ * What fontkit's TrueType subsetter needs of a glyph: whether it is compound
+ * and, if so, its parts. fontkit decodes every outline point for that; for a
+ * simple glyph the contour count in its header is enough. Kept on fontkit's
+ * glyph object (one per font and glyph id), so later documents reuse it.
+ */
+function glyphStructure(font: SubsettingFont, glyph: SubsetGlyph): { numberOfContours: number } | null {
+  const offsets = font.loca.offsets;
+  const start = offsets[glyph.id]!;
+  if (start === offsets[glyph.id + 1]) return null;
+  const { buffer } = font.stream;
+  const at = font.directory.tables.glyf!.offset + start;
+  const numberOfContours = (((buffer[at]! << 8) | buffer[at + 1]!) << 16) >> 16;
+  if (numberOfContours < 0) return glyph._decode() as { numberOfContours: number };
+  return { numberOfContours };
+}
+
+/** Subsets of TrueType fonts without variations read only what they need of each glyph (glyphStructure). */
+export function lightSubsets(font: SubsettingFont): void {
+  if (font.directory.tables.fvar || !font.directory.tables.glyf) return;
+  const proto = Object.getPrototypeOf(font.createSubset()) as TrueTypeSubset;
+  if (patchedSubsets.has(proto)) return;
+  patchedSubsets.add(proto);
+  const addGlyph = proto._addGlyph;
+  proto._addGlyph = function (this: TrueTypeSubset, gid: number) {
+    const { font: owner } = this;
+    if (owner.directory.tables.fvar || !owner.directory.tables.glyf) return addGlyph.call(this, gid);
+    const glyph = owner.getGlyph(gid);
+    if (glyph.__structure === undefined) glyph.__structure = glyphStructure(owner, glyph);
+    const structure = glyph.__structure;
+    glyph._decode = () => structure;
+    try {
+      return addGlyph.call(this, gid);
+    } finally {
+      delete (glyph as Partial<SubsetGlyph>)._decode;
+    }
+  };
+}
