@@ -121,8 +121,11 @@ if (want('batch')) {
     for (let i = 0; i < count; i++) copyFileSync(sources[i % sources.length], join(inputs, `doc-${String(i).padStart(3, '0')}.txt`));
     line('inputs', `${count} copies of ${sources.length} texts (the seed${sources.length > 1 ? ` and ${sources.length - 1} samples` : ''})`);
 
-    // Targets are for the full size; the wall-time target is scaled to the size run.
+    // Targets are for the full size. A smaller run is not judged against them: each
+    // worker's start (modules, fonts, OpenCC dictionaries, optimisation) does not shrink
+    // with the batch, so a fraction of the inputs takes more than that fraction of the time.
     const scale = count / FULL;
+    const unjudged = `no verdict: the targets are for ${FULL} inputs (node bench/run.mjs batch)`;
     const timeout = Number(process.env.BENCH_BATCH_TIMEOUT ?? (reduced ? Math.max(60, 600 * scale) : 900));
     const build = (jobs, out, extra = []) =>
       timed(process.execPath, [cli, 'build', inputs, '--format', 'all', '--variant', 'zh-Hans,zh-Hant-TW', '--jobs', String(jobs), '--out', out, '--json', ...extra], {
@@ -148,8 +151,8 @@ if (want('batch')) {
       }
       results[jobs] = run.seconds;
       const label = `--jobs ${jobs}: wall time, ${summary.written} written, ${summary.failed} failed`;
-      if (jobs === 2) check(label, run.seconds, 60 * scale, { unit: 's', digits: 1, note: reduced ? `target scaled from 60 s for ${FULL} inputs` : '' });
-      else line(label, `${run.seconds.toFixed(1)} s`);
+      if (jobs === 2 && !reduced) check(label, run.seconds, 60, { unit: 's', digits: 1 });
+      else line(label, `${run.seconds.toFixed(1)} s${jobs === 2 ? ` (${unjudged})` : ''}`);
       line(`  --jobs ${jobs}: documents per second`, `${(count / run.seconds).toFixed(2)} inputs/s, ${(summary.written / run.seconds).toFixed(1)} outputs/s, ${summary.pages} PDF pages`);
       line(`  --jobs ${jobs}: peak RSS of the process (threads included)`, run.peakMb !== undefined ? `${run.peakMb.toFixed(0)} MB` : `n/a (${peakNote()})`);
       if (summary.failed) line(`  --jobs ${jobs}: failures`, summary.failures.slice(0, 3).map((f) => `${f.input}: ${f.message}`).join(' | '));
@@ -165,7 +168,8 @@ if (want('batch')) {
           });
       }
     }
-    if (results[1] && results[2]) check('speed-up from 1 to 2 jobs', results[1] / results[2], 1.7, { unit: 'x', digits: 2, atLeast: true });
+    if (results[1] && results[2] && !reduced) check('speed-up from 1 to 2 jobs', results[1] / results[2], 1.7, { unit: 'x', digits: 2, atLeast: true });
+    else if (results[1] && results[2]) line('speed-up from 1 to 2 jobs', `${(results[1] / results[2]).toFixed(2)} x (${unjudged})`);
     else line('speed-up from 1 to 2 jobs', 'n/a (a run did not finish)');
   });
 }
