@@ -1,6 +1,6 @@
 // A direct layout for text that OpenType shaping would not change, installed
 // on each font the shared fontkit parses; fontkit's own layout stays for the rest.
-import { type ShapingFont, shapedGlyphs } from './shaped-glyphs.js';
+import { chwsGlyphs, type ShapingFont, shapedGlyphs } from './shaped-glyphs.js';
 
 /**
  * Han, kana, Latin and common punctuation mostly need no OpenType shaping
@@ -9,21 +9,37 @@ import { type ShapingFont, shapedGlyphs } from './shaped-glyphs.js';
  * none of whose glyphs a default feature can touch (shaped-glyphs.ts: in Noto
  * SC the dashes, kana, kerned Latin letters) gets a direct cmap layout;
  * anything else (complex scripts, combining marks, variation selectors,
- * explicit features) goes to the real shaper.
+ * characters fontkit hides such as soft hyphens and zero-width spaces,
+ * explicit features, variable fonts) goes to the real shaper. The one feature
+ * laid out directly is `chws` (adjacent punctuation at 1.5 em): the font's
+ * adjustment for each adjacent pair, asked of the shaper once per pair (a fuzz
+ * over Noto's punctuation found runs to compress exactly as their pairs do).
  */
 const SIMPLE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]*$/u;
-const NEEDS_SHAPING = /[\p{M}\uFE00-\uFE0F\u200C\u200D]|\uDB40[\uDD00-\uDDEF]/u;
+const NEEDS_SHAPING = /[\p{M}\p{Default_Ignorable_Code_Point}]/u;
 
+interface TableMetrics {
+  advance: number;
+  bearing: number;
+}
 interface LayoutGlyph {
   id: number;
+  codePoints: number[];
   advanceWidth: number;
+  cbox: { maxY: number };
   _metrics?: object;
+  _getTableMetrics(table: unknown): TableMetrics;
 }
 export interface LayoutFont {
   layout(text: string, features?: unknown, ...rest: unknown[]): { glyphs: LayoutGlyph[]; positions: object[]; advanceWidth: number };
   glyphsForString(text: string): LayoutGlyph[];
+  glyphForCodePoint(codePoint: number): LayoutGlyph;
   unitsPerEm: number;
-  hmtx: { metrics: { length: number; get(index: number): { advance: number; bearing: number } } };
+  hmtx: { metrics: { length: number; get(index: number): TableMetrics } };
+  vmtx?: unknown;
+  'OS/2'?: { version: number; typoAscender: number; typoDescender: number };
+  hhea: { ascent: number; descent: number };
+  directory: { tables: Record<string, unknown> };
   _cmapProcessor: { lookup(codePoint: number): number };
 }
 
@@ -42,17 +58,42 @@ export function glyphId(font: unknown, codePoint: number): number {
   return (font as LayoutFont)._cmapProcessor.lookup(codePoint);
 }
 
-/** Give a glyph its horizontal metrics from hmtx, so nothing decodes its outline for them. */
+/**
+ * A glyph's advance, and its metrics as fontkit would work them out. Without a
+ * vmtx table fontkit derives the vertical ones from the outline's bounding box,
+ * decoding the outline to measure a line; those are left until asked for
+ * (the same formula as fontkit's, from OS/2 or hhea).
+ */
 function primeMetrics(font: LayoutFont, glyph: LayoutGlyph): number {
-  if (!glyph._metrics) {
-    const { metrics } = font.hmtx;
-    const m = metrics.get(Math.min(glyph.id, metrics.length - 1));
-    glyph._metrics = { advanceWidth: m.advance, advanceHeight: font.unitsPerEm, leftBearing: m.bearing, topBearing: 0 };
+  if (!glyph._metrics && !font.vmtx) {
+    const { advance, bearing } = glyph._getTableMetrics(font.hmtx);
+    const os2 = font['OS/2'];
+    const ascent = os2 && os2.version > 0 ? os2.typoAscender : font.hhea.ascent;
+    const descent = os2 && os2.version > 0 ? os2.typoDescender : font.hhea.descent;
+    glyph._metrics = {
+      advanceWidth: advance,
+      leftBearing: bearing,
+      advanceHeight: Math.abs(ascent - descent),
+      get topBearing() {
+        return ascent - glyph.cbox.maxY;
+      },
+    };
   }
   return glyph.advanceWidth;
 }
 
 const realLayouts = new WeakMap<object, LayoutFont['layout']>();
+const chwsAdjusters = new WeakMap<object, (a: number, b: number) => number>();
+
+/**
+ * What the font's chws takes off (or adds to) the first of two adjacent
+ * characters, in font units: what the direct layout applies under `chws`, so a
+ * line measured with it matches what pdfkit draws. 0 for fonts laid out only
+ * by fontkit.
+ */
+export function chwsAdjustment(font: unknown, a: number, b: number): number {
+  return chwsAdjusters.get(font as object)?.(a, b) ?? 0;
+}
 
 /** fontkit's own layout of a font the shared fontkit parsed (for tests that compare it with the direct one). */
 export function realLayout(font: unknown): LayoutFont['layout'] | undefined {
@@ -62,15 +103,38 @@ export function realLayout(font: unknown): LayoutFont['layout'] | undefined {
 /** Give `font` the direct layout (fonts shaped some other way keep fontkit's). */
 export function simplifyLayout(font: LayoutFont): void {
   const shape = font.layout.bind(font);
+  // Variable fonts adjust advances (HVAR) and outlines: always the shaper.
+  if (font.directory.tables.fvar) return;
   const shaped = shapedGlyphs(font as unknown as ShapingFont);
   if (!shaped) return;
   realLayouts.set(font, shape);
+  const chws = chwsGlyphs(font as unknown as ShapingFont);
+  const pairs = new Map<number, number>();
+  const adjust = (a: LayoutGlyph, b: LayoutGlyph): number => {
+    if (!chws.has(a.id) && !chws.has(b.id)) return 0;
+    const key = a.id * 0x10000 + b.id;
+    let adjustment = pairs.get(key);
+    if (adjustment === undefined) {
+      const run = shape(String.fromCodePoint(...a.codePoints, ...b.codePoints), ['chws']);
+      const shaped = run.glyphs.length === 2 ? (run.positions as { xAdvance: number }[]).reduce((sum, p) => sum + p.xAdvance, 0) : undefined;
+      adjustment = shaped === undefined ? 0 : shaped - primeMetrics(font, a) - primeMetrics(font, b);
+      pairs.set(key, adjustment);
+    }
+    return adjustment;
+  };
+  chwsAdjusters.set(font, (a, b) => {
+    const cmap = font._cmapProcessor;
+    if (!chws.has(cmap.lookup(a)) && !chws.has(cmap.lookup(b))) return 0;
+    return adjust(font.glyphForCodePoint(a), font.glyphForCodePoint(b));
+  });
   font.layout = (text, features, ...rest) => {
+    const onlyChws = Array.isArray(features) && features.length === 1 && features[0] === 'chws';
     const hasFeatures = Array.isArray(features) ? features.length > 0 : features !== undefined && features !== null && Object.keys(features).length > 0;
-    if (hasFeatures || rest.length > 0 || !SIMPLE.test(text) || NEEDS_SHAPING.test(text)) return shape(text, features, ...rest);
+    if ((hasFeatures && !onlyChws) || rest.length > 0 || !SIMPLE.test(text) || NEEDS_SHAPING.test(text)) return shape(text, features, ...rest);
     const glyphs = font.glyphsForString(text);
     if (glyphs.some((glyph) => shaped.has(glyph.id))) return shape(text, features, ...rest);
     const positions = glyphs.map((glyph) => ({ xAdvance: primeMetrics(font, glyph), yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    if (onlyChws) for (let i = 1; i < glyphs.length; i++) positions[i - 1]!.xAdvance += adjust(glyphs[i - 1]!, glyphs[i]!);
     // A getter over the positions, as fontkit's GlyphRun has: pdfkit scales the positions in place.
     return {
       glyphs,

@@ -10,6 +10,8 @@ interface TableEntry {
   length: number;
 }
 export interface TableFont {
+  /** 'TTF' for an sfnt read as it is on disk; WOFF and WOFF2 compress their tables. */
+  type: string;
   directory: { tables: Record<string, TableEntry | undefined> };
   stream: { buffer: Uint8Array };
   head: { indexToLocFormat: number };
@@ -58,6 +60,7 @@ function primePost(font: TableFont, table: TableEntry): void {
 
 /** Put fast readings of loca and post in the font's table cache (TrueType outlines only). */
 export function primeTables(font: TableFont): void {
+  if (font.type !== 'TTF') return; // table offsets are into compressed data
   const { loca, post, glyf } = font.directory.tables;
   if (glyf && loca && !('loca' in font._tables)) primeLoca(font, loca);
   if (post && !('post' in font._tables)) primePost(font, post);
@@ -85,6 +88,7 @@ interface CmapProcessor {
   lookup(codePoint: number, variationSelector?: number): number;
 }
 export interface CmapFont {
+  directory: { tables: Record<string, unknown> };
   _cmapProcessor: CmapProcessor;
 }
 
@@ -152,6 +156,7 @@ function segmentsLookup(cmap: CmapSubtable): ((codePoint: number) => number) | u
  * variation selectors stay with fontkit.
  */
 export function fastCmap(font: CmapFont): void {
+  if (!font.directory.tables.cmap) return;
   const processor = font._cmapProcessor;
   const cmap = processor.cmap;
   if (!cmap || processor.encoding) return;

@@ -39,9 +39,35 @@ function create(buffer: Uint8Array, postscriptName?: string): ReturnType<typeof 
     if ('_cmapProcessor' in font) fastCmap(font as unknown as CmapFont);
     if ('layout' in font) simplifyLayout(font as unknown as LayoutFont);
     if ('createSubset' in font) lightSubsets(font as unknown as SubsettingFont);
+    if ('getGlyph' in font) ownCodePoints(font as unknown as GlyphSource);
     faces.set(key, font);
   }
   return font;
+}
+
+interface GlyphSource {
+  getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } | null;
+}
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((cp, i) => cp === b[i]);
+}
+
+/**
+ * fontkit keeps one glyph object per id, carrying the characters of whichever
+ * text asked for it first, and pdfkit writes each PDF's ToUnicode map from
+ * those. With the font shared across documents, a glyph drawn for … in one PDF
+ * would be copied out as the ⋯ of an earlier one (Noto maps several code
+ * points to one glyph). A request that names other characters gets a view of
+ * the glyph with its own.
+ */
+function ownCodePoints(font: GlyphSource): void {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (!glyph || codePoints.length === 0 || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
+    return Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as typeof glyph;
+  };
 }
 
 let shared: typeof Fontkit | undefined;

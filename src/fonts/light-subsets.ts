@@ -5,6 +5,7 @@ interface SubsetGlyph {
   __structure?: { numberOfContours: number } | null;
 }
 export interface SubsettingFont {
+  type: string;
   directory: { tables: Record<string, { offset: number } | undefined> };
   stream: { buffer: Uint8Array };
   loca: { offsets: ArrayLike<number> };
@@ -34,16 +35,21 @@ function glyphStructure(font: SubsettingFont, glyph: SubsetGlyph): { numberOfCon
   return { numberOfContours };
 }
 
-/** Subsets of TrueType fonts without variations read only what they need of each glyph (glyphStructure). */
+/** Outlines read in place: a TrueType font as on disk (not WOFF's compressed tables), without variations. */
+function readable(font: SubsettingFont): boolean {
+  return font.type === 'TTF' && !font.directory.tables.fvar && Boolean(font.directory.tables.glyf);
+}
+
+/** Subsets of such fonts read only what they need of each glyph (glyphStructure). */
 export function lightSubsets(font: SubsettingFont): void {
-  if (font.directory.tables.fvar || !font.directory.tables.glyf) return;
+  if (!readable(font)) return;
   const proto = Object.getPrototypeOf(font.createSubset()) as TrueTypeSubset;
   if (patchedSubsets.has(proto)) return;
   patchedSubsets.add(proto);
   const addGlyph = proto._addGlyph;
   proto._addGlyph = function (this: TrueTypeSubset, gid: number) {
     const { font: owner } = this;
-    if (owner.directory.tables.fvar || !owner.directory.tables.glyf) return addGlyph.call(this, gid);
+    if (!readable(owner)) return addGlyph.call(this, gid);
     const glyph = owner.getGlyph(gid);
     if (glyph.__structure === undefined) glyph.__structure = glyphStructure(owner, glyph);
     const structure = glyph.__structure;

@@ -132,6 +132,28 @@ function localFamilies(dir = join(process.cwd(), 'fonts')): Map<string, FontFami
 /** fontconfig compares family names ignoring case and blanks. */
 const familyKey = (name: string) => name.toLowerCase().replace(/\s+/g, '');
 
+/**
+ * The family names at the start of an fc-list field, up to the first unescaped
+ * colon: fontconfig separates names by commas and escapes \ - , : with a
+ * backslash ("FZXiaoBiaoSong\-B05S" is FZXiaoBiaoSong-B05S).
+ */
+export function familyNames(field: string): { names: string[]; rest: string } {
+  const names: string[] = [];
+  let name = '';
+  let i = 0;
+  for (; i < field.length; i++) {
+    const ch = field[i]!;
+    if (ch === '\\' && i + 1 < field.length) name += field[++i];
+    else if (ch === ',') {
+      names.push(name);
+      name = '';
+    } else if (ch === ':') break;
+    else name += ch;
+  }
+  names.push(name);
+  return { names: names.filter(Boolean), rest: field.slice(i) };
+}
+
 /** Every installed face by family (each of its names), from one `fc-list` run; undefined without fontconfig. */
 let system: Map<string, string[]> | null | undefined;
 
@@ -144,10 +166,9 @@ function systemFaces(): Map<string, string[]> | undefined {
       for (const line of listing.split('\n')) {
         const at = line.indexOf(': ');
         if (at < 0) continue;
-        const rest = line.slice(at + 2);
-        const families = rest.slice(0, rest.search(/:(style|weight|postscriptname)=|$/));
-        const face = `${line.slice(0, at)}:${rest.slice(families.length)}`;
-        for (const family of new Set(families.split(',').map(familyKey).filter(Boolean))) system.set(family, [...(system.get(family) ?? []), face]);
+        const { names, rest } = familyNames(line.slice(at + 2));
+        const face = `${line.slice(0, at)}:${rest}`;
+        for (const family of new Set(names.map(familyKey).filter(Boolean))) system.set(family, [...(system.get(family) ?? []), face]);
       }
     } catch {
       system = null;

@@ -9,8 +9,8 @@
 // regional Han forms under `locl` in the JAN/KOR/ZHS/ZHT/ZHH systems; counting
 // those sent all Han text through the shaper.)
 
-/** fontkit's default horizontal features (common, then horizontal), and rvrn. */
-const DEFAULT_FEATURES = new Set(['rvrn', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
+/** fontkit's default features for left-to-right text: variation, directional, fractional, common and horizontal. */
+const DEFAULT_FEATURES = new Set(['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
 
 interface Coverage {
   glyphs?: number[];
@@ -22,6 +22,7 @@ interface Subtable {
   inputCoverage?: Coverage[];
   coverages?: Coverage[];
   markCoverage?: Coverage;
+  mark1Coverage?: Coverage;
 }
 interface LangSys {
   reqFeatureIndex: number;
@@ -62,26 +63,38 @@ function addFirstCoverage(subtable: Subtable, into: Set<number>): void {
   addCoverage(subtable.inputCoverage?.[0], into);
   addCoverage(subtable.coverages?.[0], into);
   addCoverage(subtable.markCoverage, into);
+  addCoverage(subtable.mark1Coverage, into);
 }
 
-/**
- * The glyph ids the default features may change or move, or undefined when the
- * font is shaped some other way (AAT morx, a legacy kern table without GPOS)
- * and every run must go to the real shaper.
- */
-export function shapedGlyphs(font: ShapingFont): Set<number> | undefined {
-  const tables = font.directory.tables;
-  if (tables.morx || (tables.kern && !tables.GPOS)) return undefined;
+/** The glyphs the lookups of the features named in `tags` may touch first (default language systems). */
+function coveredBy(font: ShapingFont, tags: ReadonlySet<string>): Set<number> {
   const glyphs = new Set<number>();
   for (const table of [font.GSUB, font.GPOS]) {
     if (!table) continue;
     for (const index of defaultFeatures(table)) {
       const record = table.featureList[index];
-      if (!record || !DEFAULT_FEATURES.has(record.tag)) continue;
-      for (const index of record.feature.lookupListIndexes) {
-        for (const subtable of table.lookupList.get(index).subTables) addFirstCoverage(subtable, glyphs);
+      if (!record || !tags.has(record.tag)) continue;
+      for (const lookup of record.feature.lookupListIndexes) {
+        for (const subtable of table.lookupList.get(lookup).subTables) addFirstCoverage(subtable, glyphs);
       }
     }
   }
   return glyphs;
+}
+
+/**
+ * The glyph ids the default features may change or move, or undefined when the
+ * font is shaped some other way (AAT morx, a legacy kern table)
+ * and every run must go to the real shaper.
+ */
+export function shapedGlyphs(font: ShapingFont): Set<number> | undefined {
+  const tables = font.directory.tables;
+  // AAT fonts are shaped by morx; a legacy kern table is applied where GPOS has no kern for the script.
+  if (tables.morx || tables.kern) return undefined;
+  return coveredBy(font, DEFAULT_FEATURES);
+}
+
+/** The glyph ids the font's `chws` (contextual half-width spacing) may adjust: its punctuation, if it has the feature. */
+export function chwsGlyphs(font: ShapingFont): Set<number> {
+  return coveredBy(font, new Set(['chws']));
 }

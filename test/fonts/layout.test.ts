@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import * as pristine from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_FAMILIES, type Face, findFamily, type FontFamily, openFace } from '../../src/fonts/index.js';
 import { realLayout } from '../../src/fonts/direct-layout.js';
@@ -21,7 +22,7 @@ const traditional = converter('cn', 'twp')(seed);
 // The seed's characters, Latin letters the fonts kern (AV, To, f), digits, the
 // two-em dash that the fonts join by ccmp, the ellipsis, kana and full-width marks.
 const alphabet = [
-  ...new Set([...seed.replace(/\s/g, ''), ...traditional.replace(/\s/g, ''), '\u300C', '\u300D', '\u300E', '\u300F', ...'AVWToYfiflLTAwa0123456789%-. ', '\u2014', '\u2026', '\u00B7', ...'\u3042\u304C\u30AB\u30AC\u30FC', ...'\u3001\u3002\uFF0C\uFF1B\uFF1A\uFF01\uFF1F\uFF08\uFF09\u300A\u300B\u201C\u201D']),
+  ...new Set([...seed.replace(/\s/g, ''), ...traditional.replace(/\s/g, ''), '\u300C', '\u300D', '\u300E', '\u300F', ...'AVWToYfiflLTAwa0123456789%-. ', '\u2014', '\u2026', '\u00B7', '\u00AD', '\u200B', '\u2060', '\uFEFF', ...'\u3042\u304C\u30AB\u30AC\u30FC', ...'\u3001\u3002\uFF0C\uFF1B\uFF1A\uFF01\uFF1F\uFF08\uFF09\u300A\u300B\u201C\u201D']),
 ];
 
 function summary(run: Run) {
@@ -63,5 +64,22 @@ describe.runIf(clients('fc-list'))('direct layout in the Traditional editions\' 
       return;
     }
     for (const [, face] of facesOf(family)) sameAsShaper(face);
+  });
+});
+
+describe('glyph metrics from the direct layout', () => {
+  // Noto Serif SC has vmtx; AR PL UKai (the kai role, from Debian) has none, so its vertical metrics come from its outlines.
+  const names = ['Noto Serif SC', 'AR PL UKai CN'].filter((name) => findFamily(name));
+  it.each(names)('are fontkit\'s in %s, also for glyphs past the last full hmtx entry', (name) => {
+    const face = findFamily(name)!.normal;
+    const font = openFace(face) as unknown as { layout: Layout; hhea: { numberOfMetrics: number }; glyphForCodePoint(cp: number): { id: number } };
+    // Characters whose glyphs lie past hhea.numberOfMetrics take their bearing from hmtx's bearings array.
+    const late: string[] = [];
+    for (let cp = 0x3000; cp < 0x9fff && late.length < 3; cp++) if (font.glyphForCodePoint(cp).id >= font.hhea.numberOfMetrics) late.push(String.fromCodePoint(cp));
+    if (name === 'Noto Serif SC') expect(late.length).toBeGreaterThan(0);
+    const run = font.layout(`${late.join('')}\u4E2D\u6587\u3002\u201D`) as unknown as { glyphs: { id: number; _getMetrics(): Record<string, number> }[] };
+    const opened = pristine.create(readFileSync(face.file)) as unknown as { getGlyph(id: number): { _getMetrics(): Record<string, number> } } | { getFont(name: string): { getGlyph(id: number): { _getMetrics(): Record<string, number> } } };
+    const theirs = 'getFont' in opened && face.postscriptName ? opened.getFont(face.postscriptName) : (opened as { getGlyph(id: number): { _getMetrics(): Record<string, number> } });
+    for (const glyph of run.glyphs) expect({ ...glyph._getMetrics() }).toEqual({ ...theirs.getGlyph(glyph.id)._getMetrics() });
   });
 });

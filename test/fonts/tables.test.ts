@@ -5,6 +5,7 @@ import * as pristine from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_FAMILIES, type Face, findFamily, openFace } from '../../src/fonts/index.js';
 import { type CmapFont, fontkitLookup } from '../../src/fonts/fast-tables.js';
+import { familyNames } from '../../src/fonts/registry.js';
 
 interface Tables {
   loca: { version: number; offsets: ArrayLike<number> };
@@ -41,5 +42,14 @@ describe.each(faces)('%s', (_name, face) => {
     const wrong: string[] = [];
     for (let cp = 0; cp < 0x2a6e0; cp++) if (processor.lookup(cp) !== lookup!(cp) && wrong.length < 5) wrong.push(cp.toString(16));
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('fontconfig family names', () => {
+  it('are split on unescaped commas and unescaped, up to the first unescaped colon', () => {
+    expect(familyNames('AR PL UKai CN,\u6587\u9F0EPL\u4E2D\u6977:style=Book:weight=80')).toEqual({ names: ['AR PL UKai CN', '\u6587\u9F0EPL\u4E2D\u6977'], rest: ':style=Book:weight=80' });
+    expect(familyNames('FZXiaoBiaoSong\\-B05S:style=Regular').names).toEqual(['FZXiaoBiaoSong-B05S']);
+    expect(familyNames('Comma\\, Inside,Colon\\:Inside,Back\\\\slash:style=x').names).toEqual(['Comma, Inside', 'Colon:Inside', 'Back\\slash']);
+    expect(familyNames(':style=Book').names).toEqual([]);
   });
 });

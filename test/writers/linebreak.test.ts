@@ -1,7 +1,8 @@
 // The PDF line breaker's handling of adjacent punctuation (chws) and the widths
 // pdfmake will measure: every justified line must still come out flush.
 import { describe, expect, it } from 'vitest';
-import { findFamily, type FontFamily } from '../../src/fonts/index.js';
+import { findFamily, type FontFamily, openFace } from '../../src/fonts/index.js';
+import { realLayout } from '../../src/fonts/direct-layout.js';
 import { breakLines, type Run } from '../../src/writers/pdf/linebreak.js';
 
 const SERIF = 'Noto Serif SC';
@@ -10,16 +11,18 @@ const size = 12;
 // 可期。”习近平 … : a full stop followed by a closing quote, a comma before an opening one.
 const text = '\u624B\u5E76\u8FDB\uFF0C\u8BA9\u6784\u5EFA\u4EBA\u7C7B\u547D\u8FD0\u5171\u540C\u4F53\u7684\u524D\u666F\u66F4\u52A0\u5149\u660E\u53EF\u671F\u3002\u201D\u4E60\u8FD1\u5E73\u4E3B\u5E2D\u5411\u66F4\u591A\u670B\u53CB\u548C\u4F19\u4F34\u53D1\u51FA\uFF0C\u201C\u4E0A\u6D77\u7CBE\u795E\u201D\u7684\u8BDA\u631A\u9080\u7EA6\u3002';
 
-/** The width pdfmake gives a line: each piece's glyphs plus its spacing between them. */
+/** The width pdfmake gives each line: fontkit's own layout of each run (with its features) plus its spacing. */
 function lineWidths(runs: Run[]): number[] {
+  const font = openFace(families.get(SERIF)!.normal) as unknown as { unitsPerEm: number };
+  const shape = realLayout(font)!;
   const widths: number[] = [0];
   for (const run of runs) {
     if (run.text === '\n') {
       widths.push(0);
       continue;
     }
-    const glyphs = [...run.text].length * size; // every character here is one em wide in Noto Serif SC
-    widths[widths.length - 1]! += glyphs + (run.characterSpacing ?? 0) * (run.text.length - 1);
+    const laidOut = (shape(run.text, run.fontFeatures ?? []) as unknown as { advanceWidth: number }).advanceWidth;
+    widths[widths.length - 1]! += (laidOut / font.unitsPerEm) * size + (run.characterSpacing ?? 0) * (run.text.length - 1);
   }
   return widths;
 }
@@ -28,21 +31,36 @@ describe('adjacent punctuation in the PDF line breaker', () => {
   const width = 20 * size;
   const out = breakLines([{ text, font: SERIF }], { width, indent: 0, size, justify: true, families });
 
-  it('sets \u3002\u201D and \uFF0C\u201C as pairs half an em closer than the text around them', () => {
+  it('asks for the font\'s chws on the runs holding \u3002\u201D and \uFF0C\u201C, and only on those', () => {
     for (const pair of ['\u3002\u201D', '\uFF0C\u201C']) {
-      const piece = out.find((r) => r.text === pair);
-      expect(piece, pair).toBeDefined();
-      const line = out.slice(0, out.indexOf(piece!)).filter((r) => r.text === '\n').length;
-      const others = out.filter((r, k) => r.text !== pair && r.text !== '\n' && out.slice(0, k).filter((x) => x.text === '\n').length === line && r.text.length > 1);
-      const base = others[0]?.characterSpacing ?? 0;
-      expect(piece!.characterSpacing).toBeCloseTo(base - size / 2, 5);
+      const run = out.find((r) => r.text.includes(pair));
+      expect(run?.fontFeatures, pair).toEqual(['chws']);
     }
+    for (const run of out.filter((r) => r.fontFeatures)) expect(run.text).toMatch(/[\u3001\u3002\uFF0C\uFF1A\uFF1B\u201D\u300B][\u201C\u201D\u300A\uFF0C\u3002]/);
   });
 
-  it('still ends every line but the last flush with the measure', () => {
+  it('which closes each pair up by half an em in this font', () => {
+    const font = openFace(families.get(SERIF)!.normal) as unknown as { unitsPerEm: number };
+    const shape = realLayout(font)!;
+    const advance = (t: string, f: string[]) => (shape(t, f) as unknown as { advanceWidth: number }).advanceWidth / font.unitsPerEm;
+    expect(advance('\u53EF\u671F\u3002\u201D\u4E60', ['chws'])).toBeCloseTo(advance('\u53EF\u671F\u3002\u201D\u4E60', []) - 0.5, 5);
+  });
+
+  it('still ends every line but the last flush with the measure, as pdfmake measures the runs', () => {
     const widths = lineWidths(out);
     expect(widths.length).toBeGreaterThan(2);
     for (const w of widths.slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
+  });
+
+  it('gives every gap of a line the same spacing (one value per line)', () => {
+    let line: Run[] = [];
+    for (const run of [...out, { text: '\n', font: SERIF }]) {
+      if (run.text !== '\n') line.push(run);
+      else {
+        expect(new Set(line.map((r) => r.characterSpacing ?? 0)).size).toBe(1);
+        line = [];
+      }
+    }
   });
 
   it('keeps every character in order', () => {
@@ -51,7 +69,14 @@ describe('adjacent punctuation in the PDF line breaker', () => {
 
   it('compresses nothing on a grid (each character keeps its cell)', () => {
     const grid = breakLines([{ text, font: SERIF }], { width, indent: 0, size, justify: true, families, pitch: size });
-    expect(grid.some((r) => r.text === '\u3002\u201D' || r.text === '\uFF0C\u201C')).toBe(false);
+    expect(grid.some((r) => r.fontFeatures)).toBe(false);
     expect(grid.filter((r) => r.text !== '\n').map((r) => r.text).join('')).toBe(text);
+  });
+
+  it('does not count a pair split by a line end: no line is wider than the measure', () => {
+    // Left-aligned text whose break falls between \u3002 and \u201C (the reviewer's case).
+    const ragged = '\u0061\u0062' + '\u4E2D'.repeat(18) + '\u3002\u201C\u597D\u201D';
+    const lines = breakLines([{ text: ragged, font: SERIF }], { width: 240, indent: 0, size, justify: false, families });
+    for (const w of lineWidths(lines)) expect(w).toBeLessThanOrEqual(240 + 1e-6);
   });
 });

@@ -37,6 +37,18 @@ describe('fonts for the PDF writer', () => {
   }, 60_000);
 });
 
+describe.runIf(clients('pdftotext'))('text copied out of a PDF', () => {
+  it('is that document\'s own, whatever an earlier PDF of the process drew with the same glyphs', async () => {
+    // Noto draws \u2026 and \u22EF, \u4E00 and \u2F00 with one glyph each: the ToUnicode map must follow each document's text.
+    const doc = (body: string) => edition({ lang: 'zh-Hans', title: 'T' }, [article('a1', { title: 'T' }, [paragraph([body])])]);
+    await write(doc('\u4E2D\u6587\u22EF\u22EF\u5728\u8FD9\u91CC\u2F00\u6837\u3002'), 'first.pdf');
+    const second = await write(doc('\u4E2D\u6587\u2026\u2026\u5728\u8FD9\u91CC\u4E00\u6837\u3002'), 'second.pdf');
+    const copied = run('pdftotext', [second.file, '-']);
+    expect(copied).toContain('\u4E2D\u6587\u2026\u2026\u5728\u8FD9\u91CC\u4E00\u6837');
+    expect(copied).not.toMatch(/[\u22EF\u2F00]/);
+  }, 60_000);
+});
+
 describe.runIf(clients('pdftotext', 'pdffonts', 'qpdf'))('PDF edition of the seed, read by poppler and qpdf', () => {
   let pdf: Awaited<ReturnType<typeof write>>;
   beforeAll(async () => {

@@ -5,7 +5,8 @@
 // - justified lines get their slack as even character spacing, so every full
 //   line ends flush at the right edge; a grid (GB/T 9704) fixes the pitch;
 // - adjacent punctuation (。” ，“ “《) takes 1.5 em, as the font's own
-//   `chws` feature sets it (off the grid, and only where the font has chws).
+//   `chws` feature sets it (off the grid, and only where the font has chws);
+//   the run is handed to pdfmake with that feature, so pdfkit closes the pair up.
 // Each line then goes to pdfmake as unbreakable runs ending in a forced line
 // break: pdfmake lays out a handful of runs per line instead of one per
 // character, which is also much faster.
@@ -21,6 +22,8 @@ export interface Run {
   bold?: boolean;
   noWrap?: boolean;
   characterSpacing?: number;
+  /** OpenType features pdfkit applies to the run (chws where adjacent punctuation closes up). */
+  fontFeatures?: string[];
 }
 
 export interface BreakOptions {
@@ -38,6 +41,9 @@ export interface BreakOptions {
 /** Advances by face object (faces are cached by the registry), then code point. */
 const advances = new WeakMap<Face, Map<number, number>>();
 
+/** Characters the shaper hides (soft hyphen, zero-width space, joiners, BOM): they take no room. */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+
 /** Advance width of a character in em, from the face that draws it. */
 function advance(family: FontFamily, bold: boolean, codePoint: number): number {
   const face = (bold && family.bold) || family.normal;
@@ -49,7 +55,7 @@ function advance(family: FontFamily, bold: boolean, codePoint: number): number {
   let em = table.get(codePoint);
   if (em === undefined) {
     const font = openFace(face);
-    em = hmtxAdvance(font, glyphId(font, codePoint)) / font.unitsPerEm;
+    em = INVISIBLE.test(String.fromCodePoint(codePoint)) ? 0 : hmtxAdvance(font, glyphId(font, codePoint)) / font.unitsPerEm;
     table.set(codePoint, em);
   }
   return em;
@@ -58,11 +64,11 @@ function advance(family: FontFamily, bold: boolean, codePoint: number): number {
 interface Char {
   ch: string;
   run: number;
-  /** Width the character takes on the line (its pitch on a grid), less `kern`. */
+  /** Width the character takes on the line (its pitch on a grid). */
   width: number;
   /** Width of its glyph as pdfmake measures it. */
   glyph: number;
-  /** Space taken out between this character and the next (adjacent punctuation), pt, <= 0. */
+  /** Space taken out between this character and the next when both are on one line (adjacent punctuation), pt, <= 0. */
   kern: number;
 }
 
@@ -96,10 +102,7 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
       const width = options.pitch && isFullWidth(em) ? options.pitch : glyph;
       const char: Char = { ch, run: index, width, glyph, kern: 0 };
       // On a grid every character keeps its cell; elsewhere the font says what adjacent punctuation gives up.
-      if (previous && face && !options.pitch) {
-        previous.kern = punctuationKern(face, previous.ch, ch) * options.size;
-        previous.width += previous.kern;
-      }
+      if (previous && face && !options.pitch) previous.kern = punctuationKern(face, previous.ch, ch) * options.size;
       chars.push(char);
       previous = char;
     }
@@ -116,16 +119,18 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     let used = 0;
     let end = start;
     let lastBreak = -1;
-    while (end < chars.length && used + chars[end]!.width <= available) {
-      used += chars[end]!.width;
+    // What a character adds to the line: its width, less the kern between it and the one before.
+    const adds = (i: number) => chars[i]!.width + (i > start ? chars[i - 1]!.kern : 0);
+    while (end < chars.length && used + adds(end) <= available) {
+      used += adds(end);
       end++;
       if (end < chars.length && canBreak(chars[end - 1]!.ch, chars[end]!.ch)) lastBreak = end;
     }
     // Closing punctuation that would start the next line is squeezed in instead
     // (full-width punctuation is half blank), rather than pushing a character down.
     let squeezed = 0;
-    while (end < chars.length && end > start && SQUEEZABLE.includes(chars[end]!.ch) && used + chars[end]!.width - available <= (squeezed + 2) * 0.5 * options.size) {
-      used += chars[end]!.width;
+    while (end < chars.length && end > start && SQUEEZABLE.includes(chars[end]!.ch) && used + adds(end) - available <= (squeezed + 2) * 0.5 * options.size) {
+      used += adds(end);
       end++;
       squeezed++;
     }
@@ -143,26 +148,28 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
   const out: Run[] = [];
   lines.forEach((line, i) => {
     const last = i === lines.length - 1;
-    // A piece is one run's characters whose gaps all have the same kern: pdfmake gives
-    // a text node one character spacing, so a kerned pair of punctuation is a piece of its own.
-    const pieces: { run: number; text: string; kern: number }[] = [];
+    // One piece per run on the line. A piece holding adjacent punctuation is set with
+    // the font's chws feature, which pdfkit lays out (and pdfmake measures) with those
+    // pairs closed up, so the justification spacing stays the same in every gap.
+    const pieces: { run: number; text: string; width: number; chws: boolean }[] = [];
     line.forEach((c, k) => {
       const piece = pieces[pieces.length - 1];
-      const gapKern = line[k - 1]?.kern ?? 0;
-      const nextKern = k < line.length - 1 ? c.kern : 0;
-      if (piece && piece.run === c.run && piece.kern === gapKern && (gapKern !== 0 || nextKern === 0)) piece.text += c.ch;
-      else pieces.push({ run: c.run, text: c.ch, kern: nextKern });
+      const kernBefore = k > 0 ? line[k - 1]!.kern : 0;
+      if (piece && piece.run === c.run) {
+        piece.text += c.ch;
+        piece.width += c.glyph + kernBefore;
+        if (kernBefore < 0) piece.chws = true;
+      } else pieces.push({ run: c.run, text: c.ch, width: c.glyph, chws: false });
     });
-    // pdfmake measures a run as its glyphs plus the spacing between them (length - 1 gaps).
-    const glyphs = line.reduce((sum, c) => sum + c.glyph, 0);
+    // pdfmake measures a run as its laid-out width plus the spacing between its characters (length - 1 gaps).
+    const widths = pieces.reduce((sum, p) => sum + p.width, 0);
     const gaps = pieces.reduce((sum, p) => sum + p.text.length - 1, 0);
-    const kerning = pieces.reduce((sum, p) => sum + (p.text.length - 1) * p.kern, 0);
     let spacing = options.pitch ? options.pitch - options.size : 0;
-    if (((options.justify && !last) || tight.has(i)) && gaps > 0) spacing = (lineWidth(i) - 0.3 - glyphs - kerning) / gaps;
+    if (((options.justify && !last) || tight.has(i)) && gaps > 0) spacing = (lineWidth(i) - 0.3 - widths) / gaps;
     for (const piece of pieces) {
       const run: Run = { ...runs[piece.run]!, text: piece.text, noWrap: true };
-      const pieceSpacing = spacing + piece.kern;
-      if (Math.abs(pieceSpacing) > 1e-6) run.characterSpacing = pieceSpacing;
+      if (Math.abs(spacing) > 1e-6) run.characterSpacing = spacing;
+      if (piece.chws) run.fontFeatures = ['chws'];
       out.push(run);
     }
     if (!last) out.push({ text: '\n', font: runs[line[0]!.run]!.font });
