@@ -79,4 +79,12 @@ describe('adjacent punctuation in the PDF line breaker', () => {
     const lines = breakLines([{ text: ragged, font: SERIF }], { width: 240, indent: 0, size, justify: false, families });
     for (const w of lineWidths(lines)) expect(w).toBeLessThanOrEqual(240 + 1e-6);
   });
+
+  it('ends lines holding kerned Latin flush too (AV, To, Wa are kerned in Noto)', () => {
+    const latin = '\u4E2D\u6587AVATAR\u548CTower\u4E0EWAVE\u30012025\u5E74\u7684To\u4E0EWa\u3002'.repeat(4);
+    const lines = breakLines([{ text: latin, font: SERIF }], { width, indent: 0, size, justify: true, families });
+    const widths = lineWidths(lines);
+    expect(widths.length).toBeGreaterThan(2);
+    for (const w of widths.slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
+  });
 });

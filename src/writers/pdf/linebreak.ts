@@ -41,6 +41,15 @@ export interface BreakOptions {
 /** Advances by face object (faces are cached by the registry), then code point. */
 const advances = new WeakMap<Face, Map<number, number>>();
 
+/** Text that fonts kern (Latin letters, digits): measured by laying it out. */
+const KERNABLE = /[\p{Script=Latin}\p{Nd}]/u;
+
+/** A run's width in em as the font lays it out (what pdfkit and pdfmake use). */
+function laidOutWidth(face: Face, text: string, chws: boolean): number {
+  const font = openFace(face) as unknown as { unitsPerEm: number; layout(text: string, features?: string[]): { advanceWidth: number } };
+  return font.layout(text, chws ? ['chws'] : undefined).advanceWidth / font.unitsPerEm;
+}
+
 /** Characters the shaper hides (soft hyphen, zero-width space, joiners, BOM): they take no room. */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 
@@ -92,9 +101,11 @@ function isFullWidth(em: number): boolean {
 /** Break `runs` into lines; returns runs with line ends ("\n") and spacing set. */
 export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
   const chars: Char[] = [];
+  const faces: (Face | undefined)[] = [];
   runs.forEach((run, index) => {
     const family = options.families.get(run.font) ?? findFamily(run.font);
     const face = family && ((run.bold && family.bold) || family.normal);
+    faces[index] = face;
     let previous: Char | undefined;
     for (const ch of run.text) {
       const em = family ? advance(family, Boolean(run.bold), ch.codePointAt(0)!) : 1;
@@ -161,7 +172,13 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
         if (kernBefore < 0) piece.chws = true;
       } else pieces.push({ run: c.run, text: c.ch, width: c.glyph, chws: false });
     });
-    // pdfmake measures a run as its laid-out width plus the spacing between its characters (length - 1 gaps).
+    // pdfmake measures a run as its laid-out width plus the spacing between its characters
+    // (length - 1 gaps). Latin letters and digits may be kerned: such a piece is measured
+    // as the font lays it out, so a justified line with them still ends flush.
+    for (const piece of pieces) {
+      const face = faces[piece.run];
+      if (face && KERNABLE.test(piece.text)) piece.width = laidOutWidth(face, piece.text, piece.chws) * options.size;
+    }
     const widths = pieces.reduce((sum, p) => sum + p.width, 0);
     const gaps = pieces.reduce((sum, p) => sum + p.text.length - 1, 0);
     let spacing = options.pitch ? options.pitch - options.size : 0;
