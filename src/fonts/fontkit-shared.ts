@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { type CmapFont, fastCmap, primeTables, type TableFont } from './fast-tables.js';
 import { type LayoutFont, simplifyLayout } from './direct-layout.js';
-import { lightSubsets, type SubsettingFont } from './light-subsets.js';
+import { lightSubsets, sharedReturnStubs, type SubsettingFont } from './light-subsets.js';
 
 const parsed = new WeakMap<Uint8Array, Map<string, ReturnType<typeof Fontkit.create>>>();
 
@@ -38,7 +38,10 @@ function create(buffer: Uint8Array, postscriptName?: string): ReturnType<typeof 
     if ('directory' in font) primeTables(font as unknown as TableFont);
     if ('_cmapProcessor' in font) fastCmap(font as unknown as CmapFont);
     if ('layout' in font) simplifyLayout(font as unknown as LayoutFont);
-    if ('createSubset' in font) lightSubsets(font as unknown as SubsettingFont);
+    if ('createSubset' in font) {
+      lightSubsets(font as unknown as SubsettingFont);
+      sharedReturnStubs(font as unknown as Parameters<typeof sharedReturnStubs>[0]);
+    }
     if ('getGlyph' in font) ownCodePoints(font as unknown as GlyphSource);
     faces.set(key, font);
   }
