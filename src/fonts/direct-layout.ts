@@ -16,7 +16,9 @@ import { chwsGlyphs, type ShapingFont, shapedGlyphs } from './shaped-glyphs.js';
  * over Noto's punctuation found runs to compress exactly as their pairs do).
  */
 const SIMPLE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]*$/u;
-const NEEDS_SHAPING = /[\p{M}\p{Default_Ignorable_Code_Point}]/u;
+/** Characters fontkit's shaper hides (soft hyphen, zero-width space, joiners, BOM): they take no room. */
+export const HIDDEN = /\p{Default_Ignorable_Code_Point}/u;
+const MARKS = /\p{M}/u;
 
 interface TableMetrics {
   advance: number;
@@ -100,6 +102,28 @@ export function realLayout(font: unknown): LayoutFont['layout'] | undefined {
   return realLayouts.get(font as object);
 }
 
+/**
+ * The font's chws adjustment of two adjacent glyphs (font units, on the first):
+ * 0 unless one of them is in the feature's coverage, else asked of the shaper
+ * (with the pair's text) once per glyph pair.
+ */
+function chwsAdjuster(font: LayoutFont, shape: LayoutFont['layout']): (a: number, b: number, pair: () => string) => number {
+  const chws = chwsGlyphs(font as unknown as ShapingFont);
+  const pairs = new Map<number, number>();
+  return (a, b, pair) => {
+    if (!chws.has(a) && !chws.has(b)) return 0;
+    const key = a * 0x10000 + b;
+    let adjustment = pairs.get(key);
+    if (adjustment === undefined) {
+      const run = shape(pair(), ['chws']);
+      const pairWidth = run.glyphs.length === 2 ? (run.positions as { xAdvance: number }[]).reduce((sum, p) => sum + p.xAdvance, 0) : undefined;
+      adjustment = pairWidth === undefined ? 0 : pairWidth - hmtxAdvance(font, a) - hmtxAdvance(font, b);
+      pairs.set(key, adjustment);
+    }
+    return adjustment;
+  };
+}
+
 /** Give `font` the direct layout (fonts shaped some other way keep fontkit's). */
 export function simplifyLayout(font: LayoutFont): void {
   const shape = font.layout.bind(font);
@@ -108,33 +132,19 @@ export function simplifyLayout(font: LayoutFont): void {
   const shaped = shapedGlyphs(font as unknown as ShapingFont);
   if (!shaped) return;
   realLayouts.set(font, shape);
-  const chws = chwsGlyphs(font as unknown as ShapingFont);
-  const pairs = new Map<number, number>();
-  const adjust = (a: LayoutGlyph, b: LayoutGlyph): number => {
-    if (!chws.has(a.id) && !chws.has(b.id)) return 0;
-    const key = a.id * 0x10000 + b.id;
-    let adjustment = pairs.get(key);
-    if (adjustment === undefined) {
-      const run = shape(String.fromCodePoint(...a.codePoints, ...b.codePoints), ['chws']);
-      const shaped = run.glyphs.length === 2 ? (run.positions as { xAdvance: number }[]).reduce((sum, p) => sum + p.xAdvance, 0) : undefined;
-      adjustment = shaped === undefined ? 0 : shaped - primeMetrics(font, a) - primeMetrics(font, b);
-      pairs.set(key, adjustment);
-    }
-    return adjustment;
-  };
-  chwsAdjusters.set(font, (a, b) => {
-    const cmap = font._cmapProcessor;
-    if (!chws.has(cmap.lookup(a)) && !chws.has(cmap.lookup(b))) return 0;
-    return adjust(font.glyphForCodePoint(a), font.glyphForCodePoint(b));
-  });
+  const adjust = chwsAdjuster(font, shape);
+  chwsAdjusters.set(font, (a, b) => adjust(glyphId(font, a), glyphId(font, b), () => String.fromCodePoint(a, b)));
   font.layout = (text, features, ...rest) => {
     const onlyChws = Array.isArray(features) && features.length === 1 && features[0] === 'chws';
     const hasFeatures = Array.isArray(features) ? features.length > 0 : features !== undefined && features !== null && Object.keys(features).length > 0;
-    if ((hasFeatures && !onlyChws) || rest.length > 0 || !SIMPLE.test(text) || NEEDS_SHAPING.test(text)) return shape(text, features, ...rest);
+    if ((hasFeatures && !onlyChws) || rest.length > 0 || !SIMPLE.test(text) || MARKS.test(text) || HIDDEN.test(text)) return shape(text, features, ...rest);
     const glyphs = font.glyphsForString(text);
     if (glyphs.some((glyph) => shaped.has(glyph.id))) return shape(text, features, ...rest);
     const positions = glyphs.map((glyph) => ({ xAdvance: primeMetrics(font, glyph), yAdvance: 0, xOffset: 0, yOffset: 0 }));
-    if (onlyChws) for (let i = 1; i < glyphs.length; i++) positions[i - 1]!.xAdvance += adjust(glyphs[i - 1]!, glyphs[i]!);
+    for (let i = 1; onlyChws && i < glyphs.length; i++) {
+      const [a, b] = [glyphs[i - 1]!, glyphs[i]!];
+      positions[i - 1]!.xAdvance += adjust(a.id, b.id, () => String.fromCodePoint(...a.codePoints, ...b.codePoints));
+    }
     // A getter over the positions, as fontkit's GlyphRun has: pdfkit scales the positions in place.
     return {
       glyphs,

@@ -7,7 +7,7 @@ import { fontBytes, resolveRoles } from '../../fonts/index.js';
 import type { Change } from '../../model/types.js';
 import type { Writer } from '../types.js';
 import { finishPackage } from './package.js';
-import { docxSections, needsEvenPages, pageGeometry } from './sections.js';
+import { docxSections, needsEvenPages, textWidth } from './sections.js';
 import { docxStyles } from './styles.js';
 
 /** The date written when none is given: never the clock. */
@@ -81,7 +81,7 @@ export const docxWriter: Writer = {
       ...(process.env.ZHPRESS_DOCX_TOC_PAGES === '1' ? { pageNumbers: estimator(roles) } : template.toc.enabled ? { features: { updateFields: true } } : {}),
     });
     const packed = new Uint8Array(await Packer.toBuffer(document));
-    const data = finishPackage(packed, { properties, lang: meta.lang, textWidth: pageGeometry(template).textWidth });
+    const data = finishPackage(packed, { properties, lang: meta.lang, textWidth: textWidth(template) });
     return { data, report };
   },
 };

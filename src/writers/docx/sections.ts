@@ -25,22 +25,11 @@ import { articleBodyParagraphs, articleParagraphs, articleTitleParagraphs } from
 import { docxText } from './inlines.js';
 import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, twips } from './styles.js';
 
-/** Geometry of the text area, in twips. */
-export interface PageGeometry {
-  width: number;
-  height: number;
-  textWidth: number;
-  /** Width of one column of the article sections. */
-  columnWidth: number;
-}
-
-export function pageGeometry(template: Template): PageGeometry {
-  const [w, h] = pageSize(template.page);
+/** Width of the type area, in twips (header and footer tab stops). */
+export function textWidth(template: Template): number {
+  const [w] = pageSize(template.page);
   const m = template.page.margins;
-  const textWidth = mmToTwips(w - m.left - m.right);
-  const columns = Math.max(1, template.page.columns);
-  const columnWidth = Math.round((textWidth - (columns - 1) * mmToTwips(template.page.columnGap)) / columns);
-  return { width: mmToTwips(w), height: mmToTwips(h), textWidth, columnWidth };
+  return mmToTwips(w - m.left - m.right);
 }
 
 /** Page size and margins; the header and footer sit where the PDF edition puts them. */
@@ -70,7 +59,7 @@ function pageProperties(template: Template): NonNullable<ISectionPropertiesOptio
  * are kept by character spacing in the styles (styles.ts gridSpacing), not by a
  * linesAndChars grid, which LibreOffice spreads to 18 characters a line.
  */
-function grid(template: Template, _geometry: PageGeometry): ISectionPropertiesOptions['grid'] {
+function grid(template: Template): ISectionPropertiesOptions['grid'] {
   return { type: DocumentGridType.LINES, linePitch: twips(template.styles.body.leading) };
 }
 
@@ -189,8 +178,7 @@ function tocSection(template: Template, base: ISectionPropertiesOptions, first: 
 }
 
 export function docxSections(edition: Edition, template: Template): ISectionOptions[] {
-  const geometry = pageGeometry(template);
-  const base: ISectionPropertiesOptions = { page: pageProperties(template), grid: grid(template, geometry) };
+  const base: ISectionPropertiesOptions = { page: pageProperties(template), grid: grid(template) };
   const sections: ISectionOptions[] = [];
   if (template.cover.enabled) sections.push(coverSection(edition, base));
   if (template.toc.enabled) sections.push(tocSection(template, base, sections.length === 0));

@@ -2,6 +2,7 @@
 // after the closing "**", because CommonMark does not close "**" that follows
 // punctuation and precedes a Han character ("**发展。**正文" stays literal).
 import type { Inline, PhrasingContent } from '../../model/types.js';
+import { inlineText } from '../../model/visit.js';
 import { LEAD_CLOSING } from '../../transforms/han.js';
 import { escapeText } from './escape.js';
 
@@ -40,12 +41,7 @@ function splitLeadEnd(children: readonly PhrasingContent[]): { body: PhrasingCon
 function firstAfter(children: readonly Inline[], index: number): string | undefined {
   const next = children[index + 1];
   if (!next) return undefined;
-  const text = next.type === 'text' ? next.value : inlineTextOf(next.children);
-  return text[0];
-}
-
-function inlineTextOf(children: readonly PhrasingContent[]): string {
-  return children.map((c) => (c.type === 'text' ? c.value : inlineTextOf(c.children))).join('');
+  return (next.type === 'text' ? next.value : inlineText(next.children))[0];
 }
 
 export function inlines(children: readonly Inline[]): string {

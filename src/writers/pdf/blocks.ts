@@ -94,7 +94,7 @@ function block(node: Block, article: Article, index: number, context: BlockConte
 }
 
 /** The article's title block: kicker, title (a bookmark and a contents entry), subtitle. */
-function titleBlock(article: Article, context: BlockContext): Content[] {
+export function articleTitle(article: Article, context: BlockContext): Content[] {
   const out: Content[] = [];
   const meta = article.meta;
   const plain = (style: StyleName, text: string, extra: Record<string, unknown> = {}) =>
@@ -113,11 +113,11 @@ function titleBlock(article: Article, context: BlockContext): Content[] {
   return out;
 }
 
-/** The article's title block and its body, apart: a newspaper sets the body in columns under the title. */
-export function articleParts(article: Article, context: BlockContext): { title: Content[]; body: Content[] } {
-  return { title: titleBlock(article, context), body: article.children.flatMap((node, i) => block(node, article, i, context)) };
+/** The article's blocks (a newspaper sets them in columns under the title). */
+export function articleBody(article: Article, context: BlockContext): Content[] {
+  return article.children.flatMap((node, i) => block(node, article, i, context));
 }
 
 export function articleContent(article: Article, context: BlockContext): Content[] {
-  return [...titleBlock(article, context), ...article.children.flatMap((node, i) => block(node, article, i, context))];
+  return [...articleTitle(article, context), ...articleBody(article, context)];
 }

@@ -1,13 +1,13 @@
-import { basename } from 'node:path';
 // The whole pdfmake document: page setup, named styles, cover, contents,
 // running header and footer, keep-with-next, metadata.
+import { basename } from 'node:path';
 import type { Content, DynamicContent, Node, NodeQueries, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Change, Edition } from '../../model/types.js';
 import { editionFields, FIELD } from '../../templates/fields.js';
 import { mmToPt, pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
-import { articleContent, articleParts, type BlockContext, KEEP_WITH_NEXT } from './blocks.js';
+import { articleBody, articleContent, articleTitle, type BlockContext, KEEP_WITH_NEXT } from './blocks.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { pdfText } from './inlines.js';
 
@@ -119,10 +119,10 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   if (template.page.columns > 1) {
     // A newspaper page: each title spans the columns, its text snakes through them.
     const flow = edition.children.flatMap((article) => {
-      const parts = articleParts(article, { ...context, width: inner });
+      const title = articleTitle(article, { ...context, width: inner });
       // A white ground under the title keeps the column rule from running through it.
-      const title = template.page.columnRule ? parts.title.map((t) => ({ ...(t as object), background: '#ffffff' }) as Content) : parts.title;
-      return [...title, columns(articleParts(article, context).body, template)];
+      const grounded = template.page.columnRule ? title.map((t) => ({ ...(t as object), background: '#ffffff' }) as Content) : title;
+      return [...grounded, columns(articleBody(article, context), template)];
     });
     sections.push({ section: flow, header: headerBand(), footer: footerBand() } as unknown as Content);
   } else {

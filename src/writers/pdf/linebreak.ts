@@ -10,10 +10,9 @@
 // Each line then goes to pdfmake as unbreakable runs ending in a forced line
 // break: pdfmake lays out a handful of runs per line instead of one per
 // character, which is also much faster.
-import { findFamily, openFace } from '../../fonts/index.js';
-import { glyphId, hmtxAdvance } from '../../fonts/direct-layout.js';
-import { punctuationKern } from './punctuation-kern.js';
+import { findFamily } from '../../fonts/index.js';
 import type { Face, FontFamily } from '../../fonts/registry.js';
+import { advance, laidOutWidth, punctuationKern } from './measure.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../transforms/han.js';
 
 export interface Run {
@@ -38,37 +37,8 @@ export interface BreakOptions {
   families: ReadonlyMap<string, FontFamily>;
 }
 
-/** Advances by face object (faces are cached by the registry), then code point. */
-const advances = new WeakMap<Face, Map<number, number>>();
-
 /** Text that fonts kern (Latin letters, digits): measured by laying it out. */
 const KERNABLE = /[\p{Script=Latin}\p{Nd}]/u;
-
-/** A run's width in em as the font lays it out (what pdfkit and pdfmake use). */
-function laidOutWidth(face: Face, text: string, chws: boolean): number {
-  const font = openFace(face) as unknown as { unitsPerEm: number; layout(text: string, features?: string[]): { advanceWidth: number } };
-  return font.layout(text, chws ? ['chws'] : undefined).advanceWidth / font.unitsPerEm;
-}
-
-/** Characters the shaper hides (soft hyphen, zero-width space, joiners, BOM): they take no room. */
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
-
-/** Advance width of a character in em, from the face that draws it. */
-function advance(family: FontFamily, bold: boolean, codePoint: number): number {
-  const face = (bold && family.bold) || family.normal;
-  let table = advances.get(face);
-  if (!table) {
-    table = new Map();
-    advances.set(face, table);
-  }
-  let em = table.get(codePoint);
-  if (em === undefined) {
-    const font = openFace(face);
-    em = INVISIBLE.test(String.fromCodePoint(codePoint)) ? 0 : hmtxAdvance(font, glyphId(font, codePoint)) / font.unitsPerEm;
-    table.set(codePoint, em);
-  }
-  return em;
-}
 
 interface Char {
   ch: string;
@@ -77,7 +47,7 @@ interface Char {
   width: number;
   /** Width of its glyph as pdfmake measures it. */
   glyph: number;
-  /** Space taken out between this character and the next when both are on one line (adjacent punctuation), pt, <= 0. */
+  /** Space chws takes out between this character and the next when both are on one line (adjacent punctuation), pt. */
   kern: number;
 }
 
@@ -108,7 +78,7 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     faces[index] = face;
     let previous: Char | undefined;
     for (const ch of run.text) {
-      const em = family ? advance(family, Boolean(run.bold), ch.codePointAt(0)!) : 1;
+      const em = face ? advance(face, ch.codePointAt(0)!) : 1;
       const glyph = em * options.size;
       const width = options.pitch && isFullWidth(em) ? options.pitch : glyph;
       const char: Char = { ch, run: index, width, glyph, kern: 0 };
