@@ -16,6 +16,10 @@ import { loadTemplate } from '../../src/templates/index.js';
 import type { Template } from '../../src/templates/types.js';
 import { docxWriter } from '../../src/writers/docx/index.js';
 import { unzip } from '../../src/writers/docx/zip.js';
+import { docxCompiler, finishPackage, packageParts } from '../../src/writers/docx/package.js';
+import { docxSections } from '../../src/writers/docx/sections.js';
+import { docxStyles } from '../../src/writers/docx/styles.js';
+import { Document } from 'docx';
 import { clients } from '../helpers/clients.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
@@ -141,6 +145,28 @@ describe('docx writer: the package', () => {
     const again = await write(edition, template);
     expect(Buffer.from(again).equals(Buffer.from(data))).toBe(true);
     expect(docxWriter.extension).toBe('docx');
+  });
+
+  it("takes the parts from docx's compiler, the same parts as reading Packer's zip back", async () => {
+    // If a docx release drops Packer.compiler, the writer still works (it reads the zip
+    // back) but is slower: this says so.
+    expect(typeof docxCompiler?.compile).toBe('function');
+    const document = () =>
+      new Document({
+        title: '\u6807\u9898',
+        styles: docxStyles(template, resolveRoles(template.fonts).roles, 'zh-Hans'),
+        sections: docxSections(edition, template),
+      });
+    const compiled = await packageParts(document());
+    const zipped = await packageParts(document(), {});
+    expect([...zipped.keys()].sort()).toEqual([...compiled.keys()].sort());
+    // Bookmark ids count per process in docx, so the two differ until the package is finished.
+    const options = { properties: { title: '', subject: '', creator: 'zhpress', keywords: '', description: '', language: 'zh-Hans', date: DATE }, lang: 'zh-Hans' as const, textWidth: 9000 };
+    const fromCompiler = finishPackage(compiled, options);
+    expect(Buffer.from(finishPackage(zipped, options)).equals(Buffer.from(fromCompiler))).toBe(true);
+    const body = parts(fromCompiler).get('word/document.xml')!;
+    const first = (edition.children[0] as Article).children.find((n) => n.type === 'paragraph')!;
+    expect(han(body)).toContain(han(inlineText(first.children)));
   });
 
   it('dates every zip entry and the core properties from `date`', () => {
@@ -306,6 +332,29 @@ describe('docx writer: other editions and templates', () => {
     expect(files.get('word/styles.xml')).toMatch(new RegExp(`<w:docDefaults>.*<w:lang [^>]*w:eastAsia="${tag}".*</w:docDefaults>`, 's'));
     expect(files.get('word/settings.xml')).toContain(`w:eastAsia="${tag}"`);
   });
+
+  it('writes the contents without page numbers, asking for a field update, unless ZHPRESS_DOCX_TOC_PAGES=1 estimates them', async () => {
+    const edition = sampleEdition();
+    const template = loadTemplate('briefing', 'zh-Hans');
+    const pageRefs = (xml: string) => [...xml.matchAll(/PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/>(?:<w:t(?: [^>]*)?>(\d*)<\/w:t>)?/g)];
+    const plain = parts(await write(edition, template));
+    expect(plain.get('word/settings.xml')).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
+    const unnumbered = pageRefs(plain.get('word/document.xml')!);
+    expect(unnumbered.length).toBeGreaterThanOrEqual(edition.children.length);
+    expect(unnumbered.every((m) => m[2] === undefined)).toBe(true);
+
+    process.env.ZHPRESS_DOCX_TOC_PAGES = '1';
+    try {
+      const numbered = pageRefs(parts(await write(edition, template)).get('word/document.xml')!);
+      expect(numbered.map((m) => m[1])).toEqual(unnumbered.map((m) => m[1]));
+      const pages = numbered.map((m) => Number(m[2]));
+      // The cover and the contents come first; the entries go forward through the body.
+      expect(pages.every((n) => Number.isInteger(n) && n >= 2)).toBe(true);
+      expect(pages).toEqual([...pages].sort((x, y) => x - y));
+    } finally {
+      delete process.env.ZHPRESS_DOCX_TOC_PAGES;
+    }
+  }, 60_000);
 
   it('writes columns with a rule, a line-and-character grid, landscape, and outer page numbers', async () => {
     const base = loadTemplate('briefing', 'zh-Hans');

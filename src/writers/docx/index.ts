@@ -1,50 +1,16 @@
 // The Word edition (docx): named styles from the template, one section per
 // article, cover and contents, running header and footer with fields. The
 // package is then made reproducible: fixed core properties and zip dates.
-import { Document, Packer } from 'docx';
-import { estimatePageNumbersWith, type FontFile } from 'docx/layout';
-import { fontBytes, resolveRoles } from '../../fonts/index.js';
+import { Document } from 'docx';
+import { resolveRoles } from '../../fonts/index.js';
 import type { Change } from '../../model/types.js';
 import type { Writer } from '../types.js';
-import { finishPackage } from './package.js';
+import { finishPackage, packageParts } from './package.js';
 import { docxSections, needsEvenPages, textWidth } from './sections.js';
 import { docxStyles } from './styles.js';
 
 /** The date written when none is given: never the clock. */
 const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
-
-/** The role fonts' files, so the contents' page numbers are laid out with the fonts the document names. */
-function fontFiles(roles: ReturnType<typeof resolveRoles>['roles']): FontFile[] {
-  const seen = new Set<string>();
-  const out: FontFile[] = [];
-  for (const { family } of Object.values(roles)) {
-    for (const face of [family.normal, family.bold]) {
-      if (!face || seen.has(face.file)) continue;
-      seen.add(face.file);
-      out.push({ data: fontBytes(face.file), name: family.name });
-    }
-  }
-  return out;
-}
-
-const estimators = new Map<string, ReturnType<typeof estimatePageNumbersWith>>();
-
-/**
- * Lays the pages out with the role fonts, so the contents' page numbers are written
- * (Word updates them on request). One estimator per set of fonts, as parsing them is slow.
- */
-function estimator(roles: ReturnType<typeof resolveRoles>['roles']) {
-  const files = fontFiles(roles);
-  const key = Object.values(roles)
-    .map((r) => `${r.family.name}:${r.family.normal.file}:${r.family.bold?.file ?? ''}`)
-    .join('|');
-  let found = estimators.get(key);
-  if (!found) {
-    found = estimatePageNumbersWith({ fonts: files, guess: true });
-    estimators.set(key, found);
-  }
-  return found;
-}
 
 export const docxWriter: Writer = {
   extension: 'docx',
@@ -76,12 +42,15 @@ export const docxWriter: Writer = {
       sections: docxSections(edition, template),
       // docx/layout can estimate the contents' page numbers, but it costs about 1 s a
       // document; set ZHPRESS_DOCX_TOC_PAGES=1 to have them. Otherwise the entries are
-      // written without numbers and Word or LibreOffice fill them in when fields update.
-      // Without the estimate, Word is asked to update fields on opening, which fills them in.
-      ...(process.env.ZHPRESS_DOCX_TOC_PAGES === '1' ? { pageNumbers: estimator(roles) } : template.toc.enabled ? { features: { updateFields: true } } : {}),
+      // written without numbers and Word is asked to update fields on opening, which
+      // fills them in (LibreOffice when its fields are updated).
+      ...(process.env.ZHPRESS_DOCX_TOC_PAGES === '1'
+        ? { pageNumbers: (await import('./toc-pages.js')).pageNumberEstimator(roles) }
+        : template.toc.enabled
+          ? { features: { updateFields: true } }
+          : {}),
     });
-    const packed = new Uint8Array(await Packer.toBuffer(document));
-    const data = finishPackage(packed, { properties, lang: meta.lang, textWidth: textWidth(template) });
+    const data = finishPackage(await packageParts(document), { properties, lang: meta.lang, textWidth: textWidth(template) });
     return { data, report };
   },
 };

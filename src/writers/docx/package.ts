@@ -2,6 +2,7 @@
 // properties with fixed dates and a language, the East Asian theme-font language
 // in the settings, the header and footer tab stops; then the zip rewritten with
 // fixed entry dates, in a fixed order, so the same input gives the same bytes.
+import { type Document, Packer } from 'docx';
 import type { Lang } from '../../model/types.js';
 import { STYLE, bandTabs, eastAsianLang, LATIN_LANG } from './styles.js';
 import { unzip, zip } from './zip.js';
@@ -101,15 +102,36 @@ export function renumberBookmarks(xml: string): string {
     });
 }
 
-export function finishPackage(packed: Uint8Array, options: PackageOptions): Uint8Array {
-  const files = unzip(packed);
+/** A package's parts by path: XML as text, anything else as bytes. */
+export type Parts = Map<string, string | Uint8Array>;
+
+/** What docx's Packer zips: the document compiled to its parts. */
+export interface PartsCompiler {
+  compile(document: Document): Parts;
+}
+
+/** docx's own compiler, held by Packer (not in its typings), when this docx release has it. */
+export const docxCompiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
+
+/**
+ * The document's parts as docx compiles them. Packer would zip them with a
+ * JavaScript deflate (about 30 ms of a first document) that finishPackage only
+ * inflates again to rewrite the package with fixed dates, so the parts are taken
+ * from docx's compiler; without one, Packer's zip is read back (same parts).
+ */
+export async function packageParts(document: Document, compiler: Partial<PartsCompiler> | undefined = docxCompiler): Promise<Parts> {
+  if (typeof compiler?.compile === 'function') return compiler.compile(document);
+  return unzip(new Uint8Array(await Packer.toBuffer(document)));
+}
+
+export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array {
+  const files = new Map(parts);
   const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
   const edit = (name: string, fn: (xml: string) => string) => {
     const file = files.get(name);
-    if (file) files.set(name, encoder.encode(fn(decoder.decode(file))));
+    if (file !== undefined) files.set(name, fn(typeof file === 'string' ? file : decoder.decode(file)));
   };
-  files.set('docProps/core.xml', encoder.encode(coreXml(options.properties)));
+  files.set('docProps/core.xml', coreXml(options.properties));
   edit('word/document.xml', renumberBookmarks);
   edit('word/settings.xml', (xml) => patchSettings(xml, options.lang));
   edit('word/styles.xml', (xml) => {
@@ -117,9 +139,13 @@ export function finishPackage(packed: Uint8Array, options: PackageOptions): Uint
     for (const id of [STYLE.header, STYLE.footer]) out = addToStylePPr(out, id, bandTabs(options.textWidth));
     return out;
   });
+  const encoder = new TextEncoder();
   const names = [...files.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   return zip(
-    names.map((name) => [name, files.get(name)!]),
+    names.map((name) => {
+      const file = files.get(name)!;
+      return [name, typeof file === 'string' ? encoder.encode(file) : file];
+    }),
     options.properties.date,
   );
 }
