@@ -7,6 +7,7 @@ import * as pristine from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_FAMILIES, type Face, findFamily, type FontFamily, openFace } from '../../src/fonts/index.js';
 import { realLayout } from '../../src/fonts/direct-layout.js';
+import { chwsDistinguished, chwsGlyphs, type ShapingFont } from '../../src/fonts/shaped-glyphs.js';
 import { converter } from '../../src/transforms/convert/opencc.js';
 import { clients } from '../helpers/clients.js';
 
@@ -15,7 +16,7 @@ interface Run {
   positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
   advanceWidth: number;
 }
-type Layout = (text: string) => Run;
+type Layout = (text: string, features?: string[]) => Run;
 
 const seed = readFileSync(join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt'), 'utf8');
 const traditional = converter('cn', 'twp')(seed);
@@ -24,6 +25,22 @@ const traditional = converter('cn', 'twp')(seed);
 const alphabet = [
   ...new Set([...seed.replace(/\s/g, ''), ...traditional.replace(/\s/g, ''), '\u300C', '\u300D', '\u300E', '\u300F', ...'AVWToYfiflLTAwa0123456789%-. ', '\u2014', '\u2026', '\u00B7', '\u00AD', '\u200B', '\u2060', '\uFEFF', ...'\u3042\u304C\u30AB\u30AC\u30FC', ...'\u3001\u3002\uFF0C\uFF1B\uFF1A\uFF01\uFF1F\uFF08\uFF09\u300A\u300B\u201C\u201D']),
 ];
+
+/**
+ * Where each glyph is drawn (pen position plus offset) and the run's width. The
+ * shaper may put a pair's chws adjustment on the second glyph as an offset and a
+ * smaller advance, the direct layout on the first glyph's advance: the same page.
+ */
+function drawn(run: Run) {
+  let pen = 0;
+  const origins = run.glyphs.map((glyph, i) => {
+    const p = run.positions[i]!;
+    const at = [glyph.id, pen + p.xOffset, p.yOffset];
+    pen += p.xAdvance;
+    return at;
+  });
+  return { origins, advanceWidth: run.advanceWidth };
+}
 
 function summary(run: Run) {
   return { glyphs: run.glyphs.map((g) => g.id), positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), advanceWidth: run.advanceWidth };
@@ -37,6 +54,16 @@ function sameAsShaper(face: Face): void {
     fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 40 }), (chars) => {
       const text = chars.join('');
       expect(summary(font.layout(text))).toEqual(summary(shape!(text) as Run));
+    }),
+    { numRuns: 300, seed: 20261126 },
+  );
+  // With chws (adjacent full-width punctuation at 1.5 em), on text where punctuation meets punctuation
+  // and Han characters often: the adjustment found for one Han neighbour is reused for the others.
+  const punctuation = [...'\u3001\u3002\uFF0C\uFF1B\uFF1A\uFF01\uFF1F\uFF08\uFF09\u300A\u300B\u3008\u3009\u300C\u300D\u300E\u300F\u3010\u3011\u201C\u201D\u2018\u2019\u00B7\u2026'];
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...punctuation), fc.constantFrom(...alphabet)), { minLength: 2, maxLength: 30 }), (chars) => {
+      const text = chars.join('');
+      expect(drawn(font.layout(text, ['chws'])), text).toEqual(drawn(shape!(text, ['chws']) as Run));
     }),
     { numRuns: 300, seed: 20261126 },
   );
@@ -64,6 +91,24 @@ describe.runIf(clients('fc-list'))('direct layout in the Traditional editions\' 
       return;
     }
     for (const [, face] of facesOf(family)) sameAsShaper(face);
+  });
+});
+
+describe('what chws can tell apart', () => {
+  it('in Noto Serif SC: its punctuation, and no Han character of the seed', () => {
+    const font = openFace(findFamily('Noto Serif SC')!.normal) as unknown as ShapingFont & { glyphForCodePoint(c: number): { id: number } };
+    const distinguished = chwsDistinguished(font)!;
+    expect(distinguished).toBeDefined();
+    const id = (c: string) => font.glyphForCodePoint(c.codePointAt(0)!).id;
+    for (const mark of '\uFF0C\u3002\u3001\u201C\u201D\u300A\u300B\uFF08\uFF09') expect(distinguished.has(id(mark)), mark).toBe(true);
+    for (const glyph of chwsGlyphs(font)) expect(distinguished.has(glyph)).toBe(true);
+    const han = [...new Set(seed.match(/\p{Script=Han}/gu))];
+    expect(han.length).toBeGreaterThan(500);
+    expect(han.filter((c) => distinguished.has(id(c)))).toEqual([]);
+  });
+
+  it('in a font without chws: nothing', () => {
+    expect(chwsDistinguished(openFace(findFamily('Noto Sans SC')!.normal) as unknown as ShapingFont)?.size).toBe(0);
   });
 });
 
