@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The zhpress command line: a thin layer over the library in src/index.ts.
 import './heap.js';
-import yargs, { type Argv } from 'yargs';
-import { hideBin } from 'yargs/helpers';
+import type { Argv } from 'yargs';
+import yargs, { hideBin } from './yargs.js';
 import { isZhpressError, removePendingTemporaries } from '../index.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';

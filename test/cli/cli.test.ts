@@ -110,6 +110,26 @@ describe('errors a user meets', () => {
   });
 });
 
+// npm run build bundles yargs into dist/cli/yargs.js (scripts/bundle-yargs.mjs); yargs must
+// still find its locales and, from any folder, zhpress's package.json.
+describe('the bundled yargs', () => {
+  it('is what the built CLI loads', () => {
+    expect(readFileSync(join(root, 'dist/cli/yargs.js'), 'utf8')).toMatch(/^\/\/ Bundled from yargs/);
+  });
+  it('prints zhpress\u2019s version from another folder', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const { code, stdout } = run(['--version'], tmpdir());
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(version);
+  });
+  it('speaks the user\u2019s language in its own words (zh_CN: \u547D\u4EE4 for Commands)', () => {
+    const result = spawnSync(process.execPath, [cli, '--help'], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('\u547D\u4EE4\uFF1A');
+    expect(result.stdout).toContain('build');
+  });
+});
+
 describe('zhpress build --format md', () => {
   it('writes one Markdown file per input and variant, atomically', () => {
     const out = mkdtempSync(join(tmpdir(), 'zhpress-md-'));
