@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The zhpress command line: a thin layer over the library in src/index.ts.
 import './heap.js';
-import type { Argv } from 'yargs';
-import yargs, { hideBin } from './yargs.js';
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
 import { isZhpressError, removePendingTemporaries } from '../index.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
@@ -13,6 +13,15 @@ import { extraCommands } from './commands/extra.js';
 function fail(message: string, code: number): never {
   process.stderr.write(`zhpress: ${message}\n`);
   process.exit(code);
+}
+
+// A reader that stops early (zhpress parse ... | head) closes the pipe: stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    removePendingTemporaries();
+    process.exit(0);
+  });
 }
 
 process.on('SIGINT', () => {

@@ -77,7 +77,7 @@ let shared: typeof Fontkit | undefined;
 
 /**
  * fontkit as pdfkit loads it, with the caching `create` installed in the module
- * cache. Call before pdfkit is first loaded (writers/pdf/install-fontkit.ts);
+ * cache. Call before pdfkit is first loaded (writers/pdf/fonts.ts does);
  * nothing loads fontkit until then, so a Markdown build never does.
  */
 export function sharedFontkit(): typeof Fontkit {

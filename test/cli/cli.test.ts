@@ -103,6 +103,11 @@ describe('errors a user meets', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown format "odt".*pdf, docx, md/);
   });
+  it('stops quietly when the reader closes the pipe early (zhpress parse ... | head -c 100)', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" parse "${seed}" | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('0');
+  });
   it('--help describes every command', () => {
     const { code, stdout } = run(['--help']);
     expect(code).toBe(0);
@@ -110,11 +115,22 @@ describe('errors a user meets', () => {
   });
 });
 
-// npm run build bundles yargs into dist/cli/yargs.js (scripts/bundle-yargs.mjs); yargs must
-// still find its locales and, from any folder, zhpress's package.json.
-describe('the bundled yargs', () => {
-  it('is what the built CLI loads', () => {
-    expect(readFileSync(join(root, 'dist/cli/yargs.js'), 'utf8')).toMatch(/^\/\/ Bundled from yargs/);
+// npm run build bundles the command line with yargs (scripts/bundle-cli.mjs): modules must
+// still find their files, yargs its locales and, from any folder, zhpress's package.json.
+describe('the bundled command line', () => {
+  it('is what dist/cli/main.js holds, yargs included, writers in chunks of their own', () => {
+    const main = readFileSync(join(root, 'dist/cli/main.js'), 'utf8');
+    expect(main).not.toMatch(/from ["']yargs["']/);
+    expect(main).toMatch(/from ["']\.\/chunk-[A-Z0-9]+\.js["']/);
+    const files = readdirSync(join(root, 'dist/cli'));
+    for (const writer of ['pdf', 'docx', 'markdown']) expect(files.some((f) => new RegExp(`^${writer}-[A-Z0-9]+\\.js$`).test(f)), writer).toBe(true);
+  });
+  it('shares the parsed fonts with pdfkit (fontkit installed before pdfmake loads)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'zhpress-bundle-'));
+    const { code, stderr } = run(['build', seed, '--format', 'pdf', '--out', out, '--quiet']);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('ZHPRESS_FONTS_NOT_SHARED');
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
   });
   it('prints zhpress\u2019s version from another folder', () => {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

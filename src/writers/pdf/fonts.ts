@@ -1,9 +1,9 @@
 // pdfmake's font table from the resolved roles. Font bytes go through pdfmake's
 // virtual file system from the registry's cache, so no file is read twice.
-// Installs the shared font cache before pdfmake loads pdfkit: keep this import first.
-import './install-fontkit.js';
-import pdfmakeModule from 'pdfmake';
+import { createRequire } from 'node:module';
+import type PdfmakeModule from 'pdfmake';
 import type { TFontDictionary } from 'pdfmake/interfaces.js';
+import { sharedFontkit } from '../../fonts/fontkit-shared.js';
 import { type Face, type FontFamily, fontBytes, openFace, resolveRoles, type ResolvedRole } from '../../fonts/index.js';
 import type { Change } from '../../model/types.js';
 import type { FontRole, Template } from '../../templates/types.js';
@@ -15,8 +15,14 @@ export interface PdfFonts {
   notices: Change[];
 }
 
+// The shared, caching fontkit goes into the module cache before pdfmake loads
+// pdfkit, so pdfkit reuses each parsed font instead of parsing it per document.
+// pdfmake is required here, after that, not imported: an import is evaluated
+// before this module's code wherever it stands (and a bundler hoists it).
+sharedFontkit();
+
 /** pdfmake's Node build has a virtual file system its types do not declare. */
-const pdfmake = pdfmakeModule as typeof pdfmakeModule & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
+const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfmakeModule & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
 
 const registered = new Set<string>();
 const dictionary: TFontDictionary = {};
