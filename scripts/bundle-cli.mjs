@@ -33,6 +33,14 @@ const keepModuleUrls = {
       const source = readFileSync(args.path, 'utf8');
       return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, import.meta.url).href`), loader: 'js' };
     });
+    // string-width (yargs' help layout) makes an Intl.Segmenter when loaded, which loads
+    // ICU's break data (about 14 ms); it is made on first use instead, as most runs print no help.
+    build.onLoad({ filter: /[\\/]node_modules[\\/](cliui[\\/]node_modules[\\/])?string-width[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = 'const segmenter = new Intl.Segmenter();';
+      if (!source.includes(eager)) return undefined;
+      return { contents: source.replace(eager, 'let eagerSegmenter;\nconst segmenter = { segment: (text) => (eagerSegmenter ??= new Intl.Segmenter()).segment(text) };'), loader: 'js' };
+    });
     // yargs' platform shim: its place in node_modules (yargs exports its package.json).
     build.onLoad({ filter: /platform-shims[\\/]esm\.mjs$/ }, (args) => ({
       contents:
@@ -45,6 +53,13 @@ const keepModuleUrls = {
     }));
   },
 };
+
+const MARK = '// Bundled by scripts/bundle-cli.mjs from the compiled modules (src/cli/main.ts).';
+
+if (readFileSync(join(outdir, 'main.js'), 'utf8').includes(MARK)) {
+  console.warn('zhpress build: dist/cli/main.js is bundled already; `npm run build` compiles it again first');
+  process.exit(0);
+}
 
 try {
   const esbuild = await import('esbuild');
@@ -61,8 +76,12 @@ try {
     chunkNames: '[name]-[hash]',
     allowOverwrite: true,
     external: Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)),
+    // Node 20 has RegExp's v flag: keep such literals (V8 builds them on first use; as
+    // new RegExp(...), string-width's \\p{RGI_Emoji} took 20 ms at every start).
+    supported: { 'regexp-set-notation': true },
     logLevel: 'warning',
     plugins: [keepModuleUrls],
+    banner: { js: MARK },
   });
 } catch (error) {
   console.warn(`zhpress build: the command line was not bundled (${String(error.message ?? error).split('\n')[0]}); it loads its modules one by one instead`);
