@@ -117,14 +117,11 @@ interface Rule {
   lookupRecords?: { lookupListIndex: number }[];
 }
 type Many<T> = T[] | { length: number; get(index: number): T } | undefined | null;
-interface PositioningSubtable {
+interface PositioningSubtable extends Subtable {
   /** An extension subtable's own lookup type, and the subtable it points to. */
   lookupType?: number;
   extension?: PositioningSubtable;
-  coverage?: Coverage;
-  coverages?: Coverage[];
   backtrackCoverage?: Coverage[];
-  inputCoverage?: Coverage[];
   lookaheadCoverage?: Coverage[];
   classDef?: ClassDef;
   classDef1?: ClassDef;
