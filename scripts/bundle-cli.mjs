@@ -1,8 +1,9 @@
-// Part of `npm run build`: dist/cli/main.js, the command line, becomes one
-// bundle of zhpress's compiled modules and yargs (with the modules yargs uses),
-// plus a chunk per writer, loaded when a format asks for it. Node then loads a
-// handful of files instead of some eighty ES modules, which took about 50 ms at
-// every start. Other packages stay where npm put them.
+// Part of `npm run build`: the command line becomes one CommonJS bundle,
+// dist/cli/bundle.cjs, of zhpress's compiled modules, yargs and docx (with the
+// modules they use), and dist/cli/main.js a launcher that runs it through V8's
+// code cache (src/cli/compile-cache.ts). Node then compiles one file, mostly from
+// the cache, instead of loading some eighty ES modules and docx's 1 MB. Other
+// packages stay where npm put them.
 //
 // Each module keeps the URL it had in dist/ (import.meta.url is rewritten to
 // it), so files found next to a module (templates, the template validator,
@@ -11,7 +12,7 @@
 // for its locales. The library (dist/index.js) and the batch worker are left as
 // compiled. If esbuild is missing or fails, the compiled main.js stays: slower
 // to start, same behaviour.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,20 +20,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const outdir = join(dist, 'cli');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-/** Bundled: yargs and what it imports. Every other dependency is loaded from node_modules. */
-const BUNDLED = new Set(['yargs']);
-const CHUNK = /^chunk-|-[A-Z0-9]{8}\.js$/;
+/** Bundled: yargs, docx and what they import. Every other dependency is loaded from node_modules. */
+const BUNDLED = new Set(['yargs', 'docx']);
+/** Outputs of earlier bundlers (chunks of an ES module bundle), which would otherwise pile up. */
+const STALE = /^chunk-|-[A-Z0-9]{8}\.js$|^yargs\.(js|d\.ts)$/;
+/** The bundle's own URL, which import.meta.url of each bundled module is made relative to. */
+const BUNDLE_URL = '__zhpressBundleUrl';
 
 const keepModuleUrls = {
   name: 'keep-module-urls',
   setup(build) {
-    // A compiled module: its import.meta.url as it was, relative to where the bundle lies.
-    build.onLoad({ filter: /\.js$/ }, (args) => {
-      if (!args.path.startsWith(dist + sep) || args.path.includes(`${sep}node_modules${sep}`)) return undefined;
-      const from = relative(outdir, args.path).split(sep).join('/');
-      const source = readFileSync(args.path, 'utf8');
-      return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, import.meta.url).href`), loader: 'js' };
-    });
     // string-width (yargs' help layout) makes an Intl.Segmenter when loaded, which loads
     // ICU's break data (about 14 ms); it is made on first use instead, as most runs print no help.
     build.onLoad({ filter: /[\\/]node_modules[\\/](cliui[\\/]node_modules[\\/])?string-width[\\/]index\.js$/ }, (args) => {
@@ -41,48 +38,69 @@ const keepModuleUrls = {
       if (!source.includes(eager)) return undefined;
       return { contents: source.replace(eager, 'let eagerSegmenter;\nconst segmenter = { segment: (text) => (eagerSegmenter ??= new Intl.Segmenter()).segment(text) };'), loader: 'js' };
     });
-    // yargs' platform shim: its place in node_modules (yargs exports its package.json).
-    build.onLoad({ filter: /platform-shims[\\/]esm\.mjs$/ }, (args) => ({
-      contents:
-        "import { createRequire as __zhpressRequire } from 'node:module';\n" +
-        readFileSync(args.path, 'utf8').replaceAll(
-          'import.meta.url',
-          `new URL('lib/platform-shims/esm.mjs', new URL('.', 'file://' + __zhpressRequire(import.meta.url).resolve('yargs/package.json'))).href`,
-        ),
-      loader: 'js',
-    }));
+    // Any module (zhpress's, yargs' platform shim, yargs-parser): its import.meta.url as it
+    // was, relative to where the bundle lies, so it finds the files next to it.
+    // Packages zhpress imports at run time (import('piscina')) are required instead: V8
+    // loses a script's dynamic import callback when the script comes from a code cache.
+    build.onLoad({ filter: /\.m?js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const ours = args.path.startsWith(dist + sep) && !args.path.includes(`${sep}node_modules${sep}`);
+      if (!source.includes('import.meta') && !ours) return undefined;
+      const from = relative(outdir, args.path).split(sep).join('/');
+      return {
+        contents: source
+          .replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, ${BUNDLE_URL}).href`)
+          // yargs' config `extends`, unused by zhpress: resolved the CommonJS way.
+          .replaceAll('import.meta.resolve(', 'require.resolve(')
+          .replace(/\bimport\((['"])([^'"./][^'"]*)\1\)/g, (_, quote, name) => `Promise.resolve().then(() => require(${quote}${name}${quote}))`),
+        loader: 'js',
+      };
+    });
   },
 };
 
-const MARK = '// Bundled by scripts/bundle-cli.mjs from the compiled modules (src/cli/main.ts).';
+const MARK = '// Written by scripts/bundle-cli.mjs: the command line (src/cli/main.ts) is bundle.cjs.';
+const main = join(outdir, 'main.js');
 
-if (readFileSync(join(outdir, 'main.js'), 'utf8').includes(MARK)) {
-  console.warn('zhpress build: dist/cli/main.js is bundled already; `npm run build` compiles it again first');
+if (readFileSync(main, 'utf8').includes(MARK)) {
+  console.warn('zhpress build: dist/cli/main.js is the launcher already; `npm run build` compiles it again first');
   process.exit(0);
 }
 
 try {
   const esbuild = await import('esbuild');
-  // Chunks of an earlier build would otherwise pile up.
-  for (const file of readdirSync(outdir)) if (CHUNK.test(file)) rmSync(join(outdir, file));
+  for (const file of readdirSync(outdir)) if (STALE.test(file)) rmSync(join(outdir, file));
+  const bundle = join(outdir, 'bundle.cjs');
   await esbuild.build({
-    entryPoints: { main: join(outdir, 'main.js') },
+    entryPoints: [main],
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outdir,
-    chunkNames: '[name]-[hash]',
-    allowOverwrite: true,
-    external: Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)),
+    outfile: `${bundle}.tmp`,
+    // docx/layout (1.8 MB, standalone) is loaded only for ZHPRESS_DOCX_TOC_PAGES=1.
+    external: [...Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)), 'docx/layout'],
     // Node 20 has RegExp's v flag: keep such literals (V8 builds them on first use; as
     // new RegExp(...), string-width's \\p{RGI_Emoji} took 20 ms at every start).
     supported: { 'regexp-set-notation': true },
     logLevel: 'warning',
     plugins: [keepModuleUrls],
-    banner: { js: MARK },
+    banner: { js: `// Bundled by scripts/bundle-cli.mjs from the compiled modules (src/cli/main.ts).\nvar ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;` },
   });
+  const dynamic = readFileSync(`${bundle}.tmp`, 'utf8').match(/\bimport\(["'][^"']+["']\)/);
+  if (dynamic) throw new Error(`${dynamic[0]} is left in the bundle, which a cached script cannot run`);
+  renameSync(`${bundle}.tmp`, bundle);
+  const launcher = [
+    '#!/usr/bin/env node',
+    MARK,
+    '// It runs through V8\u2019s code cache (src/cli/compile-cache.ts), so that it is not compiled again at every start.',
+    "import { runBundle } from './compile-cache.js';",
+    '',
+    "runBundle(new URL('./bundle.cjs', import.meta.url));",
+    '',
+  ].join('\n');
+  writeFileSync(`${main}.tmp`, launcher, { mode: 0o755 });
+  renameSync(`${main}.tmp`, main);
 } catch (error) {
   console.warn(`zhpress build: the command line was not bundled (${String(error.message ?? error).split('\n')[0]}); it loads its modules one by one instead`);
 }

@@ -42,7 +42,7 @@ function skipHelpCache(cli: Argv): Argv {
   return cli;
 }
 
-try {
+async function main(): Promise<void> {
   await skipHelpCache(yargs(hideBin(process.argv)))
     .scriptName('zhpress')
     .usage('$0 <command> [options]\n\nTurns Chinese documents into typeset editions: PDF, Word and Markdown, Simplified or Traditional.')
@@ -66,8 +66,11 @@ try {
     .version()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .parseAsync();
-} catch (error) {
+}
+
+// No top-level await: the bundle the command line runs as is CommonJS (scripts/bundle-cli.mjs).
+main().catch((error: unknown) => {
   if (isZhpressError(error)) fail(error.format(), error.exitCode);
   if (process.env.ZHPRESS_DEBUG) throw error;
   fail(`internal error: ${(error as Error).message} (please report it; ZHPRESS_DEBUG=1 shows the stack)`, 70);
-}
+});

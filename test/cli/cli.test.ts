@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
@@ -115,15 +116,36 @@ describe('errors a user meets', () => {
   });
 });
 
-// npm run build bundles the command line with yargs (scripts/bundle-cli.mjs): modules must
-// still find their files, yargs its locales and, from any folder, zhpress's package.json.
+// npm run build bundles the command line with yargs and docx (scripts/bundle-cli.mjs): modules
+// must still find their files, yargs its locales and, from any folder, zhpress's package.json.
 describe('the bundled command line', () => {
-  it('is what dist/cli/main.js holds, yargs included, writers in chunks of their own', () => {
-    const main = readFileSync(join(root, 'dist/cli/main.js'), 'utf8');
-    expect(main).not.toMatch(/from ["']yargs["']/);
-    expect(main).toMatch(/from ["']\.\/chunk-[A-Z0-9]+\.js["']/);
-    const files = readdirSync(join(root, 'dist/cli'));
-    for (const writer of ['pdf', 'docx', 'markdown']) expect(files.some((f) => new RegExp(`^${writer}-[A-Z0-9]+\\.js$`).test(f)), writer).toBe(true);
+  it('is bundle.cjs, yargs and docx included, run by the launcher in dist/cli/main.js', () => {
+    const launcher = readFileSync(join(root, 'dist/cli/main.js'), 'utf8');
+    expect(launcher).toContain('runBundle(');
+    expect(launcher.split('\n').length).toBeLessThan(12);
+    const bundle = readFileSync(join(root, 'dist/cli/bundle.cjs'), 'utf8');
+    expect(bundle).not.toMatch(/require\(["'](yargs|docx)["']\)/);
+    for (const writer of ['pdf', 'docx', 'markdown']) expect(bundle, writer).toContain(`// dist/writers/${writer}/index.js`);
+    // import.meta is empty in CommonJS: every use was rewritten to the module's own place.
+    expect(bundle).not.toMatch(/import\.meta|import_meta/);
+    // Nor import(): V8 drops a script's dynamic import callback when the script comes from the code cache.
+    expect(bundle).not.toMatch(/\bimport\(["']/);
+  });
+  it('writes the same Word file as the library (the bundled docx is the installed one)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zhpress-bundle-'));
+    const input = 'seeds/000_fb7c4685e6dc9c77.txt';
+    const { code, stderr } = run(['build', input, '--format', 'docx', '--out', out, '--quiet']);
+    expect(code, stderr).toBe(0);
+    const lib = await import(pathToFileURL(join(root, 'dist/index.js')).href);
+    const previous = process.cwd();
+    process.chdir(root);
+    try {
+      const { edition } = await lib.prepare(input, {});
+      const { data } = await lib.render(edition, 'docx', 'zh-Hans', { template: 'briefing' });
+      expect(Buffer.compare(Buffer.from(data), readFileSync(join(out, '000_fb7c4685e6dc9c77.zh-Hans.docx')))).toBe(0);
+    } finally {
+      process.chdir(previous);
+    }
   });
   it('shares the parsed fonts with pdfkit (fontkit installed before pdfmake loads)', () => {
     const out = mkdtempSync(join(tmpdir(), 'zhpress-bundle-'));

@@ -1,0 +1,103 @@
+// The launcher runs the bundled command line through V8's code cache
+// (src/cli/compile-cache.ts): made by a first run, used by the next, refused by
+// V8 when it does not fit, and never a reason for a run to fail.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheDir, cacheFile, KEEP_OTHERS, seal, unseal } from '../../src/cli/compile-cache.js';
+
+const root = join(import.meta.dirname, '../..');
+const cli = join(root, 'dist/cli/main.js');
+const seed = join(root, 'seeds/000_fb7c4685e6dc9c77.txt');
+const nodeCaches = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+function run(dir: string, args: string[], setting = 'report') {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ZHPRESS_CACHE_DIR: dir, ZHPRESS_COMPILE_CACHE: setting } });
+  const use = result.stderr.match(/zhpress: compile cache (\w+)/)?.[1];
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, use };
+}
+
+const caches = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.v8cache')) : []);
+
+describe.skipIf(nodeCaches)('the compile cache (Node 20: the launcher keeps it)', () => {
+  it('is made by a first run, used by the next, with the same result', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
+    const first = run(dir, ['parse', seed]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.use).toBe('made');
+    expect(caches(dir)).toHaveLength(1);
+    const second = run(dir, ['parse', seed]);
+    expect(second.use).toBe('used');
+    expect(second.stdout).toBe(first.stdout);
+  });
+  it('a damaged cache is refused (its checksum; V8 would crash on it), the run goes on, and a good one replaces it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
+    run(dir, ['--version']);
+    const [name] = caches(dir);
+    const data = readFileSync(join(dir, name!));
+    data.fill(7, 64, 4096);
+    writeFileSync(join(dir, name!), data);
+    const damaged = run(dir, ['build', seed, '--format', 'md', '--out', join(dir, 'out'), '--quiet']);
+    expect(damaged.code, damaged.stderr).toBe(0);
+    expect(damaged.use).toBe('rejected');
+    expect(readdirSync(join(dir, 'out'))).toContain('000_fb7c4685e6dc9c77.zh-Hans.md');
+    expect(run(dir, ['--version']).use).toBe('used');
+  });
+  it('ZHPRESS_COMPILE_CACHE=0 neither reads nor writes one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
+    const result = run(dir, ['--version'], '0');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(caches(dir)).toHaveLength(0);
+  });
+  it('keeps the newest few caches of other builds and removes older ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
+    for (let i = 0; i < KEEP_OTHERS + 3; i++) {
+      const path = join(dir, `bundle-old${i}-1-node0-x64.v8cache`);
+      writeFileSync(path, 'old');
+      utimesSync(path, 1_000_000 + i, 1_000_000 + i);
+    }
+    writeFileSync(join(dir, 'unrelated.v8cache'), 'not ours');
+    expect(run(dir, ['--version']).use).toBe('made');
+    const left = caches(dir);
+    expect(left).toContain('unrelated.v8cache');
+    expect(left.filter((f) => f.startsWith('bundle-old')).sort()).toEqual(Array.from({ length: KEEP_OTHERS }, (_, k) => `bundle-old${k + 3}-1-node0-x64.v8cache`));
+    expect(left).toHaveLength(KEEP_OTHERS + 2);
+  });
+  it('a directory it cannot write costs only time', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'zhpress-cache-')), 'a-file');
+    writeFileSync(file, '');
+    const result = run(join(file, 'cache'), ['--version']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('where the cache lives', () => {
+  it('ZHPRESS_CACHE_DIR, else XDG_CACHE_HOME/zhpress, else ~/.cache/zhpress', () => {
+    expect(cacheDir({ ZHPRESS_CACHE_DIR: '/x' })).toBe('/x');
+    expect(cacheDir({ XDG_CACHE_HOME: '/y' })).toBe(join('/y', 'zhpress'));
+    expect(cacheDir({})).toMatch(/[\\/]\.cache[\\/]zhpress$/);
+  });
+  it('a bundle changed in place, even to the same length, never meets the old cache', () => {
+    const a = cacheFile('/c', '/d/bundle.cjs', Buffer.from('console.log(1)'));
+    const b = cacheFile('/c', '/d/bundle.cjs', Buffer.from('console.log(2)'));
+    expect(a).not.toBe(b);
+    expect(a).toContain(`node${process.versions.node}-${process.arch}`);
+  });
+  it('a sealed cache opens only whole: any changed byte, or a cut, and it is not used', () => {
+    const data = Buffer.from('cached code '.repeat(50));
+    const sealed = seal(data);
+    expect(unseal(sealed)?.equals(data)).toBe(true);
+    for (const at of [0, 5, 9, sealed.length - 1]) {
+      const changed = Buffer.from(sealed);
+      changed[at] = changed[at]! ^ 1;
+      expect(unseal(changed), `byte ${at}`).toBeUndefined();
+    }
+    expect(unseal(sealed.subarray(0, sealed.length - 10))).toBeUndefined();
+    expect(unseal(data)).toBeUndefined();
+  });
+});
