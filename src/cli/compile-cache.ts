@@ -38,9 +38,34 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
-/** The cache file for this source: a new bundle, Node or architecture never meets an old cache. */
-export function cacheFile(dir: string, file: string, source: Buffer): string {
-  return join(dir, `${basename(file, '.cjs')}-${crc32!(source).toString(16)}-${source.length}-node${process.versions.node}-${process.arch}.v8cache`);
+/** The commands of `zhpress --help` (a test keeps the two lists the same). */
+export const COMMANDS = ['build', 'parse', 'check', 'templates', 'fonts', 'schema'] as const;
+
+/**
+ * Which cache a run uses: one per command, and for `build` per set of formats.
+ * V8 reads all of a cache at start: a build's would slow `zhpress --version`
+ * down by more than it saves there, and a cache made by a Markdown build holds
+ * none of the Word writer's functions. Only speed depends on this reading of
+ * the arguments; yargs reads them for everything else.
+ */
+export function commandOf(args: readonly string[]): string {
+  const first = args.find((arg) => !arg.startsWith('-'));
+  if (!(COMMANDS as readonly string[]).includes(first ?? '')) return 'other';
+  if (first !== 'build') return first!;
+  const at = args.findIndex((arg) => arg === '--format' || arg.startsWith('--format='));
+  const value = at < 0 ? 'all' : args[at]!.startsWith('--format=') ? args[at]!.slice('--format='.length) : (args[at + 1] ?? '');
+  const formats = [...new Set(value.split(',').map((f) => f.trim()))].sort();
+  return formats.every((f) => /^[a-z]{1,8}$/.test(f)) ? `build-${formats.join('-')}` : 'build';
+}
+
+/** The caches of one build of the bundle share this stem: a new bundle, Node or architecture never meets an old cache. */
+export function cacheStem(file: string, source: Buffer): string {
+  return `${basename(file, '.cjs')}-${crc32!(source).toString(16)}-${source.length}-node${process.versions.node}-${process.arch}`;
+}
+
+/** The cache file of `command` for this build of the bundle. */
+export function cacheFile(dir: string, file: string, source: Buffer, command: string): string {
+  return join(dir, `${cacheStem(file, source)}.${command}.v8cache`);
 }
 
 const MAGIC = Buffer.from('zhc1');
@@ -63,27 +88,32 @@ export function unseal(file: Buffer): Buffer | undefined {
 /** What happened to the cache in this run (for tests: ZHPRESS_COMPILE_CACHE=report prints it). */
 export type CacheUse = 'off' | 'node' | 'used' | 'made' | 'rejected';
 
-/** Caches of other builds of the bundle kept besides the newest (other installs may still use them). */
+/** Builds of the bundle whose caches are kept besides the current one's (other installs may still use them). */
 export const KEEP_OTHERS = 3;
 
-/** Remove all but the newest few caches of builds of `file` other than the one at `keep`. */
-function prune(dir: string, file: string, keep: string): void {
-  const prefix = `${basename(file, '.cjs')}-`;
-  const others = readdirSync(dir)
-    .filter((name) => name.startsWith(prefix) && name.endsWith('.v8cache') && join(dir, name) !== keep)
-    .map((name) => ({ path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time);
-  for (const { path } of others.slice(KEEP_OTHERS)) rmSync(path, { force: true });
+/** Remove the caches of all but the newest few other builds of `file`. */
+function prune(dir: string, file: string, stem: string): void {
+  const newest = new Map<string, number>();
+  for (const name of readdirSync(dir)) {
+    const found = /^(.+)\.[a-z-]+\.v8cache$/.exec(name);
+    if (!found || !name.startsWith(`${basename(file, '.cjs')}-`) || found[1] === stem) continue;
+    newest.set(found[1]!, Math.max(newest.get(found[1]!) ?? 0, statSync(join(dir, name)).mtimeMs));
+  }
+  const old = new Set([...newest].sort((a, b) => b[1] - a[1]).slice(KEEP_OTHERS).map(([build]) => build));
+  for (const name of readdirSync(dir)) {
+    const found = /^(.+)\.[a-z-]+\.v8cache$/.exec(name);
+    if (found && old.has(found[1]!)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /** Write the cache at `path` whole or not at all; a cache that cannot be written only costs time. */
-function writeQuietly(path: string, data: Buffer, file: string): void {
+function writeQuietly(path: string, data: Buffer, file: string, stem: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     writeFileSync(temporary, data, { mode: 0o600 });
     renameSync(temporary, path);
-    prune(dirname(path), file, path);
+    prune(dirname(path), file, stem);
   } catch {
     try {
       rmSync(temporary, { force: true });
@@ -119,7 +149,7 @@ export function runBundle(url: URL): void {
     return;
   }
   const source = readFileSync(file);
-  const path = cacheFile(dir, file, source);
+  const path = cacheFile(dir, file, source, commandOf(process.argv.slice(2)));
   let found: Buffer | undefined;
   try {
     found = readFileSync(path);
@@ -135,7 +165,7 @@ export function runBundle(url: URL): void {
   report(found === undefined ? 'made' : fits ? 'used' : 'rejected');
   if (!fits) {
     // At exit the script holds every function this run compiled, not only the top level.
-    process.on('exit', () => writeQuietly(path, seal(script.createCachedData()), file));
+    process.on('exit', () => writeQuietly(path, seal(script.createCachedData()), file, cacheStem(file, source)));
   }
   const module = { exports: {}, filename: file, id: '.', loaded: false };
   const run = script.runInThisContext() as (...args: unknown[]) => void;

@@ -2,12 +2,12 @@
 // (src/cli/compile-cache.ts): made by a first run, used by the next, refused by
 // V8 when it does not fit, and never a reason for a run to fail.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDir, cacheFile, KEEP_OTHERS, seal, unseal } from '../../src/cli/compile-cache.js';
+import { cacheDir, cacheFile, COMMANDS, commandOf, KEEP_OTHERS, seal, unseal } from '../../src/cli/compile-cache.js';
 
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'dist/cli/main.js');
@@ -35,16 +35,19 @@ describe.skipIf(nodeCaches)('the compile cache (Node 20: the launcher keeps it)'
   });
   it('a damaged cache is refused (its checksum; V8 would crash on it), the run goes on, and a good one replaces it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
-    run(dir, ['--version']);
+    const build = ['build', seed, '--format', 'md', '--out', join(dir, 'out'), '--quiet', '--force'];
+    expect(run(dir, build).use).toBe('made');
     const [name] = caches(dir);
+    expect(name).toMatch(/\.build-md\.v8cache$/);
     const data = readFileSync(join(dir, name!));
     data.fill(7, 64, 4096);
     writeFileSync(join(dir, name!), data);
-    const damaged = run(dir, ['build', seed, '--format', 'md', '--out', join(dir, 'out'), '--quiet']);
+    rmSync(join(dir, 'out'), { recursive: true });
+    const damaged = run(dir, build);
     expect(damaged.code, damaged.stderr).toBe(0);
     expect(damaged.use).toBe('rejected');
     expect(readdirSync(join(dir, 'out'))).toContain('000_fb7c4685e6dc9c77.zh-Hans.md');
-    expect(run(dir, ['--version']).use).toBe('used');
+    expect(run(dir, build).use).toBe('used');
   });
   it('ZHPRESS_COMPILE_CACHE=0 neither reads nor writes one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
@@ -53,19 +56,29 @@ describe.skipIf(nodeCaches)('the compile cache (Node 20: the launcher keeps it)'
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(caches(dir)).toHaveLength(0);
   });
-  it('keeps the newest few caches of other builds and removes older ones', () => {
+  it('keeps one cache per command, so a short command does not read a build\u2019s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
+    expect(run(dir, ['parse', seed]).use).toBe('made');
+    expect(run(dir, ['--version']).use).toBe('made');
+    expect(run(dir, ['parse', seed]).use).toBe('used');
+    expect(caches(dir).map((f) => f.split('.').at(-2)).sort()).toEqual(['other', 'parse']);
+  });
+  it('keeps the caches of the newest few other builds and removes older ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
     for (let i = 0; i < KEEP_OTHERS + 3; i++) {
-      const path = join(dir, `bundle-old${i}-1-node0-x64.v8cache`);
-      writeFileSync(path, 'old');
-      utimesSync(path, 1_000_000 + i, 1_000_000 + i);
+      for (const command of ['build', 'other']) {
+        const path = join(dir, `bundle-old${i}-1-node0-x64.${command}.v8cache`);
+        writeFileSync(path, 'old');
+        utimesSync(path, 1_000_000 + i, 1_000_000 + i);
+      }
     }
     writeFileSync(join(dir, 'unrelated.v8cache'), 'not ours');
     expect(run(dir, ['--version']).use).toBe('made');
     const left = caches(dir);
     expect(left).toContain('unrelated.v8cache');
-    expect(left.filter((f) => f.startsWith('bundle-old')).sort()).toEqual(Array.from({ length: KEEP_OTHERS }, (_, k) => `bundle-old${k + 3}-1-node0-x64.v8cache`));
-    expect(left).toHaveLength(KEEP_OTHERS + 2);
+    const kept = Array.from({ length: KEEP_OTHERS }, (_, k) => [`bundle-old${k + 3}-1-node0-x64.build.v8cache`, `bundle-old${k + 3}-1-node0-x64.other.v8cache`]).flat();
+    expect(left.filter((f) => f.startsWith('bundle-old')).sort()).toEqual(kept.sort());
+    expect(left).toHaveLength(2 * KEEP_OTHERS + 2);
   });
   it('a directory it cannot write costs only time', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'zhpress-cache-')), 'a-file');
@@ -83,8 +96,8 @@ describe('where the cache lives', () => {
     expect(cacheDir({})).toMatch(/[\\/]\.cache[\\/]zhpress$/);
   });
   it('a bundle changed in place, even to the same length, never meets the old cache', () => {
-    const a = cacheFile('/c', '/d/bundle.cjs', Buffer.from('console.log(1)'));
-    const b = cacheFile('/c', '/d/bundle.cjs', Buffer.from('console.log(2)'));
+    const a = cacheFile('/c', '/d/bundle.cjs', Buffer.from('console.log(1)'), 'build');
+    const b = cacheFile('/c', '/d/bundle.cjs', Buffer.from('console.log(2)'), 'build');
     expect(a).not.toBe(b);
     expect(a).toContain(`node${process.versions.node}-${process.arch}`);
   });
@@ -99,5 +112,19 @@ describe('where the cache lives', () => {
     }
     expect(unseal(sealed.subarray(0, sealed.length - 10))).toBeUndefined();
     expect(unseal(data)).toBeUndefined();
+  });
+  it('a run\u2019s cache is its command\u2019s, whatever options come first', () => {
+    expect(commandOf(['build', 'seeds', '--format', 'pdf'])).toBe('build-pdf');
+    expect(commandOf(['build', '--format=md,docx', 'seeds'])).toBe('build-docx-md');
+    expect(commandOf(['build', 'seeds'])).toBe('build-all');
+    expect(commandOf(['build', 'seeds', '--format', 'pdf;rm'])).toBe('build');
+    expect(commandOf(['--quiet', 'parse', 'x.txt'])).toBe('parse');
+    expect(commandOf(['--version'])).toBe('other');
+    expect(commandOf(['bulid'])).toBe('other');
+  });
+  it('knows every command of zhpress --help', () => {
+    const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } }).stdout;
+    const listed = [...help.matchAll(/^\s+zhpress (\w+)/gm)].map((m) => m[1]);
+    expect(new Set(listed)).toEqual(new Set(COMMANDS));
   });
 });
