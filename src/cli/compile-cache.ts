@@ -38,8 +38,9 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
-/** The commands of `zhpress --help` (a test keeps the two lists the same). */
+/** The commands of `zhpress --help` and the formats of `build` (tests keep the lists the same). */
 export const COMMANDS = ['build', 'parse', 'check', 'templates', 'fonts', 'schema'] as const;
+export const BUILD_FORMATS = ['pdf', 'docx', 'md', 'all'] as const;
 
 /**
  * Which cache a run uses: one per command, and for `build` per set of formats.
@@ -55,17 +56,22 @@ export function commandOf(args: readonly string[]): string {
   const at = args.findIndex((arg) => arg === '--format' || arg.startsWith('--format='));
   const value = at < 0 ? 'all' : args[at]!.startsWith('--format=') ? args[at]!.slice('--format='.length) : (args[at + 1] ?? '');
   const formats = [...new Set(value.split(',').map((f) => f.trim()))].sort();
-  return formats.every((f) => /^[a-z]{1,8}$/.test(f)) ? `build-${formats.join('-')}` : 'build';
+  return formats.every((f) => (BUILD_FORMATS as readonly string[]).includes(f)) ? `build-${formats.join('-')}` : 'build';
 }
 
-/** The caches of one build of the bundle share this stem: a new bundle, Node or architecture never meets an old cache. */
-export function cacheStem(file: string, source: Buffer): string {
-  return `${basename(file, '.cjs')}-${crc32!(source).toString(16)}-${source.length}-node${process.versions.node}-${process.arch}`;
+/**
+ * The caches of one build of the bundle share this stem: its CRC-32, length and
+ * time of writing (V8 itself compares only the source's length, and runs a cache
+ * of other code), then the Node version and architecture.
+ */
+export function cacheStem(file: string, source: Buffer, modified: number): string {
+  const build = `${crc32!(source).toString(16)}-${source.length}-${Math.trunc(modified).toString(36)}`;
+  return `${basename(file, '.cjs')}-${build}-node${process.versions.node}-${process.arch}`;
 }
 
 /** The cache file of `command` for this build of the bundle. */
-export function cacheFile(dir: string, file: string, source: Buffer, command: string): string {
-  return join(dir, `${cacheStem(file, source)}.${command}.v8cache`);
+export function cacheFile(dir: string, stem: string, command: string): string {
+  return join(dir, `${stem}.${command}.v8cache`);
 }
 
 const MAGIC = Buffer.from('zhc1');
@@ -149,7 +155,8 @@ export function runBundle(url: URL): void {
     return;
   }
   const source = readFileSync(file);
-  const path = cacheFile(dir, file, source, commandOf(process.argv.slice(2)));
+  const stem = cacheStem(file, source, statSync(file).mtimeMs);
+  const path = cacheFile(dir, stem, commandOf(process.argv.slice(2)));
   let found: Buffer | undefined;
   try {
     found = readFileSync(path);
@@ -165,7 +172,7 @@ export function runBundle(url: URL): void {
   report(found === undefined ? 'made' : fits ? 'used' : 'rejected');
   if (!fits) {
     // At exit the script holds every function this run compiled, not only the top level.
-    process.on('exit', () => writeQuietly(path, seal(script.createCachedData()), file, cacheStem(file, source)));
+    process.on('exit', () => writeQuietly(path, seal(script.createCachedData()), file, stem));
   }
   const module = { exports: {}, filename: file, id: '.', loaded: false };
   const run = script.runInThisContext() as (...args: unknown[]) => void;

@@ -7,7 +7,8 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDir, cacheFile, COMMANDS, commandOf, KEEP_OTHERS, seal, unseal } from '../../src/cli/compile-cache.js';
+import { FORMATS } from '../../src/writers/index.js';
+import { BUILD_FORMATS, cacheDir, cacheFile, cacheStem, COMMANDS, commandOf, KEEP_OTHERS, seal, unseal } from '../../src/cli/compile-cache.js';
 
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'dist/cli/main.js');
@@ -96,10 +97,10 @@ describe('where the cache lives', () => {
     expect(cacheDir({})).toMatch(/[\\/]\.cache[\\/]zhpress$/);
   });
   it('a bundle changed in place, even to the same length, never meets the old cache', () => {
-    const a = cacheFile('/c', '/d/bundle.cjs', Buffer.from('console.log(1)'), 'build');
-    const b = cacheFile('/c', '/d/bundle.cjs', Buffer.from('console.log(2)'), 'build');
-    expect(a).not.toBe(b);
-    expect(a).toContain(`node${process.versions.node}-${process.arch}`);
+    const stem = (text: string, modified = 1_700_000_000_000) => cacheStem('/d/bundle.cjs', Buffer.from(text), modified);
+    expect(stem('console.log(1)')).not.toBe(stem('console.log(2)'));
+    expect(stem('console.log(1)')).not.toBe(stem('console.log(1)', 1_700_000_000_001));
+    expect(cacheFile('/c', stem('console.log(1)'), 'build-pdf')).toMatch(new RegExp(`^/c/bundle-.*-node${process.versions.node}-${process.arch}\\.build-pdf\\.v8cache$`));
   });
   it('a sealed cache opens only whole: any changed byte, or a cut, and it is not used', () => {
     const data = Buffer.from('cached code '.repeat(50));
@@ -118,13 +119,15 @@ describe('where the cache lives', () => {
     expect(commandOf(['build', '--format=md,docx', 'seeds'])).toBe('build-docx-md');
     expect(commandOf(['build', 'seeds'])).toBe('build-all');
     expect(commandOf(['build', 'seeds', '--format', 'pdf;rm'])).toBe('build');
+    expect(commandOf(['build', 'seeds', '--format', 'odt'])).toBe('build');
     expect(commandOf(['--quiet', 'parse', 'x.txt'])).toBe('parse');
     expect(commandOf(['--version'])).toBe('other');
     expect(commandOf(['bulid'])).toBe('other');
   });
-  it('knows every command of zhpress --help', () => {
+  it('knows every command of zhpress --help and every format', () => {
     const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } }).stdout;
     const listed = [...help.matchAll(/^\s+zhpress (\w+)/gm)].map((m) => m[1]);
     expect(new Set(listed)).toEqual(new Set(COMMANDS));
+    expect(new Set(BUILD_FORMATS)).toEqual(new Set([...FORMATS, 'all']));
   });
 });
