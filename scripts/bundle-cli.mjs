@@ -67,10 +67,12 @@ if (readFileSync(main, 'utf8').includes(MARK)) {
   process.exit(0);
 }
 
+const bundle = join(outdir, 'bundle.cjs');
+// A bundle of an earlier build must not outlive a failed one (tests read it).
+rmSync(bundle, { force: true });
 try {
   const esbuild = await import('esbuild');
   for (const file of readdirSync(outdir)) if (STALE.test(file)) rmSync(join(outdir, file));
-  const bundle = join(outdir, 'bundle.cjs');
   await esbuild.build({
     entryPoints: [main],
     bundle: true,
@@ -102,5 +104,6 @@ try {
   writeFileSync(`${main}.tmp`, launcher, { mode: 0o755 });
   renameSync(`${main}.tmp`, main);
 } catch (error) {
+  rmSync(`${bundle}.tmp`, { force: true });
   console.warn(`zhpress build: the command line was not bundled (${String(error.message ?? error).split('\n')[0]}); it loads its modules one by one instead`);
 }
