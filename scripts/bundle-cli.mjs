@@ -5,13 +5,14 @@
 // the cache, instead of loading some eighty ES modules and docx's 1 MB. Other
 // packages stay where npm put them.
 //
-// Each module keeps the URL it had in dist/ (import.meta.url is rewritten to
-// it), so files found next to a module (templates, the template validator,
-// dictionaries, the batch worker, package.json) are found as before; yargs'
-// platform shim likewise gets its real place in node_modules, where yargs looks
-// for its locales. The library (dist/index.js) and the batch worker are left as
-// compiled. If esbuild is missing or fails, the compiled main.js stays: slower
-// to start, same behaviour.
+// Each module keeps the URL it had (import.meta.url is rewritten to it), so
+// files found next to a module (templates, the template validator, dictionaries,
+// the batch worker, package.json) are found as before. yargs' platform shim is
+// the exception: it finds its locales where yargs is installed (found at run
+// time, as npm may hoist it) and the package whose version --version prints from
+// where the bundle lies. The library (dist/index.js) and the batch worker are
+// left as compiled. If esbuild is missing or fails, the compiled main.js stays:
+// slower to start, same behaviour.
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +28,11 @@ const STALE = /^chunk-|-[A-Z0-9]{8}\.js$|^yargs\.(js|d\.ts)$/;
 /** The bundle's own URL, which import.meta.url of each bundled module is made relative to. */
 const BUNDLE_URL = '__zhpressBundleUrl';
 
-const keepModuleUrls = {
-  name: 'keep-module-urls',
+/** `import.meta.url` of the module at `path` as it was, relative to where the bundle lies. */
+const moduleUrl = (path) => `new URL(${JSON.stringify(relative(outdir, path).split(sep).join('/'))}, ${BUNDLE_URL}).href`;
+
+const commonjsBundle = {
+  name: 'commonjs-bundle',
   setup(build) {
     // string-width (yargs' help layout) makes an Intl.Segmenter when loaded, which loads
     // ICU's break data (about 14 ms); it is made on first use instead, as most runs print no help.
@@ -38,18 +42,33 @@ const keepModuleUrls = {
       if (!source.includes(eager)) return undefined;
       return { contents: source.replace(eager, 'let eagerSegmenter;\nconst segmenter = { segment: (text) => (eagerSegmenter ??= new Intl.Segmenter()).segment(text) };'), loader: 'js' };
     });
-    // Any module (zhpress's, yargs' platform shim, yargs-parser): its import.meta.url as it
-    // was, relative to where the bundle lies, so it finds the files next to it.
-    // Packages zhpress imports at run time (import('piscina')) are required instead: V8
-    // loses a script's dynamic import callback when the script comes from a code cache.
+    // yargs' platform shim: its locales (and require) where yargs is installed, found at run
+    // time; the package --version reads from the bundle's own place (zhpress's package.json).
+    build.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const main = "const mainFilename = __dirname.substring(0, __dirname.lastIndexOf('node_modules'));";
+      if (!source.includes(main)) return undefined;
+      // (The shim has a require of its own, declared further down: hence a createRequire of ours.)
+      const installed = `new URL('lib/platform-shims/esm.mjs', pathToFileURL(zhpressRequire(${BUNDLE_URL}).resolve('yargs/package.json'))).href`;
+      return {
+        contents:
+          "import { createRequire as zhpressRequire } from 'node:module';\nimport { pathToFileURL } from 'node:url';\n" +
+          source
+            .replace(main, `const zhpressShim = fileURLToPath(${moduleUrl(args.path)});\nconst mainFilename = zhpressShim.substring(0, zhpressShim.lastIndexOf('node_modules'));`)
+            .replaceAll('import.meta.url', installed),
+        loader: 'js',
+      };
+    });
+    // Any other module with import.meta (zhpress's, yargs-parser): its own URL. Packages
+    // zhpress imports at run time (import('piscina')) are required instead: a script compiled
+    // from a code cache has lost its dynamic import callback.
     build.onLoad({ filter: /\.m?js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const ours = args.path.startsWith(dist + sep) && !args.path.includes(`${sep}node_modules${sep}`);
       if (!source.includes('import.meta') && !ours) return undefined;
-      const from = relative(outdir, args.path).split(sep).join('/');
       return {
         contents: source
-          .replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, ${BUNDLE_URL}).href`)
+          .replaceAll('import.meta.url', moduleUrl(args.path))
           // yargs' config `extends`, unused by zhpress: resolved the CommonJS way.
           .replaceAll('import.meta.resolve(', 'require.resolve(')
           .replace(/\bimport\((['"])([^'"./][^'"]*)\1\)/g, (_, quote, name) => `Promise.resolve().then(() => require(${quote}${name}${quote}))`),
@@ -86,11 +105,13 @@ try {
     // new RegExp(...), string-width's \\p{RGI_Emoji} took 20 ms at every start).
     supported: { 'regexp-set-notation': true },
     logLevel: 'warning',
-    plugins: [keepModuleUrls],
-    banner: { js: `// Bundled by scripts/bundle-cli.mjs from the compiled modules (src/cli/main.ts).\nvar ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;` },
+    plugins: [commonjsBundle],
+    // "use strict" first: as ES modules all of this code was strict, and after any other
+    // statement the directive esbuild writes would be a plain string.
+    banner: { js: `"use strict";\n// Bundled by scripts/bundle-cli.mjs from the compiled modules (src/cli/main.ts).\nvar ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;` },
   });
-  const dynamic = readFileSync(`${bundle}.tmp`, 'utf8').match(/\bimport\(["'][^"']+["']\)/);
-  if (dynamic) throw new Error(`${dynamic[0]} is left in the bundle, which a cached script cannot run`);
+  const dynamic = readFileSync(`${bundle}.tmp`, 'utf8').match(/\bimport\(.{0,40}/);
+  if (dynamic) throw new Error(`"${dynamic[0]}" is left in the bundle, and a script compiled from a code cache cannot import()`);
   renameSync(`${bundle}.tmp`, bundle);
   const launcher = [
     '#!/usr/bin/env node',

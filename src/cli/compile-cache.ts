@@ -13,11 +13,12 @@
 // cache crashed Node, so the file carries a CRC-32 of its own, checked first. A
 // cache that cannot be read or written only costs time. ZHPRESS_COMPILE_CACHE=0
 // turns it off.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedDataVersionTag } from 'node:v8';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
 // V8 refuses a cache made under other flags: the bundle's first module sets the heap's, so set
@@ -27,14 +28,15 @@ import './heap.js';
 /** zlib's CRC-32 (Node 20.15 and later; a named import would fail to load before). */
 const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
-/** Where compiled code is kept between runs. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+/** Where compiled code is kept between runs; none without a home folder (a shared one such as /tmp could be planted). */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.ZHPRESS_CACHE_DIR) return env.ZHPRESS_CACHE_DIR;
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'zhpress');
   try {
-    return join(homedir(), '.cache', 'zhpress');
+    const home = homedir();
+    return home ? join(home, '.cache', 'zhpress') : undefined;
   } catch {
-    return join(tmpdir(), `zhpress-cache-${process.getuid?.() ?? 'user'}`);
+    return undefined;
   }
 }
 
@@ -62,11 +64,13 @@ export function commandOf(args: readonly string[]): string {
 /**
  * The caches of one build of the bundle share this stem: its CRC-32, length and
  * time of writing (V8 itself compares only the source's length, and runs a cache
- * of other code), then the Node version and architecture.
+ * of other code), then the Node version, architecture and V8's tag for its
+ * version and flags (a run with other flags, say --max-old-space-size, would
+ * have every cache refused and made again).
  */
 export function cacheStem(file: string, source: Buffer, modified: number): string {
   const build = `${crc32!(source).toString(16)}-${source.length}-${Math.trunc(modified).toString(36)}`;
-  return `${basename(file, '.cjs')}-${build}-node${process.versions.node}-${process.arch}`;
+  return `${basename(file, '.cjs')}-${build}-node${process.versions.node}-${process.arch}-v8${cachedDataVersionTag().toString(36)}`;
 }
 
 /** The cache file of `command` for this build of the bundle. */
@@ -91,8 +95,12 @@ export function unseal(file: Buffer): Buffer | undefined {
   return crc32!(data) === file.readUInt32LE(4) ? data : undefined;
 }
 
-/** What happened to the cache in this run (for tests: ZHPRESS_COMPILE_CACHE=report prints it). */
-export type CacheUse = 'off' | 'node' | 'used' | 'made' | 'rejected';
+/**
+ * What happened to the cache in this run (ZHPRESS_COMPILE_CACHE=report prints it at exit):
+ * none kept, Node's own, used, made, refused and made again, or none found and none saved
+ * (a failed run, or a folder that cannot be written).
+ */
+export type CacheUse = 'off' | 'node' | 'used' | 'made' | 'rejected' | 'unsaved';
 
 /** Builds of the bundle whose caches are kept besides the current one's (other installs may still use them). */
 export const KEEP_OTHERS = 3;
@@ -112,20 +120,46 @@ function prune(dir: string, file: string, stem: string): void {
   }
 }
 
-/** Write the cache at `path` whole or not at all; a cache that cannot be written only costs time. */
-function writeQuietly(path: string, data: Buffer, file: string, stem: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+/** Make the cache folder, and its parent if missing (~/.cache), never more: not a missing home. */
+function makeFolder(dir: string): void {
   try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, data, { mode: 0o600 });
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT') throw error;
+    mkdirSync(dirname(dir), { mode: 0o700 });
+    mkdirSync(dir, { mode: 0o700 });
+  }
+}
+
+/**
+ * Write the cache at `path` whole or not at all. The data is made only once a
+ * file could be opened for it: making it takes time a run with an unwritable
+ * folder should not spend at every exit.
+ */
+function save(path: string, data: () => Buffer): boolean {
+  const temporary = `${path}.${process.pid}.tmp`;
+  let fd: number;
+  try {
+    makeFolder(dirname(path));
+    fd = openSync(temporary, 'w', 0o600);
+  } catch {
+    return false;
+  }
+  try {
+    writeFileSync(fd, data());
+    closeSync(fd);
     renameSync(temporary, path);
-    prune(dirname(path), file, stem);
+    return true;
   } catch {
     try {
-      rmSync(temporary, { force: true });
+      closeSync(fd);
     } catch {
-      // Not even a temporary file could be made there.
+      // Closed already.
     }
+    rmSync(temporary, { force: true });
+    return false;
   }
 }
 
@@ -136,21 +170,18 @@ export function runBundle(url: URL): void {
   const file = fileURLToPath(url);
   const require = createRequire(file);
   const setting = process.env.ZHPRESS_COMPILE_CACHE;
-  const report = (use: CacheUse) => {
-    if (setting === 'report') process.on('exit', () => process.stderr.write(`zhpress: compile cache ${use}\n`));
-  };
-  // Node 20 before 20.15 has no zlib.crc32: no cache there.
+  let use: CacheUse = 'off';
+  if (setting === 'report') process.on('exit', () => process.stderr.write(`zhpress: compile cache ${use}\n`));
   const withCache = Module as ModuleWithCache;
-  const usable = typeof withCache.enableCompileCache === 'function' || typeof crc32 === 'function';
-  if (setting === '0' || !usable) {
-    report('off');
+  const dir = cacheDir();
+  // Node 20 before 20.15 has no zlib.crc32: no cache there.
+  if (setting === '0' || dir === undefined || (typeof withCache.enableCompileCache !== 'function' && typeof crc32 !== 'function')) {
     require(file);
     return;
   }
-  const dir = cacheDir();
   if (typeof withCache.enableCompileCache === 'function') {
     withCache.enableCompileCache(join(dir, 'node'));
-    report('node');
+    use = 'node';
     require(file);
     return;
   }
@@ -164,15 +195,27 @@ export function runBundle(url: URL): void {
     found = undefined;
   }
   const cachedData = found && unseal(found);
-  // There is no import() in the bundle (scripts/bundle-cli.mjs makes sure): a script from a
-  // code cache would have lost its callback for it. A #! line is for the shell; inside the CommonJS wrapper it must be a comment, as Node makes it.
+  // A #! line is for the shell; inside the CommonJS wrapper it must be a comment, as Node makes it.
   const text = source.toString('utf8');
+  // The bundle has no import() (scripts/bundle-cli.mjs makes sure): a script compiled from a
+  // code cache has lost its callback for it.
   const script = new vm.Script(withCache.wrap(text.startsWith('#!') ? `//${text}` : text), { filename: file, cachedData });
   const fits = cachedData !== undefined && !script.cachedDataRejected;
-  report(found === undefined ? 'made' : fits ? 'used' : 'rejected');
+  use = fits ? 'used' : found === undefined ? 'made' : 'rejected';
   if (!fits) {
-    // At exit the script holds every function this run compiled, not only the top level.
-    process.on('exit', () => writeQuietly(path, seal(script.createCachedData()), file, stem));
+    // At exit the script holds every function this run compiled, not only the top level; a
+    // failed run (a usage error, say) compiled little, and its cache would be kept for good.
+    process.prependListener('exit', (code) => {
+      if (code !== 0 || !save(path, () => seal(script.createCachedData()))) {
+        use = 'unsaved';
+        return;
+      }
+      try {
+        prune(dir, file, stem);
+      } catch {
+        // Old caches stay until a later run can remove them.
+      }
+    });
   }
   const module = { exports: {}, filename: file, id: '.', loaded: false };
   const run = script.runInThisContext() as (...args: unknown[]) => void;

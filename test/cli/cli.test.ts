@@ -1,6 +1,6 @@
 // The command line as a user runs it: the built CLI (npm test builds it first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -124,12 +124,14 @@ describe('the bundled command line', () => {
     expect(launcher).toContain('runBundle(');
     expect(launcher.split('\n').length).toBeLessThan(12);
     const bundle = readFileSync(join(root, 'dist/cli/bundle.cjs'), 'utf8');
+    // Strict, as the ES modules it comes from were: the directive counts only before any statement.
+    expect(bundle.replace(/^#!.*\n/, '').startsWith('"use strict";')).toBe(true);
     expect(bundle).not.toMatch(/require\(["'](yargs|docx)["']\)/);
     for (const writer of ['pdf', 'docx', 'markdown']) expect(bundle, writer).toContain(`// dist/writers/${writer}/index.js`);
     // import.meta is empty in CommonJS: every use was rewritten to the module's own place.
     expect(bundle).not.toMatch(/import\.meta|import_meta/);
     // Nor import(): V8 drops a script's dynamic import callback when the script comes from the code cache.
-    expect(bundle).not.toMatch(/\bimport\(["']/);
+    expect(bundle).not.toMatch(/\bimport\(/);
   });
   it('writes the same Word file as the library (the bundled docx is the installed one)', async () => {
     const out = mkdtempSync(join(tmpdir(), 'zhpress-bundle-'));
@@ -146,6 +148,18 @@ describe('the bundled command line', () => {
     } finally {
       process.chdir(previous);
     }
+  });
+  it('finds yargs\u2019 locales and its own version when npm hoists its dependencies', () => {
+    const project = mkdtempSync(join(tmpdir(), 'zhpress-hoisted-'));
+    const modules = join(project, 'node_modules');
+    mkdirSync(modules);
+    for (const name of readdirSync(join(root, 'node_modules'))) if (!name.startsWith('.')) symlinkSync(join(root, 'node_modules', name), join(modules, name));
+    const installed = join(modules, 'zhpress');
+    for (const part of ['package.json', 'dist', 'templates', 'dictionaries']) cpSync(join(root, part), join(installed, part), { recursive: true });
+    const launch = (args: string[]) =>
+      spawnSync(process.execPath, [join(installed, 'dist/cli/main.js'), ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' } });
+    expect(launch(['--help']).stdout).toContain('\u547D\u4EE4\uFF1A');
+    expect(launch(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
   it('shares the parsed fonts with pdfkit (fontkit installed before pdfmake loads)', () => {
     const out = mkdtempSync(join(tmpdir(), 'zhpress-bundle-'));

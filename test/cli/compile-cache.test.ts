@@ -2,7 +2,7 @@
 // (src/cli/compile-cache.ts): made by a first run, used by the next, refused by
 // V8 when it does not fit, and never a reason for a run to fail.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +68,7 @@ describe.skipIf(nodeCaches)('the compile cache (Node 20: the launcher keeps it)'
     const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
     for (let i = 0; i < KEEP_OTHERS + 3; i++) {
       for (const command of ['build', 'other']) {
-        const path = join(dir, `bundle-old${i}-1-node0-x64.${command}.v8cache`);
+        const path = join(dir, `bundle-old${i}-1-node0-x64-v8a.${command}.v8cache`);
         writeFileSync(path, 'old');
         utimesSync(path, 1_000_000 + i, 1_000_000 + i);
       }
@@ -77,21 +77,47 @@ describe.skipIf(nodeCaches)('the compile cache (Node 20: the launcher keeps it)'
     expect(run(dir, ['--version']).use).toBe('made');
     const left = caches(dir);
     expect(left).toContain('unrelated.v8cache');
-    const kept = Array.from({ length: KEEP_OTHERS }, (_, k) => [`bundle-old${k + 3}-1-node0-x64.build.v8cache`, `bundle-old${k + 3}-1-node0-x64.other.v8cache`]).flat();
+    const kept = Array.from({ length: KEEP_OTHERS }, (_, k) => [`bundle-old${k + 3}-1-node0-x64-v8a.build.v8cache`, `bundle-old${k + 3}-1-node0-x64-v8a.other.v8cache`]).flat();
     expect(left.filter((f) => f.startsWith('bundle-old')).sort()).toEqual(kept.sort());
     expect(left).toHaveLength(2 * KEEP_OTHERS + 2);
   });
-  it('a directory it cannot write costs only time', () => {
+  it('a folder it cannot write costs only time, and the data is not even made', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'zhpress-cache-')), 'a-file');
     writeFileSync(file, '');
     const result = run(join(file, 'cache'), ['--version']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(result.use).toBe('unsaved');
+  });
+  it('creates the folder and its parent, never more (not a missing home)', () => {
+    const home = join(mkdtempSync(join(tmpdir(), 'zhpress-cache-')), 'home');
+    expect(run(join(home, '.cache', 'zhpress'), ['--version']).use).toBe('unsaved');
+    expect(existsSync(home)).toBe(false);
+    mkdirSync(home);
+    expect(run(join(home, '.cache', 'zhpress'), ['--version']).use).toBe('made');
+    expect(caches(join(home, '.cache', 'zhpress'))).toHaveLength(1);
+  });
+  it('a failed run keeps no cache (it compiled little)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
+    const result = run(dir, ['build', seed, '--format', 'md', '--variant', 'xx', '--out', join(dir, 'out')]);
+    expect(result.code).toBe(2);
+    expect(result.use).toBe('unsaved');
+    expect(caches(dir)).toHaveLength(0);
+  });
+  it('runs under other V8 flags keep a cache of their own instead of refusing each other\u2019s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-cache-'));
+    const flagged = (setting = 'report') =>
+      spawnSync(process.execPath, ['--max-old-space-size=3000', cli, '--version'], { encoding: 'utf8', env: { ...process.env, ZHPRESS_CACHE_DIR: dir, ZHPRESS_COMPILE_CACHE: setting } }).stderr.match(/compile cache (\w+)/)?.[1];
+    expect(run(dir, ['--version']).use).toBe('made');
+    expect(flagged()).toBe('made');
+    expect(run(dir, ['--version']).use).toBe('used');
+    expect(flagged()).toBe('used');
+    expect(caches(dir)).toHaveLength(2);
   });
 });
 
 describe('where the cache lives', () => {
-  it('ZHPRESS_CACHE_DIR, else XDG_CACHE_HOME/zhpress, else ~/.cache/zhpress', () => {
+  it('ZHPRESS_CACHE_DIR, else XDG_CACHE_HOME/zhpress, else ~/.cache/zhpress (none in a shared folder)', () => {
     expect(cacheDir({ ZHPRESS_CACHE_DIR: '/x' })).toBe('/x');
     expect(cacheDir({ XDG_CACHE_HOME: '/y' })).toBe(join('/y', 'zhpress'));
     expect(cacheDir({})).toMatch(/[\\/]\.cache[\\/]zhpress$/);
@@ -100,7 +126,7 @@ describe('where the cache lives', () => {
     const stem = (text: string, modified = 1_700_000_000_000) => cacheStem('/d/bundle.cjs', Buffer.from(text), modified);
     expect(stem('console.log(1)')).not.toBe(stem('console.log(2)'));
     expect(stem('console.log(1)')).not.toBe(stem('console.log(1)', 1_700_000_000_001));
-    expect(cacheFile('/c', stem('console.log(1)'), 'build-pdf')).toMatch(new RegExp(`^/c/bundle-.*-node${process.versions.node}-${process.arch}\\.build-pdf\\.v8cache$`));
+    expect(cacheFile('/c', stem('console.log(1)'), 'build-pdf')).toMatch(new RegExp(`^/c/bundle-.*-node${process.versions.node}-${process.arch}-v8[0-9a-z]+\\.build-pdf\\.v8cache$`));
   });
   it('a sealed cache opens only whole: any changed byte, or a cut, and it is not used', () => {
     const data = Buffer.from('cached code '.repeat(50));
