@@ -6,8 +6,9 @@
 // cache V8 made at the end of an earlier run, which holds every function that
 // run compiled.
 //
-// The cache is a file per bundle content, Node version and architecture, in
-// $ZHPRESS_CACHE_DIR, else $XDG_CACHE_HOME/zhpress, else ~/.cache/zhpress.
+// The cache is a file per build of the bundle, Node and V8 flags, and per command
+// (cacheStem, commandOf), in $ZHPRESS_CACHE_DIR, else $XDG_CACHE_HOME/zhpress,
+// else ~/.cache/zhpress.
 // V8 checks that it fits (its version, flags, the source's length) and compiles
 // from the source when it does not; it does not check the bytes, and a damaged
 // cache crashed Node, so the file carries a CRC-32 of its own, checked first. A
