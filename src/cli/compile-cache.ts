@@ -21,13 +21,10 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedDataVersionTag } from 'node:v8';
 import vm from 'node:vm';
-import zlib from 'node:zlib';
+import { crc32 } from '../io/crc32.js';
 // V8 refuses a cache made under other flags: the bundle's first module sets the heap's, so set
 // them before compiling, and the cache made at exit fits the next run's compile.
 import './heap.js';
-
-/** zlib's CRC-32 (Node 20.15 and later; a named import would fail to load before). */
-const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 /** Where compiled code is kept between runs; none without a home folder (a shared one such as /tmp could be planted). */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -70,7 +67,7 @@ export function commandOf(args: readonly string[]): string {
  * have every cache refused and made again).
  */
 export function cacheStem(file: string, source: Buffer, modified: number): string {
-  const build = `${crc32!(source).toString(16)}-${source.length}-${Math.trunc(modified).toString(36)}`;
+  const build = `${crc32(source).toString(16)}-${source.length}-${Math.trunc(modified).toString(36)}`;
   return `${basename(file, '.cjs')}-${build}-node${process.versions.node}-${process.arch}-v8${cachedDataVersionTag().toString(36)}`;
 }
 
@@ -85,7 +82,7 @@ const MAGIC = Buffer.from('zhc1');
 export function seal(data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   MAGIC.copy(head);
-  head.writeUInt32LE(crc32!(data), 4);
+  head.writeUInt32LE(crc32(data), 4);
   return Buffer.concat([head, data]);
 }
 
@@ -93,7 +90,7 @@ export function seal(data: Buffer): Buffer {
 export function unseal(file: Buffer): Buffer | undefined {
   if (file.length <= 8 || !file.subarray(0, 4).equals(MAGIC)) return undefined;
   const data = file.subarray(8);
-  return crc32!(data) === file.readUInt32LE(4) ? data : undefined;
+  return crc32(data) === file.readUInt32LE(4) ? data : undefined;
 }
 
 /**
@@ -175,8 +172,7 @@ export function runBundle(url: URL): void {
   if (setting === 'report') process.on('exit', () => process.stderr.write(`zhpress: compile cache ${use}\n`));
   const withCache = Module as ModuleWithCache;
   const dir = cacheDir();
-  // Node 20 before 20.15 has no zlib.crc32: no cache there.
-  if (setting === '0' || dir === undefined || (typeof withCache.enableCompileCache !== 'function' && typeof crc32 !== 'function')) {
+  if (setting === '0' || dir === undefined) {
     require(file);
     return;
   }

@@ -1,28 +1,8 @@
 // A small, deterministic zip reader and writer for the .docx package: the docx
 // library stamps every entry with the clock, so the package is rewritten with
 // one fixed date on every entry and the entries in a fixed order.
-import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** zlib's own CRC-32 (Node 20.15 and later), else the table below. */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-
-function crc32(data: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(data) >>> 0;
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from '../../io/crc32.js';
 
 /** The entries of a zip archive (stored or deflated), by name, in archive order. */
 export function unzip(data: Uint8Array): Map<string, Uint8Array> {
