@@ -18,6 +18,7 @@ import type {
   ListItem,
   ListStyle,
   Paragraph,
+  ParagraphRole,
   PhrasingContent,
   Position,
   Quote,
@@ -90,9 +91,10 @@ export function heading(
   return withExtra(node, extra);
 }
 
-export function paragraph(children: readonly InlineArg[], extra?: Extra & { marker?: string }): Paragraph {
+export function paragraph(children: readonly InlineArg[], extra?: Extra & { marker?: string; role?: ParagraphRole }): Paragraph {
   const node: Paragraph = { type: 'paragraph', children: mergeInlines(children) };
   if (extra?.marker !== undefined) node.marker = extra.marker;
+  if (extra?.role !== undefined) node.role = extra.role;
   return withExtra(node, extra);
 }
 

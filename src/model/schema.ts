@@ -1,6 +1,6 @@
 // JSON Schema (draft-07) of the model's JSON form: `{ "modelVersion": 1, ...edition }`.
 // The JSON reader validates against it; `zhpress schema` prints it.
-import { LANGS, MODEL_VERSION } from './types.js';
+import { LANGS, MODEL_VERSION, PARAGRAPH_ROLES } from './types.js';
 
 const point = {
   type: 'object',
@@ -94,7 +94,7 @@ export const modelSchema = {
       { depth: { enum: [1, 2, 3, 4] }, marker, children: inlineChildren },
       ['depth', 'children'],
     ),
-    paragraph: node('paragraph', { marker, children: inlineChildren }, ['children']),
+    paragraph: node('paragraph', { marker, role: { enum: [...PARAGRAPH_ROLES] }, children: inlineChildren }, ['children']),
     subhead: node('subhead', { children: inlineChildren }, ['children']),
     quote: node('quote', { children: inlineChildren }, ['children']),
     dateline: node('dateline', { children: inlineChildren }, ['children']),
@@ -122,6 +122,8 @@ export const modelSchema = {
             kicker: { type: 'string' },
             title: { type: 'string' },
             subtitle: { type: 'string' },
+            notes: { type: 'array', items: { type: 'string' } },
+            byline: { type: 'string' },
             titleDerived: { type: 'boolean' },
             kind: { enum: ['news', 'feature', 'policy', 'other'] },
             continuedFrom: { type: 'string' },

@@ -71,10 +71,22 @@ export interface Heading extends ParentBase<Inline> {
   marker?: string;
 }
 
+/**
+ * The parts of an official document or a report around its body, after GB/T 9704:
+ * header fields (文号, 发布日期), addressees or salutation (主送机关, "同志们："),
+ * the attachment note (附件说明), the signature and its date (署名, 成文日期),
+ * an annotation (附注), and end matter (抄送, 印发, credits, page headers of a dump).
+ */
+export type ParagraphRole = 'header' | 'address' | 'attachment' | 'signature' | 'annotation' | 'record';
+
+export const PARAGRAPH_ROLES: readonly ParagraphRole[] = ['header', 'address', 'attachment', 'signature', 'annotation', 'record'];
+
 /** A body paragraph; an item such as "(一)稳妥……。正文" has marker "(一)" and a `lead` first. */
 export interface Paragraph extends ParentBase<Inline> {
   type: 'paragraph';
   marker?: string;
+  /** Set when the paragraph is not body text but a part of the document around it. */
+  role?: ParagraphRole;
 }
 
 /** A short standalone line that opens a passage, e.g. "健全安全机制,共护和平安宁——". */
@@ -140,6 +152,10 @@ export interface ArticleMeta {
   kicker?: string;
   title?: string;
   subtitle?: string;
+  /** Lines of the title block under the title: a date line, adoption or amendment lines (题注). */
+  notes?: string[];
+  /** The author, speaker or reporter line of the title block. */
+  byline?: string;
   /** True when no title was given and one was derived from the text. */
   titleDerived?: boolean;
   kind?: ArticleKind;

@@ -100,6 +100,10 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf): Block[] {
         blocks.push(heading(depthOf(item.markerKind), textOf(item.rest), { marker: item.marker, position }));
         break;
       case 'paragraph': {
+        if (item.role) {
+          blocks.push(paragraph(textOf(item.line), { role: item.role, position }));
+          break;
+        }
         const previous = blocks[blocks.length - 1];
         const setApart = previous?.type === 'heading' || previous?.type === 'subhead';
         if (!item.marker && !item.lead && setApart && isWholeQuotation(item.line.content)) {

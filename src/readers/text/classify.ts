@@ -1,6 +1,7 @@
 // What each line of an article's body is, by the conventions of Chinese news
 // and official text. Decisions that need neighbours (quotes, lists, speaker
 // labels, heading depth) are taken later, in blocks.ts.
+import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import {
@@ -22,7 +23,7 @@ export type Classified =
   | { kind: 'item'; line: Line; style: 'dash' | 'bullet'; marker: string; rest: Line }
   | { kind: 'subhead'; line: Line }
   | { kind: 'heading'; line: Line; markerKind: MarkerKind; marker: string; rest: Line }
-  | { kind: 'paragraph'; line: Line; marker?: string; markerKind?: MarkerKind; lead?: Line; rest: Line };
+  | { kind: 'paragraph'; line: Line; marker?: string; markerKind?: MarkerKind; lead?: Line; rest: Line; role?: ParagraphRole };
 
 /** A heading's text is short and has no sentence end. */
 const HEADING_MAX = 40;

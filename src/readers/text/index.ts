@@ -5,13 +5,16 @@ import { article, edition, list, listItem, subhead, text } from '../../model/bui
 import type { Article, ArticleMeta, Block, Change, HeadingDepth, Lang } from '../../model/types.js';
 import { completeMeta } from '../article-meta.js';
 import type { Reader, ReaderInput, ReaderOptions, ReadResult } from '../types.js';
-import { findContents, findTitleBlock, separateMarkers, splitArticles } from './articles.js';
+import { findContents, separateMarkers, splitArticles } from './articles.js';
+import { endMatter } from './end-matter.js';
+import { findTitleBlock, type TitleBlock } from './title-block.js';
+import { isAddress } from './roles.js';
 import { buildBlocks } from './blocks.js';
 import { type Classified, classify } from './classify.js';
 import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
 import { linePosition, spanPosition } from './line-slice.js';
-import { MARKER_RANK, type MarkerKind } from './patterns.js';
+import { MARKER_RANK, type MarkerKind, OPENING_DATELINE } from './patterns.js';
 
 
 const SOURCE = 'reader:text';
@@ -25,20 +28,33 @@ function bodyIsIndented(lines: Line[]): boolean {
 
 interface Part {
   lines: Line[];
-  titleBlock: ReturnType<typeof findTitleBlock>;
+  titleBlock: TitleBlock;
   items: (Classified | { kind: 'contents'; lines: Line[] })[];
 }
 
-function classifyBody(lines: Line[]): Part['items'] {
+function classifyBody(lines: Line[], titleBlock: TitleBlock): Part['items'] {
   const items: Part['items'] = [];
+  for (const { line, role, dateline } of titleBlock.blocks) {
+    if (dateline) {
+      const groups = OPENING_DATELINE.exec(line.content)?.groups ?? {};
+      items.push({ kind: 'dateline', line, agency: groups.agency, place: groups.place || undefined, date: groups.date });
+    } else items.push({ kind: 'paragraph', line, rest: line, role });
+  }
+  const roles = endMatter(lines);
   for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const role = roles.get(line) ?? (isAddress(line.content) ? 'address' : undefined);
+    if (role) {
+      items.push({ kind: 'paragraph', line, rest: line, role });
+      continue;
+    }
     const contents = findContents(lines, i);
     if (contents) {
       items.push({ kind: 'contents', lines: lines.slice(i, contents.end) });
       i = contents.end - 1;
       continue;
     }
-    items.push(classify(lines[i]!));
+    items.push(classify(line));
   }
   return items;
 }
@@ -68,8 +84,10 @@ function articleMeta(part: Part, blocks: Block[]): ArticleMeta {
   if (kicker) meta.kicker = kicker.content;
   if (title) meta.title = title.content;
   if (subtitle) meta.subtitle = subtitle.content;
+  if (part.titleBlock.notes.length) meta.notes = part.titleBlock.notes.map((line) => line.content);
+  if (part.titleBlock.byline) meta.byline = part.titleBlock.byline.content;
   for (const item of part.items) {
-    if (item.kind === 'dateline') {
+    if (item.kind === 'dateline' && !meta.dateline) {
       meta.dateline = { agency: item.agency, place: item.place, date: item.date, raw: item.line.content };
     }
   }
@@ -91,7 +109,7 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
 
   const parts: Part[] = splitArticles(nonBlank).map((lines) => {
     const titleBlock = findTitleBlock(lines, indented);
-    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length)) };
+    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock) };
   });
   const depthOf = depthScale(parts);
 

@@ -5,8 +5,12 @@ import { type Line, slicePosition } from './lines.js';
 
 export function sliceLine(line: Line, from: number, to = line.content.length): Line {
   const content = line.content.slice(from, to);
+  const joined = line.joined && line.joined.at > from && line.joined.at < to ? { ...line.joined, at: line.joined.at - from } : undefined;
+  const number = line.joined && from >= line.joined.at ? line.joined.number : line.number;
   return {
     ...line,
+    number,
+    joined,
     content,
     offsets: line.offsets.slice(from, to),
     columns: line.columns.slice(from, to),
@@ -27,4 +31,16 @@ export function linePosition(line: Line): Position {
 
 export function spanPosition(first: Line, last: Line): Position {
   return { start: linePosition(first).start, end: linePosition(last).end };
+}
+
+/** Two lines read as one (a title wrapped in two lines): the content of both, positions kept per character. */
+export function joinLines(a: Line, b: Line): Line {
+  return {
+    ...a,
+    content: a.content + b.content,
+    offsets: [...a.offsets, ...b.offsets],
+    columns: [...a.columns, ...b.columns],
+    joined: { number: b.number, at: a.content.length },
+    blank: false,
+  };
 }

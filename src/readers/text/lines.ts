@@ -7,6 +7,8 @@ import type { Change, Point, Position } from '../../model/types.js';
 export interface Line {
   /** 1-based line number in the source. */
   number: number;
+  /** Where two lines were read as one: the number of the second, and where its content starts. */
+  joined?: { number: number; at: number };
   /** Content without layout whitespace. */
   content: string;
   /** Offset (in the source) of each character of `content`. */
@@ -21,8 +23,24 @@ export interface Line {
 
 const LEADING = /^[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+/;
 const TRAILING = /[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+$/;
-// Runs of no-break (or en/em/figure) spaces between two Han characters: letter-spacing.
-const LETTER_SPACING = /(?<=\p{Script=Han})[\u00A0\u2002\u2003\u2007\u202F]+(?=\p{Script=Han})/gu;
+// Spaces between two Han characters. They are letter-spacing ("综  合", "国 家 粮 食",
+// "王  五") when a single character stands on one side; between two words
+// ("砥砺奋进 再创佳绩", "省长 李炳军") they are a gap, and kept.
+const HAN_GAP = /(?<=\p{Script=Han})[\u00A0\u2002\u2003\u2007\u202F]+(?=\p{Script=Han})/gu;
+const HAN = /\p{Script=Han}/u;
+
+function hanRun(text: string, from: number, step: 1 | -1): number {
+  let n = 0;
+  for (let i = from; i >= 0 && i < text.length && HAN.test(text[i]!); i += step) n++;
+  return n;
+}
+
+function letterSpacing(body: string): RegExpMatchArray[] {
+  return [...body.matchAll(HAN_GAP)].filter((m) => {
+    const at = m.index ?? 0;
+    return hanRun(body, at - 1, -1) === 1 || hanRun(body, at + m[0].length, 1) === 1;
+  });
+}
 
 interface Tally {
   lines: number;
@@ -40,7 +58,11 @@ export function slicePosition(line: Line, from: number, to: number): Position {
   const startColumn = line.columns[from] ?? line.columns[line.columns.length - 1] ?? 1;
   const endOffset = (line.offsets[lastIndex] ?? startOffset) + (to > from ? 1 : 0);
   const endColumn = (line.columns[lastIndex] ?? startColumn) + (to > from ? 1 : 0);
-  return { start: pointAt(line.number, startColumn, startOffset), end: pointAt(line.number, endColumn, endOffset) };
+  // A joined line: characters from `joined.at` on belong to the second line.
+  const lineOf = (index: number) => (line.joined && index >= line.joined.at ? line.joined.number : line.number);
+  const startLine = lineOf(from);
+  const endLine = lineOf(lastIndex);
+  return { start: pointAt(startLine, startColumn, startOffset), end: pointAt(endLine, endColumn, endOffset) };
 }
 
 export interface SplitResult {
@@ -88,7 +110,7 @@ export function splitLines(source: string): SplitResult {
     const offsets: number[] = [];
     const columns: number[] = [];
     let cursor = 0;
-    for (const spacing of body.matchAll(LETTER_SPACING)) {
+    for (const spacing of letterSpacing(body)) {
       const at = spacing.index ?? 0;
       for (let i = cursor; i < at; i++) {
         content += body[i];

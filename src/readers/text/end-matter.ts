@@ -1,0 +1,46 @@
+// The end of an article that is not body text, read from the last line back:
+// end matter (抄送, 印发, credits), an annotation (（此件公开发布）), the signature
+// and its date, the attachment note with its list. Also where one document ends
+// with its signature and another begins (a notice and the plan it transmits).
+import type { ParagraphRole } from '../../model/types.js';
+import { type Line } from './lines.js';
+import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from './patterns.js';
+import { ATTACHMENT_NOTE, isAnnotation, isRecord, isSigner, LONE_DATE } from './roles.js';
+
+/** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
+function attachmentItem(content: string): boolean {
+  return content.length <= 60 && /^[0-9\uFF10-\uFF19]{1,2}[.、\uFF0E]/u.test(content) && !/[。；;]$/u.test(content);
+}
+
+/** Roles of the article's last lines, for the lines that have one. */
+export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
+  const roles = new Map<Line, ParagraphRole>();
+  let signed = false;
+  let i = lines.length - 1;
+  for (; i >= 0; i--) {
+    const content = lines[i]!.content;
+    if (CLOSING_DATELINE.test(content) || (CONTINUED_TO.test(content) && matchMarker(content) === undefined)) continue;
+    if (isRecord(content)) roles.set(lines[i]!, 'record');
+    else if (isAnnotation(content)) roles.set(lines[i]!, 'annotation');
+    else if (LONE_DATE.test(content) && content.length <= 24) {
+      roles.set(lines[i]!, 'signature');
+      signed = true;
+    } else if (signed && isSigner(content)) roles.set(lines[i]!, 'signature');
+    else break;
+  }
+  // The attachment note stands above the signature: "附件：1、……" and its numbered list.
+  let j = i;
+  while (j >= 0 && attachmentItem(lines[j]!.content) && !ATTACHMENT_NOTE.test(lines[j]!.content)) j--;
+  if (j >= 0 && ATTACHMENT_NOTE.test(lines[j]!.content)) {
+    for (let k = j; k <= i; k++) roles.set(lines[k]!, 'attachment');
+  }
+  return roles;
+}
+
+/** Where a signature block (signer, date, annotation) ends at line `i`: the index after it, or -1. */
+export function signatureEnd(lines: Line[], i: number): number {
+  if (!LONE_DATE.test(lines[i]?.content ?? '') || !isSigner(lines[i - 1]?.content ?? '')) return -1;
+  let end = i + 1;
+  while (end < lines.length && isAnnotation(lines[end]!.content)) end++;
+  return end;
+}

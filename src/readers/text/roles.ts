@@ -1,0 +1,109 @@
+// Lines that are not body text: the parts of an official document or a news
+// page around its body (GB/T 9704 calls them 版头, 主送机关, 附件说明, 署名, 成文日期,
+// 附注, 版记), and the lines of a title block under the title. Each recognizer
+// looks at one line; where a line stands decides whether it counts (title-block.ts,
+// end-matter.ts). Simplified and Traditional forms are both accepted.
+
+const DIGITS = '[0-9\\uFF10-\\uFF19]';
+const HAN_DIGITS = '[〇○零一二三四五六七八九十]';
+const YEAR = `(?:${DIGITS}{4}|${HAN_DIGITS}{4}|${DIGITS}{2,3})`;
+const MONTH_DAY = `(?:${DIGITS}{1,2}|${HAN_DIGITS}{1,3})\\s*月\\s*(?:${DIGITS}{1,2}|${HAN_DIGITS}{1,3})\\s*日`;
+/** "2018年12月29日", "二〇〇五年六月十一日", "中華民國107年12月19日" (spaces allowed). */
+export const DATE = `(?:中華民國|中华民国|民國|民国)?\\s*${YEAR}\\s*年\\s*${MONTH_DAY}`;
+
+/** Web-page chrome: 下载 / 打印 / 【字号：大 中 小】 / 关闭窗口 … */
+const CHROME =
+  /^[【\[]?\s*(?:下载|下載|打印|全屏|收藏|分享|关闭|關閉|关闭窗口|關閉視窗|打印本页|列印|字号[：:]?|字號[：:]?|加大|减小|減小|还原|還原|默认|默認|大|中|小|返回顶部|返回頂部|相关链接|相關連結)\s*[】\]]?$/u;
+
+/** Labelled fields of a release or a web page before its text. */
+const FIELD =
+  /^(?:发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发布时间|發布時間|发布日期|發布日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|受文者|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數)\s*[：:]/u;
+
+/** "2026-01-31 07:00:44", "2026/01/31". */
+const TIMESTAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+
+/** A document number: "国办发〔2018〕128号", "法释〔2023〕11号", "国务院令第713号", "府都綜字第1071353381號". */
+const DOC_NUMBER = new RegExp(
+  `^(?:[\\p{Script=Han}]{1,12}[〔［\\[(（]${DIGITS}{4}[〕］\\])）]\\s*第?${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,16}令\\s*第\\s*${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,12}字第\\s*${DIGITS}+\\s*[号號])$`,
+  'u',
+);
+
+export function isHeaderField(content: string): boolean {
+  return CHROME.test(content) || FIELD.test(content) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
+}
+
+/** A photo caption above or under the title: "…记者 李森 摄". */
+export const CAPTION = /(?:记者|記者|通讯员|通訊員)\s*[\p{Script=Han}·\s]{2,12}\s*[摄攝]$/u;
+
+/** Adoption, amendment or promulgation lines of a law, and dated lines in parentheses under a title. */
+const ADOPTION = new RegExp(
+  `^[(（]?\\s*${DATE}.{0,160}?(?:通过|通過|公布|施行|修正|修订|修訂|发布|發布|批准|颁布|頒布|生效|起施行|印发|印發)(?:[^)）]{0,200})?[)）]?$`,
+  'u',
+);
+const DATED_PARENS = new RegExp(`^[(（]\\s*${DATE}[^()（）]{0,120}[)）]$`, 'u');
+const NOTE_TAGS = /^[(（](?:此件公开发布|此件公開發布|此件不公开|摘要|全文|有删节|有刪節)[)）]$/u;
+
+export function isTitleNote(content: string): boolean {
+  return ADOPTION.test(content) || DATED_PARENS.test(content);
+}
+
+/** "省长 李炳军", "新华社记者林晖", "本报记者 张三 李四": an author or speaker line. */
+const NAME = '[\\p{Script=Han}·]{2,4}(?:[\\s\\u3000、，,]+[\\p{Script=Han}·]{2,4}){0,4}';
+const BYLINE = new RegExp(
+  '^(?:(?:(?:新华社|新華社|人民日报|人民日報|本报|本報|中新社|央视|央視|光明日报|经济日报)?(?:特约)?(?:记者|記者|通讯员|通訊員|评论员|評論員)[\\s\\u3000]*' +
+    NAME +
+    ')|(?:[\\p{Script=Han}]{0,14}?(?:省长|省長|市长|市長|主席|总理|總理|总统|總統|部长|部長|主任|书记|書記|院长|院長|县长|縣長|区长|區長|州长|州長|代省长|代市长|代理省长|发言人|發言人)[\\s\\u3000]+' +
+    NAME +
+    '))$',
+  'u',
+);
+
+export function isByline(content: string): boolean {
+  return BYLINE.test(content);
+}
+
+/** A column tag standing alone above a title: 【人民时评】, 今日谈. */
+const COLUMN_TAG = /^(?:【[^【】]{1,16}】|[\[［][^\]］]{1,16}[\]］]|今日谈|人民时评|人民论坛|钟声|评论员观察|国际论坛|望海楼|新论|短评|时评)$/u;
+
+export function isColumnTag(content: string): boolean {
+  return COLUMN_TAG.test(content);
+}
+
+/** Words that name an addressee of a notice or a speech. */
+const ADDRESSEE_END =
+  /(?:们|們|同志|委员|委員|代表|先生|女士|朋友|朋友们|机构|機構|单位|單位|政府|部门|部門|厅|廳|局|委|院|会|會|处|處|室|所|办|辦|公司|市|县|縣|区|區|省|组|組|党委|黨委|军区|軍區|武警部队|各位|大家)[：:]$/u;
+
+/** "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", "同志们：", "各位代表：". */
+export function isAddress(content: string): boolean {
+  if (content.length > 90 || !/[：:]$/u.test(content) || /[。！？!?；;]/u.test(content)) return false;
+  if (/(?:如下|以下|为|為|是|指出|表示|说|說)[：:]$/u.test(content)) return false;
+  return ADDRESSEE_END.test(content) || /^(?:尊敬的|亲爱的|親愛的|各位|各)/u.test(content);
+}
+
+/** The attachment note after the body: "附件：1.…", "附件：应急救援专用号牌式样". */
+export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*\s*[：:]/u;
+/** "附件" or "附件1" alone on a line, above an attachment's title. */
+export const ATTACHMENT_LABEL = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*$/u;
+
+/** A date standing alone (signature date, 成文日期). */
+export const LONE_DATE = new RegExp(`^${DATE}$`, 'u');
+
+/** Organs that sign: a short line ending in one of these is a signature when a date follows. */
+const ORGAN_END =
+  /(?:国务院|國務院|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|人大常委会|部|局|院|厅|廳|署|委|会|會|中心|处|處|室|所|公司|法院|检察院|檢察院|小组|小組|总队|總隊|支队|支隊|中央|学者|學者|联合会|聯合會|协会|協會)$/u;
+
+export function isSigner(content: string): boolean {
+  return content.length <= 30 && !/[，。；：！？,;:!?、]/u.test(content) && ORGAN_END.test(content.replace(/[\s\u3000]+/gu, ''));
+}
+
+/** End matter: copy-to, printed-by, credits. */
+const RECORD =
+  /^(?:[(（]\s*)?(?:抄送|抄報|抄报|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片)\s*[：:|｜]/u;
+
+export function isRecord(content: string): boolean {
+  return RECORD.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+}
+
+export function isAnnotation(content: string): boolean {
+  return NOTE_TAGS.test(content) && !/摘要|全文/u.test(content);
+}

@@ -1,0 +1,162 @@
+// The title block of an article: the lines before its body. Besides kicker
+// (引题), title and subtitle (副题) it holds, in real texts, header fields and web
+// chrome, photo captions, a date or adoption line (题注), the speaker or author,
+// a column tag, an attachment label. Each line is recognised by what it is; the
+// plain title-like lines then take kicker/title/subtitle by their position.
+import type { ParagraphRole } from '../../model/types.js';
+import { type Line } from './lines.js';
+import { joinLines } from './line-slice.js';
+import {
+  BULLET_ITEM,
+  CLOSING_DATELINE,
+  CLOSING_END,
+  CONTENTS,
+  CONTINUED_FROM,
+  DASH_ITEM,
+  matchMarker,
+  OPENING_DATELINE,
+  PROVISION,
+  SENTENCE_END,
+  SUBHEAD,
+} from './patterns.js';
+import { ATTACHMENT_LABEL, CAPTION, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote } from './roles.js';
+
+export interface TitleBlock {
+  kicker?: Line;
+  title?: Line;
+  subtitle?: Line;
+  notes: Line[];
+  byline?: Line;
+  /** Lines of the title block that are blocks of their own (header fields, captions, an opening dateline). */
+  blocks: { line: Line; role?: ParagraphRole; dateline?: boolean }[];
+  /** How many lines of the article the title block takes. */
+  length: number;
+}
+
+const TITLE_MAX = 80;
+/** A tag in brackets at the end of a title: （摘要） （人民论坛） （2020—2025年）. */
+const TRAILING_TAG = /[(（][^()（）]{1,16}[)）]$/u;
+/** The kinds of document a title names at its end: a title wrapped in two lines ends with one. */
+const DOC_TYPE =
+  /(?:通知|通报|通報|函|意见|意見|决定|決定|办法|辦法|规定|規定|答复|答覆|批复|批覆|报告|報告|方案|公告|通告|条例|條例|细则|細則|规划|規劃|纲要|綱要|决议|決議|公报|公報|规范|規範|预案|預案|指引|解释|解釋|议程|議程|规则|規則|章程|标准|標準|名单|名單|讲话|講話|演说|演說)$/u;
+
+export function titleLike(content: string, first = false): boolean {
+  const core = content.replace(TRAILING_TAG, '').replace(/[\u2014\u2015]+$/u, '');
+  if (content.length > TITLE_MAX || core === '') return false;
+  // A first line may end in 。 when it has no other sentence in it.
+  const closed = CLOSING_END.test(core) || SENTENCE_END.test(core.slice(0, -1));
+  const endsStop = /[\u3002\uFF01\uFF1F]$/u.test(core);
+  if (closed && !(first && endsStop && core.length <= 40 && !SENTENCE_END.test(core.slice(0, -1)))) return false;
+  if (/[：:]$/u.test(content)) return false;
+  return (
+    !SUBHEAD.test(content) &&
+    !matchMarker(content) &&
+    !PROVISION.test(content) &&
+    !BULLET_ITEM.test(content) &&
+    !DASH_ITEM.test(content) &&
+    !CONTINUED_FROM.test(content) &&
+    !CLOSING_DATELINE.test(content) &&
+    !CONTENTS.test(content) &&
+    !OPENING_DATELINE.test(content) &&
+    !isHeaderField(content) &&
+    !isTitleNote(content)
+  );
+}
+
+/** Whether `next` is the second line of a title wrapped in two ("国务院办公厅关于2019年" / "部分节假日安排的通知"). */
+function continuesTitle(title: Line, next: Line, after: Line | undefined): boolean {
+  if (DOC_TYPE.test(title.content) || title.content.length < 6) return false;
+  if (DOC_TYPE.test(next.content)) return true;
+  return after !== undefined && (isHeaderField(after.content) || /^(?:关于|關於|对|對|印发|印發)/u.test(next.content) || /(?:关于|關於|印发|印發|对|對)$/u.test(title.content));
+}
+
+/** What a body starts with: a sentence, a salutation, a numbered item, a contents block. */
+export function bodyLike(line: Line | undefined): boolean {
+  if (!line) return false;
+  const content = line.content;
+  return (
+    CLOSING_END.test(content) ||
+    content.length > TITLE_MAX ||
+    CONTENTS.test(content) ||
+    matchMarker(content) !== undefined ||
+    PROVISION.test(content) ||
+    isAddress(content) ||
+    SENTENCE_END.test(content) ||
+    OPENING_DATELINE.test(content) ||
+    BULLET_ITEM.test(content) ||
+    DASH_ITEM.test(content)
+  );
+}
+
+export function findTitleBlock(lines: Line[], bodyIndented: boolean): TitleBlock {
+  const block: TitleBlock = { notes: [], blocks: [], length: 0 };
+  const plain: Line[] = [];
+  let title: Line | undefined;
+  let i = 0;
+  for (; i < lines.length && i < 24; i++) {
+    const line = lines[i]!;
+    const content = line.content;
+    if (bodyIndented && line.indented && (title || plain.length) && !isTitleNote(content) && !isByline(content)) break;
+    if (isHeaderField(content)) {
+      block.blocks.push({ line, role: 'header' });
+      continue;
+    }
+    if (CAPTION.test(content) && content.length <= 60) {
+      block.blocks.push({ line });
+      continue;
+    }
+    const dateline = OPENING_DATELINE.exec(content);
+    if (dateline && dateline[0].length >= content.replace(/[\s\u3000]+$/u, '').length && (title || plain.length)) {
+      block.blocks.push({ line, dateline: true });
+      continue;
+    }
+    if (!title && plain.length === 0 && !block.kicker && (isColumnTag(content) || ATTACHMENT_LABEL.test(content))) {
+      block.kicker = line;
+      continue;
+    }
+    if (title || plain.length) {
+      if (DASH_ITEM.test(content) && !block.subtitle && content.length <= TITLE_MAX) {
+        block.subtitle = line;
+        continue;
+      }
+      if (isTitleNote(content)) {
+        block.notes.push(line);
+        continue;
+      }
+      if (isByline(content) && !block.byline) {
+        block.byline = line;
+        continue;
+      }
+    }
+    if (block.subtitle || block.notes.length || block.byline) break;
+    if (!titleLike(content, i === 0 || (i === block.blocks.length && !block.kicker))) break;
+    const last = plain[plain.length - 1];
+    if (last && plain.length === 1 && continuesTitle(last, line, lines[i + 1])) {
+      plain[0] = joinLines(last, line);
+      continue;
+    }
+    if (plain.length === 3) break;
+    plain.push(line);
+    title = plain[0];
+  }
+  const next = lines[i];
+  const found = plain.length > 0 || block.notes.length > 0;
+  // Without indentation to go by, a title block must be followed by body text.
+  if (!found || (!bodyIndented && !bodyLike(next) && next !== undefined)) return { notes: [], blocks: [], length: 0 };
+  if (next === undefined && plain.length > 0 && !block.subtitle && !block.notes.length) return { notes: [], blocks: [], length: 0 };
+
+  if (block.subtitle) {
+    if (plain.length >= 2 && !block.kicker) block.kicker = plain[0];
+    block.title = plain[plain.length - 1];
+  } else if (plain.length === 1) block.title = plain[0];
+  else if (plain.length === 2) [block.title, block.subtitle] = plain;
+  else if (plain.length === 3) {
+    if (block.kicker) {
+      // A column tag is the kicker already: the three lines are a title and two decks.
+      return { notes: [], blocks: [], length: 0 };
+    }
+    [block.kicker, block.title, block.subtitle] = plain;
+  }
+  block.length = i;
+  return block;
+}
