@@ -51,7 +51,8 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
   }
   // Truncated: the text stops mid-sentence, with no dateline or page reference after it.
   const last = blocks[blocks.length - 1];
-  if (last && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
+  const endMatter = last?.type === 'paragraph' && last.role !== undefined;
+  if (last && !endMatter && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
     if (!CLOSING_END.test(blockText(last))) meta.truncated = true;
   }
   return meta;

@@ -1,28 +1,30 @@
 // repair-breaks: join a paragraph that a column or page break cut in two.
 //
-// In print, a paragraph ends with closing punctuation (。！？；：, a closing quote,
-// "……" or "——"). A body paragraph that ends without one, followed by a plain
-// paragraph, is one paragraph cut by the layout: "……继续坚" + "持真正的……".
-// Headings, subheads, list items, quotes, datelines and continuation notes are
-// never joined, and a paragraph that opens with its own marker or lead starts
-// something new. Cases that look broken but fail these tests are reported as
-// warnings ("suspect-break"), not joined.
+// A join needs positive evidence that one paragraph was cut: the first piece is
+// prose (a sentence under way, with its commas) that stops without closing
+// punctuation, and the next piece is prose that goes on, with no marker, lead or
+// role of its own. A line that could be a head, a label, a caption, a credit or a
+// signature is never joined (it has no sentence in it, or the reader gave it a
+// role). Every join is reported with its evidence; a paragraph that stops open
+// but fails these tests is reported as a warning ("suspect-break"), not joined.
 import { mergeInlines } from '../model/builders.js';
 import { inlineText } from '../model/visit.js';
 import type { Article, Block, Change, Edition, Paragraph, Position } from '../model/types.js';
-import { CLOSING_END } from '../readers/text/patterns.js';
+import { CLOSING_END, OPENING_DATELINE } from '../readers/text/patterns.js';
 import type { Transform } from './types.js';
 
 const SOURCE = 'repair-breaks';
 
-/** A cut paragraph is a run of prose: shorter pieces are more likely titles or labels. */
-const MIN_CUT_LENGTH = 12;
-
-/** Characters after which a sentence obviously goes on: a comma, 、, an opening bracket. */
-const OPEN_END = /[\uFF0C,\u3001\u201C\u2018\uFF08(\u300A\u300C\u300E]$/u;
+/** The first piece is a run of prose: at least this long, with a comma or a sentence inside. */
+const MIN_CUT_LENGTH = 20;
+/** The second piece goes on as prose: at least this long, with punctuation of its own. */
+const MIN_REST_LENGTH = 8;
+const PROSE = /[\uFF0C,\u3001\u3002\uFF1B;\uFF1A]/u;
+/** A second piece that opens like something of its own: a quotation, a bracketed note, a list mark. */
+const OWN_START = /^[\u201C\u300C\u300E\u2018"(\uFF08\u3010\u25A0\u25CF\u25C6\u2014\u2015]/u;
 
 function isPlainParagraph(block: Block | undefined): block is Paragraph {
-  return block?.type === 'paragraph' && block.marker === undefined && block.children[0]?.type !== 'lead';
+  return block?.type === 'paragraph' && block.marker === undefined && block.role === undefined && block.children[0]?.type !== 'lead';
 }
 
 function endsOpen(paragraph: Paragraph): boolean {
@@ -39,11 +41,14 @@ export type Verdict = 'join' | 'suspect' | 'keep';
 
 /** Whether paragraph `a` was cut and goes on in `b`. */
 export function judgeBreak(a: Block, b: Block | undefined): Verdict {
-  if (a.type !== 'paragraph' || !endsOpen(a)) return 'keep';
-  if (!isPlainParagraph(b)) return b === undefined ? 'keep' : 'suspect';
+  if (a.type !== 'paragraph' || a.role !== undefined || !endsOpen(a)) return 'keep';
   const text = inlineText(a.children);
-  if (OPEN_END.test(text) || text.length >= MIN_CUT_LENGTH) return 'join';
-  return 'suspect';
+  const prose = text.length >= MIN_CUT_LENGTH && PROSE.test(text);
+  if (!prose) return 'keep';
+  if (!isPlainParagraph(b)) return b === undefined ? 'keep' : 'suspect';
+  const next = inlineText(b.children);
+  if (next.length < MIN_REST_LENGTH || !PROSE.test(next) || OWN_START.test(next) || OPENING_DATELINE.test(next)) return 'suspect';
+  return 'join';
 }
 
 function repairArticle(article: Article, report: Change[]): Article {
@@ -63,7 +68,7 @@ function repairArticle(article: Article, report: Change[]): Article {
       report.push({
         source: SOURCE,
         kind: 'join-paragraphs',
-        message: 'joined a paragraph cut in two by a column or page break',
+        message: 'joined a paragraph cut in two by a column or page break: the first piece stops mid-sentence without closing punctuation, the next goes on as prose with no marker of its own',
         position: joinPosition(a, b),
         before: `${aText.slice(-8)} | ${bText.slice(0, 8)}`,
         after: `${aText.slice(-8)}${bText.slice(0, 8)}`,

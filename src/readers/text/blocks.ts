@@ -13,6 +13,7 @@ import {
 } from '../../model/builders.js';
 import type { Block, HeadingDepth, Inline, ListItem, Text } from '../../model/types.js';
 import type { Classified } from './classify.js';
+import { unnumberedHeads } from './heads.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition } from './line-slice.js';
 import { CLOSING_END, isWholeQuotation, type MarkerKind, SPEAKER, SPEAKER_WORDS, SPEECH_VERB } from './patterns.js';
@@ -60,10 +61,11 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
   return found.size >= 3 ? found : new Map();
 }
 
-export function buildBlocks(items: Classified[], depthOf: DepthOf): Block[] {
+export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSections = false): Block[] {
   const blocks: Block[] = [];
   const speakers = speakerLabels(items);
   const runIns = runInLeads(items);
+  const heads = unnumberedHeads(items, blanksMeanSections);
   let items_: ListItem[] = [];
   let listStyle: 'dash' | 'bullet' | undefined;
   let listStart: Line | undefined;
@@ -100,6 +102,10 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf): Block[] {
         blocks.push(heading(depthOf(item.markerKind), textOf(item.rest), { marker: item.marker, position }));
         break;
       case 'paragraph': {
+        if (heads.has(item)) {
+          blocks.push(subhead(textOf(item.line), { position }));
+          break;
+        }
         if (item.role) {
           blocks.push(paragraph(textOf(item.line), { role: item.role, position }));
           break;

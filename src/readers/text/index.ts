@@ -7,6 +7,7 @@ import { completeMeta } from '../article-meta.js';
 import type { Reader, ReaderInput, ReaderOptions, ReadResult } from '../types.js';
 import { findContents, separateMarkers, splitArticles } from './articles.js';
 import { endMatter } from './end-matter.js';
+import { readLayout } from './layout.js';
 import { findTitleBlock, type TitleBlock } from './title-block.js';
 import { isAddress } from './roles.js';
 import { buildBlocks } from './blocks.js';
@@ -32,7 +33,7 @@ interface Part {
   items: (Classified | { kind: 'contents'; lines: Line[] })[];
 }
 
-function classifyBody(lines: Line[], titleBlock: TitleBlock): Part['items'] {
+function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line>): Part['items'] {
   const items: Part['items'] = [];
   for (const { line, role, dateline } of titleBlock.blocks) {
     if (dateline) {
@@ -43,7 +44,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock): Part['items'] {
   const roles = endMatter(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const role = roles.get(line) ?? (isAddress(line.content) ? 'address' : undefined);
+    const role = furniture.has(line) ? 'record' : (roles.get(line) ?? (isAddress(line.content) ? 'address' : undefined));
     if (role) {
       items.push({ kind: 'paragraph', line, rest: line, role });
       continue;
@@ -104,12 +105,18 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
   }
   const split = splitLines(source);
   report.push(...split.report);
-  const nonBlank = separateMarkers(split.lines.filter((line) => !line.blank));
+  const layout = readLayout(split.lines, report);
+  layout.lines.forEach((line, i) => {
+    if (i > 0 && layout.lines[i - 1]!.blank && !line.blank) line.afterBlank = true;
+  });
+  const nonBlank = separateMarkers(layout.lines.filter((line) => !line.blank));
+  // One paragraph a line: a blank line is then where something was (a head the crawler dropped) or starts.
+  const blanksMeanSections = nonBlank.filter((line) => line.afterBlank).length < 0.3 * nonBlank.length;
   const indented = bodyIsIndented(nonBlank);
 
   const parts: Part[] = splitArticles(nonBlank).map((lines) => {
-    const titleBlock = findTitleBlock(lines, indented);
-    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock) };
+    const titleBlock = findTitleBlock(lines, indented, layout.furniture);
+    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture) };
   });
   const depthOf = depthScale(parts);
 
@@ -117,7 +124,7 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
     const blocks: Block[] = [];
     let run: Classified[] = [];
     const flush = () => {
-      blocks.push(...buildBlocks(run, depthOf));
+      blocks.push(...buildBlocks(run, depthOf, blanksMeanSections));
       run = [];
     };
     for (const item of part.items) {

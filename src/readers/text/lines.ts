@@ -19,6 +19,8 @@ export interface Line {
   indented: boolean;
   /** The line is empty or only whitespace. */
   blank: boolean;
+  /** A blank line stands before this one. */
+  afterBlank?: boolean;
 }
 
 const LEADING = /^[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+/;

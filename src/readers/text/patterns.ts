@@ -5,7 +5,7 @@
 
 const OPEN = '[(\\uFF08]';
 const CLOSE = '[)\\uFF09]';
-const HAN_NUMERAL = '[一二三四五六七八九十百零〇两廿卅]';
+const HAN_NUMERAL = '[一二三四五六七八九十百零〇○两廿卅]';
 const DIGIT = '[0-9\\uFF10-\\uFF19]';
 const NUMBER = `(?:${HAN_NUMERAL}+|${DIGIT}+)`;
 
@@ -70,7 +70,7 @@ export const SUBHEAD = /^(?![\u2014\u2015]{2}).{2,40}[\u2014\u2015]{2}$/u;
 export const DASH_ITEM = /^([\u2014\u2015]{2})(?=\S)/u;
 
 /** A bullet item: "• …", "● …", "· …". */
-export const BULLET_ITEM = /^([\u2022\u25CF\u25AA\u00B7\u30FB])[\s\u3000]*(?=\S)/u;
+export const BULLET_ITEM = /^([\u2022\u25CF\u25AA\u00B7\u30FB\u25A0\u25C6\u25B2\u2605\u25C7\u25A1\u2606\u25B6\u25BA\u2666\u2756])[\s\u3000]*(?=\S)/u;
 
 const PAGE = `([A-Za-z]?${DIGIT}+|${HAN_NUMERAL}+)`;
 

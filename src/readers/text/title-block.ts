@@ -88,7 +88,7 @@ export function bodyLike(line: Line | undefined): boolean {
   );
 }
 
-export function findTitleBlock(lines: Line[], bodyIndented: boolean): TitleBlock {
+export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>): TitleBlock {
   const block: TitleBlock = { notes: [], blocks: [], length: 0 };
   const plain: Line[] = [];
   let title: Line | undefined;
@@ -97,6 +97,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean): TitleBlock
     const line = lines[i]!;
     const content = line.content;
     if (bodyIndented && line.indented && (title || plain.length) && !isTitleNote(content) && !isByline(content)) break;
+    if (furniture?.has(line)) {
+      block.blocks.push({ line, role: 'record' });
+      continue;
+    }
     if (isHeaderField(content)) {
       block.blocks.push({ line, role: 'header' });
       continue;
@@ -136,6 +140,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean): TitleBlock
       continue;
     }
     if (plain.length === 3) break;
+    // A deck or kicker is a phrase; a word of two or three characters under a title is a head of the body.
+    if (plain.length > 0 && content.length < 5) break;
     plain.push(line);
     title = plain[0];
   }

@@ -1,0 +1,76 @@
+// Unnumbered heads: short lines that stand alone and open a passage — a feature's
+// section heads, a release's 【…】 topics, box labels (核心阅读), the group names of
+// a list of honorees, a report's bold one-sentence heads ("生态底色更加亮丽。").
+// Decided from the line and its neighbours, and, for the heads that end in 。,
+// from the article as a whole: they count only where several stand alike.
+import type { Classified } from './classify.js';
+import { type Line } from './lines.js';
+import { CLOSING_END, SENTENCE_END } from './patterns.js';
+
+const HEAD_MAX = 24;
+/** A whole line in 【】: a topic head of a release. */
+const BRACKETED = /^【[^【】]{2,60}】$/u;
+/** "郑福来  王新忠  张佐友": names separated by gaps are a row of a list, not a head. */
+const NAMES_ROW = /^[\p{Script=Han}·（）()]{2,12}(?:[\s\u3000\u00A0]{1,}[\p{Script=Han}·（）()]{2,12}){1,}$/u;
+
+type Shape = 'plain' | 'stop' | undefined;
+
+/** Whether a line has the shape of a head: 'plain' (no end punctuation), 'stop' (one sentence ending in 。). */
+function headShape(content: string): Shape {
+  if (BRACKETED.test(content)) return 'plain';
+  if (content.length > HEAD_MAX || content.length < 2 || NAMES_ROW.test(content)) return undefined;
+  if (/^[\u201C\u300C\u300E\u2018"(\uFF08\u300A]/u.test(content)) return undefined;
+  const body = content.slice(0, -1);
+  if (SENTENCE_END.test(body) || /[\uFF1A:]/u.test(content)) return undefined;
+  if (/\u3002$/u.test(content)) return /[\uFF0C,]/u.test(body) ? undefined : 'stop';
+  if (CLOSING_END.test(content) || /[\uFF0C,\u3001]$/u.test(content)) return undefined;
+  return 'plain';
+}
+
+function plainParagraph(item: Classified | undefined): item is Extract<Classified, { kind: 'paragraph' }> {
+  return item?.kind === 'paragraph' && !item.marker && !item.lead && !item.role;
+}
+
+/** What may follow a head: a passage of text, a list, a marked item, a row of names. */
+function opensPassage(item: Classified | undefined, head: Line): boolean {
+  if (!item) return false;
+  if (item.kind === 'item' || item.kind === 'heading') return true;
+  if (item.kind !== 'paragraph' || item.role) return false;
+  const content = item.line.content;
+  if (item.marker || item.lead) return true;
+  if (NAMES_ROW.test(content)) return true;
+  return content.length > head.content.length && (CLOSING_END.test(content) || content.length >= 20) && headShape(content) === undefined;
+}
+
+function closes(item: Classified | undefined): boolean {
+  if (!item) return true;
+  if (item.kind !== 'paragraph' || item.role) return true;
+  return CLOSING_END.test(item.line.content) || NAMES_ROW.test(item.line.content);
+}
+
+/** The last two Han characters of a line: rows of one list end alike ("李卓人議員", "梁耀忠議員 , S.B.S."). */
+function ending(item: Classified | undefined): string | undefined {
+  if (item?.kind !== 'paragraph') return undefined;
+  const han = item.line.content.match(/\p{Script=Han}/gu);
+  return han && han.length >= 2 ? han.slice(-2).join('') : undefined;
+}
+
+/** The items (plain paragraphs) of an article that are unnumbered heads. */
+export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean): Set<Classified> {
+  const found: { item: Classified; shape: Shape }[] = [];
+  items.forEach((item, i) => {
+    if (!plainParagraph(item)) return;
+    const content = item.line.content;
+    // Where paragraphs follow each other line by line, a line set off by a blank line that stops without
+    // closing punctuation is a head (the crawler kept the head but lost its bold).
+    const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && !CLOSING_END.test(content) && !/[\uFF0C,\u3001]$/u.test(content);
+    const shape = setOff ? 'plain' : headShape(content);
+    if (!shape) return;
+    if (!closes(items[i - 1]) || !opensPassage(items[i + 1], item.line)) return;
+    const end = ending(item);
+    if (end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
+    found.push({ item, shape });
+  });
+  const stops = found.filter((f) => f.shape === 'stop').length;
+  return new Set(found.filter((f) => f.shape === 'plain' || stops >= 3).map((f) => f.item));
+}

@@ -1,0 +1,111 @@
+// The layout of a text dumped from PDF: page headers and page numbers between
+// the lines, and lines hard-wrapped at the width of the type area. Both are
+// decided for the whole document first: a document is hard-wrapped only when many
+// of its lines stop at one width in the middle of a sentence.
+import type { Change } from '../../model/types.js';
+import { type Line } from './lines.js';
+import { joinLines } from './line-slice.js';
+import { CLOSING_END, matchMarker, PROVISION, SPEAKER } from './patterns.js';
+
+/** Lines that repeat on every page (a running head with a date or a number), and bare page numbers beside them. */
+function pageFurniture(lines: Line[]): Set<Line> {
+  const shape = (line: Line) => line.content.replace(/[0-9\uFF10-\uFF19]+/gu, '#').replace(/[\s\u3000]+/gu, ' ');
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    if (line.blank || line.content.length > 40 || !/[0-9\uFF10-\uFF19]/u.test(line.content)) continue;
+    counts.set(shape(line), (counts.get(shape(line)) ?? 0) + 1);
+  }
+  const furniture = new Set<Line>();
+  const pageNumber = (line: Line | undefined) => line !== undefined && /^[0-9\uFF10-\uFF19]{1,5}$/u.test(line.content);
+  const running = (line: Line) => !line.blank && line.content.length <= 40 && (counts.get(shape(line)) ?? 0) >= 3 && !pageNumber(line);
+  // A running head counts where a page number stands beside it: that is what a page break looks like.
+  const nearest = (i: number, step: 1 | -1) => {
+    let j = i + step;
+    while (j >= 0 && j < lines.length && lines[j]!.blank) j += step;
+    return j;
+  };
+  lines.forEach((line, i) => {
+    if (!running(line)) return;
+    for (const j of [nearest(i, -1), nearest(i, 1)]) {
+      if (pageNumber(lines[j])) {
+        furniture.add(line);
+        furniture.add(lines[j]!);
+      }
+    }
+  });
+  return furniture;
+}
+
+/** The width a hard-wrapped document breaks its lines at, or undefined when it is not hard-wrapped. */
+function wrapWidth(lines: Line[]): number | undefined {
+  const width = (line: Line) => line.columns[line.columns.length - 1] ?? 0;
+  const counts = new Map<number, number>();
+  for (const line of lines) if (!line.blank && line.content.length >= 15) counts.set(width(line), (counts.get(width(line)) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const w of counts.keys()) {
+    let n = 0;
+    for (let d = -2; d <= 1; d++) n += counts.get(w + d) ?? 0;
+    if (n > bestCount || (n === bestCount && w > best)) [best, bestCount] = [w, n];
+  }
+  const full = lines.filter((l) => !l.blank && Math.abs(width(l) - best) <= 2 && !CLOSING_END.test(l.content));
+  const prose = full.filter((l) => /[\uFF0C,\u3001\uFF1B\u300C\u300D\u201C\u201D\uFF08\uFF09()]/u.test(l.content));
+  const long = lines.filter((l) => !l.blank && l.content.length >= 15).length;
+  return full.length >= 20 && full.length >= 0.25 * long && prose.length >= 0.7 * full.length ? best : undefined;
+}
+
+/** Where a paragraph of a wrapped text may end: a sentence end, or a colon before a list. A closing quote or bracket at the margin is mid-sentence as often as not. */
+const PARAGRAPH_END = /(?:[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:]|[\u3002\uFF01\uFF1F][\u201D\u2019\u300D\u300F])$/u;
+
+/** A line that starts something of its own: never the second half of a wrapped line. */
+function startsAnew(line: Line): boolean {
+  return matchMarker(line.content) !== undefined || PROVISION.test(line.content) || SPEAKER.test(line.content);
+}
+
+export interface Layout {
+  lines: Line[];
+  /** Page headers and numbers: kept, as end matter where they stand. */
+  furniture: Set<Line>;
+}
+
+/** Finds page furniture and joins hard-wrapped lines (all lines, blank ones included, in order). */
+export function readLayout(lines: Line[], report: Change[]): Layout {
+  const furniture = pageFurniture(lines);
+  const width = wrapWidth(lines.filter((l) => !furniture.has(l)));
+  if (width === undefined) return { lines, furniture };
+  const out: Line[] = [];
+  let joins = 0;
+  let first: Line | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (line.blank || furniture.has(line)) {
+      out.push(line);
+      continue;
+    }
+    const deferred: Line[] = [];
+    for (;;) {
+      const end = line.columns[line.columns.length - 1] ?? 0;
+      if (end < width - 3 || PARAGRAPH_END.test(line.content)) break;
+      let j = i + 1;
+      const skipped: Line[] = [];
+      while (j < lines.length && furniture.has(lines[j]!)) skipped.push(lines[j++]!);
+      const next = lines[j];
+      if (!next || next.blank || startsAnew(next)) break;
+      line = joinLines(line, next);
+      first ??= next;
+      joins++;
+      deferred.push(...skipped);
+      i = j;
+    }
+    out.push(line, ...deferred);
+  }
+  if (joins) {
+    report.push({
+      source: 'reader:text',
+      kind: 'join-wrapped-lines',
+      message: `joined ${joins} line(s) hard-wrapped at ${width} columns (most lines of this text stop at that width in mid-sentence)`,
+      position: first && { start: { line: first.number, column: 1, offset: first.offsets[0] ?? 0 }, end: { line: first.number, column: 1, offset: first.offsets[0] ?? 0 } },
+    });
+  }
+  return { lines: out, furniture };
+}
