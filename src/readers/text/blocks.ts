@@ -67,7 +67,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
   const runIns = runInLeads(items);
   const heads = unnumberedHeads(items, blanksMeanSections);
   let items_: ListItem[] = [];
-  let listStyle: 'dash' | 'bullet' | undefined;
+  let listStyle: 'dash' | 'bullet' | 'ordered' | undefined;
   let listStart: Line | undefined;
   let listEnd: Line | undefined;
 

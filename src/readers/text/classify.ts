@@ -20,7 +20,7 @@ import {
 export type Classified =
   | { kind: 'continuation'; line: Line; direction: 'from' | 'to'; page: string }
   | { kind: 'dateline'; line: Line; agency?: string; place?: string; date?: string }
-  | { kind: 'item'; line: Line; style: 'dash' | 'bullet'; marker: string; rest: Line }
+  | { kind: 'item'; line: Line; style: 'dash' | 'bullet' | 'ordered'; marker: string; rest: Line }
   | { kind: 'subhead'; line: Line }
   | { kind: 'heading'; line: Line; markerKind: MarkerKind; marker: string; rest: Line }
   | { kind: 'paragraph'; line: Line; marker?: string; markerKind?: MarkerKind; lead?: Line; rest: Line; role?: ParagraphRole };
@@ -30,7 +30,12 @@ const HEADING_MAX = 40;
 /** A run-in lead is one short sentence followed by more text. */
 const LEAD_MAX = 60;
 
-function leadEnd(text: string): number | undefined {
+/** A label before a colon that opens an item: "元旦：", "依據：", "決定：". */
+const LABEL = /^[^\uFF0C,\u3002\uFF1B;\s]{1,8}[\uFF1A:](?=\S)/u;
+
+export function leadEnd(text: string): number | undefined {
+  const label = LABEL.exec(text);
+  if (label) return label[0].length;
   const found = SENTENCE_END.exec(text);
   if (!found || found.index > LEAD_MAX) return undefined;
   const end = found.index + 1;

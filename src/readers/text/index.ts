@@ -12,6 +12,7 @@ import { findTitleBlock, type TitleBlock } from './title-block.js';
 import { isAddress } from './roles.js';
 import { buildBlocks } from './blocks.js';
 import { type Classified, classify } from './classify.js';
+import { decideSiblings } from './siblings.js';
 import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
 import { linePosition, spanPosition } from './line-slice.js';
@@ -57,7 +58,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     }
     items.push(classify(line));
   }
-  return items;
+  return decideSiblings(items);
 }
 
 /** Heading depth by the numbering kinds the edition uses: outermost present is depth 1. */

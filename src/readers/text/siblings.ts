@@ -1,0 +1,96 @@
+// Numbered items decided together. Items of one numbering kind that stand side
+// by side are siblings, and siblings agree: a run whose items end in ； or ， is
+// the clauses of one list (no heads, no leads); run-in leads count in a run only
+// where most of its items open with one; items that are each one short line
+// with nothing between them are an ordered list; a marked line that is a short
+// phrase or one short sentence with nothing after it is a head.
+import type { Classified } from './classify.js';
+import { leadEnd } from './classify.js';
+import { sliceLine } from './line-slice.js';
+import { MARKER_RANK, type MarkerKind, SENTENCE_END } from './patterns.js';
+
+type Marked = Extract<Classified, { kind: 'heading' | 'paragraph' }> & { markerKind: MarkerKind; marker: string };
+
+function marked(item: { kind: string }): item is Marked {
+  const m = item as Partial<Marked>;
+  return (item.kind === 'heading' || item.kind === 'paragraph') && m.markerKind !== undefined && m.marker !== undefined && !(m.kind === 'paragraph' && m.role);
+}
+
+/** Runs of siblings: items of one kind with nothing of an outer kind between them. */
+function runs(items: readonly { kind: string }[]): number[][] {
+  const open = new Map<MarkerKind, number[]>();
+  const all: number[][] = [];
+  items.forEach((item, i) => {
+    if (!marked(item)) return;
+    const rank = MARKER_RANK[item.markerKind];
+    for (const [kind, run] of open) {
+      if (MARKER_RANK[kind] > rank) {
+        all.push(run);
+        open.delete(kind);
+      }
+    }
+    const run = open.get(item.markerKind);
+    if (run) run.push(i);
+    else open.set(item.markerKind, [i]);
+  });
+  all.push(...open.values());
+  return all;
+}
+
+const HEAD_MAX = 40;
+const SHORT_SENTENCE = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{1,24}[\u3002\uFF1F?]$/u;
+const CLAUSE_END = /[\uFF1B;\uFF0C,\u3001]$/u;
+
+function body(item: Marked): string {
+  return item.kind === 'heading' ? item.rest.content : (item.lead?.content ?? '') + item.rest.content;
+}
+
+/** The item's text after its marker. */
+function bodyLine(item: Marked) {
+  return sliceLine(item.line, item.line.content.length - body(item).length);
+}
+
+function asHeading(item: Marked): Classified {
+  return { kind: 'heading', line: item.line, markerKind: item.markerKind, marker: item.marker, rest: bodyLine(item) };
+}
+
+function withoutLead(item: Marked): Classified {
+  return { kind: 'paragraph', line: item.line, marker: item.marker, markerKind: item.markerKind, rest: bodyLine(item) };
+}
+
+function withLead(item: Marked, end: number): Classified {
+  const rest = bodyLine(item);
+  return { kind: 'paragraph', line: item.line, marker: item.marker, markerKind: item.markerKind, lead: sliceLine(rest, 0, end), rest: sliceLine(rest, end) };
+}
+
+export function decideSiblings<T extends { kind: string }>(items: readonly T[]): (T | Classified)[] {
+  const out: (T | Classified)[] = [...items];
+  for (const run of runs(items)) {
+    const members = run.map((i) => items[i] as unknown as Marked);
+    const texts = members.map(body);
+    // Clauses of one list: no heads, no leads.
+    if (members.length >= 2 && texts.filter((t) => CLAUSE_END.test(t)).length >= Math.max(1, members.length / 3)) {
+      run.forEach((i, k) => (out[i] = withoutLead(members[k]!)));
+      continue;
+    }
+    // One short line each, side by side with nothing between: an ordered list.
+    const adjacent = run.every((i, k) => k === 0 || i === run[k - 1]! + 1);
+    const arabic = members[0]!.markerKind === 'arabic' || members[0]!.markerKind === 'paren-arabic';
+    if (arabic && adjacent && members.length >= 3 && texts.every((t) => t.length <= 80 && !t.includes('\t') && (t.match(/[\u3002\uFF01\uFF1F]/gu) ?? []).length <= 1)) {
+      run.forEach((i, k) => (out[i] = { kind: 'item', line: members[k]!.line, style: 'ordered', marker: members[k]!.marker, rest: bodyLine(members[k]!) }));
+      continue;
+    }
+    const leads = members.map((m, k) => (m.kind === 'paragraph' ? leadEnd(texts[k]!) : undefined));
+    const paragraphs = members.filter((m, k) => !(texts[k]!.length <= HEAD_MAX && !SENTENCE_END.test(texts[k]!)) && !SHORT_SENTENCE.test(texts[k]!));
+    const withLeads = leads.filter((e) => e !== undefined).length;
+    const leadsCount = withLeads >= Math.max(1, paragraphs.length / 2);
+    run.forEach((i, k) => {
+      const member = members[k]!;
+      const text = texts[k]!;
+      if ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text)) out[i] = asHeading(member);
+      else if (leadsCount && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
+      else out[i] = withoutLead(member);
+    });
+  }
+  return out;
+}
