@@ -38,6 +38,8 @@ export function leadEnd(text: string): number | undefined {
   if (label) return label[0].length;
   const found = SENTENCE_END.exec(text);
   if (!found || found.index > LEAD_MAX) return undefined;
+  // A run-in title is a phrase: a long first sentence with many clauses is the text itself.
+  if ((text.slice(0, found.index).match(/[\uFF0C,]/gu) ?? []).length > 2) return undefined;
   const end = found.index + 1;
   return end < text.length ? end : undefined;
 }

@@ -10,24 +10,51 @@ const DIGIT = '[0-9\\uFF10-\\uFF19]';
 const NUMBER = `(?:${HAN_NUMERAL}+|${DIGIT}+)`;
 
 /** Kinds of numbering, outermost first. Their rank decides heading depth. */
-export type MarkerKind = 'part' | 'chapter' | 'section' | 'han' | 'paren-han' | 'arabic' | 'paren-arabic' | 'circled';
+export type MarkerKind =
+  | 'part'
+  | 'chapter'
+  | 'section'
+  | 'formal'
+  | 'han'
+  | 'paren-han'
+  | 'decimal-1'
+  | 'decimal-2'
+  | 'decimal-3'
+  | 'decimal-4'
+  | 'arabic'
+  | 'paren-arabic'
+  | 'circled';
 
 export const MARKER_RANK: Record<MarkerKind, number> = {
   part: 0,
   chapter: 1,
   section: 2,
+  formal: 2.5,
   han: 3,
   'paren-han': 4,
+  'decimal-1': 4.1,
+  'decimal-2': 4.2,
+  'decimal-3': 4.3,
+  'decimal-4': 4.4,
   arabic: 5,
   'paren-arabic': 6,
   circled: 7,
 };
 
+/** Formal numerals of Taiwan documents: 壹、貳、參、. */
+const FORMAL_NUMERAL = '[壹貳贰參叁肆伍陸陆柒捌玖拾]';
+
 const MARKERS: [MarkerKind, RegExp][] = [
   ['part', new RegExp(`^第${NUMBER}编(?:[\\s\u3000]+|$)`, 'u')],
   ['chapter', new RegExp(`^第${NUMBER}章(?:[\\s\u3000]+|$)`, 'u')],
   ['section', new RegExp(`^第${NUMBER}节(?:[\\s\u3000]+|$)`, 'u')],
+  ['formal', new RegExp(`^${FORMAL_NUMERAL}+\u3001`, 'u')],
   ['han', new RegExp(`^${HAN_NUMERAL}+\u3001`, 'u')],
+  // Decimal outline numbering, "1 总则" "4.2.1 出现……": a number, its parts, then a space.
+  ['decimal-4', new RegExp(`^${DIGIT}{1,2}(?:\\.${DIGIT}{1,2}){3}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
+  ['decimal-3', new RegExp(`^${DIGIT}{1,2}(?:\\.${DIGIT}{1,2}){2}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
+  ['decimal-2', new RegExp(`^${DIGIT}{1,2}\\.${DIGIT}{1,2}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
+  ['decimal-1', new RegExp(`^${DIGIT}{1,2}(?=[\\s\u3000]+\\p{Script=Han})[\\s\u3000]*`, 'u')],
   ['paren-han', new RegExp(`^${OPEN}${HAN_NUMERAL}+${CLOSE}`, 'u')],
   // "1." "1\uFF0E" "1\u3001" but not "1.5" or "2024.": a number with a decimal point is text.
   ['arabic', new RegExp(`^${DIGIT}{1,2}(?:[.\\uFF0E](?!${DIGIT})|\u3001)`, 'u')],

@@ -1,8 +1,7 @@
 // Numbered items decided together. Items of one numbering kind that stand side
 // by side are siblings, and siblings agree: a run whose items end in ； or ， is
 // the clauses of one list (no heads, no leads); run-in leads count in a run only
-// where most of its items open with one; items that are each one short line
-// with nothing between them are an ordered list; a marked line that is a short
+// where most of its items open with one; a marked line that is a short
 // phrase or one short sentence with nothing after it is a head.
 import type { Classified } from './classify.js';
 import { leadEnd } from './classify.js';
@@ -73,17 +72,11 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[]):
       run.forEach((i, k) => (out[i] = withoutLead(members[k]!)));
       continue;
     }
-    // One short line each, side by side with nothing between: an ordered list.
-    const adjacent = run.every((i, k) => k === 0 || i === run[k - 1]! + 1);
-    const arabic = members[0]!.markerKind === 'arabic' || members[0]!.markerKind === 'paren-arabic';
-    if (arabic && adjacent && members.length >= 3 && texts.every((t) => t.length <= 80 && !t.includes('\t') && (t.match(/[\u3002\uFF01\uFF1F]/gu) ?? []).length <= 1)) {
-      run.forEach((i, k) => (out[i] = { kind: 'item', line: members[k]!.line, style: 'ordered', marker: members[k]!.marker, rest: bodyLine(members[k]!) }));
-      continue;
-    }
     const leads = members.map((m, k) => (m.kind === 'paragraph' ? leadEnd(texts[k]!) : undefined));
     const paragraphs = members.filter((m, k) => !(texts[k]!.length <= HEAD_MAX && !SENTENCE_END.test(texts[k]!)) && !SHORT_SENTENCE.test(texts[k]!));
+    // Run-in titles are decided for the run: where two thirds of its items open with one, those that do have a lead.
     const withLeads = leads.filter((e) => e !== undefined).length;
-    const leadsCount = withLeads >= Math.max(1, paragraphs.length / 2);
+    const leadsCount = paragraphs.length <= 1 ? withLeads > 0 : withLeads >= Math.max(2, (2 * paragraphs.length) / 3);
     run.forEach((i, k) => {
       const member = members[k]!;
       const text = texts[k]!;
