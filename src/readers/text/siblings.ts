@@ -77,10 +77,17 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[]):
     // Run-in titles are decided for the run: where two thirds of its items open with one, those that do have a lead.
     const withLeads = leads.filter((e) => e !== undefined).length;
     const leadsCount = paragraphs.length <= 1 ? withLeads > 0 : withLeads >= Math.max(2, (2 * paragraphs.length) / 3);
+    // A head has something under it: items that follow one another with nothing between are an
+    // enumeration, whatever the shape of their lines.
+    const headShaped = texts.map((text) => (text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text));
+    const rank = MARKER_RANK[members[0]!.markerKind];
+    const hasContent = run.map((i) => {
+      const next = items[i + 1];
+      return next !== undefined && !(marked(next) && MARKER_RANK[next.markerKind] <= rank);
+    });
     run.forEach((i, k) => {
       const member = members[k]!;
-      const text = texts[k]!;
-      if ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text)) out[i] = asHeading(member);
+      if (headShaped[k] && hasContent[k]) out[i] = asHeading(member);
       else if (leadsCount && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
       else out[i] = withoutLead(member);
     });
