@@ -38,26 +38,38 @@ function speakerLabels(items: Classified[]): Set<Classified> {
 
 /** Shortest body after an unmarked run-in lead, and the longest lead. */
 const RUN_IN_REST = 15;
-const RUN_IN_MAX = 16;
-const RUN_IN_LEAD = new RegExp(`^[^\\uFF0C,\u3001\uFF1A:\u201C\u201D\u300C\u300D\\uFF08(0-9\\uFF10-\\uFF19%]{2,${RUN_IN_MAX}}\u3002`, 'u');
+const RUN_IN_MAX = 36;
+const RUN_IN_LEAD = new RegExp(`^[^\uFF1A:\u201C\u201D\u300C\u300D\uFF08(0-9\uFF10-\uFF19%\u3002\uFF01\uFF1F\uFF1B]{2,${RUN_IN_MAX}}\u3002`, 'u');
+/** A first sentence that opens with a subject or a connective is the text itself, not a title. */
+const SENTENCE_OPENING = /^(?:全会|会议|我们|我|他|她|它|这是|今年|去年|目前|同时|此外|另外|截至|据|但|而|因此|所以|如果|由于|经过|通过|按照|根据|其中|对此|为此|总之|当前|近年来|近日|日前|此前|随后|当天|会上|会前|会后|记者|本报)/u;
+
+function runInCandidate(content: string): number | undefined {
+  const lead = RUN_IN_LEAD.exec(content)?.[0];
+  if (!lead || SENTENCE_OPENING.test(lead) || (lead.match(/[\uFF0C,]/gu) ?? []).length > 2) return undefined;
+  return content.length - lead.length >= Math.max(RUN_IN_REST, lead.length) ? lead.length : undefined;
+}
 
 /**
  * Unmarked run-in leads, as in government work reports: "加大减税降费力度。强化……".
- * Only in a numbered document where several paragraphs open that way, and never
- * on the second half of a paragraph broken by a column break.
+ * Decided for the article: only in a numbered document, only where paragraphs side
+ * by side open that way (run-in titles come in parallel series), at least three,
+ * and never on the second half of a paragraph broken by a column break.
  */
 function runInLeads(items: Classified[]): Map<Classified, number> {
   const found = new Map<Classified, number>();
   if (!items.some((item) => item.kind === 'heading')) return found;
+  const plain: { item: Classified; length?: number }[] = [];
   let previous: Classified | undefined;
   for (const item of items) {
     const broken = previous?.kind === 'paragraph' && !CLOSING_END.test(previous.line.content);
-    if (item.kind === 'paragraph' && !item.marker && !item.lead && !broken) {
-      const lead = RUN_IN_LEAD.exec(item.line.content)?.[0];
-      if (lead && item.line.content.length - lead.length >= Math.max(RUN_IN_REST, 2 * lead.length)) found.set(item, lead.length);
+    if (item.kind === 'paragraph' && !item.marker && !item.lead && !item.role) {
+      plain.push({ item, length: broken ? undefined : runInCandidate(item.line.content) });
     }
     previous = item;
   }
+  plain.forEach(({ item, length }, i) => {
+    if (length !== undefined && (plain[i - 1]?.length !== undefined || plain[i + 1]?.length !== undefined)) found.set(item, length);
+  });
   return found.size >= 3 ? found : new Map();
 }
 

@@ -29,7 +29,7 @@ const DOC_NUMBER = new RegExp(
 );
 
 export function isHeaderField(content: string): boolean {
-  return CHROME.test(content) || FIELD.test(content) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
+  return CHROME.test(content) || /^[【】\[\]|｜/]+$/u.test(content) || FIELD.test(content) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
 }
 
 /** A photo caption above or under the title: "…记者 李森 摄". */

@@ -147,9 +147,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   }
   const next = lines[i];
   const found = plain.length > 0 || block.notes.length > 0;
-  // Without indentation to go by, a title block must be followed by body text.
-  if (!found || (!bodyIndented && !bodyLike(next) && next !== undefined)) return { notes: [], blocks: [], length: 0 };
-  if (next === undefined && plain.length > 0 && !block.subtitle && !block.notes.length) return { notes: [], blocks: [], length: 0 };
+  // Lines that belong to a title block on their own: a dash subtitle, notes, a byline, an attachment label.
+  const marked = block.subtitle !== undefined || block.notes.length > 0 || block.byline !== undefined || (block.kicker !== undefined && ATTACHMENT_LABEL.test(block.kicker.content));
+  // Without them or indentation to go by, a title block must be followed by body text.
+  if (!found || (!marked && !bodyIndented && !bodyLike(next) && next !== undefined)) return { notes: [], blocks: [], length: 0 };
+  if (next === undefined && plain.length > 0 && !marked) return { notes: [], blocks: [], length: 0 };
 
   if (block.subtitle) {
     if (plain.length >= 2 && !block.kicker) block.kicker = plain[0];
