@@ -17,6 +17,16 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
   const roles = new Map<Line, ParagraphRole>();
   let signed = false;
   let i = lines.length - 1;
+  // A signature followed by rows of names (the signatories of a letter): the rows sign too.
+  for (let s = Math.max(1, lines.length - 400); s < lines.length; s++) {
+    if (signatureEnd(lines, s) < 0) continue;
+    const rows = lines.slice(s + 1);
+    if (rows.length && rows.every((l) => l.content.length <= 60 && !/[\u3002\uFF01\uFF1F!?]/u.test(l.content))) {
+      for (const row of rows) roles.set(row, isRecord(row.content) ? 'record' : isAnnotation(row.content) ? 'annotation' : 'signature');
+      i = s;
+    }
+    break;
+  }
   for (; i >= 0; i--) {
     const content = lines[i]!.content;
     if (CLOSING_DATELINE.test(content) || (CONTINUED_TO.test(content) && matchMarker(content) === undefined)) continue;

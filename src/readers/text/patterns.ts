@@ -21,6 +21,7 @@ export type MarkerKind =
   | 'decimal-2'
   | 'decimal-3'
   | 'decimal-4'
+  | 'ordinal'
   | 'arabic'
   | 'paren-arabic'
   | 'circled';
@@ -36,6 +37,7 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
   'decimal-2': 4.2,
   'decimal-3': 4.3,
   'decimal-4': 4.4,
+  ordinal: 4.8,
   arabic: 5,
   'paren-arabic': 6,
   circled: 7,
@@ -57,9 +59,11 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['decimal-1', new RegExp(`^${DIGIT}{1,2}(?=[\\s\u3000]+\\p{Script=Han})[\\s\u3000]*`, 'u')],
   ['paren-han', new RegExp(`^${OPEN}${HAN_NUMERAL}+${CLOSE}`, 'u')],
   // "1." "1\uFF0E" "1\u3001" but not "1.5" or "2024.": a number with a decimal point is text.
-  ['arabic', new RegExp(`^${DIGIT}{1,2}(?:[.\\uFF0E](?!${DIGIT})|\u3001)`, 'u')],
+  ['arabic', new RegExp(`^${DIGIT}{1,3}(?:[.\\uFF0E](?!${DIGIT})|\u3001)`, 'u')],
   ['paren-arabic', new RegExp(`^${OPEN}${DIGIT}{1,2}${CLOSE}`, 'u')],
   ['circled', /^[\u2460-\u2473]/u],
+  // A run-in enumeration at the start of a paragraph: "第一，……" (not 第一条, 第一章).
+  ['ordinal', new RegExp(`^第${HAN_NUMERAL}{1,3}[\uFF0C,\u3001](?=\\S)`, 'u')],
 ];
 
 export interface MarkerMatch {

@@ -123,7 +123,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
         block.subtitle = line;
         continue;
       }
-      if (isTitleNote(content)) {
+      if (isTitleNote(content) || (/^[(（][^()（）]{1,20}[)）]$/u.test(content) && !CONTINUED_FROM.test(content))) {
         block.notes.push(line);
         continue;
       }
