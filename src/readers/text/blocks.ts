@@ -14,6 +14,7 @@ import {
 import type { Block, HeadingDepth, Inline, ListItem, Text } from '../../model/types.js';
 import type { Classified } from './classify.js';
 import { unnumberedHeads } from './heads.js';
+import { isAddress } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition } from './line-slice.js';
 import { CLOSING_END, isWholeQuotation, type MarkerKind, SPEAKER, SPEAKER_WORDS, SPEECH_VERB } from './patterns.js';
@@ -29,7 +30,8 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   const labelled = items.filter((item) => {
     if (item.kind !== 'paragraph' || item.marker || item.lead) return false;
     const label = SPEAKER.exec(item.line.content)?.[1];
-    return label !== undefined && !SPEECH_VERB.test(label);
+    // "各位乡亲：" opening a paragraph addresses the audience: it is no speaker.
+    return label !== undefined && !SPEECH_VERB.test(label) && !isAddress(`${label}\uFF1A`);
   });
   const names = labelled.map((item) => SPEAKER.exec(item.line.content)![1]!);
   const transcript = labelled.length >= 3 && new Set(names).size <= Math.max(2, labelled.length / 2);
@@ -57,7 +59,6 @@ function runInCandidate(content: string): number | undefined {
  */
 function runInLeads(items: Classified[]): Map<Classified, number> {
   const found = new Map<Classified, number>();
-  if (!items.some((item) => item.kind === 'heading')) return found;
   const plain: { item: Classified; length?: number }[] = [];
   let previous: Classified | undefined;
   for (const item of items) {
@@ -77,7 +78,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
   const blocks: Block[] = [];
   const speakers = speakerLabels(items);
   const runIns = runInLeads(items);
-  const heads = unnumberedHeads(items, blanksMeanSections);
+  const heads = unnumberedHeads(items, blanksMeanSections, speakers);
   let items_: ListItem[] = [];
   let listStyle: 'dash' | 'bullet' | 'ordered' | undefined;
   let listStart: Line | undefined;

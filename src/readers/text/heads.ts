@@ -11,9 +11,15 @@ const HEAD_MAX = 24;
 /** A whole line in 【】: a topic head of a release. */
 const BRACKETED = /^【[^【】]{2,60}】$/u;
 /** "郑福来  王新忠  张佐友": names separated by gaps are a row of a list, not a head. */
-const NAMES_ROW = /^[\p{Script=Han}·（）()]{2,12}(?:[\s\u3000\u00A0]{1,}[\p{Script=Han}·（）()]{2,12}){1,}$/u;
+const NAME = '[\\p{Script=Han}·]{2,4}(?:[（(][\\p{Script=Han}]{1,3}[）)])?';
+const NAMES_ROW = new RegExp(`^${NAME}(?:[\\s\\u3000\\u00A0]+${NAME})+$`, 'u');
 
 type Shape = 'plain' | 'stop' | undefined;
+
+/** Whether a line could be a head by its shape alone. */
+export function headLike(content: string): boolean {
+  return headShape(content) !== undefined;
+}
 
 /** Whether a line has the shape of a head: 'plain' (no end punctuation), 'stop' (one sentence ending in 。). */
 function headShape(content: string): Shape {
@@ -21,8 +27,9 @@ function headShape(content: string): Shape {
   if (content.length > HEAD_MAX || content.length < 2 || NAMES_ROW.test(content)) return undefined;
   if (/^[\u201C\u300C\u300E\u2018"(\uFF08\u300A]/u.test(content)) return undefined;
   const body = content.slice(0, -1);
-  if (SENTENCE_END.test(body) || /[\uFF1A:]/u.test(content)) return undefined;
-  if (/\u3002$/u.test(content)) return /[\uFF0C,]/u.test(body) ? undefined : 'stop';
+  // One colon may stand inside a head ("国家战略：脱胎换骨"), none at its end.
+  if (SENTENCE_END.test(body) || /[\uFF1A:]$/u.test(content) || (content.match(/[\uFF1A:]/gu) ?? []).length > 1) return undefined;
+  if (/\u3002$/u.test(content)) return /[\uFF0C,\uFF1A:]/u.test(body) ? undefined : 'stop';
   if (CLOSING_END.test(content) || /[\uFF0C,\u3001]$/u.test(content)) return undefined;
   return 'plain';
 }
@@ -56,10 +63,10 @@ function ending(item: Classified | undefined): string | undefined {
 }
 
 /** The items (plain paragraphs) of an article that are unnumbered heads. */
-export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean): Set<Classified> {
+export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean, speakers: ReadonlySet<Classified>): Set<Classified> {
   const found: { item: Classified; shape: Shape }[] = [];
   items.forEach((item, i) => {
-    if (!plainParagraph(item)) return;
+    if (!plainParagraph(item) || speakers.has(item)) return;
     const content = item.line.content;
     // Where paragraphs follow each other line by line, a line set off by a blank line that stops without
     // closing punctuation is a head (the crawler kept the head but lost its bold).

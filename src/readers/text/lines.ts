@@ -26,7 +26,7 @@ export interface Line {
 const LEADING = /^[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+/;
 const TRAILING = /[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+$/;
 // Spaces between two Han characters. They are letter-spacing ("综  合", "国 家 粮 食",
-// "王  五") when a single character stands on one side; between two words
+// "王  五") when a single character stands on each side; between two words
 // ("砥砺奋进 再创佳绩", "省长 李炳军") they are a gap, and kept.
 const HAN_GAP = /(?<=\p{Script=Han})[\u00A0\u2002\u2003\u2007\u202F]+(?=\p{Script=Han})/gu;
 const HAN = /\p{Script=Han}/u;
@@ -40,7 +40,7 @@ function hanRun(text: string, from: number, step: 1 | -1): number {
 function letterSpacing(body: string): RegExpMatchArray[] {
   return [...body.matchAll(HAN_GAP)].filter((m) => {
     const at = m.index ?? 0;
-    return hanRun(body, at - 1, -1) === 1 || hanRun(body, at + m[0].length, 1) === 1;
+    return hanRun(body, at - 1, -1) === 1 && hanRun(body, at + m[0].length, 1) === 1;
   });
 }
 

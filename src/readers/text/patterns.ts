@@ -43,6 +43,9 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
   circled: 7,
 };
 
+/** Words that follow a number as its unit. */
+const UNIT = '[年月日时時分秒点點号號人个個名条條项項次元万萬亿億千百届屆期版页頁位户戶家所座辆輛吨噸倍岁歲天周週]';
+
 /** Formal numerals of Taiwan documents: 壹、貳、參、. */
 const FORMAL_NUMERAL = '[壹貳贰參叁肆伍陸陆柒捌玖拾]';
 
@@ -56,7 +59,8 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['decimal-4', new RegExp(`^${DIGIT}{1,2}(?:\\.${DIGIT}{1,2}){3}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
   ['decimal-3', new RegExp(`^${DIGIT}{1,2}(?:\\.${DIGIT}{1,2}){2}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
   ['decimal-2', new RegExp(`^${DIGIT}{1,2}\\.${DIGIT}{1,2}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
-  ['decimal-1', new RegExp(`^${DIGIT}{1,2}(?=[\\s\u3000]+\\p{Script=Han})[\\s\u3000]*`, 'u')],
+  // "1 总则" but not "3 月 1 日", "30 人": a number before a unit is a quantity.
+  ['decimal-1', new RegExp(`^${DIGIT}{1,2}(?=[\\s\u3000]+\\p{Script=Han})(?![\\s\u3000]+${UNIT})[\\s\u3000]*`, 'u')],
   ['paren-han', new RegExp(`^${OPEN}${HAN_NUMERAL}+${CLOSE}`, 'u')],
   // "1." "1\uFF0E" "1\u3001" but not "1.5" or "2024.": a number with a decimal point is text.
   ['arabic', new RegExp(`^${DIGIT}{1,3}(?:[.\\uFF0E](?!${DIGIT})|\u3001)`, 'u')],

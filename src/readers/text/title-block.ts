@@ -4,6 +4,7 @@
 // a column tag, an attachment label. Each line is recognised by what it is; the
 // plain title-like lines then take kicker/title/subtitle by their position.
 import type { ParagraphRole } from '../../model/types.js';
+import { headLike } from './heads.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
 import {
@@ -150,7 +151,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // Lines that belong to a title block on their own: a dash subtitle, notes, a byline, an attachment label.
   const marked = block.subtitle !== undefined || block.notes.length > 0 || block.byline !== undefined || (block.kicker !== undefined && ATTACHMENT_LABEL.test(block.kicker.content));
   // Without them or indentation to go by, a title block must be followed by body text.
-  if (!found || (!marked && !bodyIndented && !bodyLike(next) && next !== undefined)) return { notes: [], blocks: [], length: 0 };
+  // A head of the body may come first: "时间" over the time of a sitting.
+  const bodyFollows = bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1]));
+  if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return { notes: [], blocks: [], length: 0 };
   if (next === undefined && plain.length > 0 && !marked) return { notes: [], blocks: [], length: 0 };
 
   if (block.subtitle) {
