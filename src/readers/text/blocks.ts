@@ -68,10 +68,30 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
     }
     previous = item;
   }
+  // Without numbered heads to show it is a report, only short noun-phrase titles count ("党员的年龄。").
+  const numbered = items.some((item) => item.kind === 'heading');
+  plain.forEach(({ item, length }, i) => {
+    if (length !== undefined && !numbered && (length > 16 || /[\uFF0C,]/u.test(item.line.content.slice(0, length)))) plain[i] = { item };
+  });
   plain.forEach(({ item, length }, i) => {
     if (length !== undefined && (plain[i - 1]?.length !== undefined || plain[i + 1]?.length !== undefined)) found.set(item, length);
   });
   return found.size >= 3 ? found : new Map();
+}
+
+/**
+ * Bullets that stand one by one, each over a passage of its own ("● 龙舟赛" + paragraph,
+ * "● 市集" + paragraph): heads of the passages, not lists of one item. Only where
+ * the article has at least two of them.
+ */
+function singleBullets(items: Classified[]): Set<Classified> {
+  const found = items.filter((item, i) => {
+    if (item.kind !== 'item' || item.style !== 'bullet') return false;
+    const [before, after] = [items[i - 1], items[i + 1]];
+    const alone = !(before?.kind === 'item' && before.style === 'bullet') && !(after?.kind === 'item' && after.style === 'bullet');
+    return alone && after?.kind === 'paragraph' && !after.role;
+  });
+  return new Set(found.length >= 2 ? found : []);
 }
 
 export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSections = false): Block[] {
@@ -79,6 +99,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
   const speakers = speakerLabels(items);
   const runIns = runInLeads(items);
   const heads = unnumberedHeads(items, blanksMeanSections, speakers);
+  const bulletHeads = singleBullets(items);
   let items_: ListItem[] = [];
   let listStyle: 'dash' | 'bullet' | 'ordered' | undefined;
   let listStart: Line | undefined;
@@ -93,6 +114,11 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
   };
 
   for (const item of items) {
+    if (bulletHeads.has(item)) {
+      flushList();
+      blocks.push(subhead(textOf(item.line), { position: linePosition(item.line) }));
+      continue;
+    }
     if (item.kind !== 'item' || item.style !== listStyle) flushList();
     const position = linePosition(item.line);
     switch (item.kind) {

@@ -29,6 +29,9 @@ function headShape(content: string): Shape {
   const body = content.slice(0, -1);
   // One colon may stand inside a head ("国家战略：脱胎换骨"), none at its end.
   if (SENTENCE_END.test(body) || /[\uFF1A:]$/u.test(content) || (content.match(/[\uFF1A:]/gu) ?? []).length > 1) return undefined;
+  // A colon inside a head is followed by phrases with gaps; "label：value" is a field.
+  const colon = content.search(/[\uFF1A:]/u);
+  if (colon >= 0 && !/[\s\u3000\u00A0]/u.test(content.slice(colon))) return undefined;
   if (/\u3002$/u.test(content)) return /[\uFF0C,\uFF1A:]/u.test(body) ? undefined : 'stop';
   if (CLOSING_END.test(content) || /[\uFF0C,\u3001]$/u.test(content)) return undefined;
   return 'plain';

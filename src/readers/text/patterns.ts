@@ -14,6 +14,7 @@ export type MarkerKind =
   | 'part'
   | 'chapter'
   | 'section'
+  | 'roman'
   | 'formal'
   | 'han'
   | 'paren-han'
@@ -30,6 +31,7 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
   part: 0,
   chapter: 1,
   section: 2,
+  roman: 2.3,
   formal: 2.5,
   han: 3,
   'paren-han': 4,
@@ -53,6 +55,7 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['part', new RegExp(`^第${NUMBER}编(?:[\\s\u3000]+|$)`, 'u')],
   ['chapter', new RegExp(`^第${NUMBER}章(?:[\\s\u3000]+|$)`, 'u')],
   ['section', new RegExp(`^第${NUMBER}节(?:[\\s\u3000]+|$)`, 'u')],
+  ['roman', /^(?:[IVX]{1,5}|[\u2160-\u2169]{1,3})[.\uFF0E\u3001][\s\u3000]*(?=\S)/u],
   ['formal', new RegExp(`^${FORMAL_NUMERAL}+\u3001`, 'u')],
   ['han', new RegExp(`^${HAN_NUMERAL}+\u3001`, 'u')],
   // Decimal outline numbering, "1 总则" "4.2.1 出现……": a number, its parts, then a space.

@@ -28,8 +28,11 @@ const DOC_NUMBER = new RegExp(
   'u',
 );
 
+/** A reference code on its own line: "A 13/14-24". */
+const REFERENCE = /^[A-Z]{1,4}\s?\d{1,4}[/-]\d{1,4}(?:-\d{1,4})?$/u;
+
 export function isHeaderField(content: string): boolean {
-  return CHROME.test(content) || /^[【】\[\]|｜/]+$/u.test(content) || FIELD.test(content) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
+  return REFERENCE.test(content) || CHROME.test(content) || /^[【】\[\]|｜/]+$/u.test(content) || FIELD.test(content) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
 }
 
 /** A photo caption above or under the title: "…记者 李森 摄". */

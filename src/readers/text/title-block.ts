@@ -141,8 +141,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       continue;
     }
     if (plain.length === 3) break;
-    // A deck or kicker is a phrase; a word of two or three characters under a title is a head of the body.
-    if (plain.length > 0 && content.length < 5) break;
+    // A deck is a phrase; a word of two or three characters under a title is a head of the body,
+    // unless the title block goes on under it ("立法會" / "議程" / its date).
+    const after = lines[i + 1]?.content ?? '';
+    if (plain.length > 0 && content.length < 5 && !(isTitleNote(after) || isHeaderField(after) || DASH_ITEM.test(after))) break;
     plain.push(line);
     title = plain[0];
   }
@@ -160,7 +162,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     if (plain.length >= 2 && !block.kicker) block.kicker = plain[0];
     block.title = plain[plain.length - 1];
   } else if (plain.length === 1) block.title = plain[0];
-  else if (plain.length === 2) [block.title, block.subtitle] = plain;
+  else if (plain.length === 2) {
+    // "最高人民法院" over "关于……的规定", "立法會" over "議程": the issuer over the document's name is a kicker.
+    if (DOC_TYPE.test(plain[1]!.content) && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) [block.kicker, block.title] = plain;
+    else [block.title, block.subtitle] = plain;
+  }
   else if (plain.length === 3) {
     if (block.kicker) {
       // A column tag is the kicker already: the three lines are a title and two decks.
