@@ -179,7 +179,10 @@ function widenMeta<T extends object>(meta: T, keys: readonly (keyof T)[]): T {
 
 function widenArticle(article: Article, report: Change[]): Article {
   const children = article.children.map((block) => widenBlock(block, report));
-  let meta = widenMeta(article.meta, ['title', 'kicker', 'subtitle']);
+  let meta = widenMeta(article.meta, ['title', 'kicker', 'subtitle', 'byline']);
+  const given = meta.notes;
+  const notes = given?.map((note) => widen(note));
+  if (given && notes!.some((note, i) => note !== given[i])) meta = { ...meta, notes: notes! };
   if (meta.dateline) {
     const dateline = widenMeta(meta.dateline, ['raw']);
     if (dateline !== meta.dateline) meta = { ...meta, dateline };

@@ -5,7 +5,8 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { ZhpressError } from '../../src/errors.js';
 import type { Edition, Lang } from '../../src/model/types.js';
-import { plainText } from '../../src/model/visit.js';
+import { article, edition as editionOf, paragraph } from '../../src/model/builders.js';
+import { blockText, plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
 import { builtInDictionary, convert, convertEdition, parseDictionary } from '../../src/transforms/convert/index.js';
 import { convertersBuilt } from '../../src/transforms/convert/opencc.js';
@@ -266,6 +267,28 @@ describe('identity and purity', () => {
     expect(meta.kicker).toBe('國務院總理\u3000李克強');
     expect(meta.title).toBe('政府工作報告');
     expect(meta.subtitle).toBe('\u2014\u20142020年5月22日在第十三屆全國人民代表大會第三次會議上');
+  });
+  it('converts the title block\u2019s notes and byline, and role paragraphs', () => {
+    // A model as the text reader gives it for a government work report and a notice.
+    const given = deepFreeze(
+      editionOf({ lang: 'zh-Hans' }, [
+        article('a1', { title: '政府工作报告', notes: ['（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）', '（2020年10月29日中国共产党第十九届中央委员会第五次全体会议通过）'], byline: '省长\u3000李炳军' }, [
+          paragraph(['各位代表：'], { role: 'address' }),
+          paragraph(['国务院办公厅'], { role: 'signature' }),
+        ]),
+      ]),
+    );
+    const out = convert(given, { variant: 'zh-Hant-TW' }).edition;
+    const meta = out.children[0]!.meta;
+    expect(meta.notes).toEqual(['（2026年1月27日在貴州省第十四屆人民代表大會第四次會議上）', '（2020年10月29日中國共產黨第十九屆中央委員會第五次全體會議通過）']);
+    expect(meta.byline).toBe('省長\u3000李炳軍');
+    expect(out.children[0]!.children.map((b) => [b.type === 'paragraph' && b.role, blockText(b)])).toEqual([
+      ['address', '各位代表：'],
+      ['signature', '國務院辦公廳'],
+    ]);
+    // Nothing to convert: the same object back.
+    const plain = editionOf({ lang: 'zh-Hans' }, [article('a1', { title: '2026', notes: ['2026'], byline: 'ABC' }, [])]);
+    expect(convert(plain, { variant: 'zh-Hant-TW' }).edition.children[0]!.meta).toBe(plain.children[0]!.meta);
   });
   it('leaves URLs alone', () => {
     const url = 'https://www.gov.cn/zhengce/2025-08/28/content_7037.htm?from=xinxi&q=%E5%8F%91';

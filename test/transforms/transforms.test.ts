@@ -42,6 +42,15 @@ describe('punctuation', () => {
     expect(out.report[0]!.kind).toBe('width');
   });
 
+  it('widens the notes and the byline of the title block', () => {
+    const input = edition({ lang: 'zh-Hans' }, [article('a1', { title: '\u62a5\u544a', notes: ['(2020\u5e742\u670825\u65e5)', '\u5df2\u5168\u89d2'], byline: '\u7701\u957f:\u674e\u70b3\u519b' }, [])]);
+    const out = punctuation(deepFreeze(input), {}).edition.children[0]!.meta;
+    expect(out.notes).toEqual(['\uff082020\u5e742\u670825\u65e5\uff09', '\u5df2\u5168\u89d2']);
+    expect(out.byline).toBe('\u7701\u957f\uff1a\u674e\u70b3\u519b');
+    const wide = punctuation(deepFreeze(edition({ lang: 'zh-Hans' }, [article('a1', { notes: ['\uff08\u5df2\uff09'] }, [])])), {}).edition;
+    expect(punctuation(wide, {}).edition).toBe(wide);
+  });
+
   it('leaves no ASCII , ; : ( ) between Han characters in the seed and keeps 5G, 60%, 8900\u4ebf\u7f8e\u5143', () => {
     const out = runTransforms(readText({ text: seed, path: seedPath }).edition, {}).edition;
     const text = plainText(out);

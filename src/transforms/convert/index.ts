@@ -170,7 +170,12 @@ function convertFields<T extends object>(obj: T, keys: readonly (keyof T)[], run
 }
 
 function convertArticleMeta(meta: ArticleMeta, run: Run): ArticleMeta {
-  let copy = convertFields(meta, ['title', 'kicker', 'subtitle'], run);
+  let copy = convertFields(meta, ['title', 'kicker', 'subtitle', 'byline'], run);
+  const given = meta.notes;
+  if (given) {
+    const notes = given.map((note) => run.text(note, newQuoteState(note)));
+    if (notes.some((note, i) => note !== given[i])) copy = { ...copy, notes };
+  }
   if (meta.dateline) {
     const dateline = convertFields<DatelineMeta>(meta.dateline, ['raw', 'agency', 'place', 'date'], run);
     if (dateline !== meta.dateline) copy = { ...copy, dateline };
