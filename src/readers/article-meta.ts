@@ -10,7 +10,8 @@ const OPENING_BYLINE = new RegExp(`${OPENING_DATELINE.source.replace('^', '^\\s*
 
 function kindOf(blocks: Block[], meta: ArticleMeta): ArticleKind {
   if (blocks.some((b) => b.type === 'subhead' && b.data?.role !== 'contents')) return 'feature';
-  const numbered = blocks.filter((b) => (b.type === 'heading' || b.type === 'paragraph') && b.marker).length;
+  // Run-in enumerations ("第一，") number the points of any text, not the provisions of a policy.
+  const numbered = blocks.filter((b) => (b.type === 'heading' || b.type === 'paragraph') && b.marker && !/^第.+[\uFF0C,\u3001]$/u.test(b.marker)).length;
   if (numbered >= 2) return 'policy';
   if (meta.dateline) return 'news';
   return 'other';

@@ -1,8 +1,9 @@
 // repair-breaks: join a paragraph that a column or page break cut in two.
 //
-// A join needs positive evidence that one paragraph was cut: the first piece is
-// prose (a sentence under way, with its commas) that stops without closing
-// punctuation, and the next piece is prose that goes on, with no marker, lead or
+// A join needs positive evidence that one paragraph was cut: the first piece
+// ends in a comma or an opening bracket (no paragraph ends so), or it is prose (a
+// sentence under way, with its commas) that stops without closing punctuation and
+// the next piece is prose that goes on, with no marker, lead or
 // role of its own. A line that could be a head, a label, a caption, a credit or a
 // signature is never joined (it has no sentence in it, or the reader gave it a
 // role). Every join is reported with its evidence; a paragraph that stops open
@@ -21,6 +22,8 @@ const MIN_CUT_LENGTH = 20;
 const MIN_REST_LENGTH = 8;
 const PROSE = /[\uFF0C,\u3001\u3002\uFF1B;\uFF1A]/u;
 /** A second piece that opens like something of its own: a quotation, a bracketed note, a list mark. */
+/** Characters after which a sentence obviously goes on: a comma, 、, an opening bracket. No paragraph ends so. */
+const OPEN_END = /[\uFF0C,\u3001\u201C\u2018\uFF08(\u300A\u300C\u300E]$/u;
 const OWN_START = /^[\u201C\u300C\u300E\u2018"(\uFF08\u3010\u25A0\u25CF\u25C6\u2014\u2015]/u;
 
 function isPlainParagraph(block: Block | undefined): block is Paragraph {
@@ -43,10 +46,12 @@ export type Verdict = 'join' | 'suspect' | 'keep';
 export function judgeBreak(a: Block, b: Block | undefined): Verdict {
   if (a.type !== 'paragraph' || a.role !== undefined || !endsOpen(a)) return 'keep';
   const text = inlineText(a.children);
-  const prose = text.length >= MIN_CUT_LENGTH && PROSE.test(text);
+  const open = OPEN_END.test(text.trimEnd());
+  const prose = open || (text.length >= MIN_CUT_LENGTH && PROSE.test(text));
   if (!prose) return 'keep';
   if (!isPlainParagraph(b)) return b === undefined ? 'keep' : 'suspect';
   const next = inlineText(b.children);
+  if (open && !OWN_START.test(next)) return 'join';
   if (next.length < MIN_REST_LENGTH || !PROSE.test(next) || OWN_START.test(next) || OPENING_DATELINE.test(next)) return 'suspect';
   return 'join';
 }

@@ -194,7 +194,7 @@ describe('properties', () => {
         // Title-block lines move from the body into the article meta; read them first.
         const read = edition.children
           .map((a) => {
-            const titleBlock = [a.meta.kicker, a.meta.titleDerived ? undefined : a.meta.title, a.meta.subtitle];
+            const titleBlock = [a.meta.kicker, a.meta.titleDerived ? undefined : a.meta.title, a.meta.subtitle, ...(a.meta.notes ?? []), a.meta.byline];
             return titleBlock.filter(Boolean).join('') + a.children.map(blockText).join('');
           })
           .join('');

@@ -15,8 +15,8 @@ import { type Classified, classify } from './classify.js';
 import { decideSiblings } from './siblings.js';
 import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
-import { linePosition, sliceLine, spanPosition } from './line-slice.js';
-import { MARKER_RANK, type MarkerKind, matchMarker, OPENING_DATELINE } from './patterns.js';
+import { linePosition, spanPosition } from './line-slice.js';
+import { MARKER_RANK, type MarkerKind, OPENING_DATELINE } from './patterns.js';
 
 
 const SOURCE = 'reader:text';
@@ -73,11 +73,8 @@ function depthScale(parts: Part[]): (kind: MarkerKind) => HeadingDepth {
 
 function contentsBlocks(lines: Line[]): Block[] {
   const [head, ...entries] = lines;
-  const items = entries.map((line) => {
-    const marker = matchMarker(line.content);
-    const rest = marker ? sliceLine(line, marker.length) : line;
-    return listItem([text(rest.content, { position: linePosition(rest) })], { position: linePosition(line), ...(marker ? { marker: marker.marker } : {}) });
-  });
+  // An entry keeps its numbering in its text: it names a heading, it is not an item of a numbered list.
+  const items = entries.map((line) => listItem([text(line.content, { position: linePosition(line) })], { position: linePosition(line) }));
   return [
     subhead([text(head!.content, { position: linePosition(head!) })], { position: linePosition(head!), data: { role: 'contents' } }),
     list('bullet', items, { position: spanPosition(entries[0]!, entries[entries.length - 1]!), data: { role: 'contents' } }),

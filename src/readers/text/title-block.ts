@@ -66,7 +66,7 @@ export function titleLike(content: string, first = false): boolean {
 
 /** Whether `next` is the second line of a title wrapped in two ("国务院办公厅关于2019年" / "部分节假日安排的通知"). */
 function continuesTitle(title: Line, next: Line, after: Line | undefined): boolean {
-  if (DOC_TYPE.test(title.content) || title.content.length < 6) return false;
+  if (DOC_TYPE.test(title.content) || title.content.length < 6 || isByline(title.content)) return false;
   if (DOC_TYPE.test(next.content)) return true;
   return after !== undefined && (isHeaderField(after.content) || /^(?:关于|關於|对|對|印发|印發)/u.test(next.content) || /(?:关于|關於|印发|印發|对|對)$/u.test(title.content));
 }
@@ -97,7 +97,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   for (; i < lines.length && i < 24; i++) {
     const line = lines[i]!;
     const content = line.content;
-    if (bodyIndented && line.indented && (title || plain.length) && !isTitleNote(content) && !isByline(content)) break;
+    // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.
+    if (bodyIndented && line.indented && !((title || plain.length) && (isTitleNote(content) || isByline(content)))) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
       continue;
@@ -124,7 +125,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
         block.subtitle = line;
         continue;
       }
-      if (isTitleNote(content) || (/^[(（][^()（）]{1,20}[)）]$/u.test(content) && !CONTINUED_FROM.test(content))) {
+      if (isTitleNote(content) || (/^[(（][^()（）]{1,20}[)）]$/u.test(content) && !CONTINUED_FROM.test(content) && !CLOSING_DATELINE.test(content))) {
         block.notes.push(line);
         continue;
       }
