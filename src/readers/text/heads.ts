@@ -5,7 +5,7 @@
 // from the article as a whole: they count only where several stand alike.
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
-import { CLOSING_END, SENTENCE_END } from './patterns.js';
+import { CLOSING_END, PROVISION, SENTENCE_END } from './patterns.js';
 
 const HEAD_MAX = 24;
 /** A whole line in 【】: a topic head of a release. */
@@ -81,6 +81,8 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     if (end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
     found.push({ item, shape });
   });
-  const stops = found.filter((f) => f.shape === 'stop').length;
+  // One-sentence heads are a report's; in a law or regulation such a line is a provision's sentence.
+  const provisions = items.some((item) => item.kind === 'paragraph' && item.lead && PROVISION.test(item.line.content));
+  const stops = provisions ? 0 : found.filter((f) => f.shape === 'stop').length;
   return new Set(found.filter((f) => f.shape === 'plain' || stops >= 3).map((f) => f.item));
 }

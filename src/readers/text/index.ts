@@ -61,7 +61,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
   return decideSiblings(items);
 }
 
-/** Heading depth by the numbering kinds the edition uses: outermost present is depth 1. */
+/** Heading depth by the numbering kinds an article uses: the outermost present is depth 1. */
 function depthScale(parts: Part[]): (kind: MarkerKind) => HeadingDepth {
   const ranks = new Set<number>();
   for (const part of parts) {
@@ -120,9 +120,9 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
     const titleBlock = findTitleBlock(lines, indented, layout.furniture);
     return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture) };
   });
-  const depthOf = depthScale(parts);
-
   const articles: Article[] = parts.map((part, index) => {
+    // Each article numbers its own parts (a notice and the plan it transmits, a page of several stories).
+    const depthOf = depthScale([part]);
     const blocks: Block[] = [];
     let run: Classified[] = [];
     const flush = () => {

@@ -107,6 +107,9 @@ export function isRecord(content: string): boolean {
   return RECORD.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
+/** "（本文有删减）", "（注：……）": a note in brackets after the text. */
+const BRACKETED_NOTE = /^[(（]\s*(?:本文|此件|此文|注[：:]|注释|說明[：:]|说明[：:])[^()（）]*[)）]$/u;
+
 export function isAnnotation(content: string): boolean {
-  return NOTE_TAGS.test(content) && !/摘要|全文/u.test(content);
+  return (NOTE_TAGS.test(content) && !/摘要|全文/u.test(content)) || BRACKETED_NOTE.test(content);
 }

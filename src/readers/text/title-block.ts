@@ -45,7 +45,8 @@ export function titleLike(content: string, first = false): boolean {
   const core = content.replace(TRAILING_TAG, '').replace(/[\u2014\u2015]+$/u, '');
   if (content.length > TITLE_MAX || core === '') return false;
   // A first line may end in 。 when it has no other sentence in it.
-  const closed = CLOSING_END.test(core) || SENTENCE_END.test(core.slice(0, -1));
+  // A title may end in a closing bracket or quote (…印发《条例》); it does not end a sentence.
+  const closed = /(?:[\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2026]|[\u3002\uFF01\uFF1F][\u201D\u2019\u300D\u300F])$/u.test(core) || SENTENCE_END.test(core.slice(0, -1));
   const endsStop = /[\u3002\uFF01\uFF1F]$/u.test(core);
   if (closed && !(first && endsStop && core.length <= 40 && !SENTENCE_END.test(core.slice(0, -1)))) return false;
   if (/[：:]$/u.test(content)) return false;
@@ -98,7 +99,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const line = lines[i]!;
     const content = line.content;
     // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.
-    if (bodyIndented && line.indented && !((title || plain.length) && (isTitleNote(content) || isByline(content)))) break;
+    if (bodyIndented && line.indented && !((title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content)))) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
       continue;
