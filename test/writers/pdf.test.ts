@@ -112,19 +112,20 @@ describe.runIf(clients('pdftotext', 'pdffonts', 'qpdf'))('PDF edition of the see
   });
 });
 
-/** Lines of each page from pdftotext -bbox-layout: y, x range and text. */
-function bboxLines(file: string): { page: number; y: number; xMin: number; xMax: number; text: string }[][] {
+/** Lines of each page from pdftotext -bbox-layout: y, x range, height and text. */
+function bboxLines(file: string): { page: number; y: number; xMin: number; xMax: number; height: number; text: string }[][] {
   const html = run('pdftotext', ['-bbox-layout', file, '-']);
   return html
     .split('<page ')
     .slice(1)
     .map((page, i) =>
-      [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map((m) => ({
+      [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
         page: i + 1,
         xMin: Number(m[1]),
         y: Number(m[2]),
         xMax: Number(m[3]),
-        text: [...m[4]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+        height: Number(m[4]) - Number(m[2]),
+        text: [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
       })),
     );
 }
@@ -171,4 +172,74 @@ describe.runIf(clients('pdftotext'))('templates in the PDF', () => {
     expect(lines.filter((l) => l.xMin > middle && l.text.length > 10).length).toBeGreaterThan(20);
     expect(han(run('pdftotext', [file, '-'])).length).toBeGreaterThanOrEqual(han(plainText(seed)).length);
   });
+});
+
+/** A notice as the text reader gives it: title block with a note and a byline, then the parts around its body. */
+const notice = edition({ lang: 'zh-Hans', title: '\u901a\u77e5' }, [
+  article('a1', { title: '\u56fd\u52a1\u9662\u529e\u516c\u5385\u5173\u4e8e\u5370\u53d1\u5de5\u4f5c\u65b9\u6848\u7684\u901a\u77e5', notes: ['\uff082018\u5e7412\u670829\u65e5\uff09'], byline: '\u7701\u957f\u3000\u674e\u70b3\u519b' }, [
+    paragraph(['\u56fd\u529e\u53d1\u30142018\u3015128\u53f7'], { role: 'header' }),
+    paragraph(['\u5404\u7701\u3001\u81ea\u6cbb\u533a\u3001\u76f4\u8f96\u5e02\u4eba\u6c11\u653f\u5e9c\uff0c\u56fd\u52a1\u9662\u5404\u90e8\u59d4\u3001\u5404\u76f4\u5c5e\u673a\u6784\uff1a'], { role: 'address' }),
+    paragraph(['\u300a\u5de5\u4f5c\u65b9\u6848\u300b\u5df2\u7ecf\u56fd\u52a1\u9662\u540c\u610f\uff0c\u73b0\u5370\u53d1\u7ed9\u4f60\u4eec\uff0c\u8bf7\u7ed3\u5408\u5b9e\u9645\u8ba4\u771f\u8d2f\u5f7b\u6267\u884c\u3002'.repeat(2)]),
+    // 附件：1.人民法院司法建议书制作规范…（long enough to wrap） / 2.文书样式
+    paragraph(['\u9644\u4ef6\uff1a1.' + '\u4eba\u6c11\u6cd5\u9662\u53f8\u6cd5\u5efa\u8bae\u4e66\u5236\u4f5c\u89c4\u8303'.repeat(5)], { role: 'attachment' }),
+    paragraph(['2.\u6587\u4e66\u6837\u5f0f'], { role: 'attachment' }),
+    paragraph(['\u56fd\u52a1\u9662\u529e\u516c\u5385'], { role: 'signature' }),
+    paragraph(['2018\u5e7412\u670829\u65e5'], { role: 'signature' }),
+    paragraph(['\uff08\u6b64\u4ef6\u516c\u5f00\u53d1\u5e03\uff09'], { role: 'annotation' }),
+    paragraph(['\u6284\u9001\uff1a\u515a\u4e2d\u592e\u5404\u90e8\u95e8\u3002'], { role: 'record' }),
+  ]),
+]);
+
+describe.runIf(clients('pdftotext'))('the parts of an official document in the PDF (pdftotext -bbox-layout)', () => {
+  for (const name of ['briefing', 'gbt9704']) {
+    it(`${name}: notes and byline centred under the title, signature and date at the right margin a line below, address, attachment and end matter flush left`, async () => {
+      const template = loadTemplate(name, 'zh-Hans');
+      const result = await pdfWriter.write(notice, { template, date });
+      const file = join(dir, `notice-${name}.pdf`);
+      writeFileSync(file, result.data);
+      const lines = bboxLines(file).find((page) => page.some((l) => l.text.startsWith('\u56fd\u529e\u53d1')))!;
+      const find = (start: string, exact = false) => {
+        const found = lines.find((l) => (exact ? l.text === start : l.text.startsWith(start)));
+        expect(found, start).toBeDefined();
+        return found!;
+      };
+      /** The whole line a piece stands on (pdftotext splits "省长　李炳军" at the gap). */
+      const whole = (piece: (typeof lines)[number]) => {
+        const row = lines.filter((l) => Math.abs(l.y - piece.y) < 1);
+        return { xMin: Math.min(...row.map((l) => l.xMin)), xMax: Math.max(...row.map((l) => l.xMax)) };
+      };
+      const m = template.page.margins;
+      const left = mmToPt(m.left);
+      const right = mmToPt(210 - m.right);
+      const em = template.styles.body.size;
+      const near = (value: number, expected: number, tolerance = em * 0.15) => expect(Math.abs(value - expected), `${value} \u2248 ${expected}`).toBeLessThan(tolerance);
+
+      for (const centred of [find('\uff082018'), find('\u7701\u957f')].map(whole)) near((centred.xMin + centred.xMax) / 2, (left + right) / 2, em * 0.6);
+      near(find('\u56fd\u529e\u53d1').xMin, left);
+      near(find('\u5404\u7701').xMin, left);
+      near(find('\u300a\u5de5\u4f5c').xMin, left + 2 * em, em * 0.3);
+      // The attachment note hangs: its label stands out, the names and the next item line up after it.
+      const note = find('\u9644\u4ef6');
+      near(note.xMin, left);
+      const wrapped = lines[lines.indexOf(note) + 1]!;
+      near(wrapped.xMin, left + 3 * em, em * 0.3);
+      const item = find('2.');
+      near(item.xMin, left + 3 * em, em * 0.3);
+      // Signature and date flush right, one blank line below the attachment note, the date under the signer.
+      const signer = find('\u56fd\u52a1\u9662\u529e\u516c\u5385', true);
+      const signed = find('2018\u5e7412\u670829\u65e5', true);
+      for (const l of [signer, signed]) near(l.xMax, right, em * 0.5);
+      expect(signer.y - item.y).toBeGreaterThan(template.styles.body.leading * 1.8);
+      near(signed.y - signer.y, template.styles.body.leading, 1);
+      near(find('\uff08\u6b64\u4ef6').xMin, left);
+      const record = find('\u6284\u9001');
+      near(record.xMin, left);
+      expect(record.height).toBeLessThan(find('\u5404\u7701').height);
+      // Every Han character, in order.
+      const text = run('pdftotext', [file, '-']);
+      expect(isSubsequence(han(plainText(notice)), han(text)).ok).toBe(true);
+      const again = await pdfWriter.write(notice, { template, date });
+      expect(Buffer.from(again.data).equals(Buffer.from(result.data))).toBe(true);
+    });
+  }
 });

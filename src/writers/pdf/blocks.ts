@@ -1,9 +1,13 @@
 // Model blocks to pdfmake content. Each block is one text node in a named
 // style, so the first-line indent (leadingIndent) applies to its first line only.
+// A paragraph with a role (signature, address, attachment note, …) is set in its
+// role's style (templates/derived.ts); so are the title block's notes and byline.
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Article, Block, Change, HeadingDepth } from '../../model/types.js';
 import { inlineText } from '../../model/visit.js';
-import type { StyleName, Template } from '../../templates/types.js';
+import type { AnyStyleName, LaidStyle } from '../../templates/derived.js';
+import type { Template } from '../../templates/types.js';
+import { paragraphStyle } from '../paragraph-style.js';
 import type { FontFamily } from '../../fonts/registry.js';
 import type { PdfFonts } from './fonts.js';
 import { breakLines, type Run } from './linebreak.js';
@@ -11,6 +15,8 @@ import { type InlineContext, pdfInlines, pdfText } from './inlines.js';
 
 export interface BlockContext {
   template: Template;
+  /** The template's styles and the derived ones, by name (the names of the pdfmake styles). */
+  styles: Record<AnyStyleName, LaidStyle>;
   fonts: PdfFonts;
   report: Change[];
   /** Width of a line of text (the type area, or one column), pt. */
@@ -22,9 +28,9 @@ export interface BlockContext {
 /** Headings, subheads and titles carry a headline level: they keep with what follows. */
 export const KEEP_WITH_NEXT = 1;
 
-function inlineContext(context: BlockContext, style: StyleName, position: InlineContext['position']): InlineContext {
-  const s = context.template.styles[style];
-  const lead = context.template.styles.lead;
+function inlineContext(context: BlockContext, style: AnyStyleName, position: InlineContext['position']): InlineContext {
+  const s = context.styles[style];
+  const lead = context.styles.lead;
   return { fonts: context.fonts, role: s.font, bold: s.weight === 'bold', report: context.report, position, lead: { role: lead.font, bold: lead.weight === 'bold' } };
 }
 
@@ -33,17 +39,20 @@ function inlineContext(context: BlockContext, style: StyleName, position: Inline
  * justified text is broken into lines here (linebreak.ts); centred and
  * right-aligned lines (titles, datelines) are left to pdfmake.
  */
-function styled(context: BlockContext, style: StyleName, text: Content[], extra: Record<string, unknown> = {}): Content {
-  const s = context.template.styles[style];
-  const indent = s.indent * s.size;
+function styled(context: BlockContext, style: AnyStyleName, text: Content[], extra: Record<string, unknown> = {}): Content {
+  const s = context.styles[style];
+  // A hanging indent is a negative one: the first line starts `hanging` before the others.
+  const indent = (s.indent - s.hanging) * s.size;
+  const left = s.left * s.size;
   const node: Record<string, unknown> = { text, style, ...extra };
-  if (indent > 0) node.leadingIndent = indent;
+  if (indent !== 0) node.leadingIndent = indent;
+  if (left > 0) node.margin = [left, s.spaceBefore, 0, s.spaceAfter];
   if (s.alignment === 'justify' || s.alignment === 'left') {
     const grid = context.template.page.grid;
     // On a grid, text at the body size keeps the grid's character pitch (headings, quotes, items too).
     const pitch = grid ? context.width / grid.charsPerLine : undefined;
     node.text = breakLines(text as Run[], {
-      width: context.width,
+      width: context.width - left,
       indent,
       size: s.size,
       justify: s.alignment === 'justify',
@@ -55,8 +64,8 @@ function styled(context: BlockContext, style: StyleName, text: Content[], extra:
   return node as unknown as Content;
 }
 
-function headingStyle(depth: HeadingDepth): StyleName {
-  return `heading${depth}` as StyleName;
+function headingStyle(depth: HeadingDepth): AnyStyleName {
+  return `heading${depth}` as AnyStyleName;
 }
 
 function block(node: Block, article: Article, index: number, context: BlockContext): Content[] {
@@ -76,8 +85,10 @@ function block(node: Block, article: Article, index: number, context: BlockConte
         }),
       ];
     }
-    case 'paragraph':
-      return [styled(context, 'body', pdfInlines(node.children, inlineContext(context, 'body', node.position), node.marker))];
+    case 'paragraph': {
+      const style = paragraphStyle(node);
+      return [styled(context, style, pdfInlines(node.children, inlineContext(context, style, node.position), node.marker))];
+    }
     case 'subhead':
       return [styled(context, 'subhead', pdfInlines(node.children, inlineContext(context, 'subhead', node.position)), { headlineLevel: KEEP_WITH_NEXT })];
     case 'list':
@@ -93,11 +104,11 @@ function block(node: Block, article: Article, index: number, context: BlockConte
   }
 }
 
-/** The article's title block: kicker, title (a bookmark and a contents entry), subtitle. */
+/** The article's title block: kicker, title (a bookmark and a contents entry), subtitle, notes, byline. */
 export function articleTitle(article: Article, context: BlockContext): Content[] {
   const out: Content[] = [];
   const meta = article.meta;
-  const plain = (style: StyleName, text: string, extra: Record<string, unknown> = {}) =>
+  const plain = (style: AnyStyleName, text: string, extra: Record<string, unknown> = {}) =>
     styled(context, style, pdfText(text, inlineContext(context, style, article.position)), extra);
   if (meta.kicker) out.push(plain('kicker', meta.kicker));
   out.push(
@@ -110,12 +121,31 @@ export function articleTitle(article: Article, context: BlockContext): Content[]
     }),
   );
   if (meta.subtitle) out.push(plain('subtitle', meta.subtitle));
-  return out;
+  for (const note of meta.notes ?? []) out.push(plain('titleNote', note, { headlineLevel: KEEP_WITH_NEXT }));
+  if (meta.byline) out.push(plain('byline', meta.byline, { headlineLevel: KEEP_WITH_NEXT }));
+  return closeUp(out, context);
+}
+
+/**
+ * Paragraphs of a contextual style in a row are spaced as one (Word's contextual
+ * spacing): the space above the first and below the last, none between them.
+ */
+function closeUp(nodes: Content[], context: BlockContext): Content[] {
+  const styleOf = (node: Content | undefined) => (node as { style?: AnyStyleName } | undefined)?.style;
+  return nodes.map((node, i) => {
+    const style = styleOf(node);
+    const s = style && context.styles[style];
+    if (!s?.contextual) return node;
+    const top = styleOf(nodes[i - 1]) === style ? 0 : s.spaceBefore;
+    const bottom = styleOf(nodes[i + 1]) === style ? 0 : s.spaceAfter;
+    if (top === s.spaceBefore && bottom === s.spaceAfter) return node;
+    return { ...(node as object), margin: [s.left * s.size, top, 0, bottom] } as Content;
+  });
 }
 
 /** The article's blocks (a newspaper sets them in columns under the title). */
 export function articleBody(article: Article, context: BlockContext): Content[] {
-  return article.children.flatMap((node, i) => block(node, article, i, context));
+  return closeUp(article.children.flatMap((node, i) => block(node, article, i, context)), context);
 }
 
 export function articleContent(article: Article, context: BlockContext): Content[] {

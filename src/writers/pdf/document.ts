@@ -7,14 +7,15 @@ import { editionFields, FIELD } from '../../templates/fields.js';
 import { mmToPt, pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
+import { type AnyStyleName, DERIVED_STYLE_NAMES, type LaidStyle, laidStyles } from '../../templates/derived.js';
 import { articleBody, articleContent, articleTitle, type BlockContext, KEEP_WITH_NEXT } from './blocks.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { pdfText } from './inlines.js';
 
-function styles(template: Template, fonts: PdfFonts): Record<string, Style> {
+function styles(laid: Record<AnyStyleName, LaidStyle>, fonts: PdfFonts): Record<string, Style> {
   const out: Record<string, Style> = {};
-  for (const name of STYLE_NAMES) {
-    const s = template.styles[name];
+  for (const name of [...STYLE_NAMES, ...DERIVED_STYLE_NAMES]) {
+    const s = laid[name];
     const family = fonts.roles[s.font].family;
     out[name] = {
       font: family.name,
@@ -99,7 +100,7 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   const inner = mmToPt(widthMm - m.left - m.right);
   const width = (inner - columnsGap * (template.page.columns - 1)) / template.page.columns;
   const families = new Map(fonts.fallbacks.map((f) => [f.name, f]));
-  const context: BlockContext = { template, fonts, report, width, families };
+  const context: BlockContext = { template, styles: laidStyles(template), fonts, report, width, families };
   // On a grid the type area holds exactly linesPerPage lines; a point of slack keeps
   // rounding from pushing the last one over.
   const slack = template.page.grid ? 1 : 0;
@@ -140,7 +141,7 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
     pageOrientation: template.page.orientation,
     pageMargins: margins,
     content: sections,
-    styles: styles(template, fonts),
+    styles: styles(context.styles, fonts),
     background: columnRules(template, margins, mmToPt(heightMm), width),
     defaultStyle: { font: fonts.roles.serif.family.name, fontSize: template.styles.body.size },
     pageBreakBefore: (node: Node, queries: NodeQueries) => {
