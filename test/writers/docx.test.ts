@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import * as b from '../../src/model/builders.js';
-import type { Article, Block, Edition, Lang } from '../../src/model/types.js';
+import type { Article, Block, Edition, Lang, Paragraph } from '../../src/model/types.js';
 import { inlineText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
 import { resolveRoles } from '../../src/fonts/index.js';
@@ -55,7 +55,18 @@ function sampleEdition(lang: Lang = 'zh-Hans'): Edition {
       b.dateline(['\uFF08新华社北京8月28日电\uFF09']),
       b.continuation('to', '3', ['\uFF08\u4E0B\u8F6C3\u7248\uFF09']),
     ]),
-    b.article('a2', { title: '第二篇' }, [b.paragraph(['第二篇的正文\u3002'])]),
+    // An official document's parts around its body (GB/T 9704), and the title block's notes and byline.
+    b.article('a2', { title: '第二篇', notes: ['\uFF082018年12月29日\uFF09'], byline: '省长\u3000李炳军' }, [
+      b.paragraph(['国办发\u3014' + '2018\u3015128号'], { role: 'header' }),
+      b.paragraph(['各省、自治区、直辖市人民政府\uFF1A'], { role: 'address' }),
+      b.paragraph(['第二篇的正文\u3002']),
+      b.paragraph(['附件\uFF1A1.应急救援专用号牌式样'], { role: 'attachment' }),
+      b.paragraph(['2.车辆涂装样图'], { role: 'attachment' }),
+      b.paragraph(['国务院办公厅'], { role: 'signature' }),
+      b.paragraph(['2018年12月29日'], { role: 'signature' }),
+      b.paragraph(['\uFF08此件公开发布\uFF09'], { role: 'annotation' }),
+      b.paragraph(['抄送\uFF1A党中央各部门\u3002'], { role: 'record' }),
+    ]),
   ]);
 }
 
@@ -89,6 +100,11 @@ function paragraphs(xml: string): { style: string; text: string; xml: string }[]
 
 const DASH = '\u2014\u2014';
 
+/** The Word style of each paragraph role; an attachment note's items after "附件：" line up in a style of their own. */
+const ROLE_STYLES = { header: 'HeaderField', address: 'Salutation', signature: 'Signature', annotation: 'Annotation', record: 'EndMatter' } as const;
+const roleStyle = (node: Paragraph, text: string) =>
+  node.role === 'attachment' ? (text.startsWith('\u9644\u4EF6') ? 'AttachmentNote' : 'AttachmentNoteContinued') : node.role ? ROLE_STYLES[node.role] : 'BodyText';
+
 /** What the document should hold after the contents, one paragraph a line: style and text. */
 function expectedBody(edition: Edition): { style: string; text: string }[] {
   const out: { style: string; text: string }[] = [];
@@ -96,8 +112,10 @@ function expectedBody(edition: Edition): { style: string; text: string }[] {
     switch (node.type) {
       case 'heading':
         return [{ style: `Heading${node.depth + 1}`, text: (node.marker ?? '') + inlineText(node.children) }];
-      case 'paragraph':
-        return [{ style: 'BodyText', text: (node.marker ?? '') + inlineText(node.children) }];
+      case 'paragraph': {
+        const text = (node.marker ?? '') + inlineText(node.children);
+        return [{ style: roleStyle(node, text), text }];
+      }
       case 'list':
         return node.children.map((item) => ({
           style: node.style === 'dash' ? 'DashListItem' : 'ListItem',
@@ -117,6 +135,8 @@ function expectedBody(edition: Edition): { style: string; text: string }[] {
     if (article.meta.kicker) out.push({ style: 'Kicker', text: article.meta.kicker });
     out.push({ style: 'Heading1', text: article.meta.title ?? article.id });
     if (article.meta.subtitle) out.push({ style: 'Subtitle', text: article.meta.subtitle });
+    for (const note of article.meta.notes ?? []) out.push({ style: 'TitleNote', text: note });
+    if (article.meta.byline) out.push({ style: 'Byline', text: article.meta.byline });
     for (const node of article.children) out.push(...blockParas(node));
   }
   return out;
@@ -322,6 +342,62 @@ describe('docx writer: other editions and templates', () => {
     expect(cover.map((p) => p.text)).toEqual(expect.arrayContaining(['要闻简报', '人民日报  \u7B2C2\u7248  2025-08-29', 'sample.txt']));
   });
 
+  it.each(['briefing', 'gbt9704'])('%s: gives the title block\u2019s notes and byline and each paragraph role a named style, derived from the subtitle and the body', async (name) => {
+    const template = loadTemplate(name, 'zh-Hans');
+    const files = parts(await write(sampleEdition(), template));
+    const styles = files.get('word/styles.xml')!;
+    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`, 's').exec(styles)?.[0] ?? '';
+    const names: Record<string, string> = {
+      TitleNote: 'Title Note',
+      Byline: 'Byline',
+      HeaderField: 'Header Field',
+      Salutation: 'Salutation',
+      AttachmentNote: 'Attachment Note',
+      AttachmentNoteContinued: 'Attachment Note Continued',
+      Signature: 'Signature',
+      Annotation: 'Annotation',
+      EndMatter: 'End Matter',
+    };
+    for (const [id, styleName] of Object.entries(names)) expect(style(id), id).toContain(`<w:name w:val="${styleName}"/>`);
+    const roles = resolveRoles(template.fonts).roles;
+    const { body, subtitle } = template.styles;
+    // Notes and byline: the subtitle's face, centred, kept with the text.
+    for (const id of ['TitleNote', 'Byline']) {
+      expect(style(id)).toContain('<w:jc w:val="center"/>');
+      expect(style(id)).toContain(`w:eastAsia="${roles[subtitle.font].family.name}"`);
+      expect(style(id)).toContain('<w:keepNext/>');
+      expect(style(id)).toContain(`<w:sz w:val="${Math.min(subtitle.size, body.size) * 2}"/>`);
+    }
+    expect(style('TitleNote')).toContain('<w:contextualSpacing/>');
+    // Roles: the body's face, no first-line indent.
+    for (const id of ['HeaderField', 'Salutation', 'AttachmentNote', 'Signature', 'Annotation', 'EndMatter']) {
+      expect(style(id), id).toContain(`w:eastAsia="${roles[body.font].family.name}"`);
+      expect(style(id), id).not.toContain('w:firstLineChars');
+      expect(style(id), id).toMatch(/<w:ind w:(firstLine="0"|left="\d+" w:hanging="\d+")\/>/);
+    }
+    // Signature and date right-aligned, a blank body line above the first (GB/T 9704), none between them.
+    expect(style('Signature')).toContain('<w:jc w:val="right"/>');
+    expect(style('Signature')).toContain(`w:before="${Math.round(body.leading * 20)}"`);
+    expect(style('Signature')).toContain('<w:contextualSpacing/>');
+    // The attachment note hangs under its label; its further items line up with the names, in a style based on it.
+    const hanging = /<w:ind w:left="(\d+)" w:hanging="(\d+)"\/>/.exec(style('AttachmentNote'));
+    expect(hanging?.[1]).toBe(hanging?.[2]);
+    expect(Number(hanging?.[1])).toBeGreaterThan(body.size * 20 * 2.5);
+    expect(style('AttachmentNoteContinued')).toContain('<w:basedOn w:val="AttachmentNote"/>');
+    expect(style('AttachmentNoteContinued')).toContain(`<w:ind w:left="${hanging?.[1]}" w:firstLine="0"/>`);
+    expect(style('AttachmentNoteContinued')).not.toContain('<w:rFonts');
+    // End matter a size down from the body.
+    expect(Number(/<w:sz w:val="(\d+)"\/>/.exec(style('EndMatter'))?.[1])).toBeLessThan(body.size * 2);
+    // Applied by style only: no direct formatting on the role paragraphs either.
+    const document = files.get('word/document.xml')!;
+    const outsideContents = document.replace(/<w:sdt>.*?<\/w:sdt>/s, '');
+    for (const m of outsideContents.matchAll(/<w:pPr>(.*?)<\/w:pPr>/gs)) {
+      expect(m[1]!.replace(/<w:pStyle w:val="[^"]+"\/>|<w:sectPr>.*?<\/w:sectPr>/gs, ''), m[0]).toBe('');
+    }
+    const used = new Set(bodyAfterContents(document).map((p) => p.style));
+    for (const id of Object.keys(names)) expect(used.has(id), id).toBe(true);
+  });
+
   it.each([
     ['zh-Hant', 'zh-TW'],
     ['zh-Hant-TW', 'zh-TW'],
@@ -521,6 +597,58 @@ describe('docx writer: real clients', () => {
       expect(readdirSync(look).filter((f) => f.endsWith('.png')).length).toBe(4);
     }
   });
+});
+
+describe('docx writer: the parts of an official document in real clients', () => {
+  let dir: string;
+  let docx: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zhpress-docx-roles-'));
+    docx = join(dir, 'notice.docx');
+    writeFileSync(docx, await write(sampleEdition(), loadTemplate('gbt9704', 'zh-Hans')));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pandoc (docx+styles) finds every role paragraph, note and byline in its named style', (context) => {
+    needs(context, 'pandoc');
+    const json = JSON.parse(execFileSync('pandoc', ['-f', 'docx+styles', '-t', 'json', docx], { encoding: 'utf8', maxBuffer: 64 << 20 })) as { blocks: PandocNode[] };
+    const styled = json.blocks
+      .filter((block) => block.t === 'Div')
+      .map((block) => {
+        const [[, , attributes], content] = block.c as [[string, string[], [string, string][]], PandocNode[]];
+        return { style: attributes.find(([key]) => key === 'custom-style')?.[1] ?? '', text: letters(pandocText(content.map((x) => x.c))) };
+      });
+    const a2 = sampleEdition().children[1]!;
+    const expected = expectedBody(b.edition({ lang: 'zh-Hans' }, [a2])).filter((p) => p.style !== 'Heading1');
+    const name = (id: string) => id.replace(/(?<=[a-z])(?=[A-Z])/g, ' ');
+    const found = styled.slice(styled.findIndex((p) => p.style === 'Title Note'));
+    expect(found.slice(0, expected.length)).toEqual(expected.map((p) => ({ style: name(p.style), text: letters(p.text) })));
+  });
+
+  it('LibreOffice sets the signature and its date at the right margin, the address and end matter at the left', (context) => {
+    needs(context, 'soffice', 'pdftotext');
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 120_000 });
+    const html = execFileSync('pdftotext', ['-bbox-layout', join(dir, 'notice.pdf'), '-'], { encoding: 'utf8' });
+    const lines = [...html.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+      xMin: Number(m[1]),
+      xMax: Number(m[2]),
+      text: [...m[3]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+    }));
+    const line = (text: string) => {
+      const found = lines.find((l) => l.text === text);
+      expect(found, text).toBeDefined();
+      return found!;
+    };
+    const template = loadTemplate('gbt9704', 'zh-Hans');
+    const left = (template.page.margins.left * 72) / 25.4;
+    const right = ((210 - template.page.margins.right) * 72) / 25.4;
+    const em = template.styles.body.size;
+    for (const text of ['国务院办公厅', '2018年12月29日']) expect(Math.abs(line(text).xMax - right), text).toBeLessThan(em);
+    for (const text of ['各省、自治区、直辖市人民政府\uFF1A', '抄送\uFF1A党中央各部门\u3002', '\uFF08此件公开发布\uFF09']) expect(Math.abs(line(text).xMin - left), text).toBeLessThan(em * 0.3);
+    expect(Math.abs(line('2.车辆涂装样图').xMin - (left + 3 * em))).toBeLessThan(em * 0.5);
+  }, 180_000);
 });
 
 describe.runIf(clients('soffice', 'pdftotext'))('gbt9704 in LibreOffice', () => {

@@ -1,10 +1,12 @@
 // Model blocks to Word paragraphs, each in a named style: the article title is
 // Heading 1, the model's heading depth d is Heading d+1, then body, subhead,
-// quote, dash list item, dateline and continuation styles.
+// quote, dash list item, dateline and continuation styles; a paragraph with a
+// role (signature, address, attachment note, …) in its role's style.
 import { Paragraph } from 'docx';
 import type { Article, Block } from '../../model/types.js';
 import { docxRuns, docxText } from './inlines.js';
-import { ARTICLE_TITLE_LEVEL, STYLE, headingLevelFor, headingStyle } from './styles.js';
+import { paragraphStyle } from '../paragraph-style.js';
+import { ARTICLE_TITLE_LEVEL, DERIVED_WORD_STYLE, STYLE, headingLevelFor, headingStyle } from './styles.js';
 
 const DASH = '\u2014\u2014';
 const BULLET = '\u2022';
@@ -17,8 +19,10 @@ function block(node: Block): Paragraph[] {
   switch (node.type) {
     case 'heading':
       return [paragraph(headingStyle(headingLevelFor(node.depth)), docxRuns(node.children, node.marker))];
-    case 'paragraph':
-      return [paragraph(STYLE.body, docxRuns(node.children, node.marker))];
+    case 'paragraph': {
+      const style = paragraphStyle(node);
+      return [paragraph(style === 'body' ? STYLE.body : DERIVED_WORD_STYLE[style], docxRuns(node.children, node.marker))];
+    }
     case 'subhead':
       return [paragraph(STYLE.subhead, docxRuns(node.children))];
     case 'list': {
@@ -35,14 +39,15 @@ function block(node: Block): Paragraph[] {
   }
 }
 
-/** The article's title block (kicker, title, subtitle), then its blocks. */
-/** The article's title block: kicker, title (a heading), subtitle. */
+/** The article's title block: kicker, title (a heading), subtitle, notes, byline. */
 export function articleTitleParagraphs(article: Article): Paragraph[] {
   const meta = article.meta;
   const out: Paragraph[] = [];
   if (meta.kicker) out.push(paragraph(STYLE.kicker, docxText(meta.kicker)));
   out.push(paragraph(headingStyle(ARTICLE_TITLE_LEVEL), docxText(meta.title ?? article.id)));
   if (meta.subtitle) out.push(paragraph(STYLE.subtitle, docxText(meta.subtitle)));
+  for (const note of meta.notes ?? []) out.push(paragraph(STYLE.titleNote, docxText(note)));
+  if (meta.byline) out.push(paragraph(STYLE.byline, docxText(meta.byline)));
   return out;
 }
 

@@ -5,6 +5,7 @@ import { AlignmentType, type IParagraphStyleOptions, type ICharacterStyleOptions
 import type { ResolvedRole } from '../../fonts/index.js';
 import type { HeadingDepth, Lang } from '../../model/types.js';
 import type { FontRole, Style, StyleName, Template } from '../../templates/types.js';
+import { type AnyStyleName, type DerivedStyleName, type LaidStyle, laidStyles } from '../../templates/derived.js';
 import { pageSize } from '../../templates/page.js';
 
 /** Style ids (and the names Word shows) of the edition's styles. */
@@ -25,6 +26,15 @@ export const STYLE = {
   tocHeading: 'TOCHeading',
   coverFacts: 'CoverFacts',
   coverSource: 'CoverSource',
+  titleNote: 'TitleNote',
+  byline: 'Byline',
+  headerField: 'HeaderField',
+  salutation: 'Salutation',
+  attachmentNote: 'AttachmentNote',
+  attachmentNoteContinued: 'AttachmentNoteContinued',
+  signature: 'Signature',
+  annotation: 'Annotation',
+  endMatter: 'EndMatter',
   lead: 'Lead',
   emphasis: 'Emphasis',
 } as const;
@@ -47,6 +57,19 @@ export const WORD_STYLE: Record<StyleName, string> = {
   continuation: STYLE.continuation,
   header: STYLE.header,
   footer: STYLE.footer,
+};
+
+/** The Word style of each derived style (templates/derived.ts): title-block lines and paragraph roles. */
+export const DERIVED_WORD_STYLE: Record<DerivedStyleName, string> = {
+  titleNote: STYLE.titleNote,
+  byline: STYLE.byline,
+  headerField: STYLE.headerField,
+  address: STYLE.salutation,
+  attachment: STYLE.attachmentNote,
+  attachmentItem: STYLE.attachmentNoteContinued,
+  signature: STYLE.signature,
+  annotation: STYLE.annotation,
+  record: STYLE.endMatter,
 };
 
 /** The Word heading level of an article title. */
@@ -95,11 +118,22 @@ export const twips = (pt: number) => Math.round(pt * 20);
 /** mm to twentieths of a point. */
 export const mmToTwips = (mm: number) => Math.round((mm * 1440) / 25.4);
 
-function paragraphProps(s: Style, extra: { outlineLevel?: number; keepNext?: boolean } = {}) {
+/** A paragraph's indents: first line in characters (Word's own unit for Chinese), or a left and hanging indent. */
+function indentProps(s: LaidStyle, template: Template) {
+  if (s.left > 0 || s.hanging > 0) {
+    // One character on a grid is its pitch: the size and the grid's character spacing.
+    const char = s.size + (gridSpacing(template, s) ?? 0) / 20;
+    return { left: twips(s.left * char), ...(s.hanging > 0 ? { hanging: twips(s.hanging * char) } : { firstLine: 0 }) };
+  }
+  return s.indent > 0 ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * s.size) } : { firstLine: 0 };
+}
+
+function paragraphProps(s: LaidStyle, template: Template, extra: { outlineLevel?: number; keepNext?: boolean } = {}) {
   return {
     alignment: ALIGN[s.alignment],
     spacing: { before: twips(s.spaceBefore), after: twips(s.spaceAfter), line: twips(s.leading), lineRule: LineRuleType.EXACT },
-    indent: s.indent > 0 ? { firstLineChars: Math.round(s.indent * 100), firstLine: twips(s.indent * s.size) } : { firstLine: 0 },
+    indent: indentProps(s, template),
+    ...(s.contextual ? { contextualSpacing: true } : {}),
     ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
     ...(extra.outlineLevel !== undefined ? { outlineLevel: extra.outlineLevel } : {}),
   };
@@ -135,7 +169,9 @@ function runProps(s: Style, roles: RoleFonts, template?: Template) {
 interface ParagraphStyleSpec {
   id: string;
   name: string;
-  from: StyleName;
+  from: AnyStyleName;
+  /** The style it inherits from in Word, when not Normal: editors restyle the family in one place. */
+  basedOn?: string;
   /** Word outline level (0-based), for headings. */
   outlineLevel?: number;
   keepNext?: boolean;
@@ -154,6 +190,8 @@ function paragraphSpecs(): ParagraphStyleSpec[] {
     // The cover title, as the PDF edition sets it: 1.4 times the title size, 160 pt down the page.
     { id: STYLE.title, name: 'Title', from: 'title', scale: 1.4, spaceBefore: 160, spaceAfter: 24, keepNext: true, next: STYLE.coverFacts },
     { id: STYLE.subtitle, name: 'Subtitle', from: 'subtitle', keepNext: true, next: STYLE.body },
+    { id: STYLE.titleNote, name: 'Title Note', from: 'titleNote', keepNext: true, next: STYLE.body },
+    { id: STYLE.byline, name: 'Byline', from: 'byline', keepNext: true, next: STYLE.body },
     { id: STYLE.kicker, name: 'Kicker', from: 'kicker', keepNext: true, next: headingStyle(ARTICLE_TITLE_LEVEL) },
     { id: headingStyle(ARTICLE_TITLE_LEVEL), name: 'Heading 1', from: 'title', outlineLevel: 0, keepNext: true, next: STYLE.body },
   ];
@@ -168,6 +206,14 @@ function paragraphSpecs(): ParagraphStyleSpec[] {
     { id: STYLE.listItem, name: 'List Item', from: 'listItem' },
     { id: STYLE.dateline, name: 'Dateline', from: 'dateline', next: STYLE.body },
     { id: STYLE.continuation, name: 'Continuation', from: 'continuation', next: STYLE.body },
+    // The parts of an official document around its body (GB/T 9704), by the paragraph's role.
+    { id: STYLE.headerField, name: 'Header Field', from: 'headerField' },
+    { id: STYLE.salutation, name: 'Salutation', from: 'address', next: STYLE.body },
+    { id: STYLE.attachmentNote, name: 'Attachment Note', from: 'attachment', next: STYLE.attachmentNoteContinued },
+    { id: STYLE.attachmentNoteContinued, name: 'Attachment Note Continued', from: 'attachmentItem', basedOn: STYLE.attachmentNote },
+    { id: STYLE.signature, name: 'Signature', from: 'signature' },
+    { id: STYLE.annotation, name: 'Annotation', from: 'annotation' },
+    { id: STYLE.endMatter, name: 'End Matter', from: 'record' },
     { id: STYLE.header, name: 'Header', from: 'header' },
     { id: STYLE.footer, name: 'Footer', from: 'footer' },
     { id: STYLE.tocHeading, name: 'TOC Heading', from: 'heading1', next: STYLE.body },
@@ -182,21 +228,27 @@ export const PARAGRAPH_STYLE_IDS = paragraphSpecs().map((s) => s.id);
 
 export function docxStyles(template: Template, roles: RoleFonts, lang: Lang): IStylesOptions {
   const body = template.styles.body;
+  const laid = laidStyles(template);
   const paragraphStyles: IParagraphStyleOptions[] = paragraphSpecs().map((spec) => {
-    const s = template.styles[spec.from];
-    const sized: Style = {
+    const s = laid[spec.from];
+    const sized: LaidStyle = {
       ...s,
       ...(spec.scale ? { size: s.size * spec.scale, leading: s.leading * spec.scale } : {}),
       ...(spec.spaceBefore !== undefined ? { spaceBefore: spec.spaceBefore } : {}),
       ...(spec.spaceAfter !== undefined ? { spaceAfter: spec.spaceAfter } : {}),
     };
+    if (spec.basedOn) {
+      // Only what differs from the style it is based on, so that a change there reaches it.
+      const { indent, spacing } = paragraphProps(sized, template, spec);
+      return { id: spec.id, name: spec.name, basedOn: spec.basedOn, next: spec.next ?? spec.id, quickFormat: true, paragraph: { indent, spacing: { before: spacing.before } } };
+    }
     return {
       id: spec.id,
       name: spec.name,
       basedOn: STYLE.normal,
       next: spec.next ?? spec.id,
       quickFormat: true,
-      paragraph: paragraphProps(sized, spec),
+      paragraph: paragraphProps(sized, template, spec),
       run: runProps(sized, roles, template),
     };
   });
