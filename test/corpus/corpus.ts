@@ -20,6 +20,16 @@ export interface CorpusText {
   expectPath: string;
 }
 
+/** The made-up fixtures of test/fixtures/kinds: each text with its expectation beside it. */
+export function kindFixtures(): CorpusText[] {
+  const folder = resolve(here, '../fixtures/kinds');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.expect'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.expect$/, ''), path: join(folder, f.replace(/\.expect$/, '.txt')), expectPath: join(folder, f) }));
+}
+
 export function corpusTexts(): CorpusText[] {
   const expected = join(here, 'expected');
   return readdirSync(expected)

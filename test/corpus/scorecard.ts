@@ -1,7 +1,7 @@
 // `npm run corpus`: the reader's scorecard on the real-text corpus.
 //   npm run corpus                 every text: expected blocks found, wrong blocks, fully right
 //   npm run corpus -- NAME…        also what differs in those texts (a name's start is enough)
-import { compareText, corpusTexts } from './corpus.js';
+import { compareText, corpusTexts, kindFixtures } from './corpus.js';
 import { differences } from './expect.js';
 
 const wanted = process.argv.slice(2);
@@ -15,7 +15,7 @@ let right = 0;
 let read = 0;
 const missing: string[] = [];
 const rows: string[] = [];
-for (const text of corpusTexts()) {
+for (const text of [...corpusTexts(), ...kindFixtures()]) {
   if (!text.path) {
     missing.push(text.name);
     continue;

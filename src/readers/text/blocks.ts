@@ -16,8 +16,8 @@ import type { Classified } from './classify.js';
 import { unnumberedHeads } from './heads.js';
 import { isAddress } from './roles.js';
 import { type Line } from './lines.js';
-import { linePosition, sliceLine, spanPosition } from './line-slice.js';
-import { CLOSING_END, isWholeQuotation, type MarkerKind, SPEAKER, SPEAKER_WORDS, SPEECH_VERB } from './patterns.js';
+import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
+import { CLOSING_END, isWholeQuotation, type MarkerKind, SPEAKER, SPEAKER_ROLE, SPEAKER_WORDS, SPEECH_VERB } from './patterns.js';
 
 export type DepthOf = (kind: MarkerKind) => HeadingDepth;
 
@@ -35,7 +35,9 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   });
   const names = labelled.map((item) => SPEAKER.exec(item.line.content)![1]!);
   const transcript = labelled.length >= 3 && new Set(names).size <= Math.max(2, labelled.length / 2);
-  return new Set(labelled.filter((_, i) => transcript || SPEAKER_WORDS.has(names[i]!)));
+  // A record of proceedings names its speakers by office: many names, each with a title.
+  const record = names.filter((name) => SPEAKER_ROLE.test(name)).length >= 3;
+  return new Set(labelled.filter((_, i) => transcript || SPEAKER_WORDS.has(names[i]!) || (record && SPEAKER_ROLE.test(names[i]!))));
 }
 
 /** Shortest body after an unmarked run-in lead, and the longest lead. */
@@ -157,10 +159,11 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
         }
         let leadLine = item.lead;
         let rest = item.rest;
-        const runIn = speakers.has(item) ? SPEAKER.exec(item.line.content)![0].length : runIns.get(item);
+        // A speaker's lead is the label and its colon; the space after it ("答： 今年") is layout.
+        const runIn = speakers.has(item) ? SPEAKER.exec(item.line.content)![1]!.length + 1 : runIns.get(item);
         if (runIn !== undefined) {
           leadLine = sliceLine(item.line, 0, runIn);
-          rest = sliceLine(item.line, runIn);
+          rest = trimLine(sliceLine(item.line, runIn));
         }
         const children: Inline[] = [];
         if (leadLine) children.push(lead(textOf(leadLine), { position: linePosition(leadLine) }));

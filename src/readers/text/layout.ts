@@ -36,19 +36,25 @@ function pageFurniture(lines: Line[]): Set<Line> {
   return furniture;
 }
 
+/** How wide a line is set: wide (Han, full-width) characters count two, others one, the indentation included. */
+function width(line: Line): number {
+  let w = Math.max(0, (line.columns[0] ?? 1) - 1);
+  for (const ch of line.content) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
 /** The width a hard-wrapped document breaks its lines at, or undefined when it is not hard-wrapped. */
 function wrapWidth(lines: Line[]): number | undefined {
-  const width = (line: Line) => line.columns[line.columns.length - 1] ?? 0;
   const counts = new Map<number, number>();
   for (const line of lines) if (!line.blank && line.content.length >= 15) counts.set(width(line), (counts.get(width(line)) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
   for (const w of counts.keys()) {
     let n = 0;
-    for (let d = -2; d <= 1; d++) n += counts.get(w + d) ?? 0;
+    for (let d = -3; d <= 2; d++) n += counts.get(w + d) ?? 0;
     if (n > bestCount || (n === bestCount && w > best)) [best, bestCount] = [w, n];
   }
-  const full = lines.filter((l) => !l.blank && Math.abs(width(l) - best) <= 2 && !CLOSING_END.test(l.content));
+  const full = lines.filter((l) => !l.blank && Math.abs(width(l) - best) <= 3 && !CLOSING_END.test(l.content));
   const prose = full.filter((l) => /[\uFF0C,\u3001\uFF1B\u300C\u300D\u201C\u201D\uFF08\uFF09()]/u.test(l.content));
   const long = lines.filter((l) => !l.blank && l.content.length >= 15).length;
   return full.length >= 20 && full.length >= 0.25 * long && prose.length >= 0.7 * full.length ? best : undefined;
@@ -71,8 +77,8 @@ export interface Layout {
 /** Finds page furniture and joins hard-wrapped lines (all lines, blank ones included, in order). */
 export function readLayout(lines: Line[], report: Change[]): Layout {
   const furniture = pageFurniture(lines);
-  const width = wrapWidth(lines.filter((l) => !furniture.has(l)));
-  if (width === undefined) return { lines, furniture };
+  const wrap = wrapWidth(lines.filter((l) => !furniture.has(l)));
+  if (wrap === undefined) return { lines, furniture };
   const out: Line[] = [];
   let joins = 0;
   let first: Line | undefined;
@@ -84,8 +90,7 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
     }
     const deferred: Line[] = [];
     for (;;) {
-      const end = line.columns[line.columns.length - 1] ?? 0;
-      if (end < width - 3 || PARAGRAPH_END.test(line.content)) break;
+      if (width(line) < wrap - 5 || PARAGRAPH_END.test(line.content)) break;
       let j = i + 1;
       const skipped: Line[] = [];
       while (j < lines.length && furniture.has(lines[j]!)) skipped.push(lines[j++]!);
@@ -103,7 +108,7 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
     report.push({
       source: 'reader:text',
       kind: 'join-wrapped-lines',
-      message: `joined ${joins} line(s) hard-wrapped at ${width} columns (most lines of this text stop at that width in mid-sentence)`,
+      message: `joined ${joins} line(s) hard-wrapped at ${wrap} columns (most lines of this text stop at that width in mid-sentence)`,
       position: first && { start: { line: first.number, column: 1, offset: first.offsets[0] ?? 0 }, end: { line: first.number, column: 1, offset: first.offsets[0] ?? 0 } },
     });
   }

@@ -142,7 +142,9 @@ export const OPENING_DATELINE = new RegExp(
 );
 
 /** A speaker label in an interview transcript: "记者\uFF1A" "李克强:". */
-export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:](?=\S)/u;
+export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:][\s\u3000]*(?=\S)/u;
+/** Labels that name a speaker by office, as records of proceedings do: "梁國雄議員：", "行政長官：". */
+export const SPEAKER_ROLE = /(?:議員|议员|委員|委员|主席|長官|长官|司長|司长|局長|局长|部長|部长|記者|记者|代表|主持人|發言人|发言人|先生|女士|教授|博士|總統|总统|院長|院长|秘書長|秘书长)$/u;
 /** Labels that are speakers on their own, wherever they stand. */
 export const SPEAKER_WORDS = new Set(['记者', '主持人', '问', '答', '記者', '主持人']);
 /** Verbs that make "X说:" reported speech, not a label. */

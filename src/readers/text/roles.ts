@@ -46,8 +46,11 @@ const ADOPTION = new RegExp(
 const DATED_PARENS = new RegExp(`^[(（]\\s*${DATE}[^()（）]{0,120}[)）]$`, 'u');
 const NOTE_TAGS = /^[(（](?:此件公开发布|此件公開發布|此件不公开|摘要|全文|有删节|有刪節)[)）]$/u;
 
+/** A date line under a title: "2013年 1月 17日星期四", "2014年4月30日星期三上午11時正". */
+const DATE_LINE = new RegExp(`^${DATE}\\s*(?:[(（]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?)?[^。，,；;]{0,14}$`, 'u');
+
 export function isTitleNote(content: string): boolean {
-  return ADOPTION.test(content) || DATED_PARENS.test(content);
+  return ADOPTION.test(content) || DATED_PARENS.test(content) || DATE_LINE.test(content);
 }
 
 /** "省长 李炳军", "新华社记者林晖", "本报记者 张三 李四": an author or speaker line. */
