@@ -17,13 +17,17 @@ import type { Transform } from './types.js';
 const SOURCE = 'repair-breaks';
 
 /** The first piece is a run of prose: at least this long, with a comma or a sentence inside. */
-const MIN_CUT_LENGTH = 20;
+const MIN_CUT_LENGTH = 10;
 /** The second piece goes on as prose: at least this long, with punctuation of its own. */
 const MIN_REST_LENGTH = 8;
-const PROSE = /[\uFF0C,\u3001\u3002\uFF1B;\uFF1A]/u;
+const PROSE = /[\uFF0C,\u3001\u3002\uFF1B;]/u;
+/** "发文日期：……", "联络电话：……": a labelled field, a line of its own. */
+const LABELLED = /^[^\uFF0C,\u3002\uFF1B;\uFF1A:]{1,10}[\uFF1A:]/u;
 /** A second piece that opens like something of its own: a quotation, a bracketed note, a list mark. */
 /** Characters after which a sentence obviously goes on: a comma, 、, an opening bracket. No paragraph ends so. */
 const OPEN_END = /[\uFF0C,\u3001\u201C\u2018\uFF08(\u300A\u300C\u300E]$/u;
+/** A caption: "图1　汽车号牌", "圖二、民間動物". */
+const FIGURE = /^[\u56FE\u5716\u8868][0-9\uFF10-\uFF19\u4E00\u4E8C\u4E09\u56DB\u4E94\u516D\u4E03\u516B\u4E5D\u5341]+/u;
 const OWN_START = /^[\u201C\u300C\u300E\u2018"(\uFF08\u3010\u25A0\u25CF\u25C6\u2014\u2015]/u;
 
 function isPlainParagraph(block: Block | undefined): block is Paragraph {
@@ -46,11 +50,13 @@ export type Verdict = 'join' | 'suspect' | 'keep';
 export function judgeBreak(a: Block, b: Block | undefined): Verdict {
   if (a.type !== 'paragraph' || a.role !== undefined || !endsOpen(a)) return 'keep';
   const text = inlineText(a.children);
+  if (LABELLED.test(text)) return 'keep';
   const open = OPEN_END.test(text.trimEnd());
   const prose = open || (text.length >= MIN_CUT_LENGTH && PROSE.test(text));
   if (!prose) return 'keep';
   if (!isPlainParagraph(b)) return b === undefined ? 'keep' : 'suspect';
   const next = inlineText(b.children);
+  if (LABELLED.test(next) || FIGURE.test(next)) return 'suspect';
   if (open && !OWN_START.test(next)) return 'join';
   if (next.length < MIN_REST_LENGTH || !PROSE.test(next) || OWN_START.test(next) || OPENING_DATELINE.test(next)) return 'suspect';
   return 'join';

@@ -1,10 +1,12 @@
 // markdown-it's block tokens into a flat run of units: article titles (`#`),
 // thematic breaks, and model blocks. Consecutive dash or bullet paragraphs
-// become one list. What the model has no place for (tables, code, HTML,
-// definitions) is kept as plain paragraphs and reported.
+// become one list. A fenced div (`::: signature`) holds paragraphs of that role,
+// one a line. What the model has no place for (tables, code, HTML, definitions,
+// divs of other classes) is kept as plain paragraphs and reported.
 import type { Token } from 'markdown-it';
 import { list, listItem, paragraph, quote, text } from '../../model/builders.js';
-import type { Block, Change, ListItem, PhrasingContent, Position } from '../../model/types.js';
+import { PARAGRAPH_ROLES } from '../../model/types.js';
+import type { Block, Change, ListItem, ParagraphRole, PhrasingContent, Position } from '../../model/types.js';
 import { inlineText } from '../../model/visit.js';
 import { SOURCE } from './front-matter.js';
 import { inlinesOf, unsupported } from './inlines.js';
@@ -20,9 +22,14 @@ type Mode =
   | { kind: 'body' }
   | { kind: 'quote' }
   /** Inside a Markdown list: every paragraph is an item; the first of each list item gets its mark. */
-  | { kind: 'item'; items: ListItem[]; marker: string | undefined; count: number };
+  | { kind: 'item'; items: ListItem[]; marker: string | undefined; count: number }
+  /** Inside a fenced div of a paragraph role: every line is a paragraph of that role, as written. */
+  | { kind: 'role'; role: ParagraphRole };
 
 const CELL_SEPARATOR = '\u3000';
+
+/** The token of a fenced div (markdown-it-container, registered as "div" in index.ts). */
+export const DIV_OPEN = 'container_div_open';
 
 /** Index of the token closing the one opened at `open`. */
 function closeOf(tokens: readonly Token[], open: number): number {
@@ -53,6 +60,33 @@ function tokensText(tokens: readonly Token[]): string {
   return tokens.map((token) => token.content).join('');
 }
 
+/**
+ * The class of a fenced div, Pandoc's way: `::: signature`, `::: {.signature}`,
+ * `::: {#id .signature key=value}` (the first class), with or without closing colons.
+ */
+export function divClass(info: string): string | undefined {
+  const spec = info.trim().replace(/\s*:+$/, '');
+  if (spec.startsWith('{')) return /(?:^|[\s{])\.([^\s}]+)/u.exec(spec)?.[1];
+  return /^\S+/u.exec(spec)?.[0];
+}
+
+const isRole = (name: string | undefined): name is ParagraphRole => (PARAGRAPH_ROLES as readonly string[]).includes(name ?? '');
+
+/** Splits inline tokens at top-level soft breaks (a hard break stays in its line). */
+function splitAtSoftBreaks(tokens: readonly Token[]): Token[][] {
+  const lines: Token[][] = [[]];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.type === 'softbreak' && depth === 0) {
+      lines.push([]);
+      continue;
+    }
+    depth += token.nesting;
+    lines[lines.length - 1]!.push(token);
+  }
+  return lines;
+}
+
 export class BlockBuilder {
   readonly units: Unit[] = [];
   private run: { style: 'dash' | 'bullet'; items: ListItem[] } | undefined;
@@ -70,7 +104,8 @@ export class BlockBuilder {
       const token = tokens[i]!;
       if (token.map) {
         this.gap(covered, token.map[0]);
-        covered = Math.max(covered, token.map[1]);
+        // A div's map ends at its closing fence, which is part of it.
+        covered = Math.max(covered, token.map[1] + (token.type === DIV_OPEN ? 1 : 0));
       }
       const end = token.nesting === 1 ? closeOf(tokens, i) : i;
       this.block(tokens, i, end, { kind: 'body' });
@@ -120,6 +155,9 @@ export class BlockBuilder {
         mode.items.push(listItem(children, { ...(mode.marker !== undefined ? { marker: mode.marker } : {}), ...at }));
         mode.marker = undefined;
         mode.count++;
+        return;
+      case 'role':
+        this.emit(paragraph(children, { role: mode.role, ...at }));
         return;
       case 'body':
         if (plain) this.emit(paragraph(children, at));
@@ -197,6 +235,17 @@ export class BlockBuilder {
         this.paragraph(inline, position, mode);
         return;
       }
+      case DIV_OPEN: {
+        const name = divClass(token.info);
+        if (isRole(name)) {
+          this.flushRun();
+          this.children(tokens, i, end, { kind: 'role', role: name });
+          return;
+        }
+        unsupported(context, name ? `div of class "${name}"` : 'div without a class', `kept as its content (the classes of paragraph roles are ${PARAGRAPH_ROLES.join(', ')})`);
+        this.children(tokens, i, end, mode);
+        return;
+      }
       case 'blockquote_open':
         this.flushRun();
         this.children(tokens, i, end, mode.kind === 'item' ? mode : { kind: 'quote' });
@@ -236,6 +285,23 @@ export class BlockBuilder {
 
   private paragraph(inline: Token, position: Position | undefined, mode: Mode): void {
     const tokens = inline.children ?? [];
+    if (mode.kind === 'role') {
+      // Lines of a signature, an address, an attachment list: each a paragraph of its own.
+      const first = inline.map?.[0] ?? 0;
+      const lines = splitAtSoftBreaks(tokens);
+      if (lines.length === 1) {
+        this.inlines(inlinesOf(tokens, this.context(position)), position, mode);
+        return;
+      }
+      let line = first;
+      for (const piece of lines) {
+        const breaks = piece.filter((t) => t.type === 'hardbreak').length;
+        const at = this.locate.map([line, line + breaks + 1]);
+        this.inlines(inlinesOf(piece, this.context(at)), at, mode);
+        line += breaks + 1;
+      }
+      return;
+    }
     const lines = splitAtBreaks(tokens);
     // A paragraph whose lines include a dateline, page reference or list item
     // (hand-written without blank lines): those lines stand alone.
@@ -274,6 +340,11 @@ export class BlockBuilder {
     const position = this.locate.map(tokens[open]!.map);
     if (mode.kind === 'quote') {
       unsupported(this.context(position), 'list inside a quote', 'kept as quotes, one an item');
+      this.children(tokens, open, close, mode);
+      return;
+    }
+    if (mode.kind === 'role') {
+      unsupported(this.context(position), `list inside a "${mode.role}" div`, 'kept as its paragraphs, one an item');
       this.children(tokens, open, close, mode);
       return;
     }

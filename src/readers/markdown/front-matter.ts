@@ -64,6 +64,8 @@ const ARTICLE_KEYS = [
   'title',
   'kicker',
   'subtitle',
+  'notes',
+  'byline',
   'titleDerived',
   'kind',
   'continuedFrom',
@@ -123,6 +125,22 @@ class Checker {
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     this.warn(node, `"${name}" should be text`);
     return undefined;
+  }
+
+  /** A list of texts; one text alone is a list of one. An item that is not text is left out. */
+  strings(node: unknown, name: string): string[] | undefined {
+    if (!isSeq(node)) {
+      const value = this.js(node);
+      if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return [String(value)];
+      this.warn(node, `"${name}" should be a list of texts`);
+      return undefined;
+    }
+    const out: string[] = [];
+    node.items.forEach((item, i) => {
+      const text = this.string(item, `${name}[${i}]`);
+      if (text !== undefined) out.push(text);
+    });
+    return out;
   }
 
   boolean(node: unknown, name: string): boolean | undefined {
@@ -186,10 +204,16 @@ class Checker {
         case 'title':
         case 'kicker':
         case 'subtitle':
+        case 'byline':
         case 'continuedFrom':
         case 'continuedTo': {
           const text = this.string(value, name);
           if (text !== undefined) meta[key] = text;
+          break;
+        }
+        case 'notes': {
+          const notes = this.strings(value, name);
+          if (notes !== undefined) meta.notes = notes;
           break;
         }
         case 'titleDerived':

@@ -10,13 +10,15 @@ import { BlockBuilder, type Unit } from './blocks.js';
 import { type FrontMatter, parseFrontMatter, SOURCE, splitFrontMatter } from './front-matter.js';
 import { deriveMeta } from './meta.js';
 import { linesPosition, locator, sourceLines, spanOf } from './source.js';
-import { markdownIt } from '../../lazy.js';
+import { markdownIt, markdownItContainer } from '../../lazy.js';
 
 export { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 
 // HTML on, so that raw HTML is seen (and reported) rather than silently taken as text.
+// Fenced divs (`::: signature` … `:::`, Pandoc's syntax) of any class: blocks.ts
+// reads those of a paragraph role and reports the others.
 let parser: InstanceType<ReturnType<typeof markdownIt>> | undefined;
-const markdown = () => (parser ??= new (markdownIt())('default', { html: true }));
+const markdown = () => (parser ??= new (markdownIt())('default', { html: true }).use(markdownItContainer(), 'div', { validate: (params: string) => params.trim() !== '' }));
 
 interface Draft {
   title?: string;

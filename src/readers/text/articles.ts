@@ -4,8 +4,8 @@
 import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
-import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, SENTENCE_END } from './patterns.js';
-import { ATTACHMENT_LABEL, isAddress } from './roles.js';
+import { CLOSING_DATELINE, CONTENTS, CONTINUED_FROM, CONTINUED_TO, SENTENCE_END } from './patterns.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, isAddress } from './roles.js';
 import { bodyLike, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -39,8 +39,8 @@ function documentStarts(lines: Line[], i: number, afterSignature: boolean): bool
   if (ATTACHMENT_LABEL.test(line.content)) return next !== undefined && titleLike(next.content);
   if (ATTACHMENT_TITLED.test(line.content)) return bodyLike(next) && !ATTACHMENT_TITLED.test(next?.content ?? '');
   // A letter or a speech inside a news story: its title, then its salutation.
-  if (i > 0 && titleLike(line.content) && next && isAddress(next.content) && CLOSING_END.test(lines[i - 1]!.content)) return true;
-  if (!afterSignature || !titleLike(line.content)) return false;
+  if (i > 0 && titleLike(line.content) && next && isAddress(next.content) && /[\u3002\uFF01\uFF1F!?\u2026][\u201D\u300D]?$/u.test(lines[i - 1]!.content)) return true;
+  if (!afterSignature || !titleLike(line.content) || /^[(\uFF08]/u.test(line.content) || BOX_LABEL.test(line.content)) return false;
   const block = findTitleBlock(lines.slice(i, i + 12), false);
   return block.title !== undefined;
 }

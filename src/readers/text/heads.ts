@@ -12,7 +12,9 @@ const HEAD_MAX = 24;
 const BRACKETED = /^【[^【】]{2,60}】$/u;
 /** "郑福来  王新忠  张佐友": names separated by gaps are a row of a list, not a head. */
 const NAME = '[\\p{Script=Han}·]{2,4}(?:[（(][\\p{Script=Han}]{1,3}[）)])?';
-const NAMES_ROW = new RegExp(`^${NAME}(?:[\\s\\u3000\\u00A0]+${NAME})+$`, 'u');
+const NAMES_ROW_OF = new RegExp(`^${NAME}(?:[\\s\\u3000\\u00A0]+${NAME})+$`, 'u');
+/** Names are mostly of two or three characters: two four-character phrases with a gap are a head ("砥砺奋进 再创佳绩"). */
+const NAMES_ROW = { test: (s: string) => NAMES_ROW_OF.test(s) && (s.split(/[\s\u3000\u00A0]+/u).length >= 3 || s.split(/[\s\u3000\u00A0]+/u).some((t) => t.replace(/[（(].*$/u, '').length <= 3)) };
 
 type Shape = 'plain' | 'stop' | undefined;
 
@@ -26,12 +28,16 @@ function headShape(content: string): Shape {
   if (BRACKETED.test(content)) return 'plain';
   if (content.length > HEAD_MAX || content.length < 2 || NAMES_ROW.test(content)) return undefined;
   if (/^[\u201C\u300C\u300E\u2018"(\uFF08\u300A]/u.test(content)) return undefined;
+  // A caption under a figure: "图1　汽车号牌编码规则".
+  if (/^[图圖表][0-9\uFF10-\uFF19一二三四五六七八九十]+/u.test(content)) return undefined;
   const body = content.slice(0, -1);
   // One colon may stand inside a head ("国家战略：脱胎换骨"), none at its end.
   if (SENTENCE_END.test(body) || /[\uFF1A:]$/u.test(content) || (content.match(/[\uFF1A:]/gu) ?? []).length > 1) return undefined;
   // A colon inside a head is followed by phrases with gaps; "label：value" is a field.
   const colon = content.search(/[\uFF1A:]/u);
   if (colon >= 0 && !/[\s\u3000\u00A0]/u.test(content.slice(colon))) return undefined;
+  // A comma makes a phrase of a sentence: heads with commas end in a dash (subheads) or stand in 【】.
+  if (/[\uFF0C,]/u.test(content)) return undefined;
   if (/\u3002$/u.test(content)) return /[\uFF0C,\uFF1A:]/u.test(body) ? undefined : 'stop';
   if (CLOSING_END.test(content) || /[\uFF0C,\u3001]$/u.test(content)) return undefined;
   return 'plain';
@@ -76,7 +82,9 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && !CLOSING_END.test(content) && !/[\uFF0C,\u3001]$/u.test(content);
     const shape = setOff ? 'plain' : headShape(content);
     if (!shape) return;
-    if (!closes(items[i - 1]) || !opensPassage(items[i + 1], item.line)) return;
+    const next = items[i + 1];
+    const passage = setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : opensPassage(next, item.line);
+    if (!closes(items[i - 1]) || !passage) return;
     const end = ending(item);
     if (end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
     found.push({ item, shape });

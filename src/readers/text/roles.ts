@@ -56,11 +56,11 @@ export function isTitleNote(content: string): boolean {
 /** "省长 李炳军", "新华社记者林晖", "本报记者 张三 李四": an author or speaker line. */
 const NAME = '[\\p{Script=Han}·]{2,4}(?:[\\s\\u3000、，,]+[\\p{Script=Han}·]{2,4}){0,4}';
 const BYLINE = new RegExp(
-  '^(?:(?:(?:新华社|新華社|人民日报|人民日報|本报|本報|中新社|央视|央視|光明日报|经济日报)?(?:特约)?(?:记者|記者|通讯员|通訊員|评论员|評論員)[\\s\\u3000]*' +
+  '^[(（]?(?:(?:(?:新华社|新華社|人民日报|人民日報|本报|本報|中新社|央视|央視|光明日报|经济日报)?(?:特约)?(?:记者|記者|通讯员|通訊員|评论员|評論員)[\\s\\u3000]*' +
     NAME +
     ')|(?:[\\p{Script=Han}]{0,14}?(?:省长|省長|市长|市長|主席|总理|總理|总统|總統|部长|部長|主任|书记|書記|院长|院長|县长|縣長|区长|區長|州长|州長|代省长|代市长|代理省长|发言人|發言人)[\\s\\u3000]+' +
     NAME +
-    '))$',
+    '))[)）]?$',
   'u',
 );
 
@@ -77,7 +77,7 @@ export function isColumnTag(content: string): boolean {
 
 /** Words that name an addressee of a notice or a speech. */
 const ADDRESSEE_END =
-  /(?:们|們|同志|委员|委員|代表|先生|女士|朋友|朋友们|机构|機構|单位|單位|政府|部门|部門|厅|廳|局|委|院|会|會|处|處|室|所|办|辦|公司|市|县|縣|区|區|省|组|組|党委|黨委|军区|軍區|武警部队|各位|大家)[：:]$/u;
+  /(?:们|們|家庭|居民|市民|群众|群眾|同胞|乡亲|鄉親|同志|委员|委員|代表|先生|女士|朋友|朋友们|机构|機構|单位|單位|政府|部门|部門|厅|廳|局|委|院|会|會|处|處|室|所|办|辦|公司|市|县|縣|区|區|省|组|組|党委|黨委|军区|軍區|武警部队|各位|大家)[：:]$/u;
 
 /** "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", "同志们：", "各位代表：". */
 export function isAddress(content: string): boolean {
@@ -106,13 +106,20 @@ export function isSigner(content: string): boolean {
 const RECORD =
   /^(?:[(（]\s*)?(?:抄送|抄報|抄报|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片)\s*[：:|｜]/u;
 
+/** "本报记者　王　五" standing alone at the end of a story: its credit. */
+const CREDIT_LINE = /^(?:本报记者|本報記者|新华社记者|新華社記者|记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}·\s\u3000、]{2,24}$/u;
+
 export function isRecord(content: string): boolean {
-  return RECORD.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return RECORD.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */
-const BRACKETED_NOTE = /^[(（]\s*(?:本文|此件|此文|注[：:]|注释|說明[：:]|说明[：:])[^()（）]*[)）]$/u;
+const BRACKETED_NOTE = /^[(（]\s*(?:本文|此件|此文|注[：:]|注释|說明[：:]|说明[：:]|联系人|聯絡人|联系电话|聯絡電話|联系方式)[^()（）]*[)）]$/u;
 
 export function isAnnotation(content: string): boolean {
   return (NOTE_TAGS.test(content) && !/摘要|全文/u.test(content)) || BRACKETED_NOTE.test(content);
 }
+
+/** Labels of boxes and asides inside a story: heads of a passage, never titles of a new article. */
+export const BOX_LABEL =
+  /^(?:核心阅读|核心閱讀|记者手记|記者手記|链接|鏈接|相关链接|相關連結|延伸阅读|延伸閱讀|短评|短評|点评|點評|背景|背景链接|编后|編後|编后记|编者按|編者按|小贴士|小貼士|数说|數說|评论员手记|记者观察|記者觀察|新闻链接|新聞鏈接|知识链接|名词解释|名詞解釋)$/u;

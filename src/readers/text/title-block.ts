@@ -126,17 +126,18 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
         block.subtitle = line;
         continue;
       }
+      // A byline: a name with its office, or a bare name under a date note ("（2020年2月23日）" / "李建华").
+      if ((isByline(content) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content))) && !block.byline) {
+        block.byline = line;
+        continue;
+      }
       if (isTitleNote(content) || (/^[(（][^()（）]{1,20}[)）]$/u.test(content) && !CONTINUED_FROM.test(content) && !CLOSING_DATELINE.test(content))) {
         block.notes.push(line);
         continue;
       }
-      if (isByline(content) && !block.byline) {
-        block.byline = line;
-        continue;
-      }
     }
     if (block.subtitle || block.notes.length || block.byline) break;
-    if (!titleLike(content, i === 0 || (i === block.blocks.length && !block.kicker))) break;
+    if (!titleLike(content, plain.length === 0)) break;
     const last = plain[plain.length - 1];
     if (last && plain.length === 1 && continuesTitle(last, line, lines[i + 1])) {
       plain[0] = joinLines(last, line);
