@@ -17,7 +17,7 @@ import { unnumberedHeads } from './heads.js';
 import { isAddress } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
-import { CLOSING_END, isWholeQuotation, type MarkerKind, SPEAKER, SPEAKER_ROLE, SPEAKER_WORDS, SPEECH_VERB } from './patterns.js';
+import { CLOSING_END, isWholeQuotation, type MarkerKind, PROVISION, SPEAKER, SPEAKER_ROLE, SPEAKER_WORDS, SPEECH_VERB } from './patterns.js';
 
 export type DepthOf = (kind: MarkerKind) => HeadingDepth;
 
@@ -102,6 +102,12 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
   const runIns = runInLeads(items);
   const heads = unnumberedHeads(items, blanksMeanSections, speakers);
   const bulletHeads = singleBullets(items);
+  // In a law with chapters, an unnumbered head over provisions ("附　　则") is a chapter of its own.
+  const chaptered = items.some((item) => item.kind === 'heading' && item.markerKind === 'chapter');
+  const overProvisions = (i: number) => {
+    const next = items[i + 1];
+    return next?.kind === 'paragraph' && next.lead !== undefined && PROVISION.test(next.line.content);
+  };
   let items_: ListItem[] = [];
   let listStyle: 'dash' | 'bullet' | 'ordered' | undefined;
   let listStart: Line | undefined;
@@ -115,7 +121,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
     listStyle = undefined;
   };
 
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     if (bulletHeads.has(item)) {
       flushList();
       blocks.push(subhead(textOf(item.line), { position: linePosition(item.line) }));
@@ -144,7 +150,8 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
         break;
       case 'paragraph': {
         if (heads.has(item)) {
-          blocks.push(subhead(textOf(item.line), { position }));
+          if (chaptered && overProvisions(index)) blocks.push(heading(depthOf('chapter'), textOf(item.line), { position }));
+          else blocks.push(subhead(textOf(item.line), { position }));
           break;
         }
         if (item.role) {
