@@ -14,7 +14,7 @@ import {
 import type { Block, HeadingDepth, Inline, ListItem, Text } from '../../model/types.js';
 import type { Classified } from './classify.js';
 import { unnumberedHeads } from './heads.js';
-import { isAddress } from './roles.js';
+import { isAddress, SECTION_LABEL } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
 import { CLOSING_END, isWholeQuotation, type MarkerKind, PROVISION, SPEAKER, SPEAKER_ROLE, SPEAKER_WORDS, SPEECH_VERB } from './patterns.js';
@@ -167,7 +167,8 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
         let leadLine = item.lead;
         let rest = item.rest;
         // A speaker's lead is the label and its colon; the space after it ("答： 今年") is layout.
-        const runIn = speakers.has(item) ? SPEAKER.exec(item.line.content)![1]!.length + 1 : runIns.get(item);
+        const section = !item.marker && !item.lead ? SECTION_LABEL.exec(item.line.content)?.[0].length : undefined;
+        const runIn = speakers.has(item) ? SPEAKER.exec(item.line.content)![1]!.length + 1 : (section ?? runIns.get(item));
         if (runIn !== undefined) {
           leadLine = sliceLine(item.line, 0, runIn);
           rest = trimLine(sliceLine(item.line, runIn));

@@ -5,7 +5,7 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from './patterns.js';
-import { ATTACHMENT_NOTE, isAnnotation, isRecord, isSigner, LONE_DATE } from './roles.js';
+import { ATTACHMENT_NOTE, isAnnotation, isByline, isRecord, isSigner, LONE_DATE } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
 function attachmentItem(content: string): boolean {
@@ -36,6 +36,11 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
       roles.set(lines[i]!, 'signature');
       signed = true;
     } else if (signed && isSigner(content)) roles.set(lines[i]!, 'signature');
+    // "縣長　王○○" closing a Taiwan 公文: the signature is the head of the organ by office and name.
+    else if (!signed && isByline(content) && i >= lines.length - 4) {
+      roles.set(lines[i]!, 'signature');
+      signed = true;
+    }
     else break;
   }
   // The attachment note stands above the signature: "附件：1、……" and its numbered list.

@@ -87,7 +87,9 @@ export function matchMarker(content: string): MarkerMatch | undefined {
     if (found) {
       const whole = found[0];
       const marker = whole.replace(/[\s\u3000]+$/u, '');
-      return { kind, marker, length: whole.length };
+      // The spacing after a marker ("二、 公告地點") is layout, not text.
+      const spacing = /^[\s\u3000]*/u.exec(content.slice(whole.length))![0].length;
+      return { kind, marker, length: whole.length + spacing };
     }
   }
   return undefined;

@@ -17,7 +17,7 @@ const CHROME =
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
-  /^(?:发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发布时间|發布時間|发布日期|發布日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|受文者|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數)\s*[：:]/u;
+  /^(?:发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发布时间|發布時間|发布日期|發布日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件)\s*[：:]/u;
 
 /** "2026-01-31 07:00:44", "2026/01/31". */
 const TIMESTAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
@@ -54,7 +54,7 @@ export function isTitleNote(content: string): boolean {
 }
 
 /** "省长 李炳军", "新华社记者林晖", "本报记者 张三 李四": an author or speaker line. */
-const NAME = '[\\p{Script=Han}·]{2,4}(?:[\\s\\u3000、，,]+[\\p{Script=Han}·]{2,4}){0,4}';
+const NAME = '[\\p{Script=Han}·○×Ｏ〇]{2,4}(?:[\\s\\u3000、，,]+[\\p{Script=Han}·]{2,4}){0,4}';
 const BYLINE = new RegExp(
   '^[(（]?(?:(?:(?:新华社|新華社|人民日报|人民日報|本报|本報|中新社|央视|央視|光明日报|经济日报)?(?:特约)?(?:记者|記者|通讯员|通訊員|评论员|評論員)[\\s\\u3000]*' +
     NAME +
@@ -81,6 +81,7 @@ const ADDRESSEE_END =
 
 /** "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", "同志们：", "各位代表：". */
 export function isAddress(content: string): boolean {
+  if (/^(?:受文者|受文單位|主送)[：:]/u.test(content)) return true;
   if (content.length > 90 || !/[：:]$/u.test(content) || /[。！？!?；;]/u.test(content)) return false;
   if (/(?:如下|以下|为|為|是|指出|表示|说|說)[：:]$/u.test(content)) return false;
   return ADDRESSEE_END.test(content) || /^(?:尊敬的|亲爱的|親愛的|各位|各)/u.test(content);
@@ -104,7 +105,7 @@ export function isSigner(content: string): boolean {
 
 /** End matter: copy-to, printed-by, credits. */
 const RECORD =
-  /^(?:[(（]\s*)?(?:抄送|抄報|抄报|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片)\s*[：:|｜]/u;
+  /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片)\s*[：:|｜]/u;
 
 /** "本报记者　王　五" standing alone at the end of a story: its credit. */
 const CREDIT_LINE = /^(?:本报记者|本報記者|新华社记者|新華社記者|记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}·\s\u3000、]{2,24}$/u;
@@ -123,3 +124,9 @@ export function isAnnotation(content: string): boolean {
 /** Labels of boxes and asides inside a story: heads of a passage, never titles of a new article. */
 export const BOX_LABEL =
   /^(?:核心阅读|核心閱讀|记者手记|記者手記|链接|鏈接|相关链接|相關連結|延伸阅读|延伸閱讀|短评|短評|点评|點評|背景|背景链接|编后|編後|编后记|编者按|編者按|小贴士|小貼士|数说|數說|评论员手记|记者观察|記者觀察|新闻链接|新聞鏈接|知识链接|名词解释|名詞解釋)$/u;
+
+/** The labelled sections of a Taiwan 公文 and a decision: "主旨：", "說明：", "辦法：", "依據：". */
+export const SECTION_LABEL = /^(?:主旨|說明|说明|辦法|办法|依據|依据|公告事項|公告事项|擬辦|拟办|決定|决定|決議|决议|備註|备注|理由|事實|事实)[：:]/u;
+
+/** A letterhead under a title: "臺南市政府　公告" (the organ, a gap, the kind of document). */
+export const LETTERHEAD = /^[\p{Script=Han}]{2,16}(?:政府|公所|院|部|局|署|處|处|會|会|辦公室|办公室)[\s\u3000]+(?:公告|函|令|通知|通告|書函|书函)$/u;

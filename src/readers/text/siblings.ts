@@ -29,7 +29,12 @@ function runs(items: readonly { kind: string }[]): number[][] {
       }
     }
     const run = open.get(item.markerKind);
-    if (run) run.push(i);
+    // Numbering that starts again at one starts another list.
+    const first = /^[(（]?(?:[1１一壹Ⅰ①]|I)(?![0-9０-９一二三四五六七八九十])/u.test(item.marker.replace(/^第/u, ''));
+    if (run && first) {
+      all.push(run);
+      open.set(item.markerKind, [i]);
+    } else if (run) run.push(i);
     else open.set(item.markerKind, [i]);
   });
   all.push(...open.values());

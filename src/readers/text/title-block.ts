@@ -20,7 +20,7 @@ import {
   SENTENCE_END,
   SUBHEAD,
 } from './patterns.js';
-import { ATTACHMENT_LABEL, CAPTION, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -104,8 +104,13 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, role: 'record' });
       continue;
     }
-    if (isHeaderField(content)) {
+    if (isHeaderField(content) || ((title || plain.length) && (ATTACHMENT_NOTE.test(content) || LETTERHEAD.test(content)))) {
       block.blocks.push({ line, role: 'header' });
+      continue;
+    }
+    // "受文者：" among the header fields of a Taiwan 公文.
+    if ((title || plain.length) && /^(?:受文者|受文單位)[：:]/u.test(content)) {
+      block.blocks.push({ line, role: 'address' });
       continue;
     }
     if (CAPTION.test(content) && content.length <= 60) {
@@ -137,7 +142,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       }
     }
     if (block.subtitle || block.notes.length || block.byline) break;
-    if (!titleLike(content, plain.length === 0)) break;
+    // A first line over header fields is the title, however long: a notice's 主旨 often stands there.
+    const overFields = i === block.blocks.length && plain.length === 0 && !block.kicker && lines[i + 1] !== undefined && (isHeaderField(lines[i + 1]!.content) || LETTERHEAD.test(lines[i + 1]!.content)) && content.length <= 240 && !matchMarker(content);
+    if (!overFields && !titleLike(content, plain.length === 0)) break;
     const last = plain[plain.length - 1];
     if (last && plain.length === 1 && continuesTitle(last, line, lines[i + 1])) {
       plain[0] = joinLines(last, line);
