@@ -96,7 +96,23 @@ function singleBullets(items: Classified[]): Set<Classified> {
   return new Set(found.length >= 2 ? found : []);
 }
 
-export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSections = false): Block[] {
+export interface BlockOptions {
+  /** One paragraph a line: a blank line marks where a section starts. */
+  blanksMeanSections?: boolean;
+  /** Body paragraphs are indented (so heads are the lines that are not). */
+  bodyIndented?: boolean;
+  /** The article has a title block: a whole quotation right under it is an epigraph. */
+  titled?: boolean;
+}
+
+/** "习近平总书记强调——", "今年以来，全市推出了一批便民举措——": a sentence leading into a quotation or a list. */
+function leadIn(line: Line, options: BlockOptions): boolean {
+  const text = line.content.replace(/[\u2014\u2015]+$/u, '');
+  return SPEECH_VERB.test(text) || (options.bodyIndented === true && line.indented);
+}
+
+export function buildBlocks(items: Classified[], depthOf: DepthOf, options: BlockOptions = {}): Block[] {
+  const blanksMeanSections = options.blanksMeanSections ?? false;
   const blocks: Block[] = [];
   const speakers = speakerLabels(items);
   const runIns = runInLeads(items);
@@ -136,14 +152,22 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
       case 'dateline':
         blocks.push(dateline(textOf(item.line), { position }));
         break;
-      case 'item':
+      case 'item': {
+        // "——习近平" under a quotation is its attribution, not a list of one.
+        const previous = blocks[blocks.length - 1];
+        if (item.style === 'dash' && !listStyle && previous?.type === 'quote' && item.rest.content.length <= 16 && !/[\uFF0C\u3002,]/u.test(item.rest.content) && items[index + 1]?.kind !== 'item') {
+          blocks.push(paragraph(textOf(item.line), { position }));
+          break;
+        }
         if (!listStyle) listStart = item.line;
         listStyle = item.style;
         listEnd = item.line;
         items_.push(listItem(textOf(item.rest), { marker: item.marker, position }));
         break;
+      }
       case 'subhead':
-        blocks.push(subhead(textOf(item.line), { position }));
+        if (leadIn(item.line, options)) blocks.push(paragraph(textOf(item.line), { position }));
+        else blocks.push(subhead(textOf(item.line), { position }));
         break;
       case 'heading':
         blocks.push(heading(depthOf(item.markerKind), textOf(item.rest), { marker: item.marker, position }));
@@ -159,7 +183,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, blanksMeanSec
           break;
         }
         const previous = blocks[blocks.length - 1];
-        const setApart = previous?.type === 'heading' || previous?.type === 'subhead';
+        const setApart = previous?.type === 'heading' || previous?.type === 'subhead' || (previous === undefined && options.titled === true);
         if (!item.marker && !item.lead && setApart && isWholeQuotation(item.line.content)) {
           blocks.push(quote(textOf(item.line), { position }));
           break;

@@ -126,7 +126,7 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
     const blocks: Block[] = [];
     let run: Classified[] = [];
     const flush = () => {
-      blocks.push(...buildBlocks(run, depthOf, blanksMeanSections));
+      blocks.push(...buildBlocks(run, depthOf, { blanksMeanSections, bodyIndented: indented, titled: part.titleBlock.title !== undefined && blocks.length === 0 }));
       run = [];
     };
     for (const item of part.items) {
