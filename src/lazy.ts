@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type * as AjvModule from 'ajv';
 import type * as CliProgress from 'cli-progress';
 import type MarkdownItModule from 'markdown-it';
+import type MarkdownItContainerModule from 'markdown-it-container';
 import type * as OpenCCModule from 'opencc-js';
 import type * as YamlModule from 'yaml';
 
@@ -20,5 +21,6 @@ function once<T>(id: string): () => T {
 export const yaml = once<typeof YamlModule>('yaml');
 export const ajv = once<typeof AjvModule>('ajv');
 export const markdownIt = once<typeof MarkdownItModule>('markdown-it');
+export const markdownItContainer = once<typeof MarkdownItContainerModule>('markdown-it-container');
 export const opencc = once<typeof OpenCCModule>('opencc-js');
 export const cliProgress = once<typeof CliProgress>('cli-progress');

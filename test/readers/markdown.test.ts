@@ -294,7 +294,84 @@ describe('paragraph forms', () => {
   });
 });
 
+describe('fenced divs: paragraphs of a role (fixture 公文-署名附件.md)', () => {
+  const source = readFileSync(join(fixtures, '公文-署名附件.md'), 'utf8');
+  const { edition: ed, report } = readMarkdown({ text: source, path: '公文-署名附件.md' });
+  const roles = () => selectAll(ed, 'paragraph').map((p) => [p.role, plainInline(p.children)]);
+
+  it('each line in a div is a paragraph of its class, `::: name` and `::: {.name}` alike; the title block\u2019s notes and byline come from the front matter', () => {
+    expect(roles()).toEqual([
+      ['header', '国办发\u30142018\u3015114号'],
+      ['address', `各省、自治区、直辖市人民政府${COMMA}国务院各部委、各直属机构${COLON}`],
+      [undefined, expect.stringMatching(/^为适应/)],
+      ['attachment', `附件${COLON}1.应急救援专用号牌式样`],
+      ['attachment', '2.车辆涂装样图'],
+      ['signature', '国务院办公厅'],
+      ['signature', '2018年12月4日'],
+      ['annotation', `${LP}此件公开发布${RP}`],
+      [undefined, expect.stringMatching(/^这一段/)],
+    ]);
+    expect(ed.children[0]!.meta).toMatchObject({ notes: [`${LP}2018年12月4日${RP}`], byline: '国务院办公厅' });
+  });
+
+  it('every line of a div keeps its own line as position', () => {
+    const lines = source.split('\n');
+    for (const p of selectAll(ed, 'paragraph')) expect(lines[p.position!.start.line - 1]).toContain(plainInline(p.children));
+  });
+
+  it('a div of another class is reported, its text read as the body is', () => {
+    expect(report.map((c) => [c.kind, c.severity, c.position?.start.line])).toEqual([['unsupported', 'warning', 38]]);
+    expect(report[0]!.message).toMatch(/^div of class "warning" at line 38 kept as its content/);
+    expect(han(plainText(ed))).toBe(han(source.slice(source.indexOf('\n# ')).replace(/^# .*$/m, '')));
+  });
+
+  it('Pandoc\u2019s other forms: attributes with an id, closing colons, longer fences, a div left open to the end', () => {
+    expect(blocksOf('::: {#s .signature lang=zh} :::\n国务院\n:::')).toEqual([paragraph(['国务院'], { role: 'signature' })]);
+    expect(blocksOf(`::::: record\n抄送${COLON}各部门\n:::::`)).toEqual([paragraph([`抄送${COLON}各部门`], { role: 'record' })]);
+    expect(blocksOf('::: signature\n国务院办公厅\n\n2018年12月4日\n')).toEqual([paragraph(['国务院办公厅'], { role: 'signature' }), paragraph(['2018年12月4日'], { role: 'signature' })]);
+    // Not a div: no class, or an escaped fence.
+    expect(blocksOf(':::\n正文\n:::')).toEqual([paragraph([':::正文:::'])]);
+    expect(blocksOf('\\::: signature')).toEqual([paragraph(['::: signature'])]);
+  });
+
+  it('inside a div a line is kept as written: no marker, lead, dateline or list item is read out of it; a hard break stays in its line', () => {
+    expect(blocksOf(`::: attachment\n附件${COLON}1.甲\n（一）乙\n**丙**${COLON}丁\n${DASHES}戊\n${LP}新华社北京8月28日电${RP}\n甲\\\n乙\n:::`)).toEqual([
+      paragraph([`附件${COLON}1.甲`], { role: 'attachment' }),
+      paragraph(['（一）乙'], { role: 'attachment' }),
+      paragraph([strong(['丙']), `${COLON}丁`], { role: 'attachment' }),
+      paragraph([`${DASHES}戊`], { role: 'attachment' }),
+      paragraph([`${LP}新华社北京8月28日电${RP}`], { role: 'attachment' }),
+      paragraph(['甲\n乙'], { role: 'attachment' }),
+    ]);
+  });
+
+  it('a heading in a div is a paragraph of its role; a list in one is reported and kept, one paragraph an item', () => {
+    const { edition: got, report: found } = read('# 题\n\n::: signature\n## 国务院\n\n- 甲\n- 乙\n:::\n');
+    expect(stripPositions(got.children[0]!.children)).toEqual([
+      paragraph(['国务院'], { role: 'signature' }),
+      paragraph(['甲'], { role: 'signature' }),
+      paragraph(['乙'], { role: 'signature' }),
+    ]);
+    expect(found.map((c) => c.message)).toEqual(['list inside a "signature" div at line 6 kept as its paragraphs, one an item']);
+  });
+});
+
 describe('front matter', () => {
+  it('notes: a list of texts (or one text); byline: a text; other values are warnings', () => {
+    const meta = (yaml: string) => read(`---\narticles:\n  - ${yaml}\n---\n# 题\n`);
+    expect(meta('notes: [（2020年2月25日）, 2013]').edition.children[0]!.meta.notes).toEqual([`${LP}2020年2月25日${RP}`, '2013']);
+    expect(meta('notes: 一行').edition.children[0]!.meta.notes).toEqual(['一行']);
+    expect(meta('notes: []').edition.children[0]!.meta.notes).toEqual([]);
+    expect(meta('byline: 省长 李炳军').edition.children[0]!.meta.byline).toBe('省长 李炳军');
+    const bad = meta('notes: [甲, {a: 1}]\n    byline: [乙]');
+    expect(bad.edition.children[0]!.meta).toEqual({ notes: ['甲'], title: '题' });
+    expect(bad.report.map((c) => c.message)).toEqual([
+      expect.stringContaining('"articles[0].notes[1]" should be text'),
+      expect.stringContaining('"articles[0].byline" should be text'),
+    ]);
+    expect(meta('notes: {a: 1}').report[0]!.message).toContain('"articles[0].notes" should be a list of texts');
+  });
+
   it('bad YAML is a ZhpressError with the file line', () => {
     const source = '---\ntitle: 题\narticles: [a\n---\n\n# 题\n';
     let error: unknown;

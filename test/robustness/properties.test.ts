@@ -125,6 +125,38 @@ describe('properties of the text reader and the transforms', () => {
   });
 });
 
+/** Lines the text reader reads as parts of an official document around its body, and as title-block notes and bylines. */
+const DOCUMENT_PIECES = [
+  '\n', '\n', '\n\n', '\u3000\u3000', ' ', '*', '#', '-', ':::', '::: signature', '\\', '1.', '2.', '\u2014\u2014',
+  '\u9644\u4EF6\uFF1A', '\u5404\u4F4D\u4EE3\u8868\uFF1A', '\u540C\u5FD7\u4EEC\uFF1A', '\u56FD\u52A1\u9662\u529E\u516C\u5385', '2018\u5E7412\u670829\u65E5',
+  '\uFF08\u6B64\u4EF6\u516C\u5F00\u53D1\u5E03\uFF09', '\u6284\u9001\uFF1A', '\u8D23\u4EFB\u7F16\u8F91\uFF1A', '\u56FD\u529E\u53D1\u30142018\u3015128\u53F7',
+  '\uFF082020\u5E742\u670825\u65E5\uFF09', '\u7701\u957F \u674E\u70B3\u519B', '\u53D1\u5E03\u65E5\u671F\uFF1A', '\u3002', '\uFF0C',
+];
+const documentLike = fc.array(fc.oneof({ weight: 2, arbitrary: hanChar }, { weight: 3, arbitrary: fc.constantFrom(...DOCUMENT_PIECES) }), { maxLength: 60 }).map((a) => a.join(''));
+
+describe('paragraph roles and the title block through Markdown', () => {
+  it('every role paragraph, note and byline reads back from the Markdown edition as it was', () => {
+    let seen = 0;
+    const project = (e: Edition) => ({
+      meta: e.children.map((a) => [a.meta.notes, a.meta.byline]),
+      roles: selectAll(e, 'paragraph').filter((p) => p.role).map((p) => [p.role, p.marker, stripPositions(p.children)]),
+    });
+    fc.assert(
+      fc.property(documentLike, (text) => {
+        const edition = pipeline(text);
+        if (!edition) return;
+        const roles = selectAll(edition, 'paragraph').some((p) => p.role) || edition.children.some((a) => a.meta.notes || a.meta.byline);
+        if (!roles) return;
+        seen++;
+        expect(project(readMarkdown({ text: writeMarkdown(edition) }).edition)).toEqual(project(edition));
+      }),
+      params,
+    );
+    // The generator does make documents with roles.
+    expect(seen).toBeGreaterThan(RUNS / 20);
+  });
+});
+
 /** Text -> model -> Markdown -> model: the two models, positions stripped. */
 function roundTrip(text: string): { model: Edition; back: Edition; markdown: string } {
   const model = pipeline(text)!;

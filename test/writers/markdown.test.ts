@@ -9,7 +9,12 @@ import type { Block, Edition } from '../../src/model/types.js';
 import { blockText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
 import { runTransforms } from '../../src/transforms/index.js';
+import { readMarkdown } from '../../src/readers/markdown/index.js';
 import { writeMarkdown } from '../../src/writers/markdown/index.js';
+import { stripPositions } from '../helpers/strip.js';
+import { clients, run } from '../helpers/clients.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
 const md = new MarkdownIt();
@@ -93,5 +98,72 @@ describe('Markdown edition', () => {
     expect(out).toContain('> \u201c\u5f15\u6587\u3002\u201d');
     const strongs = md.parse(out.slice(out.indexOf('\n---\n') + 5), {}).flatMap((t) => t.children ?? []).filter((t) => t.type === 'strong_open');
     expect(strongs).toHaveLength(3);
+  });
+});
+
+/** A notice: a title block with notes and a byline, the parts of the document around its body. */
+const notice = edition({ lang: 'zh-Hans', title: '\u901a\u77e5' }, [
+  article('a1', { title: '\u5173\u4e8e\u5370\u53d1\u65b9\u6848\u7684\u901a\u77e5', notes: ['\uff082018\u5e7412\u670829\u65e5\uff09', '2013\u5e74 1\u6708 17\u65e5'], byline: '\u7701\u957f\u3000\u674e\u70b3\u519b' }, [
+    paragraph(['\u56fd\u529e\u53d1\u30142018\u3015128\u53f7'], { role: 'header' }),
+    paragraph(['\u5404\u7701\u3001\u81ea\u6cbb\u533a\u4eba\u6c11\u653f\u5e9c\uff1a'], { role: 'address' }),
+    paragraph(['\u73b0\u5370\u53d1\u7ed9\u4f60\u4eec\u3002']),
+    paragraph(['\u9644\u4ef6\uff1a1.\u53f7\u724c\u5f0f\u6837'], { role: 'attachment' }),
+    paragraph(['2.\u6d82\u88c5\u6837\u56fe'], { role: 'attachment' }),
+    paragraph(['\u56fd\u52a1\u9662\u529e\u516c\u5385'], { role: 'signature' }),
+    paragraph(['2018\u5e7412\u670829\u65e5'], { role: 'signature' }),
+    paragraph(['\uff08\u6b64\u4ef6\u516c\u5f00\u53d1\u5e03\uff09'], { role: 'annotation' }),
+    paragraph(['\u6284\u9001\uff1a\u515a\u4e2d\u592e\u5404\u90e8\u95e8\u3002'], { role: 'record' }),
+    paragraph(['\u6b63\u6587\u518d\u8d77\u3002']),
+    paragraph(['\u8d23\u4efb\u7f16\u8f91\uff1a\u4f55\u7ee7\u7ea2'], { role: 'record' }),
+    paragraph([':::\u4e0d\u662f\u56f4\u680f'], { role: 'record' }),
+  ]),
+  article('a2', { title: '\u6b63\u6587' }, [paragraph([':::\u00a0signature']), paragraph(['::: record'])]),
+]);
+
+describe('Markdown edition of an official document', () => {
+  const out = writeMarkdown(notice);
+
+  it('writes the notes and the byline in the article\u2019s front matter', () => {
+    const { front } = readBack(out) as { front: { articles: { notes?: string[]; byline?: string }[] } };
+    expect(front.articles[0]!.notes).toEqual(notice.children[0]!.meta.notes);
+    expect(front.articles[0]!.byline).toBe('\u7701\u957f\u3000\u674e\u70b3\u519b');
+    expect(front.articles[1]).not.toHaveProperty('notes');
+  });
+
+  it('writes paragraphs of a role in fenced divs of that class, one div a run, and escapes ":::" at a line start', () => {
+    expect(out).toContain('\n\n::: signature\n\u56fd\u52a1\u9662\u529e\u516c\u5385\n\n2018\u5e7412\u670829\u65e5\n:::\n\n');
+    expect(out).toContain('::: attachment\n\u9644\u4ef6\uff1a1.\u53f7\u724c\u5f0f\u6837\n\n2\\.\u6d82\u88c5\u6837\u56fe\n:::');
+    expect(out).toContain('::: header\n');
+    expect(out).toContain('::: address\n');
+    expect(out).toContain('::: annotation\n');
+    // Two runs of end matter with body text between: two divs.
+    expect(out.match(/^::: record$/gm)).toHaveLength(2);
+    expect(out).toContain('\n\\:::\u4e0d\u662f\u56f4\u680f\n:::');
+    expect(out).toContain('\n\\:::\u00a0signature\n');
+  });
+
+  it('reads back as the same model (positions aside), without a warning', () => {
+    const back = readMarkdown({ text: out });
+    expect(stripPositions(back.edition)).toEqual(stripPositions(notice));
+    expect(back.report).toEqual([]);
+  });
+
+  it.runIf(clients('pandoc'))('pandoc reads the divs as Divs with the role as their class', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'zhpress-md-')), 'notice.md');
+    writeFileSync(file, out);
+    const json = JSON.parse(run('pandoc', ['-f', 'markdown', '-t', 'json', file])) as { blocks: { t: string; c: unknown }[] };
+    const divs = json.blocks.filter((b) => b.t === 'Div').map((b) => {
+      const [[, classes], content] = b.c as [[string, string[]], { t: string }[]];
+      return [classes.join(' '), content.length];
+    });
+    expect(divs).toEqual([
+      ['header', 1],
+      ['address', 1],
+      ['attachment', 2],
+      ['signature', 2],
+      ['annotation', 1],
+      ['record', 1],
+      ['record', 2],
+    ]);
   });
 });

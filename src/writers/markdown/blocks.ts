@@ -1,5 +1,7 @@
 // Blocks to CommonMark, one blank line between blocks (format: README "Markdown edition").
-import type { Article, Block } from '../../model/types.js';
+// Paragraphs with a role (signature, address, …) in a row go in one fenced div of
+// that class, Pandoc's way: "::: signature" … ":::".
+import type { Article, Block, Paragraph, ParagraphRole } from '../../model/types.js';
 import { escapeLineStart, escapeText } from './escape.js';
 import { inlines } from './inlines.js';
 
@@ -41,7 +43,29 @@ export function block(node: Block): string {
   }
 }
 
+/** The blocks, consecutive paragraphs of one role in one fenced div. */
+function blocks(children: readonly Block[]): string[] {
+  const out: string[] = [];
+  let run: { role: ParagraphRole; paragraphs: Paragraph[] } | undefined;
+  const flush = () => {
+    if (run) out.push(`::: ${run.role}\n${run.paragraphs.map(block).join('\n\n')}\n:::`);
+    run = undefined;
+  };
+  for (const child of children) {
+    if (child.type === 'paragraph' && child.role) {
+      if (run?.role !== child.role) flush();
+      run ??= { role: child.role, paragraphs: [] };
+      run.paragraphs.push(child);
+      continue;
+    }
+    flush();
+    out.push(block(child));
+  }
+  flush();
+  return out;
+}
+
 export function article(node: Article): string {
   const title = node.meta.title ?? node.id;
-  return [`# ${escapeText(title)}`, ...node.children.map(block)].join('\n\n');
+  return [`# ${escapeText(title)}`, ...blocks(node.children)].join('\n\n');
 }

@@ -12,12 +12,13 @@ export function escapeInline(text: string): string {
 
 /**
  * Escape what would open a block at the start of a line: "# ", "> ", "- ", "+ ",
- * "1. ", "1) ", "===", leading spaces (indented code), and a line of only dashes.
+ * "1. ", "1) ", "===", ":::" (a fenced div), leading spaces (indented code), and a
+ * line of only dashes.
  */
 export function escapeLineStart(line: string): string {
   let out = line;
   if (/^[ \t]/.test(out)) out = out.replace(/^([ \t]+)/, (s) => s.replace(/ /g, '&#32;').replace(/\t/g, '&#9;'));
-  if (/^[#>+=-]/.test(out)) return `\\${out}`;
+  if (/^(?:[#>+=-]|:::)/.test(out)) return `\\${out}`;
   const ordered = /^(\d{1,9})([.)])/.exec(out);
   if (ordered) return `${ordered[1]}\\${out.slice(ordered[1]!.length)}`;
   return out;
