@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { heading, lead, mergeInlines, paragraph, strong, text } from '../../src/model/builders.js';
+import { article, edition as editionOf, heading, lead, mergeInlines, paragraph, strong, text } from '../../src/model/builders.js';
+import { readJson } from '../../src/readers/json/index.js';
 import { fromJSON, toJSON } from '../../src/model/json.js';
 import type { Edition } from '../../src/model/types.js';
 import { blockText, mapText, plainText, selectAll } from '../../src/model/visit.js';
@@ -94,6 +95,28 @@ describe('JSON form', () => {
     } catch (error) {
       expect((error as { line?: number }).line).toBe(3);
     }
+  });
+  it('reads back paragraph roles and the title block\u2019s notes and byline through the JSON reader, and refuses others', () => {
+    const notice = editionOf({ lang: 'zh-Hans' }, [
+      article('a1', { title: '\u901A\u77E5', notes: ['\uFF082018\u5E7412\u670829\u65E5\uFF09'], byline: '\u7701\u957F\u3000\u674E\u70B3\u519B' }, [
+        paragraph(['\u56FD\u529E\u53D1\u30142018\u3015128\u53F7'], { role: 'header' }),
+        paragraph(['\u5404\u4F4D\u4EE3\u8868\uFF1A'], { role: 'address' }),
+        paragraph(['\u9644\u4EF6\uFF1A1.\u5F0F\u6837'], { role: 'attachment' }),
+        paragraph(['\u56FD\u52A1\u9662\u529E\u516C\u5385'], { role: 'signature' }),
+        paragraph(['\uFF08\u6B64\u4EF6\u516C\u5F00\u53D1\u5E03\uFF09'], { role: 'annotation' }),
+        paragraph(['\u6284\u9001\uFF1A\u5404\u90E8\u95E8\u3002'], { role: 'record' }),
+      ]),
+    ]);
+    const json = toJSON(notice);
+    expect(readJson({ text: json, path: 'notice.json' }).edition).toEqual(notice);
+    const wrong = (mutate: (value: Record<string, any>) => void) => {
+      const value = JSON.parse(json);
+      mutate(value);
+      return () => readJson({ text: JSON.stringify(value), path: 'bad.json' });
+    };
+    expect(wrong((v) => (v.children[0].children[0].role = 'footer'))).toThrow(/\/children\/0\/children\/0\/role: found "footer"; expected one of "header", "address", "attachment", "signature", "annotation", "record"/);
+    expect(wrong((v) => (v.children[0].meta.notes = '\u4E00\u884C'))).toThrow(/\/children\/0\/meta\/notes: .*expected array/);
+    expect(wrong((v) => (v.children[0].meta.byline = ['\u7532']))).toThrow(/\/children\/0\/meta\/byline: .*expected string/);
   });
   it('selectAll finds nodes in document order', () => {
     expect(selectAll(edition as Edition, 'heading').map((h) => h.marker)).toEqual(['(二)', '(三)', '二、', '三、', '四、', '五、', '六、']);
