@@ -78,7 +78,7 @@ export async function render(
 /** Read one input and apply the transforms every variant shares. */
 export async function prepare(input: string, options: ReadInputOptions & Pick<BuildOptions, 'skip'>) {
   const read = await readInput(input, options);
-  const transformed = runTransforms(read.edition, { skip: [...(options.skip ?? []), 'convert'] });
+  const transformed = runTransforms(read.edition, { skip: [...(options.skip ?? []), ...(read.skip ?? []), 'convert'] });
   return { edition: transformed.edition, report: [...read.report, ...transformed.report] };
 }
 

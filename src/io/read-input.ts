@@ -90,10 +90,14 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   const meta = sidecar ? parseSidecar(sidecar.text, sidecar.file) : undefined;
   let result: ReadResult;
   try {
-    result = reader({ text: decoded.text, path }, { lang: meta?.lang ?? options.lang });
+    result = reader(
+      { text: decoded.text, path },
+      { lang: meta?.lang ?? options.lang, headings: meta?.reader?.headings, articles: meta?.reader?.articles },
+    );
   } catch (error) {
-    throw error instanceof ZhpressError ? error.inFile(path) : error;
+    throw error instanceof ZhpressError ? error.inFile(sidecar && /reader\.headings/.test(error.message) ? sidecar.file : path) : error;
   }
   const edition = meta ? applySidecar(result.edition, meta) : result.edition;
-  return { edition, report: [...report, ...result.report] };
+  const skip = meta?.reader?.repair === 'off' ? ['repair-breaks'] : undefined;
+  return { edition, report: [...report, ...result.report], ...(skip ? { skip } : {}) };
 }

@@ -14,6 +14,15 @@ export interface Sidecar {
   page?: string;
   lang?: Lang;
   articles?: { title?: string; subtitle?: string; kicker?: string; kind?: ArticleKind }[];
+  /** What the text reader's heuristics cannot know about this file. */
+  reader?: {
+    /** Numbering that is headings, by example ("1.", "（一）"); other numbering is never a heading. */
+    headings?: string[];
+    /** `split-on-headlines`: every unnumbered head starts an article; `one`: the file is one article. */
+    articles?: 'split-on-headlines' | 'one';
+    /** `off`: join no paragraphs (the text has no column breaks). */
+    repair?: 'on' | 'off';
+  };
 }
 
 export const SIDECAR_SUFFIXES = ['.meta.yaml', '.meta.yml', '.meta.json'];
@@ -38,6 +47,15 @@ const schema = {
         },
         additionalProperties: false,
       },
+    },
+    reader: {
+      type: 'object',
+      properties: {
+        headings: { type: 'array', items: { type: 'string', minLength: 1 } },
+        articles: { enum: ['split-on-headlines', 'one'] },
+        repair: { enum: ['on', 'off'] },
+      },
+      additionalProperties: false,
     },
   },
   additionalProperties: false,
@@ -78,7 +96,7 @@ export function parseSidecar(source: string, file: string): Sidecar {
 
 /** The edition with the sidecar's metadata applied. */
 export function applySidecar(edition: Edition, sidecar: Sidecar): Edition {
-  const { articles = [], ...editionMeta } = sidecar;
+  const { articles = [], reader: _reader, ...editionMeta } = sidecar;
   return {
     ...edition,
     meta: { ...edition.meta, ...editionMeta },

@@ -106,13 +106,15 @@ export interface BlockOptions {
 }
 
 /** "习近平总书记强调——", "今年以来，全市推出了一批便民举措——": a sentence leading into a quotation or a list. */
-function leadIn(line: Line, options: BlockOptions): boolean {
+function leadIn(line: Line, options: BlockOptions, flushHeads: boolean): boolean {
   const text = line.content.replace(/[\u2014\u2015]+$/u, '');
-  return SPEECH_VERB.test(text) || (options.bodyIndented === true && line.indented);
+  // Where the subheads stand flush and the body is indented, an indented one is a sentence of the body.
+  return SPEECH_VERB.test(text) || (options.bodyIndented === true && flushHeads && line.indented);
 }
 
 export function buildBlocks(items: Classified[], depthOf: DepthOf, options: BlockOptions = {}): Block[] {
   const blanksMeanSections = options.blanksMeanSections ?? false;
+  const flushHeads = items.some((item) => item.kind === 'subhead' && !item.line.indented);
   const blocks: Block[] = [];
   const speakers = speakerLabels(items);
   const runIns = runInLeads(items);
@@ -166,7 +168,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
         break;
       }
       case 'subhead':
-        if (leadIn(item.line, options)) blocks.push(paragraph(textOf(item.line), { position }));
+        if (leadIn(item.line, options, flushHeads)) blocks.push(paragraph(textOf(item.line), { position }));
         else blocks.push(subhead(textOf(item.line), { position }));
         break;
       case 'heading':

@@ -66,7 +66,7 @@ function closes(item: Classified | undefined): boolean {
 
 /** The last two Han characters of a line: rows of one list end alike ("李卓人議員", "梁耀忠議員 , S.B.S."). */
 function ending(item: Classified | undefined): string | undefined {
-  if (item?.kind !== 'paragraph') return undefined;
+  if (item?.kind !== 'paragraph' || item.line.content.length > 40) return undefined;
   const han = item.line.content.match(/\p{Script=Han}/gu);
   return han && han.length >= 2 ? han.slice(-2).join('') : undefined;
 }

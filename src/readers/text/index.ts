@@ -4,6 +4,7 @@
 import { article, edition, list, listItem, subhead, text } from '../../model/builders.js';
 import type { Article, ArticleMeta, Block, Change, HeadingDepth, Lang } from '../../model/types.js';
 import { completeMeta } from '../article-meta.js';
+import { inlineText } from '../../model/visit.js';
 import type { Reader, ReaderInput, ReaderOptions, ReadResult } from '../types.js';
 import { findContents, separateMarkers, splitArticles } from './articles.js';
 import { endMatter } from './end-matter.js';
@@ -11,12 +12,14 @@ import { readLayout } from './layout.js';
 import { findTitleBlock, type TitleBlock } from './title-block.js';
 import { isAddress } from './roles.js';
 import { buildBlocks } from './blocks.js';
+import { bulletinItems } from './bulletin.js';
 import { type Classified, classify } from './classify.js';
 import { decideSiblings } from './siblings.js';
 import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
 import { linePosition, spanPosition } from './line-slice.js';
-import { MARKER_RANK, type MarkerKind, OPENING_DATELINE } from './patterns.js';
+import { MARKER_RANK, type MarkerKind, matchMarker, OPENING_DATELINE } from './patterns.js';
+import { ZhpressError } from '../../errors.js';
 
 
 const SOURCE = 'reader:text';
@@ -34,7 +37,7 @@ interface Part {
   items: (Classified | { kind: 'contents'; lines: Line[] })[];
 }
 
-function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line>): Part['items'] {
+function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line>, headings?: readonly MarkerKind[]): Part['items'] {
   const items: Part['items'] = [];
   for (const { line, role, dateline } of titleBlock.blocks) {
     if (dateline) {
@@ -58,7 +61,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     }
     items.push(classify(line));
   }
-  return decideSiblings(items);
+  return decideSiblings(items, headings);
 }
 
 /** Heading depth by the numbering kinds an article uses: the outermost present is depth 1. */
@@ -116,11 +119,17 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
   const blanksMeanSections = nonBlank.filter((line) => line.afterBlank).length < 0.3 * nonBlank.length;
   const indented = bodyIsIndented(nonBlank);
 
-  const parts: Part[] = splitArticles(nonBlank).map((lines) => {
-    const titleBlock = findTitleBlock(lines, indented, layout.furniture);
-    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture) };
+  // Numbering kinds the sidecar declares to be headings, by example ("1.", "（一）").
+  const declared = options.headings?.map((example) => {
+    const kind = matchMarker(example.trim())?.kind;
+    if (!kind) throw new ZhpressError(`"${example}" under reader.headings is no numbering the text reader knows`, { hint: 'give an example of the marker as it stands in the text: "一、", "（一）", "1.", "第一章"' });
+    return kind;
   });
-  const articles: Article[] = parts.map((part, index) => {
+  const parts: Part[] = (options.articles === 'one' ? [nonBlank] : splitArticles(nonBlank)).map((lines) => {
+    const titleBlock = findTitleBlock(lines, indented, layout.furniture);
+    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture, declared) };
+  });
+  const articles: Article[] = parts.flatMap((part) => {
     // Each article numbers its own parts (a notice and the plan it transmits, a page of several stories).
     const depthOf = depthScale([part]);
     const blocks: Block[] = [];
@@ -140,8 +149,25 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
     flush();
     const first = part.lines[0]!;
     const last = part.lines[part.lines.length - 1]!;
-    return article(`article-${index + 1}`, articleMeta(part, blocks), blocks, { position: spanPosition(first, last) });
+    const position = spanPosition(first, last);
+    const items = options.articles === 'one' ? undefined : bulletinItems(blocks, options.articles === 'split-on-headlines');
+    if (!items) return [article('', articleMeta(part, blocks), blocks, { position })];
+    if (items.length > 1) {
+      report.push({
+        source: SOURCE,
+        kind: 'bulletin',
+        message: `read as a bulletin of ${items.length - (items[0]!.blocks.length || part.titleBlock.title ? 0 : 1)} items, one article per headline${options.articles ? ' (articles: split-on-headlines)' : ' (every headline stands over one or two paragraphs; set "articles: one" under "reader:" in the sidecar to keep one article)'}`,
+        position,
+      });
+    }
+    return items.flatMap((item, k) => {
+      if (k === 0) return item.blocks.length || part.titleBlock.title ? [article('', articleMeta(part, item.blocks), item.blocks, { position })] : [];
+      const meta = completeMeta({ title: inlineText(item.head!.children) }, item.blocks);
+      const end = item.blocks[item.blocks.length - 1]?.position?.end ?? item.head!.position?.end;
+      return [article('', meta, item.blocks, item.head!.position && end ? { position: { start: item.head!.position.start, end } } : {})];
+    });
   });
+  articles.forEach((a, i) => (a.id = `article-${i + 1}`));
 
   const lang: Lang = options.lang ?? detectLang(source);
   const stem = input.path ? input.path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') : undefined;

@@ -133,7 +133,7 @@ const WIRE = '(?:专电|电|讯|電|專電|訊)';
 
 /** "(新华社北京8月28日电)" closing a wire story. Groups: agency, place, date. */
 export const CLOSING_DATELINE = new RegExp(
-  `^${OPEN}\\s*(?<agency>${AGENCY})?(?<place>[^()\\uFF08\\uFF09\\d\\s]{0,12}?)\\s*(?<date>${DATE})${WIRE}\\s*${CLOSE}$`,
+  `^${OPEN}\\s*(?<agency>${AGENCY})?(?<place>[^()\\uFF08\\uFF09\\d\\s]{0,12}?)\\s*(?<date>${DATE})${WIRE}(?:[\\s\\u3000\\u00A0]*(?:记者|記者|通讯员|通訊員)[^()\\uFF08\\uFF09]{1,40})?\\s*${CLOSE}$`,
   'u',
 );
 

@@ -67,11 +67,27 @@ function withLead(item: Marked, end: number): Classified {
   return { kind: 'paragraph', line: item.line, marker: item.marker, markerKind: item.markerKind, lead: sliceLine(rest, 0, end), rest: sliceLine(rest, end) };
 }
 
-export function decideSiblings<T extends { kind: string }>(items: readonly T[]): (T | Classified)[] {
+/**
+ * `headings`: numbering kinds that the sidecar declares to be headings, by example ("1.", "（一）");
+ * then an item of such a kind is a heading unless a sentence follows its first one, and no
+ * other kind is ever a heading.
+ */
+export function decideSiblings<T extends { kind: string }>(items: readonly T[], headings?: readonly MarkerKind[]): (T | Classified)[] {
   const out: (T | Classified)[] = [...items];
   for (const run of runs(items)) {
     const members = run.map((i) => items[i] as unknown as Marked);
     const texts = members.map(body);
+    if (headings) {
+      const declared = headings.includes(members[0]!.markerKind);
+      run.forEach((i, k) => {
+        const member = members[k]!;
+        const end = leadEnd(texts[k]!);
+        if (declared && end === undefined) out[i] = asHeading(member);
+        else if (end !== undefined && member.kind === 'paragraph') out[i] = withLead(member, end);
+        else out[i] = withoutLead(member);
+      });
+      continue;
+    }
     // Clauses of one list: no heads, no leads.
     if (members.length >= 2 && texts.filter((t) => CLAUSE_END.test(t)).length >= Math.max(1, members.length / 3)) {
       run.forEach((i, k) => (out[i] = withoutLead(members[k]!)));

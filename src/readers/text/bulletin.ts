@@ -1,0 +1,43 @@
+// A bulletin: many short items in one file, each a headline and one or two
+// paragraphs ("青山湿地公园完成生态修复" / its report / the next headline …).
+// Read first as one article with subheads, it is cut into one article per item
+// when its shape says so: every passage under a head is short, the heads are
+// plain headlines (not 【】 topics, bullets, dash subheads or box labels), and
+// there are at least three of them. `articles: split-on-headlines` in the
+// sidecar cuts at every subhead whatever the shape.
+import type { Block, Subhead } from '../../model/types.js';
+import { inlineText } from '../../model/visit.js';
+import { BOX_LABEL } from './roles.js';
+
+const MAX_PASSAGE = 2;
+const MIN_ITEMS = 3;
+
+function headline(block: Block): block is Subhead {
+  if (block.type !== 'subhead' || block.data?.role === 'contents') return false;
+  const text = inlineText(block.children);
+  return text.length <= 30 && !/^[【\u25CF\u25A0\u25C6\u25B2\u2022\u00B7]/u.test(text) && !/[\u2014\u2015\u3002]$/u.test(text) && !BOX_LABEL.test(text);
+}
+
+export interface Item {
+  /** The headline; undefined for the passage before the first one (the article's own). */
+  head?: Subhead;
+  blocks: Block[];
+}
+
+/** The items of a bulletin, or undefined when the blocks are one article. */
+export function bulletinItems(blocks: Block[], force = false): Item[] | undefined {
+  const items: Item[] = [{ blocks: [] }];
+  for (const block of blocks) {
+    if (block.type === 'subhead' && (force || headline(block))) items.push({ head: block, blocks: [] });
+    else items[items.length - 1]!.blocks.push(block);
+  }
+  const heads = items.length - 1;
+  if (force) return heads > 0 ? items : undefined;
+  if (heads < MIN_ITEMS) return undefined;
+  const short = items.every(
+    (item, i) =>
+      (i === 0 && item.blocks.length === 0) ||
+      (item.blocks.length >= 1 && item.blocks.length <= MAX_PASSAGE && item.blocks.every((b) => b.type === 'paragraph' && !b.marker && !b.role)),
+  );
+  return short ? items : undefined;
+}
