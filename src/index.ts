@@ -3,6 +3,7 @@ export * from './model/index.js';
 export { ZhpressError, isZhpressError } from './errors.js';
 export { readers, READER_NAMES, INPUT_EXTENSIONS, readerFor } from './readers/index.js';
 export { readText } from './readers/text/index.js';
+export { explain } from './readers/text/explain.js';
 export type { Reader, ReaderInput, ReaderOptions, ReadResult } from './readers/types.js';
 export { transforms, TRANSFORM_NAMES, runTransforms, type PipelineOptions } from './transforms/index.js';
 export type { Transform, TransformContext, TransformResult } from './transforms/types.js';

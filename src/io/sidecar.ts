@@ -72,7 +72,7 @@ export function parseSidecar(source: string, file: string): Sidecar {
     const line = error instanceof yaml().YAMLParseError ? error.linePos?.[0]?.line : undefined;
     throw new ZhpressError(`not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file, line });
   }
-  validate ??= new (ajv().Ajv)({ allErrors: false }).compile(schema);
+  validate ??= new (ajv().Ajv)({ allErrors: false, allowUnionTypes: true }).compile(schema);
   if (!validate(value)) {
     const error = validate.errors![0]!;
     const params = error.params as Record<string, unknown>;

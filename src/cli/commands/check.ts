@@ -1,11 +1,12 @@
 import type { CommandModule } from 'yargs';
-import { type Change, type Edition, phraseReview, prepare, runTransforms, visit } from '../../index.js';
+import { type Change, type Edition, explain, phraseReview, prepare, runTransforms, visit } from '../../index.js';
 import { expandInputs } from '../inputs.js';
 import { type InputArgs, inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
 import { formatChange, isProblem } from '../report.js';
 
 interface Args extends InputArgs {
   inputs: string[];
+  explain?: boolean;
 }
 
 const STRAY = /(?<=\p{Script=Han})[,;:?!()]|[,;:?!()](?=\p{Script=Han})/gu;
@@ -39,6 +40,7 @@ export const checkCommand: CommandModule<object, Args> = {
       ...inputOptions,
       variant: { type: 'string', describe: 'also report what converting to this variant changes', group: 'Transforms:' },
       vocabulary: { type: 'boolean', describe: 'with --variant: regional vocabulary too', group: 'Transforms:' },
+      explain: { type: 'boolean', describe: 'print what every line became and the rule that decided it (text inputs)' },
     }),
   handler: async (args) => {
     const inputs = (await expandInputs(args.inputs)).map((input) => input.path);
@@ -57,6 +59,7 @@ export const checkCommand: CommandModule<object, Args> = {
           report.push(...phraseReview(prepared.edition, variant, dictionaries));
         }
       }
+      if (args.explain) process.stdout.write(`${input}\n${explain(prepared.edition, prepared.report).join('\n')}\n`);
       for (const change of report) process.stdout.write(`${formatChange(input, change)}\n`);
       changes += report.length;
       problems += report.filter(isProblem).length;
