@@ -3,7 +3,7 @@
 // and truncation. The text and Markdown readers both end with completeMeta.
 import type { ArticleKind, ArticleMeta, Block } from '../model/types.js';
 import { blockText, inlineText } from '../model/visit.js';
-import { CLOSING_END, OPENING_DATELINE } from './text/patterns.js';
+import { CLOSING_END, INLINE_CONTINUATION, OPENING_DATELINE } from './text/patterns.js';
 
 /** "新华社北京8月28日电（记者张三）" at the start of a text: not part of a title. */
 const OPENING_BYLINE = new RegExp(`${OPENING_DATELINE.source.replace('^', '^\\s*')}[\\s\\u3000]*(?:[(\\uFF08][^)\\uFF09]{0,20}[)\\uFF09])?[\\s\\u3000]*`, 'u');
@@ -33,6 +33,14 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
   for (const block of blocks) {
     if (block.type === 'continuation' && block.direction === 'from') meta.continuedFrom ??= block.page;
     if (block.type === 'continuation' && block.direction === 'to') meta.continuedTo = block.page;
+    // Notes a crawl left inside a paragraph still say where the article goes on and came from.
+    if (block.type === 'paragraph') {
+      for (const m of blockText(block).matchAll(INLINE_CONTINUATION)) {
+        const page = m.slice(2).find((g) => g !== undefined)!;
+        if (/下转|^转/u.test(m.groups!.dir!)) meta.continuedTo ??= page;
+        else meta.continuedFrom ??= page;
+      }
+    }
   }
   if (!meta.dateline) {
     const first = blocks.find((b) => b.type === 'paragraph');

@@ -27,7 +27,32 @@ const META_TAGS = new Set(['kicker', 'title', 'subtitle', 'note', 'byline', 'dat
 /** Tags whose last field is a prefix of the block's text. */
 const PREFIXED = new Set(['h', 'p', 'sub', 'quote', 'li', 'toc', 'date', ...ROLE_TAGS]);
 
+/** Meta records in the order FORMAT.md gives, whatever order an expectation wrote them in. */
+const META_ORDER = ['kicker', 'title', 'subtitle', 'note', 'byline', 'dateline', 'from', 'to', 'truncated'];
+
+function canonical(recs: Rec[]): Rec[] {
+  const out: Rec[] = [];
+  let meta: Rec[] = [];
+  const flush = () => {
+    out.push(...meta.sort((a, b) => META_ORDER.indexOf(a.tag) - META_ORDER.indexOf(b.tag)));
+    meta = [];
+  };
+  for (const rec of recs) {
+    if (META_ORDER.includes(rec.tag)) meta.push(rec);
+    else {
+      flush();
+      out.push(rec);
+    }
+  }
+  flush();
+  return out;
+}
+
 export function parseExpect(source: string): Rec[] {
+  return canonical(parseLines(source));
+}
+
+function parseLines(source: string): Rec[] {
   const out: Rec[] = [];
   source.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();

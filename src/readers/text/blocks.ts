@@ -12,6 +12,7 @@ import {
   text,
 } from '../../model/builders.js';
 import type { Block, HeadingDepth, Inline, ListItem, Text } from '../../model/types.js';
+import { inlineText } from '../../model/visit.js';
 import type { Classified } from './classify.js';
 import { unnumberedHeads } from './heads.js';
 import { isAddress, SECTION_LABEL } from './roles.js';
@@ -112,6 +113,36 @@ function leadIn(line: Line, options: BlockOptions, flushHeads: boolean): boolean
   return SPEECH_VERB.test(text) || (options.bodyIndented === true && flushHeads && line.indented);
 }
 
+/** Opening minus closing quotation marks. */
+function balance(text: string): number {
+  return (text.match(/[\u201C\u300C]/gu) ?? []).length - (text.match(/[\u201D\u300D]/gu) ?? []).length;
+}
+
+/**
+ * A quotation over several paragraphs, as Chinese sets it: each paragraph opens with “
+ * and only the last one closes (the amendments a law quotes, a letter cited whole).
+ */
+function quotationRuns(items: Classified[]): Set<Classified> {
+  const found = new Set<Classified>();
+  const plain = (item: Classified | undefined): item is Extract<Classified, { kind: 'paragraph' }> =>
+    item?.kind === 'paragraph' && !item.marker && !item.lead && !item.role && /^[\u201C\u300C]/u.test(item.line.content);
+  for (let i = 0; i < items.length; i++) {
+    const first = items[i];
+    if (!plain(first) || balance(first.line.content) <= 0) continue;
+    let depth = balance(first.line.content);
+    let j = i + 1;
+    while (j < items.length && depth > 0 && plain(items[j])) {
+      depth += balance(items[j]!.line.content) - 1;
+      j++;
+    }
+    if (depth <= 0 && j - i >= 2) {
+      for (let k = i; k < j; k++) found.add(items[k]!);
+      i = j - 1;
+    }
+  }
+  return found;
+}
+
 export function buildBlocks(items: Classified[], depthOf: DepthOf, options: BlockOptions = {}): Block[] {
   const blanksMeanSections = options.blanksMeanSections ?? false;
   const flushHeads = items.some((item) => item.kind === 'subhead' && !item.line.indented);
@@ -120,6 +151,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
   const runIns = runInLeads(items);
   const heads = unnumberedHeads(items, blanksMeanSections, speakers);
   const bulletHeads = singleBullets(items);
+  const quotations = quotationRuns(items);
   // In a law with chapters, an unnumbered head over provisions ("附　　则") is a chapter of its own.
   const chaptered = items.some((item) => item.kind === 'heading' && item.markerKind === 'chapter');
   const overProvisions = (i: number) => {
@@ -185,8 +217,10 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
           break;
         }
         const previous = blocks[blocks.length - 1];
-        const setApart = previous?.type === 'heading' || previous?.type === 'subhead' || (previous === undefined && options.titled === true);
-        if (!item.marker && !item.lead && setApart && isWholeQuotation(item.line.content)) {
+        // Set apart: under a title, heading or subhead, or after a paragraph that introduces it with a colon ("修改为：").
+        const introduced = previous?.type === 'paragraph' && !previous.role && /[\uFF1A:]$/u.test(inlineText(previous.children));
+        const setApart = previous?.type === 'heading' || previous?.type === 'subhead' || introduced || (previous === undefined && options.titled === true);
+        if (quotations.has(item) || (!item.marker && !item.lead && setApart && isWholeQuotation(item.line.content))) {
           blocks.push(quote(textOf(item.line), { position }));
           break;
         }

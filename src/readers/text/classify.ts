@@ -69,7 +69,8 @@ export function classify(line: Line): Classified {
   if (marker) {
     const rest = sliceLine(line, marker.length);
     const body = rest.content;
-    if (body.length > 0 && body.length <= HEADING_MAX && !SENTENCE_END.test(body)) {
+    const bare = body.length === 0 && (marker.kind === 'article' || marker.kind === 'numeral');
+    if (bare || (body.length > 0 && body.length <= HEADING_MAX && !SENTENCE_END.test(body))) {
       return { kind: 'heading', line, markerKind: marker.kind, marker: marker.marker, rest };
     }
     const end = leadEnd(body);

@@ -43,6 +43,8 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
     }
     else break;
   }
+  // A signature in the middle of an article (a letter quoted in a story, then the reporter's note): signer over date.
+  for (let s = 1; s < i; s++) if (signatureEnd(lines, s) > 0 && !roles.has(lines[s]!)) [s - 1, s].forEach((k) => roles.set(lines[k]!, 'signature'));
   // The attachment note stands above the signature: "附件：1、……" and its numbered list.
   let j = i;
   while (j >= 0 && attachmentItem(lines[j]!.content) && !ATTACHMENT_NOTE.test(lines[j]!.content)) j--;

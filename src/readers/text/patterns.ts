@@ -18,6 +18,9 @@ export type MarkerKind =
   | 'formal'
   | 'han'
   | 'paren-han'
+  | 'stem'
+  | 'article'
+  | 'numeral'
   | 'decimal-1'
   | 'decimal-2'
   | 'decimal-3'
@@ -35,6 +38,9 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
   formal: 2.5,
   han: 3,
   'paren-han': 4,
+  stem: 4.05,
+  article: 2.9,
+  numeral: 4.08,
   'decimal-1': 4.1,
   'decimal-2': 4.2,
   'decimal-3': 4.3,
@@ -65,6 +71,12 @@ const MARKERS: [MarkerKind, RegExp][] = [
   // "1 总则" but not "3 月 1 日", "30 人": a number before a unit is a quantity.
   ['decimal-1', new RegExp(`^${DIGIT}{1,2}(?=[\\s\u3000]+\\p{Script=Han})(?![\\s\u3000]+${UNIT})[\\s\u3000]*`, 'u')],
   ['paren-han', new RegExp(`^${OPEN}${HAN_NUMERAL}+${CLOSE}`, 'u')],
+  // The heavenly stems as numbering: "甲、" "乙、".
+  ['stem', /^[甲乙丙丁戊己庚辛壬癸]\u3001/u],
+  // A provision's number alone on its line ("第三條" over its text, as some law dumps set it).
+  ['article', new RegExp(`^第${NUMBER}[条條](?:之${NUMBER})?$`, 'u')],
+  // A bare number on a line of its own, over a section ("1", "2" in features).
+  ['numeral', new RegExp(`^${DIGIT}{1,2}$`, 'u')],
   // "1." "1\uFF0E" "1\u3001" but not "1.5" or "2024.": a number with a decimal point is text.
   ['arabic', new RegExp(`^${DIGIT}{1,3}(?:[.\\uFF0E](?!${DIGIT})|\u3001)`, 'u')],
   ['paren-arabic', new RegExp(`^${OPEN}${DIGIT}{1,2}${CLOSE}`, 'u')],
@@ -96,7 +108,7 @@ export function matchMarker(content: string): MarkerMatch | undefined {
 }
 
 /** "第一条" at the start of a provision (laws, regulations, plans): a run-in lead. */
-export const PROVISION = new RegExp(`^第${NUMBER}条(?=[\\s\u3000]|$)`, 'u');
+export const PROVISION = new RegExp(`^第${NUMBER}[条條](?:之${NUMBER})?(?=[\\s\u3000]|$)`, 'u');
 
 /** Sentence-ending punctuation (full and half width). */
 export const SENTENCE_END = /[\u3002\uFF01\uFF1F!?\uFF1B;]/u;
@@ -121,6 +133,9 @@ export const CONTINUED_FROM = new RegExp(
 );
 
 /** "(下转2版)" "\uFF08转第二版\uFF09": the article goes on on another page. */
+/** A continuation note left inside a paragraph by a crawl that joined the pages: "……（下转2版）（上接1版）……". */
+export const INLINE_CONTINUATION = new RegExp(`${OPEN}\\s*(?<dir>上接|下转|接|转)第?${PAGE}版\\s*${CLOSE}`, 'gu');
+
 export const CONTINUED_TO = new RegExp(
   `${OPEN}\\s*(?:下转|转|转见)第?${PAGE}版\\s*${CLOSE}$`,
   'u',

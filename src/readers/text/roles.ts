@@ -90,7 +90,7 @@ export function isAddress(content: string): boolean {
 /** The attachment note after the body: "附件：1.…", "附件：应急救援专用号牌式样". */
 export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*\s*[：:]/u;
 /** "附件" or "附件1" alone on a line, above an attachment's title. */
-export const ATTACHMENT_LABEL = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*$/u;
+export const ATTACHMENT_LABEL = /^(?:附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*|附[：:]|附录|附錄)$/u;
 
 /** A date standing alone (signature date, 成文日期). */
 export const LONE_DATE = new RegExp(`^${DATE}$`, 'u');

@@ -101,7 +101,10 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     // A head has something under it: items that follow one another with nothing between are an
     // enumeration, whatever the shape of their lines.
     // A head never ends in a colon: "（四）……存在以下问题：" introduces what follows.
-    const headShaped = texts.map((text) => !/[\uFF1A:]$/u.test(text) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text)));
+    const bare = members[0]!.markerKind === 'article' || members[0]!.markerKind === 'numeral';
+    const headShaped = texts.map(
+      (text) => (bare && text === '' && members.length >= 2) || (!/[\uFF1A:]$/u.test(text) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text))),
+    );
     const rank = MARKER_RANK[members[0]!.markerKind];
     const hasContent = run.map((i) => {
       const next = items[i + 1];

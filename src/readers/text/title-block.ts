@@ -20,7 +20,7 @@ import {
   SENTENCE_END,
   SUBHEAD,
 } from './patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -131,8 +131,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
         block.subtitle = line;
         continue;
       }
-      // A byline: a name with its office, or a bare name under a date note ("（2020年2月23日）" / "李建华").
-      if ((isByline(content) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content))) && !block.byline) {
+      // A byline: a name with its office, a bare name under a date note ("（2020年2月23日）" / "李建华"),
+      // or the issuing body over the date ("青山市统计局" / "2024年3月20日").
+      if ((isByline(content) || (isSigner(content) && isTitleNote(lines[i + 1]?.content ?? '')) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content) && !matchMarker(content) && !PROVISION.test(content))) && !block.byline) {
         block.byline = line;
         continue;
       }
