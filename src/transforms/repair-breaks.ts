@@ -53,8 +53,9 @@ export function judgeBreak(a: Block, b: Block | undefined): Verdict {
   if (LABELLED.test(text)) return 'keep';
   const open = OPEN_END.test(text.trimEnd());
   const prose = open || (text.length >= MIN_CUT_LENGTH && PROSE.test(text));
-  if (!prose) return 'keep';
-  if (!isPlainParagraph(b)) return b === undefined ? 'keep' : 'suspect';
+  if (b === undefined) return 'keep';
+  // An open paragraph that is no prose (a line the reader took for no head) is worth a look, never a join.
+  if (!prose || !isPlainParagraph(b)) return 'suspect';
   const next = inlineText(b.children);
   if (LABELLED.test(next) || FIGURE.test(next)) return 'suspect';
   if (open && !OWN_START.test(next)) return 'join';
@@ -65,28 +66,31 @@ export function judgeBreak(a: Block, b: Block | undefined): Verdict {
 function repairArticle(article: Article, report: Change[]): Article {
   const blocks: Block[] = [];
   let changed = false;
+  const join = (a: Paragraph, b: Paragraph): Paragraph => {
+    const aText = inlineText(a.children);
+    const bText = inlineText(b.children);
+    const joined: Paragraph = { ...a, children: mergeInlines([...a.children, ...b.children]) };
+    if (a.position && b.position) joined.position = { start: a.position.start, end: b.position.end };
+    changed = true;
+    report.push({
+      source: SOURCE,
+      kind: 'join-paragraphs',
+      message: 'joined a paragraph cut in two by a column or page break: the first piece stops mid-sentence without closing punctuation, the next goes on as prose with no marker of its own',
+      position: joinPosition(a, b),
+      before: `${aText.slice(-8)} | ${bText.slice(0, 8)}`,
+      after: `${aText.slice(-8)}${bText.slice(0, 8)}`,
+    });
+    return joined;
+  };
   for (const block of article.children) {
-    const previous = blocks[blocks.length - 1];
-    if (previous && judgeBreak(previous, block) === 'join') {
-      const a = previous as Paragraph;
-      const b = block as Paragraph;
-      const aText = inlineText(a.children);
-      const bText = inlineText(b.children);
-      const joined: Paragraph = { ...a, children: mergeInlines([...a.children, ...b.children]) };
-      if (a.position && b.position) joined.position = { start: a.position.start, end: b.position.end };
-      blocks[blocks.length - 1] = joined;
-      changed = true;
-      report.push({
-        source: SOURCE,
-        kind: 'join-paragraphs',
-        message: 'joined a paragraph cut in two by a column or page break: the first piece stops mid-sentence without closing punctuation, the next goes on as prose with no marker of its own',
-        position: joinPosition(a, b),
-        before: `${aText.slice(-8)} | ${bText.slice(0, 8)}`,
-        after: `${aText.slice(-8)}${bText.slice(0, 8)}`,
-      });
-      continue;
-    }
     blocks.push(block);
+    // A join can make the piece before it joinable too: join until nothing more joins, so that a
+    // second run changes nothing.
+    while (blocks.length >= 2 && judgeBreak(blocks[blocks.length - 2]!, blocks[blocks.length - 1]) === 'join') {
+      const b = blocks.pop() as Paragraph;
+      const a = blocks.pop() as Paragraph;
+      blocks.push(join(a, b));
+    }
   }
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;

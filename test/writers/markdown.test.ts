@@ -60,7 +60,7 @@ describe('Markdown edition', () => {
 
   it('writes article titles as level-1 headings, model headings one level down with markers, leads bold, quotes as >', () => {
     expect(markdown).toMatch(/^# .+\n\n/m);
-    expect(markdown).toContain('\n### \uff08\u4e8c\uff09');
+    expect(markdown).toContain('\n## \uff08\u4e8c\uff09'); // depth 1: the first article's own outermost numbering
     expect(markdown).toContain('\n## \u4e8c\u3001\u4f18\u5316\u73b0\u4ee3\u5316\u57ce\u5e02\u4f53\u7cfb\n');
     expect(markdown).toContain('\uff08\u4e00\uff09**\u7a33\u59a5\u6709\u5e8f\u63a8\u52a8\u57ce\u5e02\u7fa4\u4e00\u4f53\u5316\u548c\u90fd\u5e02\u5708\u540c\u57ce\u5316\u53d1\u5c55**\u3002');
     const tokens = md.parse(markdown.slice(markdown.indexOf('\n---\n') + 5), {});

@@ -119,7 +119,9 @@ export function classifyParagraph(children: PhrasingContent[], position: Positio
   if (only?.type === 'strong' && CONTENTS.test(content)) {
     return { kind: 'block', block: subhead(only.children, { ...at, data: { role: 'contents' } }) };
   }
-  if (only?.type === 'strong' && ENDS_IN_DASH.test(content)) {
+  // A paragraph that is all bold is a subhead ("**核心阅读**", "**生态底色更加亮丽。**"); one ending in a colon
+  // is a label with nothing after it ("**說明：**"), a lead.
+  if (only?.type === 'strong' && !/[\uFF1A:]$/u.test(content)) {
     return { kind: 'block', block: subhead(only.children, at) };
   }
   // A plain line ending in "——" is a subhead only if it is a phrase, not a sentence ("中。——"), as in the text reader.

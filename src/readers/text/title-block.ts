@@ -18,6 +18,9 @@ import {
   OPENING_DATELINE,
   PROVISION,
   SENTENCE_END,
+  SPEAKER,
+  SPEAKER_ROLE,
+  SPEAKER_WORDS,
   SUBHEAD,
 } from './patterns.js';
 import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote } from './roles.js';
@@ -50,6 +53,9 @@ export function titleLike(content: string, first = false): boolean {
   const endsStop = /[\u3002\uFF01\uFF1F]$/u.test(core);
   if (closed && !(first && endsStop && core.length <= 40 && !SENTENCE_END.test(core.slice(0, -1)))) return false;
   if (/[：:]$/u.test(content)) return false;
+  // "记者：今年经济形势如何？" opens a transcript.
+  const speaker = SPEAKER.exec(content)?.[1];
+  if (speaker && (SPEAKER_WORDS.has(speaker) || SPEAKER_ROLE.test(speaker))) return false;
   return (
     !SUBHEAD.test(content) &&
     !matchMarker(content) &&
