@@ -22,6 +22,7 @@ export type Classified =
   | { kind: 'dateline'; line: Line; agency?: string; place?: string; date?: string }
   | { kind: 'item'; line: Line; style: 'dash' | 'bullet' | 'ordered'; marker: string; rest: Line }
   | { kind: 'subhead'; line: Line }
+  | { kind: 'quote'; line: Line }
   | { kind: 'heading'; line: Line; markerKind: MarkerKind; marker: string; rest: Line }
   | { kind: 'paragraph'; line: Line; marker?: string; markerKind?: MarkerKind; lead?: Line; rest: Line; role?: ParagraphRole };
 

@@ -50,7 +50,9 @@ function plainParagraph(item: Classified | undefined): item is Extract<Classifie
 /** What may follow a head: a passage of text, a list, a marked item, a row of names. */
 function opensPassage(item: Classified | undefined, head: Line): boolean {
   if (!item) return false;
-  if (item.kind === 'item' || item.kind === 'heading') return true;
+  if (item.kind === 'item') return true;
+  // A line over a numbered heading has no passage of its own.
+  if (item.kind === 'heading') return false;
   if (item.kind !== 'paragraph' || item.role) return false;
   const content = item.line.content;
   if (item.marker || item.lead) return true;

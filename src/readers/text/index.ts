@@ -18,7 +18,7 @@ import { decideSiblings } from './siblings.js';
 import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
 import { linePosition, spanPosition } from './line-slice.js';
-import { MARKER_RANK, type MarkerKind, matchMarker, OPENING_DATELINE } from './patterns.js';
+import { MARKER_RANK, type MarkerKind, matchMarker, OPENING_DATELINE, PROVISION } from './patterns.js';
 import { ZhpressError } from '../../errors.js';
 
 
@@ -39,8 +39,9 @@ interface Part {
 
 function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line>, headings?: readonly MarkerKind[]): Part['items'] {
   const items: Part['items'] = [];
-  for (const { line, role, dateline } of titleBlock.blocks) {
-    if (dateline) {
+  for (const { line, role, dateline, deck } of titleBlock.blocks) {
+    if (deck) items.push({ kind: 'quote', line });
+    else if (dateline) {
       const groups = OPENING_DATELINE.exec(line.content)?.groups ?? {};
       items.push({ kind: 'dateline', line, agency: groups.agency, place: groups.place || undefined, date: groups.date });
     } else items.push({ kind: 'paragraph', line, rest: line, role });
@@ -48,7 +49,8 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
   const roles = endMatter(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const role = furniture.has(line) ? 'record' : (roles.get(line) ?? (isAddress(line.content) ? 'address' : undefined));
+    const address = isAddress(line.content) && !PROVISION.test(line.content) && !matchMarker(line.content);
+    const role = furniture.has(line) ? 'record' : (roles.get(line) ?? (address ? 'address' : undefined));
     if (role) {
       items.push({ kind: 'paragraph', line, rest: line, role });
       continue;

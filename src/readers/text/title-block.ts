@@ -32,7 +32,7 @@ export interface TitleBlock {
   notes: Line[];
   byline?: Line;
   /** Lines of the title block that are blocks of their own (header fields, captions, an opening dateline). */
-  blocks: { line: Line; role?: ParagraphRole; dateline?: boolean }[];
+  blocks: { line: Line; role?: ParagraphRole; dateline?: boolean; deck?: boolean }[];
   /** How many lines of the article the title block takes. */
   length: number;
 }
@@ -158,6 +158,14 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       continue;
     }
     if (plain.length === 3) break;
+    // A title that ends in 。 stands alone over its body: under it, a second title-like line means it was body text.
+    if (plain.length > 0 && /[\u3002\uFF01]$/u.test(plain[0]!.content)) break;
+    // A deck (提要): a sentence of summary with commas under the title, set apart as a quote.
+    if (plain.length > 0 && content.length > 24 && /[\uFF0C,]/u.test(content) && bodyLike(lines[i + 1])) {
+      block.blocks.push({ line, deck: true });
+      i++;
+      break;
+    }
     // A deck is a phrase; a word of two or three characters under a title is a head of the body,
     // unless the title block goes on under it ("立法會" / "議程" / its date).
     const after = lines[i + 1]?.content ?? '';
