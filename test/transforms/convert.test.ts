@@ -348,7 +348,7 @@ describe('user dictionaries', () => {
     const { edition: out, report } = convertEdition(edition, { variant: 'zh-Hant-TW', vocabulary: true, dictionaries: [mine] });
     const text = plainText(out);
     expect(text).toContain('支援優化社區');
-    expect(text).toContain('下載软件');
+    expect(text).toContain('下載軟件'); // =软件: Traditional characters, not Taiwan's 軟體
     expect(report.some((c) => c.kind === 'dictionary' && c.message.includes(mine))).toBe(true);
   });
   it('later files win over earlier ones', () => {
@@ -376,16 +376,19 @@ describe('the dictionary format', () => {
   it('parses mappings, keep-as-is entries and comments', () => {
     const dictionary = parseDictionary('\uFEFF# c\n\n\u652F\u6301\t\u652F\u63F4  # comment\n=\u6FC0\u6D3B\r\n  \u793E\u533A   \u793E\u5340\n', 'x.txt');
     expect(dictionary.entries).toEqual([
-      { simplified: '支持', traditional: '支援', keep: false, line: 3 },
-      { simplified: '激活', traditional: '激活', keep: true, line: 4 },
-      { simplified: '社区', traditional: '社區', keep: false, line: 5 },
+      { simplified: '支持', traditional: '支援', keep: false, verbatim: false, line: 3 },
+      { simplified: '激活', traditional: '激活', keep: true, verbatim: false, line: 4 },
+      { simplified: '社区', traditional: '社區', keep: false, verbatim: false, line: 5 },
     ]);
   });
   it.each([
     ['\u652F\u6301\n', 1, /no Traditional form/u],
     ['a b c\n', 1, /3 fields/u],
-    ['=\n', 1, /keep-as-is/u],
-    ['= \u652F\u6301\n', 1, /keep-as-is/u],
+    ['=\n', 1, /keep entry/u],
+    ['= \u652F\u6301\n', 1, /keep entry/u],
+    ['==\n', 1, /keep entry/u],
+    ['===\u652F\u6301\n', 1, /keep entry/u],
+    ['=\u652F\u6301\n==\u652F\u6301\n', 2, /already given on line 1/u],
     [`\u652F\u6301 \u652F\u63F4\n\u652F\u6301 \u652F\u6301\n`, 2, /already given on line 1/u],
   ])('rejects %j', (text, line, message) => {
     try {

@@ -4,7 +4,10 @@
 //
 //   # a comment (also after an entry, separated by whitespace)
 //   简体<TAB>繁體     the Simplified phrase and its Traditional form
-//   =词              keep the phrase exactly as it is written, in every direction
+//   =词              keep the phrase's vocabulary: its characters are converted
+//                    (=上海合作组织 is 上海合作組織 in a Traditional edition), its
+//                    words are never replaced by regional ones (支持 stays 支持)
+//   ==词             keep the phrase byte for byte, in every direction
 //
 // Fields are separated by a tab or by spaces (phrases contain none). A phrase is
 // protected from OpenCC: it is cut out before OpenCC runs and its target put back
@@ -20,10 +23,12 @@ import { ZhpressError } from '../../errors.js';
 export interface DictionaryEntry {
   /** The Simplified phrase. */
   simplified: string;
-  /** The Traditional phrase; equal to `simplified` for a keep-as-is entry. */
+  /** The Traditional phrase; equal to `simplified` for a keep entry (its characters are converted per variant). */
   traditional: string;
-  /** `=词`: written identically in both scripts, never converted. */
+  /** `=词` or `==词`: the phrase's vocabulary is kept (no word of it replaced by another). */
   keep: boolean;
+  /** `==词`: not even its characters are converted; it stays exactly as written. */
+  verbatim: boolean;
   /** 1-based line in `file`. */
   line: number;
 }
@@ -48,29 +53,30 @@ export function parseDictionary(text: string, file: string): Dictionary {
     const fields = content.split(/[\t ]+/u);
     let entry: DictionaryEntry;
     if (fields[0]!.startsWith('=')) {
-      const phrase = fields[0]!.slice(1);
-      if (phrase === '' || fields.length > 1) {
-        throw new ZhpressError(`a keep-as-is entry is "=" followed by one phrase, found "${content}"`, {
+      const verbatim = fields[0]!.startsWith('==');
+      const phrase = fields[0]!.slice(verbatim ? 2 : 1);
+      if (phrase === '' || phrase.startsWith('=') || fields.length > 1) {
+        throw new ZhpressError(`a keep entry is "=" or "==" followed by one phrase, found "${content}"`, {
           file,
           line,
-          hint: 'write =词 on a line of its own',
+          hint: 'write =词 (convert its characters, keep its words) or ==词 (keep it exactly) on a line of its own',
         });
       }
-      entry = { simplified: phrase, traditional: phrase, keep: true, line };
+      entry = { simplified: phrase, traditional: phrase, keep: true, verbatim, line };
     } else {
       if (fields.length !== 2) {
         throw new ZhpressError(
           fields.length < 2
             ? `"${content}" has no Traditional form`
             : `"${content}" has ${fields.length} fields, a mapping has two`,
-          { file, line, hint: 'write 简体<TAB>繁體, or =词 to keep a phrase as it is' },
+          { file, line, hint: 'write 简体<TAB>繁體, =词 to keep a phrase\'s words, or ==词 to keep it exactly' },
         );
       }
-      entry = { simplified: fields[0]!, traditional: fields[1]!, keep: false, line };
+      entry = { simplified: fields[0]!, traditional: fields[1]!, keep: false, verbatim: false, line };
     }
     const before = seen.get(entry.simplified);
     if (before) {
-      if (before.traditional === entry.traditional && before.keep === entry.keep) return;
+      if (before.traditional === entry.traditional && before.keep === entry.keep && before.verbatim === entry.verbatim) return;
       throw new ZhpressError(`"${entry.simplified}" is already given on line ${before.line}`, {
         file,
         line,

@@ -202,6 +202,32 @@ function summarise(hits: Map<string, number>): string {
   return shown.join(', ') + (sorted.length > 5 ? `, and ${sorted.length - 5} more` : '');
 }
 
+/**
+ * Keep entries (=词) of the user's dictionaries that met the text and gave what
+ * OpenCC gives the phrase anyway: now that =词 converts characters, an entry
+ * written to keep a phrase in Simplified does nothing, and says so.
+ */
+function idleKeepEntries(run: Run, user: readonly Dictionary[], protector: Protector, opencc: ConverterFunction, to: Lang): Change[] {
+  const found: Change[] = [];
+  if (to === 'zh-Hans') return found; // read backwards, the phrase met is a Traditional form
+  for (const dictionary of user) {
+    const hits = run.hits.get(dictionary.name);
+    if (!hits) continue;
+    for (const entry of dictionary.entries) {
+      if (!entry.keep || entry.verbatim || !hits.has(`=${entry.simplified}`)) continue;
+      const target = protector.phrases.get(entry.simplified)?.target;
+      if (target === undefined || opencc(entry.simplified) !== target) continue;
+      found.push({
+        source: SOURCE,
+        kind: 'idle-keep-entry',
+        message: `${dictionary.name}:${entry.line}: =${entry.simplified} changes nothing in ${to} (OpenCC writes ${target} too); ==${entry.simplified} keeps it exactly as written`,
+        severity: 'info',
+      });
+    }
+  }
+  return found;
+}
+
 /** Convert an edition to `context.variant`; see ConvertContext for the options. */
 export function convertEdition(edition: Edition, context: ConvertContext): TransformResult {
   const from = edition.meta.lang;
@@ -236,6 +262,7 @@ export function convertEdition(edition: Edition, context: ConvertContext): Trans
       severity: 'info',
     });
   }
+  report.push(...idleKeepEntries(run, user, protector, opencc, to));
   for (const { count, position } of run.unpaired) {
     report.push({
       source: SOURCE,

@@ -4,6 +4,7 @@
 // target is put back after OpenCC has run.
 import type { Lang } from '../../model/types.js';
 import type { Dictionary } from './dictionary.js';
+import { characterForms } from './keep.js';
 import { variantForms } from './opencc.js';
 
 export interface Protection {
@@ -40,12 +41,14 @@ export function buildProtector(dictionaries: readonly Dictionary[], from: Lang, 
       const protection = (target: string): Protection => ({
         target,
         dictionary: dictionary.name,
-        phrase: entry.keep ? `=${entry.simplified}` : entry.simplified,
+        phrase: entry.keep ? `${entry.verbatim ? '==' : '='}${entry.simplified}` : entry.simplified,
       });
+      // =词 keeps the phrase's words and converts its characters; ==词 keeps it as written.
       if (forward) {
-        phrases.set(entry.simplified, protection(entry.keep ? entry.simplified : forms(entry.traditional)));
+        phrases.set(entry.simplified, protection(entry.verbatim ? entry.simplified : entry.keep ? characterForms(entry.simplified, to) : forms(entry.traditional)));
       } else if (backward) {
-        const keys = entry.keep ? [entry.simplified] : [entry.traditional, tw(entry.traditional), hk(entry.traditional)];
+        const traditional = entry.keep && !entry.verbatim ? characterForms(entry.simplified, 'zh-Hant') : entry.traditional;
+        const keys = entry.verbatim ? [entry.simplified] : [...(entry.keep ? [entry.simplified] : []), traditional, tw(traditional), hk(traditional)];
         for (const key of new Set(keys)) phrases.set(key, protection(entry.simplified));
       }
     }
