@@ -4,6 +4,7 @@
 // modules was about a fifth of such a run. Each is required through its
 // CommonJS build, synchronously, once.
 import { createRequire } from 'node:module';
+import type * as JiebaModule from '@node-rs/jieba';
 import type * as AjvModule from 'ajv';
 import type * as CliProgress from 'cli-progress';
 import type MarkdownItModule from 'markdown-it';
@@ -24,3 +25,5 @@ export const markdownIt = once<typeof MarkdownItModule>('markdown-it');
 export const markdownItContainer = once<typeof MarkdownItContainerModule>('markdown-it-container');
 export const opencc = once<typeof OpenCCModule>('opencc-js');
 export const cliProgress = once<typeof CliProgress>('cli-progress');
+export const jieba = once<typeof JiebaModule>('@node-rs/jieba');
+export const jiebaDict = once<{ dict: Uint8Array }>('@node-rs/jieba/dict');

@@ -2,6 +2,7 @@
 // life of the process (building one reads the dictionaries into tries: ~0.3 s).
 import { opencc } from '../../lazy.js';
 import type { Lang } from '../../model/types.js';
+import { wordConverter } from './word-converter.js';
 
 /** OpenCC's names for the scripts and regional standards. */
 export type Locale = 'cn' | 't' | 'tw' | 'twp' | 'hk' | 'hkp';
@@ -40,12 +41,21 @@ export function direction(from: Lang, to: Lang, vocabulary: boolean): { from: Lo
 
 const cache = new Map<string, ConverterFunction>();
 
-/** The converter for a direction, built once per process. */
+/**
+ * The converter for a direction, built once per process. Simplified to
+ * Traditional goes word by word (word-converter.ts); the other directions are
+ * OpenCC's own.
+ */
 export function converter(from: Locale, to: Locale): ConverterFunction {
   const key = `${from}>${to}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const fn: ConverterFunction = from === to ? (s: string) => s : opencc().Converter({ from, to });
+  const fn: ConverterFunction =
+    from === to
+      ? (s: string) => s
+      : from === 'cn' && to !== 'cn'
+        ? wordConverter(to.endsWith('p') ? (to.slice(0, -1) as 'tw' | 'hk') : (to as 't' | 'tw' | 'hk'), to.endsWith('p'))
+        : opencc().Converter({ from, to });
   cache.set(key, fn);
   return fn;
 }

@@ -1,0 +1,175 @@
+// Simplified → Traditional, word by word. The text is cut into words (segment.ts)
+// and each word is converted by OpenCC's character and phrase tables (s2t) on its
+// own, so a phrase of OpenCC's table can match inside a word but never across two
+// (奠定 / 制度 → 奠定制度, not 奠定製度). A few words are decided by their
+// neighbours (14 / 天后 → 天後, 消息 / 一出 → 一出). Then the region's character
+// forms (OpenCC t → tw / hk) and, with regional vocabulary, the region's words:
+// zhpress's own (dictionaries/vocabulary-*.txt) and OpenCC's phrase tables
+// (TWPhrases, HKPhrases), each matched only on whole words, so 预算法 (the budget
+// law) never holds 算法 (演算法) and 提高清洁能源 never 高清 (高畫質).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { opencc } from '../../lazy.js';
+import { ZhpressError } from '../../errors.js';
+import { parseDictionary } from './dictionary.js';
+import { words, wordsInside } from './segment.js';
+
+export type ConverterFunction = (text: string) => string;
+
+/** The Traditional standards a word converter writes: OpenCC's own, Taiwan's, Hong Kong's. */
+export type Region = 't' | 'tw' | 'hk';
+
+/** Digits and numerals a count ends in: 14天后, 三天后, 几天后. */
+const COUNT = /[0-9０-９〇零一二三四五六七八九十百千万两几数多半]$/u;
+
+/** Words OpenCC's phrase table reads one way and their neighbours may read another: the Traditional word, or undefined for OpenCC's. */
+const IN_CONTEXT: Record<string, (before: string, after: string) => string | undefined> = {
+  // 天后 is the goddess (天后宫, 天后站) unless it follows a count of days.
+  天后: (before) => (COUNT.test(before) ? '天後' : undefined),
+  // 一出 is a measure of plays (一出戏, 一出闹剧); 消息一出 is "as soon as the news was out".
+  一出: (_, after) => (/^(?:好?戏|闹剧|悲剧|喜剧|话剧|戏剧|大戏|京剧|剧)/u.test(after) ? undefined : '一出'),
+};
+
+interface Vocabulary {
+  /** zhpress's regional entries, by Simplified phrase: the Traditional phrase, or undefined to keep the word. */
+  own: Map<string, string | undefined>;
+  /** OpenCC's regional phrase table, by OpenCC Traditional phrase. */
+  opencc: Map<string, string>;
+  /** The longest key of either, in UTF-16 units. */
+  longest: number;
+}
+
+/** Where dictionaries/ is: next to src/ in the repository, next to dist/ when installed. */
+function dictionaryFile(name: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'dictionaries', name);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new ZhpressError(`the built-in dictionary dictionaries/${name} is missing`, { hint: 'reinstall zhpress' });
+}
+
+/** The regional vocabulary dictionaries shipped with zhpress, by region. */
+export const VOCABULARY_FILES: Record<'tw' | 'hk', string> = { tw: 'vocabulary-tw.txt', hk: 'vocabulary-hk.txt' };
+
+function loadVocabulary(region: 'tw' | 'hk'): Vocabulary {
+  const own = new Map<string, string | undefined>();
+  const file = dictionaryFile(VOCABULARY_FILES[region]);
+  for (const entry of parseDictionary(readFileSync(file, 'utf8'), file).entries) {
+    own.set(entry.simplified, entry.keep ? undefined : entry.traditional);
+  }
+  const table = new Map<string, string>();
+  // Locale.to.twp is [[TWPhrases], [variants…]], Locale.to.hkp [[HKPhrases, variants…]]:
+  // the first dictionary of the first group is the phrase table.
+  const groups = (opencc().Locale.to as unknown as Record<string, string[][]>)[`${region}p`] ?? [];
+  for (const pair of String(groups[0]?.[0] ?? '').split('|')) {
+    const [from, to] = pair.split(' ');
+    if (from && to && from !== to) table.set(from, to);
+  }
+  const longest = Math.max(1, ...[...own.keys(), ...table.keys()].map((k) => k.length));
+  return { own, opencc: table, longest };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** The entry for one phrase: zhpress's (by the Simplified phrase) before OpenCC's (by the Traditional one). */
+function entry(vocabulary: Vocabulary, simplified: string, traditional: string): string | undefined {
+  if (vocabulary.own.has(simplified)) return vocabulary.own.get(simplified) ?? traditional;
+  return vocabulary.opencc.get(traditional);
+}
+
+/**
+ * Regional words inside one word of three characters or more: 软件开发 is one
+ * word and holds 软件 (軟體), but 预算法 (the budget law) does not hold 算法,
+ * because a word of the dictionary, 预算, overlaps it. An entry is taken where
+ * no dictionary word inside the word overlaps it without holding it.
+ */
+function regionalInside(simplified: string, traditional: string, vocabulary: Vocabulary): string {
+  if (simplified.length < 3 || simplified.length !== traditional.length) return traditional;
+  let inside: Set<string> | undefined;
+  /** Whether a dictionary word overlaps [i, j) without holding it or being held by it. */
+  const crossed = (i: number, j: number): boolean => {
+    inside ??= wordsInside(simplified);
+    for (const word of inside) {
+      if (word.length < 2) continue;
+      for (let a = simplified.indexOf(word); a >= 0; a = simplified.indexOf(word, a + 1)) {
+        const b = a + word.length;
+        if (a < j && i < b && !(a <= i && j <= b) && !(i <= a && b <= j)) return true;
+      }
+    }
+    return false;
+  };
+  let out = '';
+  let i = 0;
+  while (i < simplified.length) {
+    let taken = false;
+    for (let j = Math.min(simplified.length, i + vocabulary.longest); j >= i + 2; j--) {
+      if (i === 0 && j === simplified.length) continue;
+      const value = entry(vocabulary, simplified.slice(i, j), traditional.slice(i, j));
+      if (value === undefined || crossed(i, j)) continue;
+      out += value;
+      i = j;
+      taken = true;
+      break;
+    }
+    if (!taken) {
+      out += traditional[i];
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Regional words over whole words: the longest run of words that is an entry wins, zhpress's entries before OpenCC's. */
+function regionalWords(simplified: readonly string[], traditional: readonly string[], vocabulary: Vocabulary): string {
+  let out = '';
+  let k = 0;
+  while (k < simplified.length) {
+    let end = -1;
+    let value = '';
+    if (HAN.test(simplified[k]!)) {
+      let s = '';
+      let t = '';
+      for (let m = k; m < simplified.length; m++) {
+        s += simplified[m];
+        t += traditional[m];
+        if (s.length > vocabulary.longest) break;
+        const found = entry(vocabulary, s, t);
+        if (found !== undefined) {
+          end = m;
+          value = found;
+        }
+      }
+    }
+    if (end < 0) {
+      out += HAN.test(simplified[k]!) ? regionalInside(simplified[k]!, traditional[k]!, vocabulary) : traditional[k];
+      k++;
+    } else {
+      out += value;
+      k = end + 1;
+    }
+  }
+  return out;
+}
+
+/** A converter from Simplified to `region`, with the region's vocabulary or not. */
+export function wordConverter(region: Region, vocabulary: boolean): ConverterFunction {
+  const { Converter } = opencc();
+  const characters = Converter({ from: 'cn', to: 't' });
+  const forms = region === 't' ? undefined : Converter({ from: 't', to: region });
+  const regional = vocabulary && region !== 't' ? loadVocabulary(region) : undefined;
+  return (text) => {
+    const simplified = words(text);
+    const traditional = simplified.map((word, i) => {
+      const decide = Object.hasOwn(IN_CONTEXT, word) ? IN_CONTEXT[word] : undefined;
+      const decided = decide?.(simplified[i - 1] ?? '', simplified[i + 1] ?? '');
+      return decided ?? characters(word);
+    });
+    const converted = regional ? regionalWords(simplified, traditional, regional) : traditional.join('');
+    return forms ? forms(converted) : converted;
+  };
+}
