@@ -4,8 +4,8 @@
 import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
-import { CLOSING_DATELINE, CONTENTS, CONTINUED_FROM, CONTINUED_TO, SENTENCE_END } from './patterns.js';
-import { ATTACHMENT_LABEL, BOX_LABEL, isAddress } from './roles.js';
+import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, SENTENCE_END } from './patterns.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, isAddress, isTitleNote } from './roles.js';
 import { bodyLike, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -38,6 +38,8 @@ function documentStarts(lines: Line[], i: number, afterSignature: boolean): bool
   const next = lines[i + 1];
   if (ATTACHMENT_LABEL.test(line.content)) return next !== undefined && titleLike(next.content);
   if (ATTACHMENT_TITLED.test(line.content)) return bodyLike(next) && !ATTACHMENT_TITLED.test(next?.content ?? '');
+  // A document inside a news story: its title over its date or adoption line (a communiqué the story carries).
+  if (i > 0 && titleLike(line.content) && next && /^[(\uFF08]/u.test(next.content) && isTitleNote(next.content) && CLOSING_END.test(lines[i - 1]!.content)) return true;
   // A letter or a speech inside a news story: its title, then its salutation.
   if (i > 0 && titleLike(line.content) && next && isAddress(next.content) && /[\u3002\uFF01\uFF1F!?\u2026][\u201D\u300D]?$/u.test(lines[i - 1]!.content)) return true;
   if (!afterSignature || !titleLike(line.content) || /^[(\uFF08]/u.test(line.content) || BOX_LABEL.test(line.content)) return false;
@@ -58,7 +60,8 @@ export function splitArticles(lines: Line[]): Line[][] {
     const content = line.content;
     const from = CONTINUED_FROM.exec(content);
     if (from && from[0].length === content.length && current.some((l) => !CONTINUED_FROM.test(l.content))) close();
-    else if (current.length && documentStarts(lines, i, signedAt === i)) close();
+    // (An attachment label alone is the start of the article that follows it.)
+    else if (current.length && !(current.length === 1 && ATTACHMENT_LABEL.test(current[0]!.content)) && documentStarts(lines, i, signedAt === i)) close();
     current.push(line);
     const signed = signatureEnd(lines, i);
     if (signed > 0) signedAt = signed;

@@ -77,7 +77,7 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
   // Without numbered heads to show it is a report, only short noun-phrase titles count ("党员的年龄。").
   const numbered = items.some((item) => item.kind === 'heading');
   plain.forEach(({ item, length }, i) => {
-    if (length !== undefined && !numbered && (length > 16 || /[\uFF0C,]/u.test(item.line.content.slice(0, length)))) plain[i] = { item };
+    if (length !== undefined && !numbered && (length > 24 || /[\uFF0C,]/u.test(item.line.content.slice(0, length)))) plain[i] = { item };
   });
   plain.forEach(({ item, length }, i) => {
     if (length !== undefined && (plain[i - 1]?.length !== undefined || plain[i + 1]?.length !== undefined)) found.set(item, length);

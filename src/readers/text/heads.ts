@@ -13,8 +13,18 @@ const BRACKETED = /^【[^【】]{2,60}】$/u;
 /** "郑福来  王新忠  张佐友": names separated by gaps are a row of a list, not a head. */
 const NAME = '[\\p{Script=Han}·]{2,4}(?:[（(][\\p{Script=Han}]{1,3}[）)])?';
 const NAMES_ROW_OF = new RegExp(`^${NAME}(?:[\\s\\u3000\\u00A0]+${NAME})+$`, 'u');
-/** Names are mostly of two or three characters: two four-character phrases with a gap are a head ("砥砺奋进 再创佳绩"). */
-const NAMES_ROW = { test: (s: string) => NAMES_ROW_OF.test(s) && (s.split(/[\s\u3000\u00A0]+/u).length >= 3 || s.split(/[\s\u3000\u00A0]+/u).some((t) => t.replace(/[（(].*$/u, '').length <= 3)) };
+/** "工业和信息化部  王中桂": a unit, a gap, then names. */
+const UNIT_ROW = new RegExp(`^[\\p{Script=Han}·（）()]{2,16}(?:[\\s\\u3000\\u00A0]{2,}${NAME})+$`, 'u');
+/**
+ * A row of a list of names. Names are mostly of two or three characters: two four-character
+ * phrases with a gap are a head ("砥砺奋进 再创佳绩").
+ */
+const NAMES_ROW = {
+  test: (s: string) => {
+    const tokens = s.split(/[\s\u3000\u00A0]+/u);
+    return (NAMES_ROW_OF.test(s) && (tokens.length >= 3 || tokens.some((t) => t.replace(/[（(].*$/u, '').length <= 3))) || UNIT_ROW.test(s);
+  },
+};
 
 type Shape = 'plain' | 'stop' | undefined;
 
@@ -60,10 +70,13 @@ function opensPassage(item: Classified | undefined, head: Line): boolean {
   return content.length > head.content.length && (CLOSING_END.test(content) || content.length >= 20) && headShape(content) === undefined;
 }
 
-function closes(item: Classified | undefined): boolean {
+function closes(item: Classified | undefined, before?: Classified): boolean {
   if (!item) return true;
   if (item.kind !== 'paragraph' || item.role) return true;
-  return CLOSING_END.test(item.line.content) || NAMES_ROW.test(item.line.content);
+  const content = item.line.content;
+  // The last row of a list may hold a single name ("马金桥" after "郑福来  王新忠").
+  const lastRow = /^[\p{Script=Han}·]{2,4}$/u.test(content) && before?.kind === 'paragraph' && NAMES_ROW.test(before.line.content);
+  return CLOSING_END.test(content) || NAMES_ROW.test(content) || lastRow;
 }
 
 /** The last two Han characters of a line: rows of one list end alike ("李卓人議員", "梁耀忠議員 , S.B.S."). */
@@ -86,7 +99,7 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     if (!shape) return;
     const next = items[i + 1];
     const passage = setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : opensPassage(next, item.line);
-    if (!closes(items[i - 1]) || !passage) return;
+    if (!closes(items[i - 1], items[i - 2]) || !passage) return;
     const end = ending(item);
     if (end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
     found.push({ item, shape });

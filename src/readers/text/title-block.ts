@@ -74,6 +74,8 @@ export function titleLike(content: string, first = false): boolean {
 /** Whether `next` is the second line of a title wrapped in two ("国务院办公厅关于2019年" / "部分节假日安排的通知"). */
 function continuesTitle(title: Line, next: Line, after: Line | undefined): boolean {
   if (DOC_TYPE.test(title.content) || title.content.length < 6 || isByline(title.content)) return false;
+  // A deck of two phrases with a gap ("全会由省委常委会主持 省委书记彭清华讲话") is no second half of a title.
+  if (/\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u.test(next.content)) return false;
   if (DOC_TYPE.test(next.content)) return true;
   return after !== undefined && (isHeaderField(after.content) || /^(?:关于|關於|对|對|印发|印發)/u.test(next.content) || /(?:关于|關於|印发|印發|对|對)$/u.test(title.content));
 }
@@ -148,6 +150,12 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
         continue;
       }
     }
+    // A deck (提要): a summary with commas under the title that stops without a sentence end, set apart as a quote.
+    if ((plain.length > 0 || block.subtitle) && content.length > 24 && content.length <= 160 && !content.includes('\t') && !BULLET_ITEM.test(content) && !DASH_ITEM.test(content) && /[\uFF0C,]/u.test(content) && !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:]$/u.test(content) && !matchMarker(content) && !isAddress(content) && (bodyLike(lines[i + 1]) || lines[i + 1] === undefined)) {
+      block.blocks.push({ line, deck: true });
+      i++;
+      break;
+    }
     if (block.subtitle || block.notes.length || block.byline) break;
     // A first line over header fields is the title, however long: a notice's 主旨 often stands there.
     const overFields = i === block.blocks.length && plain.length === 0 && !block.kicker && lines[i + 1] !== undefined && (isHeaderField(lines[i + 1]!.content) || LETTERHEAD.test(lines[i + 1]!.content)) && content.length <= 240 && !matchMarker(content);
@@ -160,12 +168,6 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     if (plain.length === 3) break;
     // A title that ends in 。 stands alone over its body: under it, a second title-like line means it was body text.
     if (plain.length > 0 && /[\u3002\uFF01]$/u.test(plain[0]!.content)) break;
-    // A deck (提要): a sentence of summary with commas under the title, set apart as a quote.
-    if (plain.length > 0 && content.length > 24 && /[\uFF0C,]/u.test(content) && bodyLike(lines[i + 1])) {
-      block.blocks.push({ line, deck: true });
-      i++;
-      break;
-    }
     // A deck is a phrase; a word of two or three characters under a title is a head of the body,
     // unless the title block goes on under it ("立法會" / "議程" / its date).
     const after = lines[i + 1]?.content ?? '';
@@ -189,7 +191,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   } else if (plain.length === 1) block.title = plain[0];
   else if (plain.length === 2) {
     // "最高人民法院" over "关于……的规定", "立法會" over "議程": the issuer over the document's name is a kicker.
-    if (DOC_TYPE.test(plain[1]!.content) && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) [block.kicker, block.title] = plain;
+    // (A deck of phrases with a gap is no document's name.)
+    const named = DOC_TYPE.test(plain[1]!.content) && !/\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}/u.test(plain[1]!.content);
+    if (named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) [block.kicker, block.title] = plain;
     else [block.title, block.subtitle] = plain;
   }
   else if (plain.length === 3) {
