@@ -107,7 +107,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const line = lines[i]!;
     const content = line.content;
     // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.
-    if (bodyIndented && line.indented && !((title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content)))) break;
+    const underTitle = (title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content));
+    // (A document carried inside a story is indented like the story: its title is known by what follows it.)
+    const carried = i === 0 && lines[1] !== undefined && (isAddress(lines[1].content) || (/^[(\uFF08]/u.test(lines[1].content) && isTitleNote(lines[1].content)));
+    if (bodyIndented && line.indented && !underTitle && !carried) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
       continue;
