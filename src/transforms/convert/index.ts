@@ -7,7 +7,7 @@ import type { Transform, TransformContext, TransformResult } from '../types.js';
 import { builtInDictionary, loadDictionary, type Dictionary } from './dictionary.js';
 import { converter, direction, type ConverterFunction } from './opencc.js';
 import { buildProtector, protect, restore, type Protection, type Protector } from './protect.js';
-import { convertQuotes, newQuoteState, type QuoteState, type QuoteStyle } from './quotes.js';
+import { convertQuotes, newQuoteState, quoteStates, type QuoteState, type QuoteStyle } from './quotes.js';
 
 export type { QuoteStyle } from './quotes.js';
 export { parseDictionary, loadDictionary, builtInDictionary } from './dictionary.js';
@@ -186,8 +186,10 @@ function convertArticleMeta(meta: ArticleMeta, run: Run): ArticleMeta {
 function convertArticle(article: Article, run: Run): Article {
   const meta = convertArticleMeta(article.meta, run);
   let changed = meta !== article.meta;
-  const children = article.children.map((block: Block) => {
-    const state = newQuoteState(quoteText(block));
+  // A quotation may run over several blocks; a list's items each start afresh.
+  const states = quoteStates(article.children.map((block) => (block.type === 'list' ? undefined : quoteText(block))));
+  const children = article.children.map((block: Block, i) => {
+    const state = states[i]!;
     const next = convertNode(block, run, state);
     if (state.kept > 0) run.unpaired.push({ count: state.kept, position: block.position });
     if (next !== block) changed = true;
