@@ -31,6 +31,28 @@ const IN_CONTEXT: Record<string, (before: string, after: string) => string | und
   一出: (_, after) => (/^(?:好?戏|闹剧|悲剧|喜剧|话剧|戏剧|大戏|京剧|剧)/u.test(after) ? undefined : '一出'),
 };
 
+/**
+ * Characters a region writes one way whatever OpenCC's phrase table says: Taiwan
+ * (the Ministry of Education's standard forms) and Hong Kong's government write
+ * 布 in 发布, 公布, 宣布, 分布, 颁布, 布置, 布局, where OpenCC writes 佈.
+ */
+const REGION_CHARACTERS: Record<Region, Record<string, string>> = {
+  t: {},
+  tw: { 布: '布' },
+  hk: { 布: '布' },
+};
+
+/** `traditional` (the conversion of `simplified`) with the region's fixed characters. */
+function regionCharacters(simplified: string, traditional: string, fixed: Record<string, string>): string {
+  if (simplified.length !== traditional.length) return traditional;
+  let out = '';
+  for (let i = 0; i < simplified.length; i++) {
+    const ch = simplified[i]!;
+    out += Object.hasOwn(fixed, ch) ? fixed[ch] : traditional[i];
+  }
+  return out;
+}
+
 interface Vocabulary {
   /** zhpress's regional entries, by Simplified phrase: the Traditional phrase, or undefined to keep the word. */
   own: Map<string, string | undefined>;
@@ -156,10 +178,37 @@ function regionalWords(simplified: readonly string[], traditional: readonly stri
   return out;
 }
 
+/** zhpress's corrections to OpenCC's tables (dictionaries/characters.txt), as OpenCC dictionary pairs. */
+function corrections(): [string, string][] {
+  const file = dictionaryFile('characters.txt');
+  return parseDictionary(readFileSync(file, 'utf8'), file).entries.map((e) => [e.simplified, e.traditional]);
+}
+
+/** OpenCC's s2t (its character and phrase tables after its normalisation), with zhpress's corrections winning. */
+function characterConverter(): ConverterFunction {
+  const { ConverterFactory, Locale } = opencc();
+  const s2t = Locale.configs.s2t as unknown as { normalizationChain?: DictGroup[]; conversionChain: DictGroup[] };
+  const normalise = s2t.normalizationChain ? ConverterFactory(...s2t.normalizationChain) : (s: string) => s;
+  // In a group, the first dictionary wins where two have the same key.
+  const table = ConverterFactory([corrections(), ...(s2t.conversionChain[0] ?? [])]);
+  return (text) => table(normalise(text));
+}
+
+type DictGroup = readonly (string | readonly (readonly [string, string])[])[];
+
+let characters: ConverterFunction | undefined;
+
 /** A converter from Simplified to `region`, with the region's vocabulary or not. */
 export function wordConverter(region: Region, vocabulary: boolean): ConverterFunction {
   const { Converter } = opencc();
-  const characters = Converter({ from: 'cn', to: 't' });
+  characters ??= characterConverter();
+  const fixed = REGION_CHARACTERS[region];
+  const pattern = Object.keys(fixed).length > 0 ? new RegExp(`[${Object.keys(fixed).join('')}]`, 'u') : undefined;
+  const base = characters;
+  const convertWord = (word: string): string => {
+    const converted = base(word);
+    return pattern?.test(word) ? regionCharacters(word, converted, fixed) : converted;
+  };
   const forms = region === 't' ? undefined : Converter({ from: 't', to: region });
   const regional = vocabulary && region !== 't' ? loadVocabulary(region) : undefined;
   return (text) => {
@@ -167,7 +216,7 @@ export function wordConverter(region: Region, vocabulary: boolean): ConverterFun
     const traditional = simplified.map((word, i) => {
       const decide = Object.hasOwn(IN_CONTEXT, word) ? IN_CONTEXT[word] : undefined;
       const decided = decide?.(simplified[i - 1] ?? '', simplified[i + 1] ?? '');
-      return decided ?? characters(word);
+      return decided ?? convertWord(word);
     });
     const converted = regional ? regionalWords(simplified, traditional, regional) : traditional.join('');
     return forms ? forms(converted) : converted;
