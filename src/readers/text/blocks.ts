@@ -32,7 +32,7 @@ function speakerLabels(items: Classified[]): Set<Classified> {
     if (item.kind !== 'paragraph' || item.marker || item.lead) return false;
     const label = SPEAKER.exec(item.line.content)?.[1];
     // "各位乡亲：" opening a paragraph addresses the audience: it is no speaker.
-    return label !== undefined && !SPEECH_VERB.test(label) && !isAddress(`${label}\uFF1A`);
+    return label !== undefined && (label.length >= 2 || SPEAKER_WORDS.has(label)) && !SPEECH_VERB.test(label) && !isAddress(`${label}\uFF1A`);
   });
   const names = labelled.map((item) => SPEAKER.exec(item.line.content)![1]!);
   const transcript = labelled.length >= 3 && new Set(names).size <= Math.max(2, labelled.length / 2);

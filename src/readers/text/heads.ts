@@ -95,13 +95,18 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     // Where paragraphs follow each other line by line, a line set off by a blank line that stops without
     // closing punctuation is a head (the crawler kept the head but lost its bold).
     const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && !CLOSING_END.test(content) && !/[\uFF0C,\u3001]$/u.test(content);
-    const shape = setOff ? 'plain' : headShape(content);
+    // "出席議員：" over the rows of a list: a label head.
+    const next0 = items[i + 1];
+    const labelHead =
+      /^[^\uFF0C,\u3002\uFF1A:\uFF1B;\s]{2,10}[\uFF1A:]$/u.test(content) && !/(?:如下|以下|为|為|是|指出|表示|说|說)[\uFF1A:]$/u.test(content) &&
+      next0?.kind === 'paragraph' && !next0.role && next0.line.content.length <= 40 && !SENTENCE_END.test(next0.line.content);
+    const shape = setOff || labelHead ? 'plain' : headShape(content);
     if (!shape) return;
     const next = items[i + 1];
-    const passage = setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : opensPassage(next, item.line);
-    if (!closes(items[i - 1], items[i - 2]) || !passage) return;
+    const passage = labelHead ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : opensPassage(next, item.line);
+    if ((!labelHead && !closes(items[i - 1], items[i - 2])) || !passage) return;
     const end = ending(item);
-    if (end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
+    if (!labelHead && end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
     found.push({ item, shape });
   });
   // One-sentence heads are a report's; in a law or regulation such a line is a provision's sentence.

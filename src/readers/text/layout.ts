@@ -5,7 +5,7 @@
 import type { Change } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
-import { CLOSING_END, matchMarker, PROVISION, SPEAKER } from './patterns.js';
+import { CLOSING_END, matchMarker, PROVISION, SPEAKER, SPEAKER_WORDS } from './patterns.js';
 
 /** Lines that repeat on every page (a running head with a date or a number), and bare page numbers beside them. */
 function pageFurniture(lines: Line[]): Set<Line> {
@@ -63,9 +63,37 @@ function wrapWidth(lines: Line[]): number | undefined {
 /** Where a paragraph of a wrapped text may end: a sentence end, or a colon before a list. A closing quote or bracket at the margin is mid-sentence as often as not. */
 const PARAGRAPH_END = /(?:[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:]|[\u3002\uFF01\uFF1F][\u201D\u2019\u300D\u300F])$/u;
 
+/**
+ * Whether blank lines separate the blocks of a wrapped text: then lines that follow one another
+ * with no blank between are one paragraph, wherever its lines stop. Blank lines are many, and the
+ * indented lines (where there are any) open a block after a blank line, almost never in one.
+ */
+function blankSeparated(lines: Line[]): boolean {
+  let blanks = 0;
+  let text = 0;
+  let indentedInside = 0;
+  let indented = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    if (b.blank) {
+      blanks++;
+      continue;
+    }
+    text++;
+    if (b.indented) {
+      indented++;
+      if (!a.blank) indentedInside++;
+    }
+  }
+  return blanks >= 0.3 * text && indentedInside <= 0.1 * Math.max(indented, 1);
+}
+
 /** A line that starts something of its own: never the second half of a wrapped line. */
 function startsAnew(line: Line): boolean {
-  return matchMarker(line.content) !== undefined || PROVISION.test(line.content) || SPEAKER.test(line.content);
+  // A one-character "label" ("項：金融服務") is the end of a word cut by the wrap, not a speaker.
+  const label = SPEAKER.exec(line.content)?.[1];
+  const speaker = label !== undefined && (label.length >= 2 || SPEAKER_WORDS.has(label));
+  return matchMarker(line.content) !== undefined || PROVISION.test(line.content) || speaker;
 }
 
 export interface Layout {
@@ -79,6 +107,12 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
   const furniture = pageFurniture(lines);
   const wrap = wrapWidth(lines.filter((l) => !furniture.has(l)));
   if (wrap === undefined) return { lines, furniture };
+  const separated = blankSeparated(lines.filter((l) => !furniture.has(l)));
+  // The blank lines around a page's furniture belong to the page break: a paragraph runs on across them.
+  const breakLines = new Set(furniture);
+  lines.forEach((line, i) => {
+    if (line.blank && (furniture.has(lines[i - 1]!) || furniture.has(lines[i + 1]!))) breakLines.add(line);
+  });
   const out: Line[] = [];
   let joins = 0;
   let first: Line | undefined;
@@ -90,16 +124,19 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
     }
     const deferred: Line[] = [];
     for (;;) {
-      if (width(line) < wrap - 5 || PARAGRAPH_END.test(line.content)) break;
       let j = i + 1;
       const skipped: Line[] = [];
-      while (j < lines.length && furniture.has(lines[j]!)) skipped.push(lines[j++]!);
+      while (j < lines.length && breakLines.has(lines[j]!)) skipped.push(lines[j++]!);
       const next = lines[j];
       if (!next || next.blank || startsAnew(next)) break;
+      // Where blank lines separate the blocks, a line right under another goes on with it, full or not.
+      // (Across a page break, only a full line that stops mid-sentence goes on.)
+      if ((!separated || skipped.length > 0) && (width(line) < wrap - 5 || PARAGRAPH_END.test(line.content))) break;
+      if (separated && next.indented) break;
       line = joinLines(line, next);
       first ??= next;
       joins++;
-      deferred.push(...skipped);
+      deferred.push(...skipped.filter((l) => !l.blank));
       i = j;
     }
     out.push(line, ...deferred);
