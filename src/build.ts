@@ -6,6 +6,7 @@ import { ZhpressError } from './errors.js';
 import { readInput, type ReadInputOptions } from './io/read-input.js';
 import { writeAtomic } from './io/write-atomic.js';
 import type { Change, Edition, Lang } from './model/types.js';
+import { convertTemplateText } from './transforms/convert/template-text.js';
 import { runTransforms } from './transforms/index.js';
 import { loadTemplate } from './templates/index.js';
 import { extensionOf, type Format, loadWriter } from './writers/index.js';
@@ -71,7 +72,13 @@ export async function render(
         quotes: template.quotes === 'source' ? undefined : template.quotes,
         skip: ['repair-breaks', 'punctuation'],
       });
-  const written = await (await loadWriter(format)).write(converted.edition, { template, date: documentDate(converted.edition) });
+  // The template's own text (contents title, cover label, header and footer) in the edition's language.
+  const localised = convertTemplateText(template, converted.edition.meta.lang, {
+    vocabulary: options.vocabulary,
+    dictionaries: options.dictionaries,
+    quotes: template.quotes === 'source' ? undefined : template.quotes,
+  });
+  const written = await (await loadWriter(format)).write(converted.edition, { template: localised, date: documentDate(converted.edition) });
   return { data: written.data, pages: written.pages, report: [...converted.report, ...written.report] };
 }
 

@@ -122,9 +122,10 @@ export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template
     page,
     fonts,
     styles,
-    cover: { enabled: Boolean((raw.cover as Raw | undefined)?.enabled) },
+    cover: { enabled: Boolean((raw.cover as Raw | undefined)?.enabled), pageLabel: String((raw.cover as Raw | undefined)?.pageLabel ?? '\u7B2C{page}\u7248') },
     toc: { enabled: Boolean((raw.toc as Raw | undefined)?.enabled), title: String((raw.toc as Raw | undefined)?.title ?? '\u76EE\u5F55') },
     quotes,
+    lang: (raw.lang as Lang | undefined) ?? 'zh-Hans',
   };
   if (raw.header) template.header = raw.header as Template['header'];
   if (raw.footer) template.footer = raw.footer as Template['footer'];

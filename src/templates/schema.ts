@@ -1,4 +1,5 @@
 // The JSON Schema of a template file (YAML or JSON). Unknown keys are errors.
+import { LANGS } from '../model/types.js';
 import { FONT_ROLES, STYLE_NAMES } from './types.js';
 
 const length = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^-?\\d+(\\.\\d+)?\\s*(pt|mm|cm|in|px|em)?$' }] };
@@ -81,7 +82,8 @@ export const templateSchema = {
     styles: { type: 'object', additionalProperties: false, properties: Object.fromEntries(STYLE_NAMES.map((n) => [n, { $ref: '#/definitions/style' }])) },
     header: { $ref: '#/definitions/headerFooter' },
     footer: { $ref: '#/definitions/headerFooter' },
-    cover: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' } } },
+    lang: { enum: LANGS },
+    cover: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' }, pageLabel: { type: 'string' } } },
     toc: {
       type: 'object',
       additionalProperties: false,

@@ -1,6 +1,7 @@
 // A template is a declarative style sheet (DESIGN.md "Templates"). This is the
 // resolved form a writer receives: `extends` applied, defaults filled, the
 // edition's variant merged in. Units: mm for the page, pt for sizes, em for indents.
+import type { Lang } from '../model/types.js';
 
 export const FONT_ROLES = ['serif', 'sans', 'kai', 'fangsong'] as const;
 
@@ -79,8 +80,15 @@ export interface Template {
   styles: Record<StyleName, Style>;
   header?: HeaderFooter;
   footer?: HeaderFooter;
-  cover: { enabled: boolean };
+  /** The cover; `pageLabel` shows the edition's page ({page}) beside its publication and date. */
+  cover: { enabled: boolean; pageLabel: string };
   toc: { enabled: boolean; title: string };
+  /**
+   * The language the template's own text is written in (the contents title, the
+   * cover's page label, the literal text of header and footer); each edition
+   * gets that text converted to its own language.
+   */
+  lang: Lang;
   /** Quotation-mark style: keep the source's, 「」『』 (corner) or “”‘’ (curly). */
   quotes: QuoteStyle;
 }

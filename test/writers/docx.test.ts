@@ -439,7 +439,7 @@ describe('docx writer: other editions and templates', () => {
       page: { ...base.page, size: 'A5', orientation: 'landscape', columns: 2, columnGap: 10, columnRule: true, grid: { linesPerPage: 22, charsPerLine: 28 } },
       header: undefined,
       footer: { outer: '{page} / {pages}' },
-      cover: { enabled: false },
+      cover: { ...base.cover, enabled: false },
       toc: { ...base.toc, enabled: false },
     };
     const files = parts(await write(sampleEdition(), template));

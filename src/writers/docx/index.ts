@@ -25,7 +25,7 @@ export const docxWriter: Writer = {
       subject: titles.join('\uFF1B'),
       creator: 'zhpress',
       keywords: [meta.publication, meta.lang].filter(Boolean).join(', '),
-      description: [meta.publication, meta.page && `\u7B2C${meta.page}\u7248`, meta.date, meta.source].filter(Boolean).join(' '),
+      description: [meta.publication, meta.page && template.cover.pageLabel.replaceAll('{page}', meta.page), meta.date, meta.source].filter(Boolean).join(' '),
       language: meta.lang,
       date: when,
     };

@@ -20,7 +20,7 @@ import {
 import type { Article, Edition } from '../../model/types.js';
 import { pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
-import { editionFields, FIELD } from '../../templates/fields.js';
+import { coverFacts, editionFields, FIELD } from '../../templates/fields.js';
 import { articleBodyParagraphs, articleParagraphs, articleTitleParagraphs } from './blocks.js';
 import { docxText } from './inlines.js';
 import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, twips } from './styles.js';
@@ -158,10 +158,10 @@ function bands(template: Template, edition: Edition, article: Article | undefine
 
 // ---------------------------------------------------------------- sections
 
-function coverSection(edition: Edition, base: ISectionPropertiesOptions): ISectionOptions {
+function coverSection(edition: Edition, template: Template, base: ISectionPropertiesOptions): ISectionOptions {
   const meta = edition.meta;
   const children = [new Paragraph({ style: STYLE.title, children: docxText(meta.title ?? '') })];
-  const facts = [meta.publication, meta.page && `\u7B2C${meta.page}\u7248`, meta.date].filter(Boolean).join('  ');
+  const facts = coverFacts(edition, template);
   if (facts) children.push(new Paragraph({ style: STYLE.coverFacts, children: docxText(facts) }));
   if (meta.source) children.push(new Paragraph({ style: STYLE.coverSource, children: docxText(meta.source) }));
   return { properties: base, children };
@@ -180,7 +180,7 @@ function tocSection(template: Template, base: ISectionPropertiesOptions, first: 
 export function docxSections(edition: Edition, template: Template): ISectionOptions[] {
   const base: ISectionPropertiesOptions = { page: pageProperties(template), grid: grid(template) };
   const sections: ISectionOptions[] = [];
-  if (template.cover.enabled) sections.push(coverSection(edition, base));
+  if (template.cover.enabled) sections.push(coverSection(edition, template, base));
   if (template.toc.enabled) sections.push(tocSection(template, base, sections.length === 0));
   const columns = template.page.columns > 1 ? { count: template.page.columns, space: mmToTwips(template.page.columnGap), separate: template.page.columnRule, equalWidth: true } : undefined;
   const articles = edition.children.length ? edition.children : [];

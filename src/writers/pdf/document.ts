@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { Content, DynamicContent, Node, NodeQueries, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Change, Edition } from '../../model/types.js';
-import { editionFields, FIELD } from '../../templates/fields.js';
+import { coverFacts, editionFields, FIELD } from '../../templates/fields.js';
 import { mmToPt, pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
@@ -86,7 +86,7 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
 function cover(edition: Edition, context: BlockContext): Content[] {
   const inline = (style: StyleName) => ({ fonts: context.fonts, role: context.template.styles[style].font, bold: context.template.styles[style].weight === 'bold', report: context.report });
   const lines: Content[] = [{ text: pdfText(edition.meta.title ?? '', inline('title')), style: 'title', fontSize: context.template.styles.title.size * 1.4, margin: [0, 160, 0, 24] } as Content];
-  const facts = [edition.meta.publication, edition.meta.page && `\u7B2C${edition.meta.page}\u7248`, edition.meta.date].filter(Boolean).join('  ');
+  const facts = coverFacts(edition, context.template);
   if (facts) lines.push({ text: pdfText(facts, inline('subtitle')), style: 'subtitle' } as Content);
   if (edition.meta.source) lines.push({ text: pdfText(basename(edition.meta.source), inline('kicker')), style: 'kicker', margin: [0, 12, 0, 0] } as Content);
   lines.push({ text: '', pageBreak: 'after' });
