@@ -19,7 +19,8 @@ const files = new Set(sentences.map((s) => s.where.split(':')[0]));
 console.log(`conversion regression set: ${sentences.length} sentences in ${files.size} file${files.size === 1 ? '' : 's'}, character mode (no --vocabulary)\n`);
 
 const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`${pad('', 12)}${pad('zhpress', 36)}opencc-js`);
+const COLUMN = 44;
+console.log(`${pad("", 12)}${pad("zhpress", COLUMN)}opencc-js`);
 const results = new Map<Region, { ours: string[]; theirs: string[] }>();
 for (const region of REGIONS) {
   const ours = zhpress(sentences, region);
@@ -28,7 +29,7 @@ for (const region of REGIONS) {
   const a = score(sentences, region, ours);
   const b = score(sentences, region, theirs);
   const cell = (s: typeof a) => `${s.right}/${s.sentences} right, ${s.wrong} wrong = ${s.per10k.toFixed(1)} per 10k`;
-  console.log(`${pad(region, 12)}${pad(cell(a), 36)}${cell(b)}`);
+  console.log(`${pad(region, 12)}${pad(cell(a), COLUMN)}${cell(b)}`);
 }
 const han = score(sentences, 'zh-Hant-TW', sentences.map((s) => s.taiwan)).han;
 console.log(`\n(${han} Han characters in the Taiwan forms; quotation marks compared as one, “” = 「」)`);

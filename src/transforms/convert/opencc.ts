@@ -2,7 +2,7 @@
 // life of the process (building one reads the dictionaries into tries: ~0.3 s).
 import { opencc } from '../../lazy.js';
 import type { Lang } from '../../model/types.js';
-import { wordConverter } from './word-converter.js';
+import { hongKongPress, wordConverter } from './word-converter.js';
 
 /** OpenCC's names for the scripts and regional standards. */
 export type Locale = 'cn' | 't' | 'tw' | 'twp' | 'hk' | 'hkp';
@@ -55,9 +55,16 @@ export function converter(from: Locale, to: Locale): ConverterFunction {
       ? (s: string) => s
       : from === 'cn' && to !== 'cn'
         ? wordConverter(to.endsWith('p') ? (to.slice(0, -1) as 'tw' | 'hk') : (to as 't' | 'tw' | 'hk'), to.endsWith('p'))
-        : opencc().Converter({ from, to });
+        : to === 'hk'
+          ? hongKong(opencc().Converter({ from, to }))
+          : opencc().Converter({ from, to });
   cache.set(key, fn);
   return fn;
+}
+
+/** Into Hong Kong's characters as its press writes them (word-converter.ts, HONG_KONG_PRESS). */
+function hongKong(forms: ConverterFunction): ConverterFunction {
+  return (text) => hongKongPress(forms(text));
 }
 
 /** How many converters have been built (for tests of the cache). */

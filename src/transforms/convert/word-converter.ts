@@ -20,16 +20,31 @@ export type ConverterFunction = (text: string) => string;
 /** The Traditional standards a word converter writes: OpenCC's own, Taiwan's, Hong Kong's. */
 export type Region = 't' | 'tw' | 'hk';
 
-/** Digits and numerals a count ends in: 14天后, 三天后, 几天后. */
-const COUNT = /[0-9０-９〇零一二三四五六七八九十百千万两几数多半]$/u;
+/** Digits and numerals a count ends in: 14天后, 三天后, 几天后, 201只, 单只. */
+const COUNT = /[0-9０-９〇零一二三四五六七八九十百千万两几数多半余单每]$/u;
 
-/** Words OpenCC's phrase table reads one way and their neighbours may read another: the Traditional word, or undefined for OpenCC's. */
-const IN_CONTEXT: Record<string, (before: string, after: string) => string | undefined> = {
-  // 天后 is the goddess (天后宫, 天后站) unless it follows a count of days.
-  天后: (before) => (COUNT.test(before) ? '天後' : undefined),
-  // 一出 is a measure of plays (一出戏, 一出闹剧); 消息一出 is "as soon as the news was out".
-  一出: (_, after) => (/^(?:好?戏|闹剧|悲剧|喜剧|话剧|戏剧|大戏|京剧|剧)/u.test(after) ? undefined : '一出'),
-};
+/** Words of 只 that mean "only", never a measure word after a count. */
+const ONLY = /^只(?:有|能|是|要|会|好|得|管|顾|怕|见|不|需|消|此|争|看|在|因|为|剩|用|占|许|可|准|限|就|对|求)/u;
+
+/**
+ * Words that OpenCC's table reads one way and their neighbours may read
+ * another: the word in Traditional characters, or undefined for the usual
+ * reading. `convert` converts the rest of a word.
+ */
+function inContext(word: string, before: string, after: string, convert: ConverterFunction): string | undefined {
+  switch (word) {
+    // 天后 is the goddess (天后宫, 天后站) unless it follows a count of days.
+    case '天后':
+      return COUNT.test(before) ? '天後' : undefined;
+    // 一出 is a measure of plays (一出戏, 一出闹剧); 消息一出 is "as soon as the news was out".
+    case '一出':
+      return /^(?:好?戏|闹剧|悲剧|喜剧|话剧|戏剧|大戏|京剧|剧)/u.test(after) ? undefined : '一出';
+  }
+  // 只 after a count is the measure word 隻 (A股201只, 设立21只子基金, 单只号牌),
+  // also where the segmenter glued it to the next word.
+  if (word.startsWith('只') && !ONLY.test(word) && COUNT.test(before)) return '隻' + convert(word.slice(1));
+  return undefined;
+}
 
 /**
  * Characters a region writes one way whatever OpenCC's phrase table says: Taiwan
@@ -39,7 +54,7 @@ const IN_CONTEXT: Record<string, (before: string, after: string) => string | und
 const REGION_CHARACTERS: Record<Region, Record<string, string>> = {
   t: {},
   tw: { 布: '布' },
-  hk: { 布: '布' },
+  hk: { 布: '布', 周: '周' }, // Hong Kong: 周年, 周末
 };
 
 /** `traditional` (the conversion of `simplified`) with the region's fixed characters. */
@@ -178,46 +193,77 @@ function regionalWords(simplified: readonly string[], traditional: readonly stri
   return out;
 }
 
-/** zhpress's corrections to OpenCC's tables (dictionaries/characters.txt), as OpenCC dictionary pairs. */
-function corrections(): [string, string][] {
-  const file = dictionaryFile('characters.txt');
-  return parseDictionary(readFileSync(file, 'utf8'), file).entries.map((e) => [e.simplified, e.traditional]);
-}
-
-/** OpenCC's s2t (its character and phrase tables after its normalisation), with zhpress's corrections winning. */
-function characterConverter(): ConverterFunction {
-  const { ConverterFactory, Locale } = opencc();
-  const s2t = Locale.configs.s2t as unknown as { normalizationChain?: DictGroup[]; conversionChain: DictGroup[] };
-  const normalise = s2t.normalizationChain ? ConverterFactory(...s2t.normalizationChain) : (s: string) => s;
-  // In a group, the first dictionary wins where two have the same key.
-  const table = ConverterFactory([corrections(), ...(s2t.conversionChain[0] ?? [])]);
-  return (text) => table(normalise(text));
+/**
+ * zhpress's corrections to OpenCC's tables, as OpenCC dictionary pairs: the
+ * region's own (dictionaries/characters-hk.txt) before those of every region
+ * (dictionaries/characters.txt).
+ */
+function corrections(region: Region): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const name of [`characters-${region}.txt`, 'characters.txt']) {
+    if (name !== 'characters.txt' && !existsSync(join(dirname(dictionaryFile('characters.txt')), name))) continue;
+    const file = dictionaryFile(name);
+    for (const e of parseDictionary(readFileSync(file, 'utf8'), file).entries) pairs.push([e.simplified, e.traditional]);
+  }
+  return pairs;
 }
 
 type DictGroup = readonly (string | readonly (readonly [string, string])[])[];
 
-let characters: ConverterFunction | undefined;
+/** OpenCC's s2t (its character and phrase tables after its normalisation), with zhpress's corrections winning. */
+function characterConverter(region: Region): ConverterFunction {
+  const { ConverterFactory, Locale } = opencc();
+  const s2t = Locale.configs.s2t as unknown as { normalizationChain?: DictGroup[]; conversionChain: DictGroup[] };
+  const normalise = s2t.normalizationChain ? ConverterFactory(...s2t.normalizationChain) : (s: string) => s;
+  // In a group, the first dictionary wins where two have the same key; the
+  // region's corrections come first, then the common ones, then OpenCC's.
+  const table = ConverterFactory([corrections(region), ...(s2t.conversionChain[0] ?? [])]);
+  return (text) => table(normalise(text));
+}
+
+/**
+ * Hong Kong's press and government write the forms of Big5 where OpenCC's Hong
+ * Kong standard (the 常用字字形表) has others: 說 稅 脫 兌 溫 戶 閱 (not 説 税 脱
+ * 兑 温 户 閲), and 群 峰 恒 (not 羣 峯 恆). They keep 着 裏 衞 台 爲→為 眾 from it.
+ */
+const HONG_KONG_PRESS: Record<string, string> = {
+  説: '說', 税: '稅', 脱: '脫', 兑: '兌', 温: '溫', 户: '戶', 閲: '閱', 藴: '蘊', 悦: '悅', 鋭: '銳',
+  蜕: '蛻', 敍: '敘', 醖: '醞', 媪: '媼', 愠: '慍', 氲: '氳', 緼: '縕', 煴: '熅', 榅: '榲', 腽: '膃',
+  輼: '轀', 鰛: '鰮', 蒀: '蒕', 捝: '挩', 棁: '梲', 涚: '涗', 敚: '敓',
+  羣: '群', 峯: '峰', 恆: '恒',
+};
+
+const PRESS = new RegExp(`[${Object.keys(HONG_KONG_PRESS).join('')}]`, 'gu');
+
+/** OpenCC's Hong Kong forms made those of Hong Kong's press. */
+export function hongKongPress(text: string): string {
+  return text.replace(PRESS, (ch: string) => HONG_KONG_PRESS[ch]!);
+}
+
+/** OpenCC Traditional to the region's character forms. */
+function regionForms(region: Region): ConverterFunction | undefined {
+  if (region === 't') return undefined;
+  const forms = opencc().Converter({ from: 't', to: region });
+  return region === 'hk' ? (text) => hongKongPress(forms(text)) : forms;
+}
+
+const characters = new Map<Region, ConverterFunction>();
 
 /** A converter from Simplified to `region`, with the region's vocabulary or not. */
 export function wordConverter(region: Region, vocabulary: boolean): ConverterFunction {
-  const { Converter } = opencc();
-  characters ??= characterConverter();
+  let base = characters.get(region);
+  if (!base) characters.set(region, (base = characterConverter(region)));
   const fixed = REGION_CHARACTERS[region];
   const pattern = Object.keys(fixed).length > 0 ? new RegExp(`[${Object.keys(fixed).join('')}]`, 'u') : undefined;
-  const base = characters;
   const convertWord = (word: string): string => {
     const converted = base(word);
     return pattern?.test(word) ? regionCharacters(word, converted, fixed) : converted;
   };
-  const forms = region === 't' ? undefined : Converter({ from: 't', to: region });
+  const forms = regionForms(region);
   const regional = vocabulary && region !== 't' ? loadVocabulary(region) : undefined;
   return (text) => {
     const simplified = words(text);
-    const traditional = simplified.map((word, i) => {
-      const decide = Object.hasOwn(IN_CONTEXT, word) ? IN_CONTEXT[word] : undefined;
-      const decided = decide?.(simplified[i - 1] ?? '', simplified[i + 1] ?? '');
-      return decided ?? convertWord(word);
-    });
+    const traditional = simplified.map((word, i) => inContext(word, simplified[i - 1] ?? '', simplified[i + 1] ?? '', convertWord) ?? convertWord(word));
     const converted = regional ? regionalWords(simplified, traditional, regional) : traditional.join('');
     return forms ? forms(converted) : converted;
   };
