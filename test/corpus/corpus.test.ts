@@ -32,10 +32,12 @@ function check(text: CorpusText) {
   const edition = c.edition;
   const meta = edition.children.flatMap((a) => [a.meta.kicker, a.meta.titleDerived ? undefined : a.meta.title, a.meta.subtitle, ...(a.meta.notes ?? []), a.meta.byline]);
   const blocks = edition.children.flatMap((a) => a.children.map(blockText)).join('');
+  // Page furniture a paragraph ran across stands after that paragraph: the order check leaves it out.
+  const inOrder = edition.children.flatMap((a) => a.children.filter((b) => !(b.type === 'paragraph' && b.role === 'record')).map(blockText)).join('');
   expect([...han(meta.filter(Boolean).join('')), ...han(blocks)].sort().join('')).toBe(han(c.source).sort().join(''));
   const source = han(c.source);
   let at = 0;
-  for (const ch of han(blocks)) {
+  for (const ch of han(inOrder)) {
     while (at < source.length && source[at] !== ch) at++;
     expect(at, 'the blocks keep the order of the source').toBeLessThan(source.length);
     at++;
