@@ -11,7 +11,7 @@ const OPENING_BYLINE = new RegExp(`${OPENING_DATELINE.source.replace('^', '^\\s*
 function kindOf(blocks: Block[], meta: ArticleMeta): ArticleKind {
   if (blocks.some((b) => b.type === 'subhead' && b.data?.role !== 'contents')) return 'feature';
   // Run-in enumerations ("第一，") number the points of any text, not the provisions of a policy.
-  const numbered = blocks.filter((b) => (b.type === 'heading' || b.type === 'paragraph') && b.marker && !/^第.+[\uFF0C,\u3001]$/u.test(b.marker)).length;
+  const numbered = blocks.filter((b) => (b.type === 'heading' || b.type === 'paragraph') && b.marker && !/^第.+[\uFF0C,\u3001]$|^.{1,3}是$/u.test(b.marker)).length;
   if (numbered >= 2) return 'policy';
   if (meta.dateline) return 'news';
   return 'other';

@@ -31,18 +31,19 @@ const PREFIXED = new Set(['h', 'p', 'sub', 'quote', 'li', 'toc', 'date', ...ROLE
 const META_ORDER = ['kicker', 'title', 'subtitle', 'note', 'byline', 'dateline', 'from', 'to', 'truncated'];
 
 function canonical(recs: Rec[]): Rec[] {
+  // An article's meta lines, wherever its expectation wrote them, stand right after "== article".
   const out: Rec[] = [];
-  let meta: Rec[] = [];
+  let article: Rec[] = [];
   const flush = () => {
-    out.push(...meta.sort((a, b) => META_ORDER.indexOf(a.tag) - META_ORDER.indexOf(b.tag)));
-    meta = [];
+    const [head, ...rest] = article;
+    const meta = rest.filter((r) => META_ORDER.includes(r.tag)).sort((x, y) => META_ORDER.indexOf(x.tag) - META_ORDER.indexOf(y.tag));
+    if (head) out.push(head);
+    out.push(...meta, ...rest.filter((r) => !META_ORDER.includes(r.tag)));
+    article = [];
   };
   for (const rec of recs) {
-    if (META_ORDER.includes(rec.tag)) meta.push(rec);
-    else {
-      flush();
-      out.push(rec);
-    }
+    if (rec.tag === 'article') flush();
+    article.push(rec);
   }
   flush();
   return out;

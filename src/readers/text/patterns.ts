@@ -26,6 +26,7 @@ export type MarkerKind =
   | 'decimal-3'
   | 'decimal-4'
   | 'ordinal'
+  | 'shi'
   | 'arabic'
   | 'paren-arabic'
   | 'circled';
@@ -46,6 +47,7 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
   'decimal-3': 4.3,
   'decimal-4': 4.4,
   ordinal: 4.8,
+  shi: 4.85,
   arabic: 5,
   'paren-arabic': 6,
   circled: 7,
@@ -83,6 +85,8 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['circled', /^[\u2460-\u2473]/u],
   // A run-in enumeration at the start of a paragraph: "第一，……" (not 第一条, 第一章).
   ['ordinal', new RegExp(`^第${HAN_NUMERAL}{1,3}[\uFF0C,\u3001](?=\\S)`, 'u')],
+  // "一是……。二是……。" opening paragraphs: a run-in enumeration.
+  ['shi', new RegExp(`^${HAN_NUMERAL}{1,3}是(?=\\p{Script=Han})`, 'u')],
 ];
 
 export interface MarkerMatch {
@@ -134,7 +138,7 @@ export const CONTINUED_FROM = new RegExp(
 
 /** "(下转2版)" "\uFF08转第二版\uFF09": the article goes on on another page. */
 /** A continuation note left inside a paragraph by a crawl that joined the pages: "……（下转2版）（上接1版）……". */
-export const INLINE_CONTINUATION = new RegExp(`${OPEN}\\s*(?<dir>上接|下转|接|转)第?${PAGE}版\\s*${CLOSE}`, 'gu');
+export const INLINE_CONTINUATION = new RegExp(`${OPEN}\\s*(?<dir>上接|下转|紧接|接|转)第?${PAGE}版\\s*${CLOSE}`, 'gu');
 
 export const CONTINUED_TO = new RegExp(
   `${OPEN}\\s*(?:下转|转|转见)第?${PAGE}版\\s*${CLOSE}$`,
