@@ -62,7 +62,11 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
   const last = blocks[blocks.length - 1];
   const endMatter = last?.type === 'paragraph' && last.role !== undefined;
   if (last && !endMatter && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
-    if (!CLOSING_END.test(blockText(last))) meta.truncated = true;
+    // Stopping mid-sentence needs a sentence under way: a short line without punctuation (a name,
+    // an office, a caption) ends a list or a page, not a sentence.
+    const text = blockText(last);
+    const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text);
+    if (!CLOSING_END.test(text) && underWay) meta.truncated = true;
   }
   return meta;
 }
