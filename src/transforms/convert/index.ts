@@ -6,6 +6,7 @@ import type { Article, ArticleMeta, Block, Change, DatelineMeta, Edition, Editio
 import type { Transform, TransformContext, TransformResult } from '../types.js';
 import { builtInDictionary, loadDictionary, type Dictionary } from './dictionary.js';
 import { converter, direction, type ConverterFunction } from './opencc.js';
+import { segmenterProblem } from './segment.js';
 import { buildProtector, protect, restore, type Protection, type Protector } from './protect.js';
 import { convertQuotes, newQuoteState, quoteStates, type QuoteState, type QuoteStyle } from './quotes.js';
 
@@ -265,6 +266,10 @@ export function convertEdition(edition: Edition, context: ConvertContext): Trans
     });
   }
   report.push(...idleKeepEntries(run, user, protector, opencc, to));
+  const problem = from === 'zh-Hans' ? segmenterProblem() : undefined;
+  if (problem) {
+    report.push({ source: SOURCE, kind: 'segmenter', message: `${problem}; converted with OpenCC's own phrase matching, which reads across words`, severity: 'warning' });
+  }
   for (const { count, position } of run.unpaired) {
     report.push({
       source: SOURCE,
