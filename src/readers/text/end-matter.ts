@@ -5,7 +5,7 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from './patterns.js';
-import { ATTACHMENT_NOTE, isAnnotation, isByline, isRecord, isSigner, LONE_DATE } from './roles.js';
+import { ATTACHMENT_NOTE, END_CAPTION, isAnnotation, isByline, isRecord, isSigner, LONE_DATE } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
 function attachmentItem(content: string): boolean {
@@ -30,8 +30,8 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
   for (; i >= 0; i--) {
     const content = lines[i]!.content;
     if (CLOSING_DATELINE.test(content) || (CONTINUED_TO.test(content) && matchMarker(content) === undefined)) continue;
-    if (isRecord(content)) roles.set(lines[i]!, 'record');
-    else if (isAnnotation(content)) roles.set(lines[i]!, 'annotation');
+    if (isAnnotation(content)) roles.set(lines[i]!, 'annotation');
+    else if (isRecord(content) || END_CAPTION.test(content)) roles.set(lines[i]!, 'record');
     else if (LONE_DATE.test(content) && content.length <= 24) {
       roles.set(lines[i]!, 'signature');
       signed = true;

@@ -105,7 +105,7 @@ export function isSigner(content: string): boolean {
 
 /** End matter: copy-to, printed-by, credits. */
 const RECORD =
-  /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片)\s*[：:|｜]/u;
+  /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話)\s*[：:|｜]/u;
 
 /** "本报记者　王　五" standing alone at the end of a story: its credit. */
 const CREDIT_LINE = /^(?:本报记者|本報記者|新华社记者|新華社記者|记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}·\s\u3000、]{2,24}$/u;
@@ -130,3 +130,6 @@ export const SECTION_LABEL = /^(?:主旨|說明|说明|辦法|办法|依據|依�
 
 /** A letterhead under a title: "臺南市政府　公告" (the organ, a gap, the kind of document). */
 export const LETTERHEAD = /^[\p{Script=Han}]{2,16}(?:政府|公所|院|部|局|署|處|处|會|会|辦公室|办公室)[\s\u3000]+(?:公告|函|令|通知|通告|書函|书函)$/u;
+
+/** A caption left at the end of a web text, where its picture stood: "圖一、認養專車駐點". */
+export const END_CAPTION = /^[图圖][0-9\uFF10-\uFF19一二三四五六七八九十]+[、.．：:\s\u3000]/u;
