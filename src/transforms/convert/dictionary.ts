@@ -104,17 +104,17 @@ export function loadDictionary(file: string): Dictionary {
   return parseDictionary(text, file);
 }
 
-/** Where dictionaries/ is: next to src/ in the repository, next to dist/ when installed. */
-function builtInPath(): string {
+/** A file of dictionaries/: next to src/ in the repository, next to dist/ when installed. */
+export function builtInFile(name: string): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'dictionaries', 'news.txt');
+    const candidate = join(dir, 'dictionaries', name);
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  throw new ZhpressError('the built-in dictionary dictionaries/news.txt is missing', {
+  throw new ZhpressError(`the built-in dictionary dictionaries/${name} is missing`, {
     hint: 'reinstall zhpress',
   });
 }
@@ -124,7 +124,7 @@ let builtIn: Dictionary | undefined;
 /** The news and policy dictionary shipped with zhpress, read once per process. */
 export function builtInDictionary(): Dictionary {
   if (!builtIn) {
-    const file = builtInPath();
+    const file = builtInFile('news.txt');
     builtIn = { ...loadDictionary(file), name: 'built-in' };
   }
   return builtIn;
