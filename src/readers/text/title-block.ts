@@ -73,7 +73,7 @@ export function titleLike(content: string, first = false): boolean {
 
 /** Whether `next` is the second line of a title wrapped in two ("国务院办公厅关于2019年" / "部分节假日安排的通知"). */
 function continuesTitle(title: Line, next: Line, after: Line | undefined): boolean {
-  if (DOC_TYPE.test(title.content) || title.content.length < 6 || isByline(title.content)) return false;
+  if (DOC_TYPE.test(title.content) || title.content.length < 6 || title.content.length > 40 || isByline(title.content)) return false;
   // A deck of two phrases with a gap ("全会由省委常委会主持 省委书记彭清华讲话") is no second half of a title.
   if (/\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u.test(next.content)) return false;
   if (DOC_TYPE.test(next.content)) return true;
