@@ -20,4 +20,5 @@ export { planJobs, parseShard, inShard, DEFAULT_NAME, type Job, type InputRef } 
 export { MANIFEST_NAME } from './batch/manifest.js';
 export { removePendingTemporaries } from './io/write-atomic.js';
 export { resolveRoles, findFamily, type FontFamily, type ResolvedRole } from './fonts/index.js';
-export { phraseReview } from './transforms/convert/review.js';
+export { conversionReview, phraseReview, REVIEWED_CHARACTERS } from './transforms/convert/review.js';
+export type { ConversionReview, ReviewContext, ReviewGroup, ReviewOptions } from './transforms/convert/review.js';

@@ -1,8 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { type Change, type Edition, explain, phraseReview, prepare, runTransforms, visit } from '../../index.js';
+import { type Change, conversionReview, type Edition, explain, prepare, runTransforms, visit } from '../../index.js';
 import { expandInputs } from '../inputs.js';
 import { type InputArgs, inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
 import { formatChange, isProblem } from '../report.js';
+import { formatReview } from '../review.js';
 
 interface Args extends InputArgs {
   inputs: string[];
@@ -38,8 +39,8 @@ export const checkCommand: CommandModule<object, Args> = {
   builder: (y) =>
     y.positional('inputs', { type: 'string', array: true, demandOption: true }).options({
       ...inputOptions,
-      variant: { type: 'string', describe: 'also report what converting to this variant changes', group: 'Transforms:' },
-      vocabulary: { type: 'boolean', describe: 'with --variant: regional vocabulary too', group: 'Transforms:' },
+      variant: { type: 'string', describe: 'also report what converting to this variant changes, and list every character whose form the context chose, grouped for review', group: 'Transforms:' },
+      vocabulary: { type: 'boolean', describe: 'with --variant: regional vocabulary too, and list every word it changed', group: 'Transforms:' },
       explain: { type: 'boolean', describe: 'print what every line became and the rule that decided it (text inputs)' },
     }),
   handler: async (args) => {
@@ -52,15 +53,15 @@ export const checkCommand: CommandModule<object, Args> = {
     for (const input of inputs) {
       const prepared = await prepare(input, { from: args.from, encoding: parseEncoding(args.encoding), lenient: args.lenient, skip });
       const report = [...prepared.report, ...strayPunctuation(prepared.edition)];
+      const reviews: string[] = [];
       for (const variant of variants) {
         report.push(...runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, dictionaries, skip: ['repair-breaks', 'punctuation'] }).report);
-        // With --vocabulary, list OpenCC's phrase-level changes one by one for review.
-        if (args.vocabulary && (variant === 'zh-Hant-TW' || variant === 'zh-Hant-HK') && prepared.edition.meta.lang === 'zh-Hans') {
-          report.push(...phraseReview(prepared.edition, variant, dictionaries));
-        }
+        // For the editor: the characters whose form the context chose, and with --vocabulary the regional words.
+        if (!skip.includes('convert')) reviews.push(...formatReview(input, conversionReview(prepared.edition, variant, { vocabulary: args.vocabulary, dictionaries })));
       }
       if (args.explain) process.stdout.write(`${input}\n${explain(prepared.edition, prepared.report).join('\n')}\n`);
       for (const change of report) process.stdout.write(`${formatChange(input, change)}\n`);
+      for (const line of reviews) process.stdout.write(`${line}\n`);
       changes += report.length;
       problems += report.filter(isProblem).length;
     }
