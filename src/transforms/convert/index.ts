@@ -207,7 +207,7 @@ function summarise(hits: Map<string, number>): string {
 
 /**
  * Keep entries (=词) of the user's dictionaries that met the text and gave what
- * OpenCC gives the phrase anyway: now that =词 converts characters, an entry
+ * the conversion gives the phrase without them: now that =词 converts characters, an entry
  * written to keep a phrase in Simplified does nothing, and says so.
  */
 function idleKeepEntries(run: Run, user: readonly Dictionary[], protector: Protector, opencc: ConverterFunction, to: Lang): Change[] {
@@ -223,7 +223,7 @@ function idleKeepEntries(run: Run, user: readonly Dictionary[], protector: Prote
       found.push({
         source: SOURCE,
         kind: 'idle-keep-entry',
-        message: `${dictionary.name}:${entry.line}: =${entry.simplified} changes nothing in ${to} (OpenCC writes ${target} too); ==${entry.simplified} keeps it exactly as written`,
+        message: `${dictionary.name}:${entry.line}: =${entry.simplified} changes nothing in ${to} (converted without it, it is ${target} too); ==${entry.simplified} keeps it exactly as written`,
         severity: 'info',
       });
     }
