@@ -45,7 +45,7 @@ function headShape(content: string): Shape {
   if (SENTENCE_END.test(body) || /[\uFF1A:]$/u.test(content) || (content.match(/[\uFF1A:]/gu) ?? []).length > 1) return undefined;
   // A colon inside a head is followed by phrases with gaps; "label：value" is a field.
   const colon = content.search(/[\uFF1A:]/u);
-  if (colon >= 0 && !/[\s\u3000\u00A0]/u.test(content.slice(colon))) return undefined;
+  if (colon >= 0 && !/\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}/u.test(content.slice(colon + 1).trim())) return undefined;
   // A comma makes a phrase of a sentence: heads with commas end in a dash (subheads) or stand in 【】.
   if (/[\uFF0C,]/u.test(content)) return undefined;
   if (/\u3002$/u.test(content)) return /[\uFF0C,\uFF1A:]/u.test(body) ? undefined : 'stop';
