@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'zhpress-build-'));
 describe('render: the variant transforms and the template together', () => {
   it('uses a user dictionary over the built-in one and OpenCC', async () => {
     const dictionary = join(dir, 'names.txt');
-    writeFileSync(dictionary, '# keep the organisation\u2019s name as written\n=\u4e0a\u6d77\u5408\u4f5c\u7ec4\u7ec7\n');
+    writeFileSync(dictionary, '# keep the organisation\u2019s name as written, byte for byte\n==\u4e0a\u6d77\u5408\u4f5c\u7ec4\u7ec7\n');
     const { edition } = await prepare(seed, {});
     const plain = await render(edition, 'md', 'zh-Hant-TW', { template: 'briefing' });
     const kept = await render(edition, 'md', 'zh-Hant-TW', { template: 'briefing', dictionaries: [dictionary] });

@@ -208,7 +208,7 @@ describe('zhpress build --dictionary', () => {
   it('applies a user dictionary over the built-in one, and refuses a missing file with exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhpress-dict-'));
     const dictionary = join(dir, 'keep.txt');
-    writeFileSync(dictionary, '=\u4e0a\u6d77\u5408\u4f5c\u7ec4\u7ec7\n');
+    writeFileSync(dictionary, '==\u4e0a\u6d77\u5408\u4f5c\u7ec4\u7ec7\n'); // ==: byte for byte (=: its characters converted)
     const out = join(dir, 'out');
     const { code, stderr } = run(['build', seed, '--format', 'md', '--variant', 'zh-Hant-TW', '--dictionary', dictionary, '--out', out, '--quiet']);
     expect(code, stderr).toBe(0);
