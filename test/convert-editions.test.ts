@@ -1,5 +1,5 @@
 // The issue's table (issue 16) through a whole build: every edition uses the same
-// convert transform, so the Markdown and Word editions of a small text with the
+// convert transform, so the Markdown, Word and PDF editions of a small text with the
 // table's phrases carry the right characters in Taiwan and Hong Kong.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { prepare, render } from '../src/build.js';
 import type { Lang } from '../src/model/types.js';
 import { unzip } from '../src/writers/docx/zip.js';
+import { clients, run } from './helpers/clients.js';
 
 // [Simplified, Taiwan, Hong Kong]; the wrong forms zhpress wrote are in the issue.
 const TABLE: [string, string, string][] = [
@@ -55,5 +56,22 @@ describe('the issue\u2019s table in every edition', () => {
         for (const row of TABLE) expect(text, row[0]).toContain(`我們看到${row[column]}。`);
       });
     }
+  }
+});
+
+describe.runIf(clients('pdftotext'))('the issue\u2019s table in the PDF edition (pdftotext)', () => {
+  for (const [variant, column] of [
+    ['zh-Hant-TW', 1],
+    ['zh-Hant-HK', 2],
+  ] as [Lang, 1 | 2][]) {
+    it(`pdf, ${variant}`, async () => {
+      const { edition } = await prepare(input, {});
+      const { data } = await render(edition, 'pdf', variant, { template: 'briefing' });
+      const file = join(dir, `${variant}.pdf`);
+      writeFileSync(file, data as Uint8Array);
+      // Lines break anywhere in the PDF: compare the Han characters of the body, in order.
+      const text = run('pdftotext', [file, '-']).replace(/[^\p{Script=Han}]/gu, '');
+      for (const row of TABLE) expect(text, row[0]).toContain(`我們看到${row[column]}`.replace(/[^\p{Script=Han}]/gu, ''));
+    }, 60_000);
   }
 });
