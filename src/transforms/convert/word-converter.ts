@@ -9,10 +9,8 @@
 // law) never holds 算法 (演算法) and 提高清洁能源 never 高清 (高畫質).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { opencc } from '../../lazy.js';
-import { ZhpressError } from '../../errors.js';
-import { parseDictionary } from './dictionary.js';
+import { builtInFile, parseDictionary } from './dictionary.js';
 import { words, wordsInside } from './segment.js';
 
 export type ConverterFunction = (text: string) => string;
@@ -77,25 +75,13 @@ interface Vocabulary {
   longest: number;
 }
 
-/** Where dictionaries/ is: next to src/ in the repository, next to dist/ when installed. */
-function dictionaryFile(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'dictionaries', name);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new ZhpressError(`the built-in dictionary dictionaries/${name} is missing`, { hint: 'reinstall zhpress' });
-}
 
 /** The regional vocabulary dictionaries shipped with zhpress, by region. */
 export const VOCABULARY_FILES: Record<'tw' | 'hk', string> = { tw: 'vocabulary-tw.txt', hk: 'vocabulary-hk.txt' };
 
 function loadVocabulary(region: 'tw' | 'hk'): Vocabulary {
   const own = new Map<string, string | undefined>();
-  const file = dictionaryFile(VOCABULARY_FILES[region]);
+  const file = builtInFile(VOCABULARY_FILES[region]);
   for (const entry of parseDictionary(readFileSync(file, 'utf8'), file).entries) {
     own.set(entry.simplified, entry.keep ? undefined : entry.traditional);
   }
@@ -201,8 +187,8 @@ function regionalWords(simplified: readonly string[], traditional: readonly stri
 function corrections(region: Region): [string, string][] {
   const pairs: [string, string][] = [];
   for (const name of [`characters-${region}.txt`, 'characters.txt']) {
-    if (name !== 'characters.txt' && !existsSync(join(dirname(dictionaryFile('characters.txt')), name))) continue;
-    const file = dictionaryFile(name);
+    if (name !== 'characters.txt' && !existsSync(join(dirname(builtInFile('characters.txt')), name))) continue;
+    const file = builtInFile(name);
     for (const e of parseDictionary(readFileSync(file, 'utf8'), file).entries) pairs.push([e.simplified, e.traditional]);
   }
   return pairs;
