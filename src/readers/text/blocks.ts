@@ -44,9 +44,9 @@ function speakerLabels(items: Classified[]): Set<Classified> {
 /** Shortest body after an unmarked run-in lead, and the longest lead. */
 const RUN_IN_REST = 15;
 const RUN_IN_MAX = 36;
-const RUN_IN_LEAD = new RegExp(`^[^\uFF1A:0-9\uFF10-\uFF19%\u3002\uFF01\uFF1F\uFF1B]{2,${RUN_IN_MAX}}\u3002`, 'u');
+const RUN_IN_LEAD = new RegExp(`^[^\uFF1A:%\u3002\uFF01\uFF1F\uFF1B]{2,${RUN_IN_MAX}}\u3002`, 'u');
 /** A first sentence that opens with a subject or a connective is the text itself, not a title. */
-const SENTENCE_OPENING = /^(?:过去|全会|会议|我们|我|他|她|它|这是|今年|去年|目前|同时|此外|另外|截至|据|但|而|因此|所以|如果|由于|经过|通过|按照|根据|其中|对此|为此|总之|当前|近年来|近日|日前|此前|随后|当天|会上|会前|会后|记者|本报)/u;
+const SENTENCE_OPENING = /^(?:[0-9\uFF10-\uFF19]|过去|全会|会议|我们|我|他|她|它|这是|今年|去年|目前|同时|此外|另外|截至|据|但|而|因此|所以|如果|由于|经过|通过|按照|根据|其中|对此|为此|总之|当前|近年来|近日|日前|此前|随后|当天|会上|会前|会后|记者|本报)/u;
 
 function runInCandidate(content: string): number | undefined {
   const lead = RUN_IN_LEAD.exec(content)?.[0];

@@ -29,7 +29,7 @@ export type Classified =
 /** A heading's text is short and has no sentence end. */
 const HEADING_MAX = 40;
 /** A run-in lead is one short sentence followed by more text. */
-const LEAD_MAX = 60;
+const LEAD_MAX = 40;
 
 /** A label before a colon that opens an item: "元旦：", "依據：", "決定：". */
 const LABEL = /^[^\uFF0C,\u3002\uFF1B;\s]{1,8}[\uFF1A:](?=\S)/u;
