@@ -51,6 +51,9 @@ const SENTENCE_OPENING = /^(?:[0-9\uFF10-\uFF19]|过去|全会|会议|我们|我
 function runInCandidate(content: string): number | undefined {
   const lead = RUN_IN_LEAD.exec(content)?.[0];
   if (!lead || SENTENCE_OPENING.test(lead) || (lead.match(/[\uFF0C,]/gu) ?? []).length > 2) return undefined;
+  // A figure with its unit makes a statement of fact ("全年成功完成32次宇航发射。"), not a title; inside quotation marks it is a name.
+  const figures = lead.replace(/\u201C[^\u201D]*\u201D/gu, '');
+  if (/[0-9\uFF10-\uFF19.]+\s*(?:万|亿|元|美元|公顷|亩|吨|千克|公斤|人|家|次|个|项|座|台|辆|架|所|户|%|％|倍|岁|米|公里|千米|平方|立方|件|册|部|场|起|例)/u.test(figures)) return undefined;
   // Quotation marks and brackets inside a title come in pairs ("深化“放管服”改革。"); an open one starts a quotation.
   const pairs: [string, string][] = [['\u201C', '\u201D'], ['\u300C', '\u300D'], ['\uFF08', '\uFF09'], ['(', ')']];
   if (/^[\u201C\u300C]/u.test(lead) || pairs.some(([open, close]) => lead.split(open).length !== lead.split(close).length)) return undefined;
