@@ -36,6 +36,8 @@ export function headLike(content: string): boolean {
 /** Whether a line has the shape of a head: 'plain' (no end punctuation), 'stop' (one sentence ending in 。). */
 function headShape(content: string): Shape {
   if (BRACKETED.test(content)) return 'plain';
+  // A head says something: a number or a code alone ("138/2012") is a cell of a table.
+  if ((content.match(/\p{Script=Han}/gu) ?? []).length < 2) return undefined;
   if (content.length > HEAD_MAX || content.length < 2 || NAMES_ROW.test(content)) return undefined;
   if (/^[\u201C\u300C\u300E\u2018"(\uFF08\u300A]/u.test(content)) return undefined;
   // A caption under a figure: "图1　汽车号牌编码规则".
