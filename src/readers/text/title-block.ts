@@ -98,6 +98,21 @@ export function bodyLike(line: Line | undefined): boolean {
   );
 }
 
+/** A summary sentence with commas that stops without a sentence end (a deck is no sentence of the body). */
+function isDeck(content: string): boolean {
+  return (
+    content.length > 24 &&
+    content.length <= 160 &&
+    !content.includes('\t') &&
+    !BULLET_ITEM.test(content) &&
+    !DASH_ITEM.test(content) &&
+    /[\uFF0C,]/u.test(content) &&
+    !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:]$/u.test(content) &&
+    !matchMarker(content) &&
+    !isAddress(content)
+  );
+}
+
 export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>): TitleBlock {
   const block: TitleBlock = { notes: [], blocks: [], length: 0 };
   const plain: Line[] = [];
@@ -108,9 +123,12 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const content = line.content;
     // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.
     const underTitle = (title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content));
+    // A deck (提要) under a title and its subtitle may be indented like the body: the summary that the
+    // next lines tell at length.
+    const deck = (plain.length > 0 || block.subtitle !== undefined) && isDeck(content) && (bodyLike(lines[i + 1]) || lines[i + 1] === undefined || plain.length >= 2);
     // (A document carried inside a story is indented like the story: its title is known by what follows it.)
     const carried = i === 0 && lines[1] !== undefined && (isAddress(lines[1].content) || (/^[(\uFF08]/u.test(lines[1].content) && isTitleNote(lines[1].content)));
-    if (bodyIndented && line.indented && !underTitle && !carried) break;
+    if (bodyIndented && line.indented && !underTitle && !carried && !(deck && plain.length >= 2)) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
       continue;
@@ -154,7 +172,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       }
     }
     // A deck (提要): a summary with commas under the title that stops without a sentence end, set apart as a quote.
-    if ((plain.length > 0 || block.subtitle) && content.length > 24 && content.length <= 160 && !content.includes('\t') && !BULLET_ITEM.test(content) && !DASH_ITEM.test(content) && /[\uFF0C,]/u.test(content) && !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:]$/u.test(content) && !matchMarker(content) && !isAddress(content) && (bodyLike(lines[i + 1]) || lines[i + 1] === undefined)) {
+    if (deck) {
       block.blocks.push({ line, deck: true });
       i++;
       break;
@@ -181,7 +199,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   const next = lines[i];
   const found = plain.length > 0 || block.notes.length > 0;
   // Lines that belong to a title block on their own: a dash subtitle, notes, a byline, an attachment label.
-  const marked = block.subtitle !== undefined || block.notes.length > 0 || block.byline !== undefined || (block.kicker !== undefined && ATTACHMENT_LABEL.test(block.kicker.content));
+  const marked = block.subtitle !== undefined || block.blocks.some((b) => b.deck) || block.notes.length > 0 || block.byline !== undefined || (block.kicker !== undefined && ATTACHMENT_LABEL.test(block.kicker.content));
   // Without them or indentation to go by, a title block must be followed by body text.
   // A head of the body may come first: "时间" over the time of a sitting.
   const bodyFollows = bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1]));
