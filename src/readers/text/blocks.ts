@@ -18,7 +18,7 @@ import { unnumberedHeads } from './heads.js';
 import { isAddress, SECTION_LABEL } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
-import { CLOSING_END, isWholeQuotation, type MarkerKind, PROVISION, SPEAKER, SPEAKER_ROLE, SPEAKER_WORDS, SPEECH_VERB } from './patterns.js';
+import { CLOSING_END, isWholeQuotation, type MarkerKind, PROVISION, SPEAKER, SPEAKER_ROLE, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from './patterns.js';
 
 export type DepthOf = (kind: MarkerKind) => HeadingDepth;
 
@@ -30,9 +30,9 @@ function textOf(line: Line): Text[] {
 function speakerLabels(items: Classified[]): Set<Classified> {
   const labelled = items.filter((item) => {
     if (item.kind !== 'paragraph' || item.marker || item.lead) return false;
-    const label = SPEAKER.exec(item.line.content)?.[1];
+    const label = speakerLabel(item.line.content);
     // "各位乡亲：" opening a paragraph addresses the audience: it is no speaker.
-    return label !== undefined && (label.length >= 2 || SPEAKER_WORDS.has(label)) && !SPEECH_VERB.test(label) && !isAddress(`${label}\uFF1A`);
+    return label !== undefined && !SPEECH_VERB.test(label) && !isAddress(`${label}\uFF1A`);
   });
   const names = labelled.map((item) => SPEAKER.exec(item.line.content)![1]!);
   const transcript = labelled.length >= 3 && new Set(names).size <= Math.max(2, labelled.length / 2);

@@ -5,7 +5,7 @@
 import type { Change } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
-import { CLOSING_END, matchMarker, PROVISION, SPEAKER, SPEAKER_WORDS } from './patterns.js';
+import { CLOSING_END, matchMarker, PARAGRAPH_END, PROVISION, speakerLabel } from './patterns.js';
 
 /** Lines that repeat on every page (a running head with a date or a number), and bare page numbers beside them. */
 function pageFurniture(lines: Line[]): Set<Line> {
@@ -60,8 +60,6 @@ function wrapWidth(lines: Line[]): number | undefined {
   return full.length >= 20 && full.length >= 0.25 * long && prose.length >= 0.7 * full.length ? best : undefined;
 }
 
-/** Where a paragraph of a wrapped text may end: a sentence end, or a colon before a list. A closing quote or bracket at the margin is mid-sentence as often as not. */
-const PARAGRAPH_END = /(?:[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:]|[\u3002\uFF01\uFF1F][\u201D\u2019\u300D\u300F])$/u;
 
 /**
  * Whether blank lines separate the blocks of a wrapped text: then lines that follow one another
@@ -90,10 +88,7 @@ function blankSeparated(lines: Line[]): boolean {
 
 /** A line that starts something of its own: never the second half of a wrapped line. */
 function startsAnew(line: Line): boolean {
-  // A one-character "label" ("項：金融服務") is the end of a word cut by the wrap, not a speaker.
-  const label = SPEAKER.exec(line.content)?.[1];
-  const speaker = label !== undefined && (label.length >= 2 || SPEAKER_WORDS.has(label));
-  return matchMarker(line.content) !== undefined || PROVISION.test(line.content) || speaker;
+  return matchMarker(line.content) !== undefined || PROVISION.test(line.content) || speakerLabel(line.content) !== undefined;
 }
 
 export interface Layout {

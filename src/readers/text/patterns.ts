@@ -116,6 +116,13 @@ export const PROVISION = new RegExp(`^第${NUMBER}[条條](?:之${NUMBER})?(?=[\
 
 /** Sentence-ending punctuation (full and half width). */
 export const SENTENCE_END = /[\u3002\uFF01\uFF1F!?\uFF1B;]/u;
+/**
+ * Where a paragraph may end when its line stops at the margin: a sentence end or a colon before
+ * a list (a closing quotation mark after one). A closing bracket or quotation mark alone ends a
+ * phrase as often as a paragraph (a title ends "……印发《条例》").
+ */
+export const PARAGRAPH_END = /(?:[\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2026]|[\u3002\uFF01\uFF1F][\u201D\u2019\u300D\u300F])$/u;
+
 /** What a complete paragraph may end with. */
 export const CLOSING_END = /[\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2026\u201D\u2019\u300D\u300F\u300B\u3009\u3015)\uFF09\u3011\uFF3D\]\u2014\u2015.]$/u;
 
@@ -166,6 +173,15 @@ export const OPENING_DATELINE = new RegExp(
 export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:][\s\u3000]*(?=\S)/u;
 /** Labels that name a speaker by office, as records of proceedings do: "梁國雄議員：", "行政長官：". */
 export const SPEAKER_ROLE = /(?:議員|议员|委員|委员|主席|長官|长官|司長|司长|局長|局长|部長|部长|記者|记者|代表|主持人|發言人|发言人|先生|女士|教授|博士|總統|总统|院長|院长|秘書長|秘书长)$/u;
+/**
+ * The speaker label a line opens with ("记者：", "梁國雄議員："), or undefined. A one-character
+ * "label" is no speaker ("項：金融服務" is a word cut by a wrap), except 问 and 答.
+ */
+export function speakerLabel(content: string): string | undefined {
+  const label = SPEAKER.exec(content)?.[1];
+  return label !== undefined && (label.length >= 2 || SPEAKER_WORDS.has(label)) ? label : undefined;
+}
+
 /** Labels that are speakers on their own, wherever they stand. */
 export const SPEAKER_WORDS = new Set(['记者', '主持人', '问', '答', '記者', '主持人']);
 /** Verbs that make "X说:" reported speech, not a label. */

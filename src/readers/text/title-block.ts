@@ -16,6 +16,7 @@ import {
   DASH_ITEM,
   matchMarker,
   OPENING_DATELINE,
+  PARAGRAPH_END,
   PROVISION,
   SENTENCE_END,
   SPEAKER,
@@ -40,6 +41,8 @@ export interface TitleBlock {
 const TITLE_MAX = 80;
 /** A tag in brackets at the end of a title: （摘要） （人民论坛） （2020—2025年）. */
 const TRAILING_TAG = /[(（][^()（）]{1,16}[)）]$/u;
+/** Two phrases with a gap between them ("全会由省委常委会主持 省委书记彭清华讲话"): a deck, not a name. */
+const PHRASE_GAP = /\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u;
 /** The kinds of document a title names at its end: a title wrapped in two lines ends with one. */
 const DOC_TYPE =
   /(?:通知|通报|通報|函|意见|意見|决定|決定|办法|辦法|规定|規定|答复|答覆|批复|批覆|报告|報告|方案|公告|通告|条例|條例|细则|細則|规划|規劃|纲要|綱要|决议|決議|公报|公報|规范|規範|预案|預案|指引|解释|解釋|议程|議程|规则|規則|章程|标准|標準|名单|名單|讲话|講話|演说|演說)$/u;
@@ -49,7 +52,7 @@ export function titleLike(content: string, first = false): boolean {
   if (content.length > TITLE_MAX || core === '') return false;
   // A first line may end in 。 when it has no other sentence in it.
   // A title may end in a closing bracket or quote (…印发《条例》); it does not end a sentence.
-  const closed = /(?:[\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2026]|[\u3002\uFF01\uFF1F][\u201D\u2019\u300D\u300F])$/u.test(core) || SENTENCE_END.test(core.slice(0, -1));
+  const closed = PARAGRAPH_END.test(core) || SENTENCE_END.test(core.slice(0, -1));
   const endsStop = /[\u3002\uFF01\uFF1F]$/u.test(core);
   if (closed && !(first && endsStop && core.length <= 40 && !SENTENCE_END.test(core.slice(0, -1)))) return false;
   if (/[：:]$/u.test(content)) return false;
@@ -75,7 +78,7 @@ export function titleLike(content: string, first = false): boolean {
 function continuesTitle(title: Line, next: Line, after: Line | undefined): boolean {
   if (DOC_TYPE.test(title.content) || title.content.length < 6 || title.content.length > 40 || isByline(title.content)) return false;
   // A deck of two phrases with a gap ("全会由省委常委会主持 省委书记彭清华讲话") is no second half of a title.
-  if (/\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u.test(next.content)) return false;
+  if (PHRASE_GAP.test(next.content)) return false;
   if (DOC_TYPE.test(next.content)) return true;
   return after !== undefined && (isHeaderField(after.content) || /^(?:关于|關於|对|對|印发|印發)/u.test(next.content) || /(?:关于|關於|印发|印發|对|對)$/u.test(title.content));
 }
@@ -213,7 +216,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   else if (plain.length === 2) {
     // "最高人民法院" over "关于……的规定", "立法會" over "議程": the issuer over the document's name is a kicker.
     // (A deck of phrases with a gap is no document's name.)
-    const named = DOC_TYPE.test(plain[1]!.content) && !/\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}/u.test(plain[1]!.content);
+    const named = DOC_TYPE.test(plain[1]!.content) && !PHRASE_GAP.test(plain[1]!.content);
     if (named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) [block.kicker, block.title] = plain;
     else [block.title, block.subtitle] = plain;
   }
