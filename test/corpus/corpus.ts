@@ -30,14 +30,19 @@ export function kindFixtures(): CorpusText[] {
     .map((f) => ({ name: f.replace(/\.expect$/, ''), path: join(folder, f.replace(/\.expect$/, '.txt')), expectPath: join(folder, f) }));
 }
 
-export function corpusTexts(): CorpusText[] {
-  const expected = join(here, 'expected');
+/**
+ * The texts with an expectation in `expected/`, or in `<dir>/expected` with their texts in
+ * `<dir>/texts` (a held-out set kept outside the project: `npm run corpus -- --dir PATH`).
+ */
+export function corpusTexts(dir?: string): CorpusText[] {
+  const expected = dir ? join(dir, 'expected') : join(here, 'expected');
+  const places = dir ? [join(dir, 'texts')] : PLACES;
   return readdirSync(expected)
     .filter((f) => f.endsWith('.expect'))
     .sort()
     .map((f) => {
       const name = f.replace(/\.expect$/, '');
-      const path = PLACES.map((place) => join(place, `${name}.txt`)).find((p) => existsSync(p));
+      const path = places.map((place) => join(place, `${name}.txt`)).find((p) => existsSync(p));
       return { name, path, expectPath: join(expected, f) };
     });
 }

@@ -1,10 +1,14 @@
 // `npm run corpus`: the reader's scorecard on the real-text corpus.
 //   npm run corpus                 every text: expected blocks found, wrong blocks, fully right
 //   npm run corpus -- NAME…        also what differs in those texts (a name's start is enough)
+//   npm run corpus -- --dir PATH   a held-out set instead: PATH/expected/*.expect, PATH/texts/*.txt
 import { compareText, corpusTexts, kindFixtures } from './corpus.js';
 import { differences } from './expect.js';
 
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+const dirAt = args.indexOf('--dir');
+const dir = dirAt >= 0 ? args.splice(dirAt, 2)[1] : undefined;
+const wanted = args;
 const totals = new Map<string, { expected: number; found: number; wrong: number }>();
 const tally = (tag: string) => {
   let t = totals.get(tag);
@@ -15,7 +19,7 @@ let right = 0;
 let read = 0;
 const missing: string[] = [];
 const rows: string[] = [];
-for (const text of [...corpusTexts(), ...kindFixtures()]) {
+for (const text of dir ? corpusTexts(dir) : [...corpusTexts(), ...kindFixtures()]) {
   if (!text.path) {
     missing.push(text.name);
     continue;

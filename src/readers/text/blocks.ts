@@ -44,13 +44,17 @@ function speakerLabels(items: Classified[]): Set<Classified> {
 /** Shortest body after an unmarked run-in lead, and the longest lead. */
 const RUN_IN_REST = 15;
 const RUN_IN_MAX = 36;
-const RUN_IN_LEAD = new RegExp(`^[^\uFF1A:%\u3002\uFF01\uFF1F\uFF1B]{2,${RUN_IN_MAX}}\u3002`, 'u');
+/** Between two run-in leads of a series, a longer one still belongs to it. */
+const RUN_IN_BRIDGED = 60;
+const runInLead = (max: number) => new RegExp(`^[^\uFF1A:%\u3002\uFF01\uFF1F\uFF1B]{2,${max}}\u3002`, 'u');
+const RUN_IN_LEAD = runInLead(RUN_IN_MAX);
+const RUN_IN_LEAD_BRIDGED = runInLead(RUN_IN_BRIDGED);
 /** A first sentence that opens with a subject or a connective is the text itself, not a title. */
 const SENTENCE_OPENING = /^(?:[0-9\uFF10-\uFF19]|过去|全会|会议|我们|我|他|她|它|这是|今年|去年|目前|同时|此外|另外|截至|据|但|而|因此|所以|如果|由于|经过|通过|按照|根据|其中|对此|为此|总之|当前|近年来|近日|日前|此前|随后|当天|会上|会前|会后|记者|本报)/u;
 
-function runInCandidate(content: string): number | undefined {
-  const lead = RUN_IN_LEAD.exec(content)?.[0];
-  if (!lead || SENTENCE_OPENING.test(lead) || (lead.match(/[\uFF0C,]/gu) ?? []).length > 2) return undefined;
+function runInCandidate(content: string, bridged = false): number | undefined {
+  const lead = (bridged ? RUN_IN_LEAD_BRIDGED : RUN_IN_LEAD).exec(content)?.[0];
+  if (!lead || SENTENCE_OPENING.test(lead) || (lead.match(/[\uFF0C,]/gu) ?? []).length > (bridged ? 4 : 2)) return undefined;
   // A figure with its unit makes a statement of fact ("全年成功完成32次宇航发射。"), not a title; inside quotation marks it is a name.
   const figures = lead.replace(/\u201C[^\u201D]*\u201D/gu, '');
   if (/[0-9\uFF10-\uFF19.]+\s*(?:万|亿|元|美元|公顷|亩|吨|千克|公斤|人|家|次|个|项|座|台|辆|架|所|户|%|％|倍|岁|米|公里|千米|平方|立方|件|册|部|场|起|例)/u.test(figures)) return undefined;
@@ -69,9 +73,11 @@ function runInCandidate(content: string): number | undefined {
 function runInLeads(items: Classified[]): Map<Classified, number> {
   const found = new Map<Classified, number>();
   const plain: { item: Classified; length?: number }[] = [];
+  const brokenBefore = new Set<Classified>();
   let previous: Classified | undefined;
   for (const item of items) {
     const broken = previous?.kind === 'paragraph' && !CLOSING_END.test(previous.line.content);
+    if (broken) brokenBefore.add(item);
     if (item.kind === 'paragraph' && !item.marker && !item.lead && !item.role) {
       plain.push({ item, length: broken ? undefined : runInCandidate(item.line.content) });
     }
@@ -82,6 +88,13 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
   plain.forEach(({ item, length }, i) => {
     if (length !== undefined && !numbered && (length > 24 || /[\uFF0C,]/u.test(item.line.content.slice(0, length)))) plain[i] = { item };
   });
+  // A paragraph between two of a series opens like them, even with a longer title.
+  const bridged = plain.map(({ item, length }, i) =>
+    length === undefined && numbered && plain[i - 1]?.length !== undefined && plain[i + 1]?.length !== undefined && !brokenBefore.has(item)
+      ? runInCandidate(item.line.content, true)
+      : length,
+  );
+  bridged.forEach((length, i) => (plain[i] = { item: plain[i]!.item, length }));
   plain.forEach(({ item, length }, i) => {
     if (length !== undefined && (plain[i - 1]?.length !== undefined || plain[i + 1]?.length !== undefined)) found.set(item, length);
   });

@@ -6,6 +6,7 @@
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
 import { CLOSING_END, PROVISION, SENTENCE_END } from './patterns.js';
+import { BOX_LABEL } from './roles.js';
 
 const HEAD_MAX = 24;
 /** A whole line in 【】: a topic head of a release. */
@@ -102,7 +103,8 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const labelHead =
       /^[^\uFF0C,\u3002\uFF1A:\uFF1B;\s]{2,10}[\uFF1A:]$/u.test(content) && !/(?:如下|以下|为|為|是|指出|表示|说|說)[\uFF1A:]$/u.test(content) &&
       next0?.kind === 'paragraph' && !next0.role && next0.line.content.length <= 40 && !SENTENCE_END.test(next0.line.content);
-    const shape = setOff || labelHead ? 'plain' : headShape(content);
+    // A box label ("核心阅读", "资料来源：") heads its passage, colon or not.
+    const shape = setOff || labelHead || BOX_LABEL.test(content) ? 'plain' : headShape(content);
     if (!shape) return;
     const next = items[i + 1];
     const passage = labelHead ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : opensPassage(next, item.line);

@@ -110,8 +110,11 @@ const RECORD =
 /** "本报记者　王　五" standing alone at the end of a story: its credit. */
 const CREDIT_LINE = /^(?:本报记者|本報記者|新华社记者|新華社記者|记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}·\s\u3000、]{2,24}$/u;
 
+/** "（相关图表、注释见第六、七版）": where the rest of a page's matter is printed. */
+const SEE_PAGE = /^[(\uFF08][^()\uFF08\uFF09]*见第?[0-9\uFF10-\uFF19一二三四五六七八九十、，,]+版[)\uFF09]$/u;
+
 export function isRecord(content: string): boolean {
-  return RECORD.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return RECORD.test(content) || SEE_PAGE.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */
@@ -123,7 +126,7 @@ export function isAnnotation(content: string): boolean {
 
 /** Labels of boxes and asides inside a story: heads of a passage, never titles of a new article. */
 export const BOX_LABEL =
-  /^(?:核心阅读|核心閱讀|记者手记|記者手記|链接|鏈接|相关链接|相關連結|延伸阅读|延伸閱讀|短评|短評|点评|點評|背景|背景链接|编后|編後|编后记|编者按|編者按|小贴士|小貼士|数说|數說|评论员手记|记者观察|記者觀察|新闻链接|新聞鏈接|知识链接|名词解释|名詞解釋)$/u;
+  /^(?:核心阅读|核心閱讀|记者手记|記者手記|链接|鏈接|相关链接|相關連結|延伸阅读|延伸閱讀|短评|短評|点评|點評|背景|背景链接|编后|編後|编后记|编者按|編者按|小贴士|小貼士|数说|數說|评论员手记|记者观察|記者觀察|新闻链接|新聞鏈接|知识链接|名词解释|名詞解釋|资料来源|資料來源|数据来源|數據來源)[\uFF1A:]?$/u;
 
 /** The labelled sections of a Taiwan 公文 and a decision: "主旨：", "說明：", "辦法：", "依據：". */
 export const SECTION_LABEL = /^(?:主旨|說明|说明|辦法|办法|依據|依据|公告事項|公告事项|擬辦|拟办|決定|决定|決議|决议|備註|备注|理由|事實|事实)[：:]/u;

@@ -44,6 +44,8 @@ function runs(items: readonly { kind: string }[]): number[][] {
 const HEAD_MAX = 40;
 const SHORT_SENTENCE = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{1,24}[\u3002\uFF1F?]$/u;
 const CLAUSE_END = /[\uFF1B;\uFF0C,\u3001]$/u;
+/** One sentence with a clause or two, alone on its line: a head where its siblings are heads. */
+const ONE_SENTENCE = /^[^\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{1,30}[\u3002\uFF1F?]$/u;
 
 function body(item: Marked): string {
   return item.kind === 'heading' ? item.rest.content : (item.lead?.content ?? '') + item.rest.content;
@@ -115,9 +117,13 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
       const next = items[i + 1];
       return next !== undefined && !(marked(next) && MARKER_RANK[next.markerKind] <= rank);
     });
+    // Siblings agree: where most items of the run are heads, one whose line is a single sentence with a comma is one too.
+    const heads = run.filter((_, k) => headShaped[k] && hasContent[k]).length;
+    const agreeing = heads >= 2 && heads >= members.length / 2;
     run.forEach((i, k) => {
       const member = members[k]!;
-      if (headShaped[k] && hasContent[k]) out[i] = asHeading(member);
+      const sentenceHead = agreeing && hasContent[k] && ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2;
+      if ((headShaped[k] || sentenceHead) && hasContent[k]) out[i] = asHeading(member);
       else if (leadsCount && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
       else out[i] = withoutLead(member);
     });
