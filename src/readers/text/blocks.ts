@@ -147,19 +147,40 @@ function quotationRuns(items: Classified[]): Set<Classified> {
     item?.kind === 'paragraph' && !item.marker && !item.lead && !item.role && /^[\u201C\u300C]/u.test(item.line.content);
   for (let i = 0; i < items.length; i++) {
     const first = items[i];
-    if (!plain(first) || balance(first.line.content) <= 0) continue;
-    let depth = balance(first.line.content);
+    // The quotation opens a paragraph, or opens at the end of one ("将该条修改为：“……" in an item of an amendment).
+    const opensHere = plain(first);
+    const host: Classified | undefined = items[i];
+    const opensInside = !opensHere && host?.kind === 'paragraph' && !host.role && !/^[\u201C\u300C]/u.test(host.line.content);
+    if ((!opensHere && !opensInside) || balance(first!.line.content) <= 0) continue;
+    let depth = balance(first!.line.content);
     let j = i + 1;
     while (j < items.length && depth > 0 && plain(items[j])) {
       depth += balance(items[j]!.line.content) - 1;
       j++;
     }
     if (depth <= 0 && j - i >= 2) {
-      for (let k = i; k < j; k++) found.add(items[k]!);
+      for (let k = opensHere ? i : i + 1; k < j; k++) found.add(items[k]!);
       i = j - 1;
     }
   }
   return found;
+}
+
+/**
+ * The numbering level an unnumbered head over provisions sits at: that of the headings on
+ * both sides where they are of one kind (a 节 whose marker was lost, between 第一节 and
+ * 第三节), else a chapter's ("附　　则" after the last chapter).
+ */
+function levelBetween(items: Classified[], index: number): MarkerKind {
+  const kindAt = (i: number) => {
+    const item = items[i];
+    return item?.kind === 'heading' ? item.markerKind : undefined;
+  };
+  let before: MarkerKind | undefined;
+  for (let i = index - 1; i >= 0 && !before; i--) before = kindAt(i);
+  let after: MarkerKind | undefined;
+  for (let i = index + 1; i < items.length && !after; i++) after = kindAt(i);
+  return before && before === after ? before : 'chapter';
 }
 
 export function buildBlocks(items: Classified[], depthOf: DepthOf, options: BlockOptions = {}): Block[] {
@@ -230,7 +251,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
         break;
       case 'paragraph': {
         if (heads.has(item)) {
-          if (chaptered && overProvisions(index)) blocks.push(heading(depthOf('chapter'), textOf(item.line), { position }));
+          if (chaptered && overProvisions(index)) blocks.push(heading(depthOf(levelBetween(items, index)), textOf(item.line), { position }));
           else blocks.push(subhead(textOf(item.line), { position }));
           break;
         }

@@ -15,6 +15,7 @@ import { buildBlocks } from './blocks.js';
 import { bulletinItems } from './bulletin.js';
 import { type Classified, classify } from './classify.js';
 import { decideSiblings } from './siblings.js';
+import { restoreLostMarkers } from './lost-markers.js';
 import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
 import { linePosition, spanPosition } from './line-slice.js';
@@ -63,7 +64,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     }
     items.push(classify(line));
   }
-  return decideSiblings(items, headings);
+  return decideSiblings(restoreLostMarkers(items as Classified[]), headings);
 }
 
 /** Heading depth by the numbering kinds an article uses: the outermost present is depth 1. */

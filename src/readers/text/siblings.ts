@@ -108,7 +108,7 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     const bare = members[0]!.markerKind === 'article' || members[0]!.markerKind === 'numeral';
     const headShaped = texts.map(
       (text) =>
-        (bare && text === '' && members.length >= 2) ||
+        (text === '' && (!bare || members.length >= 2)) ||
         // "譚耀宗議員問：" heads the question that follows; any other colon introduces what follows.
         ((!/[\uFF1A:]$/u.test(text) || /[問问][\uFF1A:]$/u.test(text)) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text))),
     );
