@@ -124,6 +124,7 @@ export const modelSchema = {
             subtitle: { type: 'string' },
             notes: { type: 'array', items: { type: 'string' } },
             byline: { type: 'string' },
+            bylineInText: { type: 'boolean' },
             titleDerived: { type: 'boolean' },
             kind: { enum: ['news', 'feature', 'policy', 'other'] },
             continuedFrom: { type: 'string' },

@@ -156,6 +156,8 @@ export interface ArticleMeta {
   notes?: string[];
   /** The author, speaker or reporter line of the title block. */
   byline?: string;
+  /** True when the byline stands run into the first paragraph's text ("……记者田珊檑 发自贵阳 ……"): writers do not print it again. */
+  bylineInText?: boolean;
   /** True when no title was given and one was derived from the text. */
   titleDerived?: boolean;
   kind?: ArticleKind;

@@ -8,6 +8,13 @@ import { CLOSING_END, INLINE_CONTINUATION, OPENING_DATELINE } from './text/patte
 /** "新华社北京8月28日电（记者张三）" at the start of a text: not part of a title. */
 const OPENING_BYLINE = new RegExp(`${OPENING_DATELINE.source.replace('^', '^\\s*')}[\\s\\u3000]*(?:[(\\uFF08][^)\\uFF09]{0,20}[)\\uFF09])?[\\s\\u3000]*`, 'u');
 
+/**
+ * "中国妇女报・中国妇女网记者田珊檑 发自贵阳 12月2日至4日，……": a reporter filing from a place,
+ * run into the first paragraph. Groups: byline (outlet and reporter), agency, place.
+ */
+const FILED_FROM =
+  /^(?<byline>(?<agency>[\p{Script=Han}\u00B7\u30FB]{2,20}?)?(?:记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}\u00B7\u3001\s\u3000]{2,24}?)[\s\u3000]+(?<raw>(?:发|發)自(?<place>\p{Script=Han}{2,8}))(?=[\s\u3000\u00A0])/u;
+
 function kindOf(blocks: Block[], meta: ArticleMeta): ArticleKind {
   if (blocks.some((b) => b.type === 'subhead' && b.data?.role !== 'contents')) return 'feature';
   // Run-in enumerations ("第一，") number the points of any text, not the provisions of a policy.
@@ -46,6 +53,14 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     const first = blocks.find((b) => b.type === 'paragraph');
     const opening = first ? OPENING_DATELINE.exec(blockText(first))?.groups : undefined;
     if (opening) meta.dateline = { agency: opening.agency, place: opening.place || undefined, date: opening.date, raw: opening.raw! };
+    const filed = first && !opening ? FILED_FROM.exec(blockText(first))?.groups : undefined;
+    if (filed) {
+      meta.dateline = { agency: filed.agency || undefined, place: filed.place, raw: filed.raw! };
+      if (!meta.byline) {
+        meta.byline = filed.byline!.trim();
+        meta.bylineInText = true;
+      }
+    }
   }
   if (meta.dateline) {
     for (const key of ['agency', 'place', 'date'] as const) if (meta.dateline[key] === undefined) delete meta.dateline[key];

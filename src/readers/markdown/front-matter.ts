@@ -66,6 +66,7 @@ const ARTICLE_KEYS = [
   'subtitle',
   'notes',
   'byline',
+  'bylineInText',
   'titleDerived',
   'kind',
   'continuedFrom',
@@ -217,6 +218,7 @@ class Checker {
           break;
         }
         case 'titleDerived':
+        case 'bylineInText':
         case 'truncated': {
           const flag = this.boolean(value, name);
           if (flag !== undefined) meta[key] = flag;

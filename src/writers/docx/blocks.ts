@@ -47,7 +47,7 @@ export function articleTitleParagraphs(article: Article): Paragraph[] {
   out.push(paragraph(headingStyle(ARTICLE_TITLE_LEVEL), docxText(meta.title ?? article.id)));
   if (meta.subtitle) out.push(paragraph(STYLE.subtitle, docxText(meta.subtitle)));
   for (const note of meta.notes ?? []) out.push(paragraph(STYLE.titleNote, docxText(note)));
-  if (meta.byline) out.push(paragraph(STYLE.byline, docxText(meta.byline)));
+  if (meta.byline && !meta.bylineInText) out.push(paragraph(STYLE.byline, docxText(meta.byline)));
   return out;
 }
 

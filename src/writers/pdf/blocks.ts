@@ -122,7 +122,7 @@ export function articleTitle(article: Article, context: BlockContext): Content[]
   );
   if (meta.subtitle) out.push(plain('subtitle', meta.subtitle));
   for (const note of meta.notes ?? []) out.push(plain('titleNote', note, { headlineLevel: KEEP_WITH_NEXT }));
-  if (meta.byline) out.push(plain('byline', meta.byline, { headlineLevel: KEEP_WITH_NEXT }));
+  if (meta.byline && !meta.bylineInText) out.push(plain('byline', meta.byline, { headlineLevel: KEEP_WITH_NEXT }));
   return closeUp(out, context);
 }
 
