@@ -30,7 +30,7 @@ function check(text: CorpusText) {
   // Nothing lost, nothing added: the Han characters of the model (meta and blocks) are the source's;
   // the blocks keep the source's order (title-block lines move into the article's meta).
   const edition = c.edition;
-  const meta = edition.children.flatMap((a) => [a.meta.kicker, a.meta.titleDerived ? undefined : a.meta.title, a.meta.subtitle, ...(a.meta.notes ?? []), a.meta.byline]);
+  const meta = edition.children.flatMap((a) => [a.meta.kicker, a.meta.titleDerived ? undefined : a.meta.title, a.meta.subtitle, ...(a.meta.notes ?? []), a.meta.bylineInText ? undefined : a.meta.byline]);
   const blocks = edition.children.flatMap((a) => a.children.map(blockText)).join('');
   // Page furniture a paragraph ran across stands after that paragraph: the order check leaves it out.
   const inOrder = edition.children.flatMap((a) => a.children.filter((b) => !(b.type === 'paragraph' && b.role === 'record')).map(blockText)).join('');

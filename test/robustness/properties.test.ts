@@ -59,7 +59,7 @@ function pipeline(text: string): Edition | undefined {
 /** The text of an edition in reading order: given kicker, title, subtitle, then each block (markers included). */
 function editionText(edition: Edition): string {
   return edition.children
-    .map((a) => [a.meta.kicker, a.meta.titleDerived ? undefined : a.meta.title, a.meta.subtitle, ...(a.meta.notes ?? []), a.meta.byline].filter(Boolean).join('') + a.children.map(blockText).join(''))
+    .map((a) => [a.meta.kicker, a.meta.titleDerived ? undefined : a.meta.title, a.meta.subtitle, ...(a.meta.notes ?? []), a.meta.bylineInText ? undefined : a.meta.byline].filter(Boolean).join('') + a.children.map(blockText).join(''))
     .join('');
 }
 

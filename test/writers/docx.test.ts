@@ -136,7 +136,7 @@ function expectedBody(edition: Edition): { style: string; text: string }[] {
     out.push({ style: 'Heading1', text: article.meta.title ?? article.id });
     if (article.meta.subtitle) out.push({ style: 'Subtitle', text: article.meta.subtitle });
     for (const note of article.meta.notes ?? []) out.push({ style: 'TitleNote', text: note });
-    if (article.meta.byline) out.push({ style: 'Byline', text: article.meta.byline });
+    if (article.meta.byline && !article.meta.bylineInText) out.push({ style: 'Byline', text: article.meta.byline });
     for (const node of article.children) out.push(...blockParas(node));
   }
   return out;
