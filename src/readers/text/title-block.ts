@@ -213,7 +213,13 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     if (plain.length >= 2 && !block.kicker) block.kicker = plain[0];
     block.title = plain[plain.length - 1];
   } else if (plain.length === 1) block.title = plain[0];
-  else if (plain.length === 2) {
+  else if (plain.length === 2 && plain[0]!.content.startsWith(plain[1]!.content) && plain[0]!.content.length > plain[1]!.content.length) {
+    // A web title that begins with the document's kind ("無法決標公告[機關名稱]…" over "無法決標公告"): the
+    // second line names the kind, a header line under the title.
+    block.title = plain[0];
+    const at = block.blocks.findIndex((b) => b.line.number > plain[1]!.number);
+    block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line: plain[1]!, role: 'header' });
+  } else if (plain.length === 2) {
     // "最高人民法院" over "关于……的规定", "立法會" over "議程": the issuer over the document's name is a kicker.
     // (A deck of phrases with a gap is no document's name.)
     const named = DOC_TYPE.test(plain[1]!.content) && !PHRASE_GAP.test(plain[1]!.content);
