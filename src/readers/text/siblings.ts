@@ -41,6 +41,17 @@ function runs(items: readonly { kind: string }[]): number[][] {
   return all;
 }
 
+/**
+ * Three blank lines or more between two items: something stood there that the source lost (the
+ * drawing under "（一）小型车辆涂装样图。", a table), so the first has something under it.
+ */
+function dropped(item: { kind: string }, next: { kind: string }): boolean {
+  const line = (item as Partial<Marked>).line;
+  const after = (next as Partial<Marked>).line;
+  if (!line || !after) return false;
+  return after.number - (line.joined?.number ?? line.number) - 1 >= 3;
+}
+
 const HEAD_MAX = 40;
 const SHORT_SENTENCE = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{1,24}[\u3002\uFF1F?]$/u;
 const CLAUSE_END = /[\uFF1B;\uFF0C,\u3001]$/u;
@@ -115,11 +126,14 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     const rank = MARKER_RANK[members[0]!.markerKind];
     const hasContent = run.map((i) => {
       const next = items[i + 1];
-      return next !== undefined && !(marked(next) && MARKER_RANK[next.markerKind] <= rank);
+      return next !== undefined && (!(marked(next) && MARKER_RANK[next.markerKind] <= rank) || dropped(items[i]!, next));
     });
     // Siblings agree: where most items of the run are heads, one whose line is a single sentence with a comma is one too.
     const heads = run.filter((_, k) => headShaped[k] && hasContent[k]).length;
     const agreeing = heads >= 2 && heads >= members.length / 2;
+    // The last of a run of heads, with nothing after it where the text ends (its drawing lost), is a head too.
+    const last = run.length - 1;
+    if (items[run[last]! + 1] === undefined && heads === last && heads >= 2) hasContent[last] = true;
     run.forEach((i, k) => {
       const member = members[k]!;
       const sentenceHead = agreeing && hasContent[k] && ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2;
