@@ -12,7 +12,8 @@ const HEAD_MAX = 24;
 /** A whole line in 【】: a topic head of a release. */
 const BRACKETED = /^【[^【】]{2,60}】$/u;
 /** "郑福来  王新忠  张佐友": names separated by gaps are a row of a list, not a head. */
-const NAME = '[\\p{Script=Han}·]{2,4}(?:[（(][\\p{Script=Han}]{1,3}[）)])?';
+// (A character the source lost, U+FFFD, stands in a name like any other: "王��维".)
+const NAME = '[\\p{Script=Han}·\\uFFFD]{2,4}(?:[（(][\\p{Script=Han}]{1,3}[）)])?';
 const NAMES_ROW_OF = new RegExp(`^${NAME}(?:[\\s\\u3000\\u00A0]+${NAME})+$`, 'u');
 /** "工业和信息化部  王中桂": a unit, a gap, then names. */
 const UNIT_ROW = new RegExp(`^[\\p{Script=Han}·（）()]{2,16}(?:[\\s\\u3000\\u00A0]{2,}${NAME})+$`, 'u');
@@ -21,9 +22,17 @@ const UNIT_ROW = new RegExp(`^[\\p{Script=Han}·（）()]{2,16}(?:[\\s\\u3000\\u
  * phrases with a gap are a head ("砥砺奋进 再创佳绩").
  */
 const NAMES_ROW = {
-  test: (s: string) => {
-    const tokens = s.split(/[\s\u3000\u00A0]+/u);
-    return (NAMES_ROW_OF.test(s) && (tokens.length >= 3 || tokens.some((t) => t.replace(/[（(].*$/u, '').length <= 3))) || UNIT_ROW.test(s);
+  test: (raw: string) => {
+    // A two-character name letter-spaced ("杨  柳"), even where one character was lost ("杨  \uFFFDO"), is one name.
+    const spaced = raw.replace(/\uFFFD[A-Za-z0-9]?/gu, '\uFFFD').split(/[\s\u3000\u00A0]+/u);
+    const tokens: string[] = [];
+    for (const t of spaced) {
+      const previous = tokens[tokens.length - 1];
+      if (previous !== undefined && previous.length === 1 && /^[\p{Script=Han}\uFFFD]/u.test(t) && t.replace(/[（(].*$/u, '').length === 1) tokens[tokens.length - 1] = previous + t;
+      else tokens.push(t);
+    }
+    const s = tokens.join(' ');
+    return (NAMES_ROW_OF.test(s) && (tokens.length >= 3 || tokens.some((t) => t.replace(/[（(].*$/u, '').length <= 3))) || UNIT_ROW.test(raw);
   },
 };
 
