@@ -4,10 +4,18 @@
 // when its shape says so: every passage under a head is short, the heads are
 // plain headlines (not 【】 topics, bullets, dash subheads or box labels), and
 // there are at least three of them. `articles: split-on-headlines` in the
-// sidecar cuts at every subhead whatever the shape.
+// sidecar cuts at every subhead whatever the shape. A news programme's running
+// order (央视网消息（新闻联播）：…) is cut however long its items are, where every
+// item opens the way a report opens: with a dateline or a "…消息" formula.
 import type { Block, Subhead } from '../../model/types.js';
 import { inlineText } from '../../model/visit.js';
 import { BOX_LABEL } from './roles.js';
+import { OPENING_DATELINE } from './patterns.js';
+
+/** "央视网消息（新闻联播）：" "本台消息：" "新华社北京3月5日电": how a news report opens. */
+const NEWS_FORMULA = /^[\p{Script=Han}]{2,8}消息(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?[\uFF1A:\uFF0C,\s\u3000]/u;
+const opensReport = (block: Block | undefined) =>
+  block?.type === 'paragraph' && !block.role && (NEWS_FORMULA.test(inlineText(block.children)) || OPENING_DATELINE.test(inlineText(block.children)));
 
 const MAX_PASSAGE = 2;
 const MIN_ITEMS = 3;
@@ -33,6 +41,9 @@ export function bulletinItems(blocks: Block[], force = false): Item[] | undefine
   }
   const heads = items.length - 1;
   if (force) return heads > 0 ? items : undefined;
+  // Reports one after another, each under its headline: the first under the article's own title.
+  const reports = items.filter((item) => item.blocks.length > 0);
+  if (heads >= 1 && reports.length === items.length && reports.every((item) => opensReport(item.blocks[0]))) return items;
   if (heads < MIN_ITEMS) return undefined;
   const short = items.every(
     (item, i) =>

@@ -159,7 +159,7 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
       report.push({
         source: SOURCE,
         kind: 'bulletin',
-        message: `read as a bulletin of ${items.length - (items[0]!.blocks.length || part.titleBlock.title ? 0 : 1)} items, one article per headline${options.articles ? ' (articles: split-on-headlines)' : ' (every headline stands over one or two paragraphs; set "articles: one" under "reader:" in the sidecar to keep one article)'}`,
+        message: `read as a bulletin of ${items.length - (items[0]!.blocks.length || part.titleBlock.title ? 0 : 1)} items, one article per headline${options.articles ? ' (articles: split-on-headlines)' : ' (every headline stands over one or two paragraphs, or over a report that opens with its dateline; set "articles: one" under "reader:" in the sidecar to keep one article)'}`,
         position,
       });
     }
