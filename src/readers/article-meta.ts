@@ -6,7 +6,12 @@ import { blockText, inlineText } from '../model/visit.js';
 import { CLOSING_END, INLINE_CONTINUATION, OPENING_DATELINE } from './text/patterns.js';
 
 /** "新华社北京8月28日电（记者张三）" at the start of a text: not part of a title. */
-const OPENING_BYLINE = new RegExp(`${OPENING_DATELINE.source.replace('^', '^\\s*')}[\\s\\u3000]*(?:[(\\uFF08][^)\\uFF09]{0,20}[)\\uFF09])?[\\s\\u3000]*`, 'u');
+function withoutOpeningByline(content: string): string {
+  const trimmed = content.replace(/^\s+/u, '');
+  const dateline = OPENING_DATELINE.exec(trimmed);
+  if (!dateline) return content;
+  return trimmed.slice(dateline[0].length).replace(/^[\s\u3000]*(?:[(\uFF08][^)\uFF09]{0,20}[)\uFF09])?[\s\u3000]*/u, '');
+}
 
 /**
  * "中国妇女报・中国妇女网记者田珊檑 发自贵阳 12月2日至4日，……": a reporter filing from a place,
@@ -30,7 +35,7 @@ export function deriveTitle(blocks: Block[]): string | undefined {
   if (first) return inlineText(first.children);
   const body = blocks.find((b) => b.type === 'paragraph' || b.type === 'quote' || b.type === 'subhead');
   if (!body) return undefined;
-  const content = inlineText(body.children).replace(OPENING_BYLINE, '');
+  const content = withoutOpeningByline(inlineText(body.children));
   const phrase = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2014]{2,}/u.exec(content)?.[0] ?? content;
   return phrase.length > 30 ? phrase.slice(0, 30) : phrase;
 }
@@ -79,7 +84,8 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
   if (last && !endMatter && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
     // Stopping mid-sentence needs a sentence under way: a short line without punctuation (a name,
     // an office, a caption) ends a list or a page, not a sentence.
-    const text = blockText(last);
+    // A credit glued to the last sentence ("……罰金。（編輯：李亨山）1120823") closes the story like a line of its own.
+    const text = blockText(last).replace(/[(\uFF08](?:编辑|編輯|责任编辑|責任編輯|责编|責編|譯者|译者|核稿|記者|记者)[\uFF1A:][^()\uFF08\uFF09]{1,60}[)\uFF09][\s0-9]*$/u, '');
     const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text);
     if (!CLOSING_END.test(text) && underWay) meta.truncated = true;
   }

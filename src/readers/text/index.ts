@@ -43,7 +43,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
   for (const { line, role, dateline, deck } of titleBlock.blocks) {
     if (deck) items.push({ kind: 'quote', line });
     else if (dateline) {
-      const groups = OPENING_DATELINE.exec(line.content)?.groups ?? {};
+      const groups: { agency?: string; place?: string; date?: string } = OPENING_DATELINE.exec(line.content)?.groups ?? {};
       items.push({ kind: 'dateline', line, agency: groups.agency, place: groups.place || undefined, date: groups.date });
     } else items.push({ kind: 'paragraph', line, rest: line, role });
   }

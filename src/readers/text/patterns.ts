@@ -164,10 +164,58 @@ export const CLOSING_DATELINE = new RegExp(
 );
 
 /** "新华社北京8月28日电 …" "本报北京8月28日电" "据新华社…电" opening a story. */
-export const OPENING_DATELINE = new RegExp(
+const MAINLAND_DATELINE = new RegExp(
   `^(?<raw>据?(?<agency>${AGENCY})(?:记者)?(?<place>[\\p{Script=Han}\\u00B7]{1,12}?)\\s*(?<date>${DATE})${WIRE})`,
   'u',
 );
+/** A wire's dateline in brackets, the date often without its month: "（中央社記者沈佩瑤台北23日電）", "（中央社雪梨23日綜合外電報導）". */
+const BRACKETED_DATELINE = new RegExp(
+  `^(?<raw>${OPEN}\\s*(?<agency>${AGENCY})(?<who>[\\p{Script=Han}\\u00B7]{0,16}?)\\s*(?<date>(?:(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)月)?(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)日)(?:${WIRE}|綜合外電報導|综合外电报道|綜合報導|综合报道|外電報導|外电报道)\\s*${CLOSE})`,
+  'u',
+);
+/** A paper's own tag: "【明報專訊】", "【本報訊】". */
+const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}(?:專訊|专讯|訊|讯))\u3011)/u;
+/** "〔即時新聞／綜合報導〕", "〔記者王小明／台北報導〕": a desk or reporter, then a place or 綜合. */
+const DESK_DATELINE = /^(?<raw>\u3014(?<first>[^\uFF0F/\u3015]{2,12})[\uFF0F/](?<second>[^\u3015]{2,12}?)\u3015)/u;
+
+export interface DatelineMatch {
+  /** The dateline as written (what a title derived from the text leaves out). */
+  0: string;
+  groups: { raw: string; agency?: string; place?: string; date?: string };
+}
+
+/** "記者沈佩瑤台北": a reporter's name of two or three characters, then the place. */
+function reporterAndPlace(who: string): string | undefined {
+  const rest = who.replace(/^(?:記者|记者)/u, '');
+  if (rest === who) return who || undefined;
+  if (rest.length <= 3) return undefined;
+  return rest.slice(rest.length >= 6 ? 3 : rest.length - 2);
+}
+
+/** The opening dateline of a story in its common forms, or null. */
+function openingDateline(text: string): DatelineMatch | null {
+  const mainland = MAINLAND_DATELINE.exec(text);
+  if (mainland) return { 0: mainland[0], groups: { ...mainland.groups, raw: mainland.groups!.raw! } };
+  const bracketed = BRACKETED_DATELINE.exec(text);
+  if (bracketed) {
+    const g = bracketed.groups!;
+    return { 0: bracketed[0], groups: { raw: g.raw!, agency: g.agency, place: reporterAndPlace(g.who ?? ''), date: g.date } };
+  }
+  const tag = TAG_DATELINE.exec(text);
+  if (tag) return { 0: tag[0], groups: { raw: tag.groups!.raw!, agency: tag.groups!.agency } };
+  const desk = DESK_DATELINE.exec(text);
+  if (desk && /(?:報導|报道|報道)$/u.test(desk.groups!.second!)) {
+    const { first, second } = desk.groups!;
+    const place = second!.replace(/(?:報導|报道|報道)$/u, '');
+    return {
+      0: desk[0],
+      groups: { raw: desk.groups!.raw!, agency: /^(?:記者|记者)/u.test(first!) ? undefined : first, place: place && !/^(?:綜合|综合)$/u.test(place) ? place : undefined },
+    };
+  }
+  return null;
+}
+
+export const OPENING_DATELINE = { exec: openingDateline, test: (text: string) => openingDateline(text) !== null };
 
 /** A speaker label in an interview transcript: "记者\uFF1A" "李克强:". */
 export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:][\s\u3000]*(?=\S)/u;

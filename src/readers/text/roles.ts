@@ -31,8 +31,12 @@ const DOC_NUMBER = new RegExp(
 /** A reference code on its own line: "A 13/14-24". */
 const REFERENCE = /^[A-Z]{1,4}\s?\d{1,4}[/-]\d{1,4}(?:-\d{1,4})?$/u;
 
+/** The e-paper's edition line: "《 人民日报 》（ 2021年07月25日 01 版）". */
+export const EDITION_LINE =
+  /^\u300A\s*[\p{Script=Han}]{2,12}\s*\u300B\s*[(\uFF08]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*[0-9\uFF10-\uFF19]{1,3}\s*版)?\s*[)\uFF09]$/u;
+
 export function isHeaderField(content: string): boolean {
-  return REFERENCE.test(content) || CHROME.test(content) || /^[【】\[\]|｜/]+$/u.test(content) || FIELD.test(content) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
+  return EDITION_LINE.test(content) || REFERENCE.test(content) || CHROME.test(content) || /^[【】\[\]|｜/]+$/u.test(content) || FIELD.test(content) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
 }
 
 /** A photo caption above or under the title: "…记者 李森 摄". */
@@ -56,7 +60,7 @@ export function isTitleNote(content: string): boolean {
 /** "省长 李炳军", "新华社记者林晖", "本报记者 张三 李四": an author or speaker line. */
 const NAME = '[\\p{Script=Han}·○×Ｏ〇]{2,4}(?:[\\s\\u3000、，,]+[\\p{Script=Han}·]{2,4}){0,4}';
 const BYLINE = new RegExp(
-  '^[(（]?(?:(?:(?:新华社|新華社|人民日报|人民日報|本报|本報|中新社|央视|央視|光明日报|经济日报)?(?:特约)?(?:记者|記者|通讯员|通訊員|评论员|評論員)[\\s\\u3000]*' +
+  '^[(（]?(?:(?:(?:新华社|新華社|人民日报|人民日報|本报|本報|中新社|央视|央視|光明日报|经济日报|[\\p{Script=Han}·・]{2,10}?)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員|评论员|評論員)[\\s\\u3000]*' +
     NAME +
     ')|(?:[\\p{Script=Han}]{0,14}?(?:省长|省長|市长|市長|主席|总理|總理|总统|總統|部长|部長|主任|书记|書記|院长|院長|县长|縣長|区长|區長|州长|州長|代省长|代市长|代理省长|发言人|發言人)[\\s\\u3000]+' +
     NAME +
@@ -113,8 +117,15 @@ const CREDIT_LINE = /^(?:本报记者|本報記者|新华社记者|新華社記�
 /** "（相关图表、注释见第六、七版）": where the rest of a page's matter is printed. */
 const SEE_PAGE = /^[(\uFF08][^()\uFF08\uFF09]*见第?[0-9\uFF10-\uFF19一二三四五六七八九十、，,]+版[)\uFF09]$/u;
 
+/**
+ * Credits in brackets closing a story: the reporters ("（本报记者杜尚泽、申琳，新华社记者张晓松）"), the
+ * source of a digest ("（摘编自《大众日报》）"), the editor ("（责编：王五）").
+ */
+const BRACKETED_CREDIT =
+  /^[(\uFF08]\s*(?:(?:[\p{Script=Han}·・]{0,10}?)(?:特约|特約)?(?:记者|記者|通讯员|通訊員)[^()\uFF08\uFF09]{2,80}|(?:摘编自|摘編自|摘自|转自|轉自|转载自|轉載自|原载|原載|原载于|原載於)[^()\uFF08\uFF09]{1,60}|(?:责编|責編|责任编辑|責任編輯|编辑|編輯|譯者|译者|核稿)[\uFF1A:][^()\uFF08\uFF09]{1,60})[)\uFF09]\s*[0-9]{0,8}$/u;
+
 export function isRecord(content: string): boolean {
-  return RECORD.test(content) || SEE_PAGE.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */
