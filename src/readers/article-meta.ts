@@ -55,7 +55,7 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     }
   }
   if (!meta.dateline) {
-    const first = blocks.find((b) => b.type === 'paragraph');
+    const first = blocks.find((b) => b.type === 'paragraph' && !b.role);
     const opening = first ? OPENING_DATELINE.exec(blockText(first))?.groups : undefined;
     if (opening) meta.dateline = { agency: opening.agency, place: opening.place || undefined, date: opening.date, raw: opening.raw! };
     const filed = first && !opening ? FILED_FROM.exec(blockText(first))?.groups : undefined;

@@ -54,6 +54,8 @@ const SENTENCE_OPENING = /^(?:[0-9\uFF10-\uFF19]|过去|全会|会议|我们|我
 
 function runInCandidate(content: string, bridged = false): number | undefined {
   const lead = (bridged ? RUN_IN_LEAD_BRIDGED : RUN_IN_LEAD).exec(content)?.[0];
+  // "习近平指出，要……。": reported speech is the text itself.
+  if (lead && /^[^\uFF0C,]{1,10}(?:指出|强调|強調|表示|说|說|认为|認為|要求|提出|透露|介绍|介紹)[\uFF0C,\uFF1A:]/u.test(lead)) return undefined;
   if (!lead || SENTENCE_OPENING.test(lead) || (lead.match(/[\uFF0C,]/gu) ?? []).length > (bridged ? 4 : 2)) return undefined;
   // A figure with its unit makes a statement of fact ("全年成功完成32次宇航发射。"), not a title; inside quotation marks it is a name.
   const figures = lead.replace(/\u201C[^\u201D]*\u201D/gu, '');
@@ -85,8 +87,17 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
   }
   // Without numbered heads to show it is a report, only short noun-phrase titles count ("党员的年龄。").
   const numbered = items.some((item) => item.kind === 'heading');
+  // Three or more side by side that open with the same word are a parallel series (排比: "聚焦……。聚焦……。").
+  const opening = (i: number) => (plain[i]?.length !== undefined ? plain[i]!.item.line.content.slice(0, 2) : undefined);
+  const parallel = new Set<number>();
+  for (let i = 0; i < plain.length; i++) {
+    let j = i;
+    while (j + 1 < plain.length && opening(i) !== undefined && opening(j + 1) === opening(i)) j++;
+    if (j - i >= 2) for (let k = i; k <= j; k++) parallel.add(k);
+    i = j;
+  }
   plain.forEach(({ item, length }, i) => {
-    if (length !== undefined && !numbered && (length > 24 || /[\uFF0C,]/u.test(item.line.content.slice(0, length)))) plain[i] = { item };
+    if (length !== undefined && !numbered && !parallel.has(i) && (length > 24 || /[\uFF0C,]/u.test(item.line.content.slice(0, length)))) plain[i] = { item };
   });
   // A paragraph between two of a series opens like them, even with a longer title.
   const bridged = plain.map(({ item, length }, i) =>
@@ -130,6 +141,10 @@ function leadIn(line: Line, options: BlockOptions, flushHeads: boolean): boolean
   const text = line.content.replace(/[\u2014\u2015]+$/u, '');
   // Where the subheads stand flush and the body is indented, an indented one is a sentence of the body.
   return SPEECH_VERB.test(text) || (options.bodyIndented === true && flushHeads && line.indented);
+}
+
+function intoClauses(next: Classified | undefined): boolean {
+  return next?.kind === 'paragraph' && !next.role && /[\uFF1B;]$/u.test(next.line.content);
 }
 
 /** Opening minus closing quotation marks. */
@@ -243,7 +258,8 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
         blocks.push(quote(textOf(item.line), { position }));
         break;
       case 'subhead':
-        if (leadIn(item.line, options, flushHeads)) blocks.push(paragraph(textOf(item.line), { position }));
+        // A line ending in —— over clauses ending in ； leads into them: one sentence, not a head.
+        if (leadIn(item.line, options, flushHeads) || intoClauses(items[index + 1])) blocks.push(paragraph(textOf(item.line), { position }));
         else blocks.push(subhead(textOf(item.line), { position }));
         break;
       case 'heading':

@@ -9,6 +9,7 @@ import { CLOSING_END, PROVISION, SENTENCE_END } from './patterns.js';
 import { BOX_LABEL } from './roles.js';
 
 const HEAD_MAX = 24;
+const PHRASED_HEAD_MAX = 36;
 /** A whole line in 【】: a topic head of a release. */
 const BRACKETED = /^【[^【】]{2,60}】$/u;
 /** "郑福来  王新忠  张佐友": names separated by gaps are a row of a list, not a head. */
@@ -48,7 +49,9 @@ function headShape(content: string): Shape {
   if (BRACKETED.test(content)) return 'plain';
   // A head says something: a number or a code alone ("138/2012") is a cell of a table.
   if ((content.match(/\p{Script=Han}/gu) ?? []).length < 2) return undefined;
-  if (content.length > HEAD_MAX || content.length < 2 || NAMES_ROW.test(content)) return undefined;
+  // A head of phrases set apart by gaps ("港府總動員 下午航班停 今晚考慮改掛 8號以上風球") may run longer.
+  const phrases = content.split(/[\s\u3000\u00A0]+/u).length;
+  if (content.length > (phrases >= 3 ? PHRASED_HEAD_MAX : HEAD_MAX) || content.length < 2 || NAMES_ROW.test(content)) return undefined;
   if (/^[\u201C\u300C\u300E\u2018"(\uFF08\u300A]/u.test(content)) return undefined;
   // A caption under a figure: "图1　汽车号牌编码规则".
   if (/^[图圖表][0-9\uFF10-\uFF19一二三四五六七八九十]+/u.test(content)) return undefined;
@@ -57,7 +60,9 @@ function headShape(content: string): Shape {
   if (SENTENCE_END.test(body) || /[\uFF1A:]$/u.test(content) || (content.match(/[\uFF1A:]/gu) ?? []).length > 1) return undefined;
   // A colon inside a head is followed by phrases with gaps; "label：value" is a field.
   const colon = content.search(/[\uFF1A:]/u);
-  if (colon >= 0 && !/\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}/u.test(content.slice(colon + 1).trim())) return undefined;
+  // "警：拾獲財物應交出": a crosshead giving a speaker (one to three characters) and what was said.
+  const said = colon >= 1 && colon <= 3 && /^\p{Script=Han}+$/u.test(content.slice(0, colon)) && /^[\p{Script=Han}\u300C\u300D\u201C\u201D]{5,}$/u.test(content.slice(colon + 1));
+  if (colon >= 0 && !said && !/\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}/u.test(content.slice(colon + 1).trim())) return undefined;
   // A comma makes a phrase of a sentence: heads with commas end in a dash (subheads) or stand in 【】.
   if (/[\uFF0C,]/u.test(content)) return undefined;
   if (/\u3002$/u.test(content)) return /[\uFF0C,\uFF1A:]/u.test(body) ? undefined : 'stop';
@@ -98,6 +103,12 @@ function ending(item: Classified | undefined): string | undefined {
   return han && han.length >= 2 ? han.slice(-2).join('') : undefined;
 }
 
+/** Whether the item at `i` is a plain paragraph shaped like a plain head (then a line under it is no head's second line). */
+function plainHeadAt(items: Classified[], i: number): boolean {
+  const item = items[i];
+  return plainParagraph(item) && headShape(item.line.content) === 'plain';
+}
+
 /** The items (plain paragraphs) of an article that are unnumbered heads. */
 export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean, speakers: ReadonlySet<Classified>): Set<Classified> {
   const found: { item: Classified; shape: Shape }[] = [];
@@ -110,13 +121,15 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     // "出席議員：" over the rows of a list: a label head.
     const next0 = items[i + 1];
     const labelHead =
-      /^[^\uFF0C,\u3002\uFF1A:\uFF1B;\s]{2,10}[\uFF1A:]$/u.test(content) && !/(?:如下|以下|为|為|是|指出|表示|说|說)[\uFF1A:]$/u.test(content) &&
+      /^[^\uFF0C,\u3002\uFF1A:\uFF1B;\s]{2,10}[\uFF1A:]$/u.test(content) && !/(?:如下|以下|为|為|是|指出|表示|说|說)[\uFF1A:]$/u.test(content) && !/^(?:以下|如下|下面|下列)/u.test(content) &&
       next0?.kind === 'paragraph' && !next0.role && next0.line.content.length <= 40 && !SENTENCE_END.test(next0.line.content);
     // A box label ("核心阅读", "资料来源：") heads its passage, colon or not.
     const shape = setOff || labelHead || BOX_LABEL.test(content) ? 'plain' : headShape(content);
     if (!shape) return;
     const next = items[i + 1];
-    const passage = labelHead ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : opensPassage(next, item.line);
+    // A head printed over two lines: its first line stands over the second, which opens the passage.
+    const overSecond = !labelHead && !setOff && content.length >= 6 && plainParagraph(next) && next.line.content.length >= 6 && headShape(next.line.content) === 'plain' && shape === 'plain' && opensPassage(items[i + 2], next.line) && !plainHeadAt(items, i - 1);
+    const passage = labelHead ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : overSecond || opensPassage(next, item.line);
     if ((!labelHead && !closes(items[i - 1], items[i - 2])) || !passage) return;
     const end = ending(item);
     if (!labelHead && end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;

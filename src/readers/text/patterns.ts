@@ -174,7 +174,7 @@ const BRACKETED_DATELINE = new RegExp(
   'u',
 );
 /** A paper's own tag: "【明報專訊】", "【本報訊】". */
-const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}(?:專訊|专讯|訊|讯))\u3011)/u;
+const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}(?:專訊|专讯|訊|讯))\u3011|[(\uFF08](?<paper>[\p{Script=Han}]{2,8}?)(?:報道|报道|專訊|专讯)[)\uFF09])/u;
 /** "〔即時新聞／綜合報導〕", "〔記者王小明／台北報導〕": a desk or reporter, then a place or 綜合. */
 const DESK_DATELINE = /^(?<raw>\u3014(?<first>[^\uFF0F/\u3015]{2,12})[\uFF0F/](?<second>[^\u3015]{2,12}?)\u3015)/u;
 
@@ -202,7 +202,7 @@ function openingDateline(text: string): DatelineMatch | null {
     return { 0: bracketed[0], groups: { raw: g.raw!, agency: g.agency, place: reporterAndPlace(g.who ?? ''), date: g.date } };
   }
   const tag = TAG_DATELINE.exec(text);
-  if (tag) return { 0: tag[0], groups: { raw: tag.groups!.raw!, agency: tag.groups!.agency } };
+  if (tag) return { 0: tag[0], groups: { raw: tag.groups!.raw!, agency: tag.groups!.agency ?? tag.groups!.paper } };
   const desk = DESK_DATELINE.exec(text);
   if (desk && /(?:報導|报道|報道)$/u.test(desk.groups!.second!)) {
     const { first, second } = desk.groups!;

@@ -124,8 +124,12 @@ const SEE_PAGE = /^[(\uFF08][^()\uFF08\uFF09]*见第?[0-9\uFF10-\uFF19一二三�
 const BRACKETED_CREDIT =
   /^[(\uFF08]\s*(?:(?:[\p{Script=Han}·・]{0,10}?)(?:特约|特約)?(?:记者|記者|通讯员|通訊員)[^()\uFF08\uFF09]{2,80}|(?:摘编自|摘編自|摘自|转自|轉自|转载自|轉載自|原载|原載|原载于|原載於)[^()\uFF08\uFF09]{1,60}|(?:责编|責編|责任编辑|責任編輯|编辑|編輯|譯者|译者|核稿)[\uFF1A:][^()\uFF08\uFF09]{1,60})[)\uFF09]\s*[0-9]{0,8}$/u;
 
+/** "直播連結：https://…", "■明報報料熱線﹕inews@…": a link or a tip line closing a web story. */
+const LINK_LINE = /^[\p{Script=Han}]{0,10}[\uFF1A:\uFE55]?\s*https?:\/\/\S+$/u;
+const TIP_LINE = /^[\u25A0\u25CF\u25C6\u25B2]?[\p{Script=Han}]{0,6}(?:報料熱線|报料热线|熱線|热线|報料|报料|爆料)[\p{Script=Han}]{0,4}[\uFF1A:\uFE55]/u;
+
 export function isRecord(content: string): boolean {
-  return RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */

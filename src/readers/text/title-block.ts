@@ -52,9 +52,12 @@ export function titleLike(content: string, first = false): boolean {
   if (content.length > TITLE_MAX || core === '') return false;
   // A first line may end in 。 when it has no other sentence in it.
   // A title may end in a closing bracket or quote (…印发《条例》); it does not end a sentence.
-  const closed = PARAGRAPH_END.test(core) || SENTENCE_END.test(core.slice(0, -1));
+  // A headline may hold an exclamation or a question ("海葵遠離！台灣本島今晚20:30解除陸警"); a 。 or ； inside is a sentence's.
+  const inner = core.slice(0, -1);
+  const closed = PARAGRAPH_END.test(core) || /[\u3002\uFF1B;]/u.test(inner) || (SENTENCE_END.test(inner) && !(first && core.length <= 40));
   const endsStop = /[\u3002\uFF01\uFF1F]$/u.test(core);
-  if (closed && !(first && endsStop && core.length <= 40 && !SENTENCE_END.test(core.slice(0, -1)))) return false;
+  // A first line ending in 。 is a title when it is one phrase ("让群众少跑腿。"); with a comma it is the text's first sentence.
+  if (closed && !(first && endsStop && core.length <= 40 && !SENTENCE_END.test(inner) && !(/\u3002$/u.test(core) && /[\uFF0C,]/u.test(core)))) return false;
   if (/[：:]$/u.test(content)) return false;
   // "记者：今年经济形势如何？" opens a transcript.
   const speaker = SPEAKER.exec(content)?.[1];
