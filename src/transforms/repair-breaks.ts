@@ -63,9 +63,28 @@ export function judgeBreak(a: Block, b: Block | undefined): Verdict {
   return 'join';
 }
 
+/**
+ * Breaks cut few paragraphs: where many of an article's paragraphs stop open (a quarter, and at
+ * least three), that is how its author ends them ("……雨勢出現，" then a new paragraph), and no
+ * join has evidence.
+ */
+const SLOPPY_SHARE = 0.25;
+const SLOPPY_MIN = 3;
+
+function endsOpenByHabit(article: Article): boolean {
+  const paragraphs = article.children.filter(isPlainParagraph);
+  const open = paragraphs.slice(0, -1).filter(endsOpen).length;
+  return open >= SLOPPY_MIN && open >= SLOPPY_SHARE * paragraphs.length;
+}
+
 function repairArticle(article: Article, report: Change[]): Article {
   const blocks: Block[] = [];
   let changed = false;
+  const habit = endsOpenByHabit(article);
+  const judge = (a: Block, b: Block | undefined): Verdict => {
+    const verdict = judgeBreak(a, b);
+    return habit && verdict === 'join' ? 'suspect' : verdict;
+  };
   const join = (a: Paragraph, b: Paragraph): Paragraph => {
     const aText = inlineText(a.children);
     const bText = inlineText(b.children);
@@ -86,7 +105,7 @@ function repairArticle(article: Article, report: Change[]): Article {
     blocks.push(block);
     // A join can make the piece before it joinable too: join until nothing more joins, so that a
     // second run changes nothing.
-    while (blocks.length >= 2 && judgeBreak(blocks[blocks.length - 2]!, blocks[blocks.length - 1]) === 'join') {
+    while (blocks.length >= 2 && judge(blocks[blocks.length - 2]!, blocks[blocks.length - 1]) === 'join') {
       const b = blocks.pop() as Paragraph;
       const a = blocks.pop() as Paragraph;
       blocks.push(join(a, b));
@@ -94,12 +113,14 @@ function repairArticle(article: Article, report: Change[]): Article {
   }
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (judgeBreak(block, blocks[i + 1]) !== 'suspect') continue;
+    if (judge(block, blocks[i + 1]) !== 'suspect') continue;
     const text = blockTextEnd(block);
     report.push({
       source: SOURCE,
       kind: 'suspect-break',
-      message: 'paragraph ends without closing punctuation; possibly cut by a break, not joined',
+      message: habit
+        ? 'paragraph ends without closing punctuation; not joined: many paragraphs of this article end so, which is how it was written, not where breaks cut it'
+        : 'paragraph ends without closing punctuation; possibly cut by a break, not joined',
       position: block.position && { start: block.position.end, end: block.position.end },
       before: text,
       severity: 'warning',

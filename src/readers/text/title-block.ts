@@ -58,7 +58,8 @@ export function titleLike(content: string, first = false): boolean {
   const endsStop = /[\u3002\uFF01\uFF1F]$/u.test(core);
   // A first line ending in 。 is a title when it is one phrase ("让群众少跑腿。"); with a comma it is the text's first sentence.
   if (closed && !(first && endsStop && core.length <= 40 && !SENTENCE_END.test(inner) && !(/\u3002$/u.test(core) && /[\uFF0C,]/u.test(core)))) return false;
-  if (/[：:]$/u.test(content)) return false;
+  // No title ends in a colon or a comma: such a line goes on in the next.
+  if (/[：:\uFF0C,\u3001]$/u.test(content)) return false;
   // "记者：今年经济形势如何？" opens a transcript.
   const speaker = SPEAKER.exec(content)?.[1];
   if (speaker && (SPEAKER_WORDS.has(speaker) || SPEAKER_ROLE.test(speaker))) return false;
@@ -93,6 +94,8 @@ export function bodyLike(line: Line | undefined): boolean {
   return (
     CLOSING_END.test(content) ||
     content.length > TITLE_MAX ||
+    // Prose under way: a long line with its clauses, even where it stops open.
+    (content.length >= 30 && (content.match(/[\uFF0C,]/gu) ?? []).length >= 2) ||
     CONTENTS.test(content) ||
     matchMarker(content) !== undefined ||
     PROVISION.test(content) ||
@@ -113,7 +116,7 @@ function isDeck(content: string): boolean {
     !BULLET_ITEM.test(content) &&
     !DASH_ITEM.test(content) &&
     /[\uFF0C,]/u.test(content) &&
-    !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:]$/u.test(content) &&
+    !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:\uFF0C,\u3001]$/u.test(content) &&
     !matchMarker(content) &&
     !isAddress(content)
   );
