@@ -84,7 +84,8 @@ function opensPassage(item: Classified | undefined, head: Line): boolean {
   const content = item.line.content;
   if (item.marker || item.lead) return true;
   if (NAMES_ROW.test(content)) return true;
-  return content.length > head.content.length && (CLOSING_END.test(content) || content.length >= 20) && headShape(content) === undefined;
+  // (A one-sentence line may be the whole passage: "请求裁决某公司支付加班费10000元。" under "申请人请求".)
+  return content.length > head.content.length && (CLOSING_END.test(content) || content.length >= 20) && headShape(content) !== 'plain';
 }
 
 function closes(item: Classified | undefined, before?: Classified): boolean {

@@ -109,7 +109,7 @@ export function isSigner(content: string): boolean {
 
 /** End matter: copy-to, printed-by, credits. */
 const RECORD =
-  /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|相关报道|相關報導|相关阅读|相關閱讀|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話)\s*[：:|｜]/u;
+  /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|相关报道|相關報導|相关阅读|相關閱讀|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話|承辦人|承办人|發稿單位|发稿单位|發稿人|发稿人|電話|电话|傳真|传真|電子郵件|电子邮件)\s*[：:|｜]/u;
 
 /** "本报记者　王　五" standing alone at the end of a story: its credit. */
 const CREDIT_LINE = /^(?:本报记者|本報記者|新华社记者|新華社記者|记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}·\s\u3000、]{2,24}$/u;
@@ -128,7 +128,9 @@ const BRACKETED_CREDIT =
 const LINK_LINE = /^[\p{Script=Han}]{0,10}[\uFF1A:\uFE55]?\s*https?:\/\/\S+$/u;
 const TIP_LINE = /^[\u25A0\u25CF\u25C6\u25B2]?[\p{Script=Han}]{0,6}(?:報料熱線|报料热线|熱線|热线|報料|报料|爆料)[\p{Script=Han}]{0,4}[\uFF1A:\uFE55]/u;
 
-export function isRecord(content: string): boolean {
+export function isRecord(raw: string): boolean {
+  // A label may be letter-spaced: "電     話：".
+  const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
   return LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
