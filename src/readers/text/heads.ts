@@ -131,7 +131,9 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     // A head printed over two lines: its first line stands over the second, which opens the passage.
     const overSecond = !labelHead && !setOff && content.length >= 6 && plainParagraph(next) && next.line.content.length >= 6 && headShape(next.line.content) === 'plain' && shape === 'plain' && opensPassage(items[i + 2], next.line) && !plainHeadAt(items, i - 1);
     const passage = labelHead ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : overSecond || opensPassage(next, item.line);
-    if ((!labelHead && !closes(items[i - 1], items[i - 2])) || !passage) return;
+    // The second line of a two-line head follows the first.
+    const underHead = found.length > 0 && found[found.length - 1]!.item === items[i - 1];
+    if ((!labelHead && !underHead && !closes(items[i - 1], items[i - 2])) || !passage) return;
     const end = ending(item);
     if (!labelHead && end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
     found.push({ item, shape });

@@ -116,7 +116,8 @@ function isDeck(content: string): boolean {
     !BULLET_ITEM.test(content) &&
     !DASH_ITEM.test(content) &&
     /[\uFF0C,]/u.test(content) &&
-    !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:\uFF0C,\u3001]$/u.test(content) &&
+    // (A report's sentence may end in a closing quotation mark: "……請大家拭目以待」".)
+    !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:\uFF0C,\u3001\u300D\u300F\u201D\u2019]$/u.test(content) &&
     !matchMarker(content) &&
     !isAddress(content)
   );
