@@ -1,7 +1,7 @@
 // What a batch shows while it runs: a progress bar on a terminal (done/total,
 // current file, elapsed, ETA), one plain line per output otherwise.
 import { cliProgress } from '../lazy.js';
-import type { BatchEvents, Change, OutputEvent } from '../index.js';
+import { plural, type BatchEvents, type Change, type OutputEvent } from '../index.js';
 import { formatChange, isProblem } from './report.js';
 
 export function size(bytes: number): string {
@@ -10,7 +10,7 @@ export function size(bytes: number): string {
 
 function describe(event: OutputEvent): string {
   if (event.skipped) return `up to date ${event.path}`;
-  return `wrote ${event.path} (${event.pages ? `${event.pages} pages, ` : ''}${size(event.bytes)})`;
+  return `wrote ${event.path} (${event.pages ? `${plural(event.pages, 'page')}, ` : ''}${size(event.bytes)})`;
 }
 
 export interface EventsMode {
