@@ -57,8 +57,10 @@ const LOCK_WAIT_MS = 60_000;
 function lockIsStale(lock: string): boolean {
   try {
     const pid = Number(readFileSync(lock, 'utf8'));
-    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
-    if (!Number.isInteger(pid) || pid <= 0) return false;
+    const age = Date.now() - statSync(lock).mtimeMs;
+    if (age > STALE_LOCK_MS) return true;
+    // No process id a second after the lock was made: its maker died between the two.
+    if (!Number.isInteger(pid) || pid <= 0) return age > 1000;
     process.kill(pid, 0);
     return false;
   } catch (error) {
@@ -73,8 +75,14 @@ function withLock<T>(folder: string, work: () => T): T {
   for (;;) {
     try {
       const fd = openSync(lock, 'wx');
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
+      try {
+        writeFileSync(fd, String(process.pid));
+      } catch (error) {
+        rmSync(lock, { force: true });
+        throw error;
+      } finally {
+        closeSync(fd);
+      }
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

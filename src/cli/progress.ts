@@ -5,6 +5,7 @@ import { plural, type BatchEvents, type Change, type OutputEvent } from '../inde
 import { formatChange, isProblem } from './report.js';
 
 export function size(bytes: number): string {
+  if (bytes === 0) return '0 KB';
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
