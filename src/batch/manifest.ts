@@ -122,6 +122,11 @@ export class Manifest {
     private readonly outputs: Map<string, ManifestEntry>,
   ) {}
 
+  /** The outputs the manifest in `out` records, as paths under `out`. */
+  static recorded(out: string): string[] {
+    return [...readEntries(join(out, MANIFEST_NAME)).keys()].map((output) => join(out, output));
+  }
+
   static async load(out: string): Promise<Manifest> {
     const manifest = new Manifest(out, readEntries(join(out, MANIFEST_NAME)));
     open.add(manifest);

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { isZhpressError } from '../errors.js';
+import { plural } from '../plural.js';
 import { ensureFolder, removeAbandonedTemporaries, writeAtomic } from '../io/write-atomic.js';
 import type { Change, Lang } from '../model/types.js';
 import { loadTemplate } from '../templates/index.js';
@@ -47,6 +48,8 @@ export interface BatchEvents {
   failure?(input: string, message: string): void;
   report?(input: string, change: Change): void;
   progress?(done: number, total: number, current: string): void;
+  /** Something the user should know that is not a failure. */
+  notice?(message: string): void;
 }
 
 export interface BatchSummary {
@@ -87,7 +90,15 @@ function workerFile(): string {
 export async function runBatch(options: BatchOptions, events: BatchEvents = {}): Promise<BatchSummary> {
   const started = performance.now();
   const shard = options.shard;
-  const inputs = shard ? options.inputs.filter((input) => inShard(input.path, shard)) : options.inputs;
+  // An output folder inside (or equal to) an input folder: the Markdown editions of an
+  // earlier build would be read as inputs and built again (新闻.zh-Hans.zh-Hans.md).
+  const earlier = new Set(Manifest.recorded(options.out).map((path) => resolve(path)));
+  const own = options.inputs.filter((input) => earlier.has(resolve(input.path)));
+  if (own.length) {
+    events.notice?.(`${options.out}: notice: skipped ${plural(own.length, 'input')} that an earlier build wrote there (${own[0]!.path}${own.length > 1 ? ', …' : ''})`);
+  }
+  const given = own.length ? options.inputs.filter((input) => !earlier.has(resolve(input.path))) : options.inputs;
+  const inputs = shard ? given.filter((input) => inShard(input.path, shard)) : given;
   const jobs = planJobs(inputs, options.variants, options.formats, options.name ?? DEFAULT_NAME);
   // An output folder that cannot be made stops the batch at once: every output would fail.
   await ensureFolder(options.out);

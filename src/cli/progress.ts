@@ -40,6 +40,7 @@ export function batchEvents(mode: EventsMode): BatchEvents & { stop(): void } {
   if (!mode.terminal) {
     return {
       output: (event) => errorLine(describe(event)),
+      notice: (message) => errorLine(message),
       failure: (_input, message) => errorLine(`zhpress: ${message}`),
       report: (input: string, change: Change) => {
         if (isProblem(change)) errorLine(formatChange(input, change));
@@ -66,6 +67,7 @@ export function batchEvents(mode: EventsMode): BatchEvents & { stop(): void } {
     start: (total) => bar.start(total, 0, { file: '' }),
     progress: (done, _total, current) => bar.update(done, { file: current }),
     failure: (_input, message) => messages.push(`zhpress: ${message}`),
+    notice: (message) => messages.push(message),
     report: (input, change) => {
       if (isProblem(change)) messages.push(formatChange(input, change));
       else {

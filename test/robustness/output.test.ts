@@ -363,6 +363,20 @@ describe('inputs and messages', () => {
     expect(outputs(out)).toEqual(['有.zh-Hans.md']);
   });
 
+  it('--out inside the input folder: the editions an earlier build wrote are not read as inputs', () => {
+    for (const inside of ['', 'editions']) {
+      const dir = tmp('out-in-input');
+      put(dir, '稿.md', '# 标题\n\n正文一段。\n');
+      const out = join(dir, inside);
+      expectBuilt(zhpress(['build', dir, '--format', 'md', '--out', out]));
+      const rerun = zhpress(['build', dir, '--format', 'md', '--out', out]);
+      expectBuilt(rerun);
+      expect(rerun.stderr).toMatch(/notice: skipped 1 input that an earlier build wrote there .*稿\.zh-Hans\.md/);
+      expect(rerun.stderr).toMatch(/^0 written, 1 up to date, 0 failed/m);
+      expect(outputs(out).filter((f) => f.includes('zh-Hans.zh-Hans'))).toEqual([]);
+    }
+  });
+
   it('one page is "1 page", in the output line and the summary', () => {
     const dir = tmp('plural');
     const input = put(dir, '短.txt', BODY);
