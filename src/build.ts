@@ -102,7 +102,7 @@ export async function buildInput(input: string, options: BuildOptions): Promise<
         throw error instanceof ZhpressError ? error.inFile(input) : error;
       }
       const path = join(options.out, outputName(input, variant, format));
-      await writeAtomic(path, rendered.data);
+      await writeAtomic(path, rendered.data, options.out);
       report.push(...rendered.report);
       const bytes = typeof rendered.data === 'string' ? Buffer.byteLength(rendered.data) : rendered.data.byteLength;
       outputs.push({ path, format, variant, bytes, pages: rendered.pages });

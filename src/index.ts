@@ -17,8 +17,9 @@ export { loadTemplate, listTemplates, FONT_ROLES, STYLE_NAMES } from './template
 export type { Template } from './templates/types.js';
 export { runBatch, type BatchOptions, type BatchEvents, type BatchSummary, type OutputEvent } from './batch/run.js';
 export { planJobs, parseShard, inShard, DEFAULT_NAME, type Job, type InputRef } from './batch/plan.js';
-export { MANIFEST_NAME } from './batch/manifest.js';
-export { removePendingTemporaries } from './io/write-atomic.js';
+export { MANIFEST_NAME, saveInterrupted } from './batch/manifest.js';
+export { removePendingTemporaries, removeAbandonedTemporaries } from './io/write-atomic.js';
+export { plural } from './plural.js';
 export { resolveRoles, findFamily, type FontFamily, type ResolvedRole } from './fonts/index.js';
 export { conversionReview, phraseReview, REVIEWED_CHARACTERS } from './transforms/convert/review.js';
 export type { ConversionReview, ReviewContext, ReviewGroup, ReviewOptions } from './transforms/convert/review.js';

@@ -48,6 +48,39 @@ function fill(pattern: string, fields: Record<string, string>): string {
   return parts.join('/');
 }
 
+/** The longest file name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16 units). */
+export const MAX_NAME_BYTES = 255;
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** `s` cut to at most `limit` UTF-8 bytes, at a character boundary. */
+function cutToBytes(s: string, limit: number): string {
+  let out = '';
+  for (const ch of s) {
+    if (bytes(out) + bytes(ch) > limit) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * The pattern filled in, with {name} shortened where a part of the path would be
+ * longer than a file system takes (a 250-byte input name plus ".zh-Hant-TW.docx"):
+ * cut, and told apart from other long names by a hash of the whole name.
+ */
+function fillToFit(pattern: string, fields: Record<string, string>): string {
+  const path = fill(pattern, fields);
+  const longest = Math.max(...path.split('/').map(bytes));
+  if (longest <= MAX_NAME_BYTES) return path;
+  const name = fields.name!;
+  const tag = `~${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+  const keep = bytes(name) - (longest - MAX_NAME_BYTES) - bytes(tag);
+  if (keep < 1) throw new ZhpressError(`the output name pattern makes a name longer than ${MAX_NAME_BYTES} bytes: ${path}`, { exitCode: 2 });
+  const fitted = fill(pattern, { ...fields, name: `${cutToBytes(name, keep)}${tag}` });
+  if (Math.max(...fitted.split('/').map(bytes)) > MAX_NAME_BYTES) throw new ZhpressError(`the output name pattern makes a name longer than ${MAX_NAME_BYTES} bytes: ${path}`, { exitCode: 2 });
+  return fitted;
+}
+
 export function planJobs(inputs: readonly InputRef[], variants: readonly Lang[], formats: readonly Format[], pattern = DEFAULT_NAME): Job[] {
   checkNamePattern(pattern);
   const stems = inputs.map((input) => {
@@ -85,7 +118,7 @@ export function planJobs(inputs: readonly InputRef[], variants: readonly Lang[],
     for (const variant of variants) {
       const outputs: Partial<Record<Format, string>> = {};
       for (const format of formats) {
-        const path = fill(pattern, { dir: s.dir, name: s.name, variant, ext: extensionOf(format), format });
+        const path = fillToFit(pattern, { dir: s.dir, name: s.name, variant, ext: extensionOf(format), format });
         const other = seen.get(path);
         if (other && other !== `${s.input}:${variant}:${format}`) {
           throw new ZhpressError(`two outputs would both be written to ${path}`, { hint: 'put {variant} and {ext} in the --name pattern', exitCode: 2 });

@@ -4,13 +4,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isZhpressError } from '../errors.js';
-import { ensureFolder, writeAtomic } from '../io/write-atomic.js';
+import { plural } from '../plural.js';
+import { ensureFolder, removeAbandonedTemporaries, writeAtomic } from '../io/write-atomic.js';
 import type { Change, Lang } from '../model/types.js';
 import { loadTemplate } from '../templates/index.js';
 import type { Format } from '../writers/index.js';
-import { jobHash, Manifest } from './manifest.js';
+import { jobHash, Manifest, MANIFEST_NAME } from './manifest.js';
 import { DEFAULT_NAME, type InputRef, inShard, type Job, planJobs } from './plan.js';
 import { type JobRequest, type JobResult, type JobSettings, renderJob } from './render-job.js';
 
@@ -47,6 +48,8 @@ export interface BatchEvents {
   failure?(input: string, message: string): void;
   report?(input: string, change: Change): void;
   progress?(done: number, total: number, current: string): void;
+  /** Something the user should know that is not a failure. */
+  notice?(message: string): void;
 }
 
 export interface BatchSummary {
@@ -87,11 +90,20 @@ function workerFile(): string {
 export async function runBatch(options: BatchOptions, events: BatchEvents = {}): Promise<BatchSummary> {
   const started = performance.now();
   const shard = options.shard;
-  const inputs = shard ? options.inputs.filter((input) => inShard(input.path, shard)) : options.inputs;
+  // An output folder inside (or equal to) an input folder: the Markdown editions of an
+  // earlier build would be read as inputs and built again (新闻.zh-Hans.zh-Hans.md).
+  const earlier = new Set(Manifest.recorded(options.out).map((path) => resolve(path)));
+  const own = options.inputs.filter((input) => earlier.has(resolve(input.path)));
+  if (own.length) {
+    events.notice?.(`${options.out}: notice: skipped ${plural(own.length, 'input')} that an earlier build wrote there (${own[0]!.path}${own.length > 1 ? ', …' : ''})`);
+  }
+  const given = own.length ? options.inputs.filter((input) => !earlier.has(resolve(input.path))) : options.inputs;
+  const inputs = shard ? given.filter((input) => inShard(input.path, shard)) : given;
   const jobs = planJobs(inputs, options.variants, options.formats, options.name ?? DEFAULT_NAME);
   // An output folder that cannot be made stops the batch at once: every output would fail.
   await ensureFolder(options.out);
-  const manifest = await Manifest.load(options.out);
+  // What a killed build (SIGKILL) left where this one writes.
+  removeAbandonedTemporaries([options.out, ...jobs.flatMap((job) => Object.values(job.outputs).map((path) => dirname(join(options.out, path))))]);
   const settings: JobSettings = {
     template: options.template,
     vocabulary: options.vocabulary,
@@ -106,6 +118,7 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   const common = { version: await version(), fonts: await userFonts(), settings, dictionaries };
   const templates = new Map<Lang, unknown>();
   for (const variant of options.variants) templates.set(variant, loadTemplate(options.template, variant));
+  const manifest = await Manifest.load(options.out);
 
   const summary: BatchSummary = { written: 0, skipped: 0, failed: 0, failures: [], pages: 0, bytes: 0, seconds: 0, workers: 1, outputs: [] };
   const total = jobs.reduce((n, job) => n + job.formats.length, 0);
@@ -122,7 +135,7 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
       const path = job.outputs[format]!;
       const hash = await jobHash(job.input, { ...common, variant: job.variant, format, template: templates.get(job.variant) }).catch(() => 'unreadable');
       hashes[format] = hash;
-      if (!options.force && (await manifest.isFresh(path, hash))) {
+      if (!options.force && manifest.isFresh(path, hash)) {
         const info = await stat(join(options.out, path));
         const event: OutputEvent = { input: job.input, path: join(options.out, path), format, variant: job.variant, bytes: info.size, skipped: true };
         summary.skipped++;
@@ -180,15 +193,13 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
       const relativePath = job.outputs[item.format]!;
       const path = join(options.out, relativePath);
       try {
-        await writeAtomic(path, item.data);
+        await writeAtomic(path, item.data, options.out);
       } catch (error) {
-        // An output that cannot be written fails its input, not the batch.
+        // An output that cannot be written fails itself, not the batch: each is reported
+        // (a full or read-only folder fails them all, and the user should see which).
         const message = isZhpressError(error) ? error.format() : `${path}: cannot write: ${(error as Error).message}`;
-        if (!failedInputs.has(job.input)) {
-          failedInputs.add(job.input);
-          summary.failures.push({ input: job.input, message });
-          events.failure?.(job.input, message);
-        }
+        summary.failures.push({ input: job.input, message });
+        events.failure?.(job.input, message);
         summary.failed++;
         manifest.forget(relativePath);
         events.progress?.(++done, total, job.input);
@@ -221,7 +232,16 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
     }
   } finally {
     await pool?.destroy();
-    await manifest.save();
+    try {
+      manifest.save();
+    } catch (error) {
+      // Not recording the build loses no output, only the next build's shortcut.
+      if (!isZhpressError(error)) throw error;
+      summary.failures.push({ input: join(options.out, MANIFEST_NAME), message: error.format() });
+      events.failure?.(join(options.out, MANIFEST_NAME), error.format());
+    } finally {
+      manifest.close();
+    }
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

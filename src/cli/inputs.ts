@@ -1,5 +1,6 @@
 // Expands the inputs of a command: files as given, folders recursively, globs.
-import { stat } from 'node:fs/promises';
+import { readdir, readlink, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { INPUT_EXTENSIONS, ZhpressError } from '../index.js';
 
 const SIDECAR = /\.meta\.(ya?ml|json)$/i;
@@ -18,7 +19,27 @@ export interface FoundInput {
 let loaded: Promise<typeof import('tinyglobby')> | undefined;
 const tinyglobby = () => (loaded ??= import('tinyglobby'));
 
-export async function expandInputs(patterns: readonly string[]): Promise<FoundInput[]> {
+/**
+ * Links in `folder` with an input's name that point at nothing: the folder search
+ * passes over them without a word, so they are named (an input the user expected
+ * would otherwise be lost in silence).
+ */
+async function danglingLinks(folder: string): Promise<{ path: string; target: string }[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  const found: { path: string; target: string }[] = [];
+  for (const entry of entries) {
+    if (!entry.isSymbolicLink() || !isInput(entry.name)) continue;
+    const path = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    // Hidden names (an editor's lock link, .#draft.txt) are not searched for inputs either.
+    if (path.slice(folder.length).split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
+    if (await stat(path).then(() => false, () => true)) found.push({ path, target: await readlink(path).catch(() => '?') });
+  }
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+const toStderr = (line: string) => void process.stderr.write(`${line}\n`);
+
+export async function expandInputs(patterns: readonly string[], notice: (line: string) => void = toStderr): Promise<FoundInput[]> {
   const found: FoundInput[] = [];
   for (const pattern of patterns) {
     // A file or folder that exists is taken as named, even when its name reads as a
@@ -35,6 +56,7 @@ export async function expandInputs(patterns: readonly string[]): Promise<FoundIn
     if (info.isDirectory()) {
       const base = pattern.replace(/[\\/]+$/, '');
       const matches = (await (await tinyglobby()).glob('**/*', { cwd: base, onlyFiles: true })).filter(isInput).sort();
+      for (const link of await danglingLinks(base)) notice(`${link.path}: notice: skipped, a symbolic link to ${link.target}, which does not exist`);
       if (matches.length === 0) throw new ZhpressError(`the folder has no ${INPUT_EXTENSIONS.join(', ')} files`, { file: pattern, exitCode: 2 });
       found.push(...matches.map((m) => ({ path: `${base}/${m}`, root: base })));
     } else if (info.isFile()) {

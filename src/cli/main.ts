@@ -3,7 +3,7 @@
 import './heap.js';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { isZhpressError, removePendingTemporaries } from '../index.js';
+import { isZhpressError, removePendingTemporaries, saveInterrupted } from '../index.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { parseCommand } from './commands/parse.js';
@@ -24,10 +24,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.on('SIGINT', () => {
-  removePendingTemporaries();
-  fail('interrupted; the outputs written so far are complete, nothing partial was left', 130);
-});
+// Ctrl-C, and what `timeout`, a job runner or `kill` sends: nothing partial is left, and
+// the manifest records what was finished, so the next build makes only the rest.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    removePendingTemporaries();
+    saveInterrupted();
+    fail(`interrupted (${signal}); the outputs written so far are complete and recorded, nothing partial was left; the next build makes only the rest`, code);
+  });
+}
 
 /**
  * yargs formats the whole help text after every command handler, in case a

@@ -1,16 +1,17 @@
 // What a batch shows while it runs: a progress bar on a terminal (done/total,
 // current file, elapsed, ETA), one plain line per output otherwise.
 import { cliProgress } from '../lazy.js';
-import type { BatchEvents, Change, OutputEvent } from '../index.js';
+import { plural, type BatchEvents, type Change, type OutputEvent } from '../index.js';
 import { formatChange, isProblem } from './report.js';
 
 export function size(bytes: number): string {
+  if (bytes === 0) return '0 KB';
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 function describe(event: OutputEvent): string {
   if (event.skipped) return `up to date ${event.path}`;
-  return `wrote ${event.path} (${event.pages ? `${event.pages} pages, ` : ''}${size(event.bytes)})`;
+  return `wrote ${event.path} (${event.pages ? `${plural(event.pages, 'page')}, ` : ''}${size(event.bytes)})`;
 }
 
 export interface EventsMode {
@@ -39,6 +40,7 @@ export function batchEvents(mode: EventsMode): BatchEvents & { stop(): void } {
   if (!mode.terminal) {
     return {
       output: (event) => errorLine(describe(event)),
+      notice: (message) => errorLine(message),
       failure: (_input, message) => errorLine(`zhpress: ${message}`),
       report: (input: string, change: Change) => {
         if (isProblem(change)) errorLine(formatChange(input, change));
@@ -65,6 +67,7 @@ export function batchEvents(mode: EventsMode): BatchEvents & { stop(): void } {
     start: (total) => bar.start(total, 0, { file: '' }),
     progress: (done, _total, current) => bar.update(done, { file: current }),
     failure: (_input, message) => messages.push(`zhpress: ${message}`),
+    notice: (message) => messages.push(message),
     report: (input, change) => {
       if (isProblem(change)) messages.push(formatChange(input, change));
       else {

@@ -2,7 +2,7 @@
 // group (a character and the form it became, or a word and its regional form)
 // with its count, then its contexts, most frequent first, with their lines.
 // Lines are wrapped to the terminal's width so groups stay easy to scan.
-import type { ConversionReview, ReviewContext, ReviewGroup } from '../index.js';
+import { plural, type ConversionReview, type ReviewContext, type ReviewGroup } from '../index.js';
 
 const WIDTH = 100;
 const LINES_SHOWN = 3;
@@ -36,8 +36,6 @@ function group(g: ReviewGroup, width: number): string[] {
   lines.push(line);
   return lines;
 }
-
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** The review as terminal lines, under a heading naming the input and the variant. */
 export function formatReview(file: string, review: ConversionReview, width = WIDTH): string[] {

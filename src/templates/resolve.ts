@@ -7,6 +7,7 @@ import { pageSize } from './page.js';
 import type { FontRole, PageSetup, QuoteStyle, Style, StyleName, Template } from './types.js';
 import { STYLE_NAMES } from './types.js';
 import { mmToPt, toUnit, type Unit } from './units.js';
+import { plural } from '../plural.js';
 
 type Raw = Record<string, unknown>;
 
@@ -103,7 +104,7 @@ export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template
     const leading = area.height / page.grid.linesPerPage;
     const bodySize = (rawStyles.body ?? {}).size === undefined ? size : body.size;
     if (size < 4 || leading < bodySize * 1.05 || bodySize > size * 1.2) {
-      fail(file, 'page.grid', `${page.grid.linesPerPage} lines x ${page.grid.charsPerLine} characters cannot fit a ${Math.round(area.width)} x ${Math.round(area.height)} pt type area (characters ${size.toFixed(1)} pt on a ${leading.toFixed(1)} pt pitch)`);
+      fail(file, 'page.grid', `${plural(page.grid.linesPerPage, 'line')} x ${plural(page.grid.charsPerLine, 'character')} cannot fit a ${Math.round(area.width)} x ${Math.round(area.height)} pt type area (characters ${size.toFixed(1)} pt on a ${leading.toFixed(1)} pt pitch)`);
     }
     // The body keeps its own size when the template gives one (GB/T 9704: 16 pt on a
     // 15.8 pt pitch, as Word's grid does); the line pitch is always the grid's.

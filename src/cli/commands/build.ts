@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { parseShard, runBatch } from '../../index.js';
+import { parseShard, plural, runBatch } from '../../index.js';
 import { loadConfig } from '../config.js';
 import { expandInputs } from '../inputs.js';
 import { inputOptions, parseDictionaries, parseEncoding, parseFormats, parseSkip, parseVariants } from '../options.js';
@@ -93,7 +93,7 @@ export const buildCommand: CommandModule<object, Args> = {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } else if (!quiet) {
       process.stderr.write(
-        `${summary.written} written, ${summary.skipped} up to date, ${summary.failed} failed; ${summary.pages} pages, ${size(summary.bytes)}, ${summary.seconds.toFixed(1)} s\n`,
+        `${summary.written} written, ${summary.skipped} up to date, ${summary.failed} failed; ${plural(summary.pages, 'page')}, ${size(summary.bytes)}, ${summary.seconds.toFixed(1)} s\n`,
       );
     }
     if (summary.failures.length) process.exitCode = 1;

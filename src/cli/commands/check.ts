@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { type Change, conversionReview, type Edition, explain, prepare, runTransforms, visit } from '../../index.js';
+import { type Change, conversionReview, type Edition, explain, plural, prepare, runTransforms, visit } from '../../index.js';
 import { expandInputs } from '../inputs.js';
 import { type InputArgs, inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
 import { formatChange, isProblem } from '../report.js';
@@ -65,7 +65,7 @@ export const checkCommand: CommandModule<object, Args> = {
       changes += report.length;
       problems += report.filter(isProblem).length;
     }
-    process.stdout.write(`${inputs.length} input(s): ${changes} change(s) and notice(s), ${problems} problem(s)\n`);
+    process.stdout.write(`${plural(inputs.length, 'input')}: ${plural(changes, 'change or notice', 'changes and notices')}, ${plural(problems, 'problem')}\n`);
     if (problems > 0) process.exitCode = 1;
   },
 };

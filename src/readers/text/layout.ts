@@ -3,6 +3,7 @@
 // decided for the whole document first: a document is hard-wrapped only when many
 // of its lines stop at one width in the middle of a sentence.
 import type { Change } from '../../model/types.js';
+import { plural } from '../../plural.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
 import { CLOSING_END, matchMarker, PARAGRAPH_END, PROVISION, speakerLabel } from './patterns.js';
@@ -140,7 +141,7 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
     report.push({
       source: 'reader:text',
       kind: 'join-wrapped-lines',
-      message: `joined ${joins} line(s) hard-wrapped at ${wrap} columns (most lines of this text stop at that width in mid-sentence)`,
+      message: `joined ${plural(joins, 'line')} hard-wrapped at ${wrap} columns (most lines of this text stop at that width in mid-sentence)`,
       position: first && { start: { line: first.number, column: 1, offset: first.offsets[0] ?? 0 }, end: { line: first.number, column: 1, offset: first.offsets[0] ?? 0 } },
     });
   }

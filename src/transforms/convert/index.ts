@@ -4,6 +4,7 @@
 // region (「」 in Taiwan and Hong Kong).
 import type { Article, ArticleMeta, Block, Change, DatelineMeta, Edition, EditionMeta, Lang, Node, Position } from '../../model/types.js';
 import type { Transform, TransformContext, TransformResult } from '../types.js';
+import { plural } from '../../plural.js';
 import { builtInDictionary, loadDictionary, type Dictionary } from './dictionary.js';
 import { converter, direction, type ConverterFunction } from './opencc.js';
 import { segmenterProblem } from './segment.js';
@@ -252,7 +253,7 @@ export function convertEdition(edition: Edition, context: ConvertContext): Trans
     {
       source: SOURCE,
       kind: 'script',
-      message: `converted ${run.characters} characters to ${to}`,
+      message: `converted ${plural(run.characters, 'character')} to ${to}`,
       severity: 'info',
     },
   ];
