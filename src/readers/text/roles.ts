@@ -13,7 +13,7 @@ export const DATE = `(?:中華民國|中华民国|民國|民国)?\\s*${YEAR}\\s*
 
 /** Web-page chrome: 下载 / 打印 / 【字号：大 中 小】 / 关闭窗口 … */
 const CHROME =
-  /^[【\[]?\s*(?:下载|下載|打印|全屏|收藏|分享|关闭|關閉|关闭窗口|關閉視窗|打印本页|列印|字号[：:]?|字號[：:]?|加大|减小|減小|还原|還原|默认|默認|大\s*中\s*小|返回顶部|返回頂部|相关链接|相關連結)\s*[】\]]?$/u;
+  /^[【\[]?\s*(?:下载|下載|打印|全屏|收藏|分享|关闭|關閉|关闭窗口|關閉視窗|打印本页|列印|字号[：:]?|字號[：:]?|加大|减小|減小|还原|還原|默认|默認|大\s*中\s*小|返回顶部|返回頂部|相关链接|相關連結|扫一扫在手机打开当前页|掃一掃在手機打開當前頁)\s*[】\]]?$/u;
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
@@ -131,7 +131,7 @@ const TIP_LINE = /^[\u25A0\u25CF\u25C6\u25B2]?[\p{Script=Han}]{0,6}(?:報料熱�
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
-  return LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */

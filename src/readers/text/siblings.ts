@@ -117,11 +117,12 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     // enumeration, whatever the shape of their lines.
     // A head never ends in a colon: "（四）……存在以下问题：" introduces what follows.
     const bare = members[0]!.markerKind === 'article' || members[0]!.markerKind === 'numeral';
+    const bareSiblings = texts.filter((t) => t === '').length;
     const headShaped = texts.map(
       (text, k) =>
         // A marker alone is a head where its siblings are bare too, or where it is a section number
         // whose punctuation was lost ("三" after "一、" "二、"); "一、" alone is a fragment.
-        (text === '' && ((bare && members.length >= 2) || (!bare && !/[\u3001.\uFF0E)\uFF09]$/u.test(members[k]!.marker)))) ||
+        (text === '' && (bareSiblings >= 2 || (!bare && !/[\u3001.\uFF0E)\uFF09]$/u.test(members[k]!.marker)))) ||
         // "譚耀宗議員問：" heads the question that follows; any other colon introduces what follows.
         ((!/[\uFF1A:]$/u.test(text) || /[問问][\uFF1A:]$/u.test(text)) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text))),
     );
