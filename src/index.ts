@@ -19,6 +19,6 @@ export { runBatch, type BatchOptions, type BatchEvents, type BatchSummary, type 
 export { planJobs, parseShard, inShard, DEFAULT_NAME, type Job, type InputRef } from './batch/plan.js';
 export { MANIFEST_NAME } from './batch/manifest.js';
 export { removePendingTemporaries } from './io/write-atomic.js';
-export { resolveRoles, findFamily, type FontFamily, type ResolvedRole } from './fonts/index.js';
+export { resolveRoles, findFamily, localFontProblems, type FontFamily, type ResolvedRole } from './fonts/index.js';
 export { conversionReview, phraseReview, REVIEWED_CHARACTERS } from './transforms/convert/review.js';
 export type { ConversionReview, ReviewContext, ReviewGroup, ReviewOptions } from './transforms/convert/review.js';

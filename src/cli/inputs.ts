@@ -1,5 +1,6 @@
 // Expands the inputs of a command: files as given, folders recursively, globs.
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import { relative, isAbsolute } from 'node:path';
 import { INPUT_EXTENSIONS, ZhpressError } from '../index.js';
 
 const SIDECAR = /\.meta\.(ya?ml|json)$/i;
@@ -18,7 +19,28 @@ export interface FoundInput {
 let loaded: Promise<typeof import('tinyglobby')> | undefined;
 const tinyglobby = () => (loaded ??= import('tinyglobby'));
 
-export async function expandInputs(patterns: readonly string[]): Promise<FoundInput[]> {
+/**
+ * Inputs found in `base` whose real file lies outside it: reached through a symbolic
+ * link to another folder. They are read (a link is how many people gather texts),
+ * and one notice a folder says so, naming the first link's target.
+ */
+async function outsideLinks(base: string, paths: readonly string[]): Promise<string | undefined> {
+  const real = await realpath(base);
+  let count = 0;
+  let first: string | undefined;
+  for (const path of paths) {
+    const target = await realpath(path).catch(() => undefined);
+    if (!target) continue;
+    const inside = relative(real, target);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      count++;
+      first ??= `${path} \u2192 ${target}`;
+    }
+  }
+  return count ? `${base}: notice: ${count} input(s) reached through symbolic links to outside this folder are read (${first})` : undefined;
+}
+
+export async function expandInputs(patterns: readonly string[], notice: (line: string) => void = () => {}): Promise<FoundInput[]> {
   const found: FoundInput[] = [];
   for (const pattern of patterns) {
     // A file or folder that exists is taken as named, even when its name reads as a
@@ -36,7 +58,10 @@ export async function expandInputs(patterns: readonly string[]): Promise<FoundIn
       const base = pattern.replace(/[\\/]+$/, '');
       const matches = (await (await tinyglobby()).glob('**/*', { cwd: base, onlyFiles: true })).filter(isInput).sort();
       if (matches.length === 0) throw new ZhpressError(`the folder has no ${INPUT_EXTENSIONS.join(', ')} files`, { file: pattern, exitCode: 2 });
-      found.push(...matches.map((m) => ({ path: `${base}/${m}`, root: base })));
+      const paths = matches.map((m) => `${base}/${m}`);
+      const outside = await outsideLinks(base, paths);
+      if (outside) notice(outside);
+      found.push(...paths.map((path) => ({ path, root: base })));
     } else if (info.isFile()) {
       found.push({ path: pattern });
     } else {
