@@ -1,6 +1,6 @@
 // Expands the inputs of a command: files as given, folders recursively, globs.
-import { readdir, readlink, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import { INPUT_EXTENSIONS, ZhpressError } from '../index.js';
 
 const SIDECAR = /\.meta\.(ya?ml|json)$/i;
@@ -39,6 +39,28 @@ async function danglingLinks(folder: string): Promise<{ path: string; target: st
 
 const toStderr = (line: string) => void process.stderr.write(`${line}\n`);
 
+/**
+ * Inputs found in `base` whose real file lies outside it: reached through a symbolic
+ * link to another folder. They are read (a link is how many people gather texts),
+ * and one notice a folder says so, naming the first link's target.
+ */
+async function outsideLinks(base: string, paths: readonly string[]): Promise<string | undefined> {
+  const real = await realpath(base);
+  let count = 0;
+  let first: string | undefined;
+  for (const path of paths) {
+    const target = await realpath(path).catch(() => undefined);
+    if (!target) continue;
+    const inside = relative(real, target);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      count++;
+      first ??= `${path} \u2192 ${target}`;
+    }
+  }
+  return count ? `${base}: notice: ${count} input(s) reached through symbolic links to outside this folder are read (${first})` : undefined;
+}
+
+
 export async function expandInputs(patterns: readonly string[], notice: (line: string) => void = toStderr): Promise<FoundInput[]> {
   const found: FoundInput[] = [];
   for (const pattern of patterns) {
@@ -58,7 +80,10 @@ export async function expandInputs(patterns: readonly string[], notice: (line: s
       const matches = (await (await tinyglobby()).glob('**/*', { cwd: base, onlyFiles: true })).filter(isInput).sort();
       for (const link of await danglingLinks(base)) notice(`${link.path}: notice: skipped, a symbolic link to ${link.target}, which does not exist`);
       if (matches.length === 0) throw new ZhpressError(`the folder has no ${INPUT_EXTENSIONS.join(', ')} files`, { file: pattern, exitCode: 2 });
-      found.push(...matches.map((m) => ({ path: `${base}/${m}`, root: base })));
+      const paths = matches.map((m) => `${base}/${m}`);
+      const outside = await outsideLinks(base, paths);
+      if (outside) notice(outside);
+      found.push(...paths.map((path) => ({ path, root: base })));
     } else if (info.isFile()) {
       found.push({ path: pattern });
     } else {

@@ -15,12 +15,20 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-// A reader that stops early (zhpress parse ... | head) closes the pipe: stop quietly, as other tools do.
+// A reader that stops early (zhpress parse ... | head) closes the pipe: stop quietly with
+// exit 0, as other tools do. Any other failure to write (a full disk, > /dev/full) is one
+// line on stderr and exit 1: what was asked for was not delivered.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
     removePendingTemporaries();
-    process.exit(0);
+    if (error.code === 'EPIPE') process.exit(0);
+    const name = stream === process.stdout ? 'standard output' : 'standard error';
+    try {
+      if (stream === process.stdout) process.stderr.write(`zhpress: cannot write to ${name}: ${error.code ?? error.message}${error.code === 'ENOSPC' ? ' (no space left on the device)' : ''}\n`);
+    } catch {
+      // stderr cannot be written either: the exit code is all that is left
+    }
+    process.exit(1);
   });
 }
 
@@ -33,6 +41,18 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     fail(`interrupted (${signal}); the outputs written so far are complete and recorded, nothing partial was left; the next build makes only the rest`, code);
   });
 }
+
+/**
+ * Operands after "--" are inputs even when they start with "-". yargs leaves them in
+ * `_` instead of the commands' positionals, so they are passed as "./-x.txt": the same
+ * file, and no option.
+ */
+function operands(args: string[]): string[] {
+  const end = args.indexOf('--');
+  if (end < 0) return args;
+  return [...args.slice(0, end), ...args.slice(end + 1).map((arg) => (arg.startsWith('-') ? `./${arg}` : arg))];
+}
+
 
 /**
  * yargs formats the whole help text after every command handler, in case a
@@ -48,7 +68,7 @@ function skipHelpCache(cli: Argv): Argv {
 }
 
 async function main(): Promise<void> {
-  await skipHelpCache(yargs(hideBin(process.argv)))
+  await skipHelpCache(yargs(operands(hideBin(process.argv))))
     .scriptName('zhpress')
     .usage('$0 <command> [options]\n\nTurns Chinese documents into typeset editions: PDF, Word and Markdown, Simplified or Traditional.')
     .command(buildCommand)

@@ -11,3 +11,14 @@ export function formatChange(file: string, change: Change): string {
 export function isProblem(change: Change): boolean {
   return change.severity === 'warning' || change.severity === 'error';
 }
+
+/** A font file in ./fonts that cannot be used: one notice line each, once a run. */
+export async function reportLocalFonts(): Promise<void> {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync('fonts')) return;
+  const { relative } = await import('node:path');
+  const { localFontProblems } = await import('../index.js');
+  for (const { file, problem } of localFontProblems()) {
+    process.stderr.write(`${relative(process.cwd(), file)}: notice: not a usable font file (${problem}); left out\n`);
+  }
+}

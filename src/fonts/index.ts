@@ -1,3 +1,3 @@
-export { BUNDLED_FAMILIES, findFamily, fontBytes, openFace, type Face, type FontFamily } from './registry.js';
+export { BUNDLED_FAMILIES, findFamily, fontBytes, localFontProblems, openFace, type Face, type FontFamily } from './registry.js';
 export { resolveRoles, type ResolvedRole } from './roles.js';
 export { splitByCoverage, type Run } from './coverage.js';

@@ -9,6 +9,7 @@ import { dirname, extname, join } from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { sharedFontkit } from './fontkit-shared.js';
 import { ZhpressError } from '../errors.js';
+import { fontFileProblem } from './check-file.js';
 
 /** One face: a file and, for a collection (.ttc), the PostScript name of the face. */
 export interface Face {
@@ -100,6 +101,15 @@ function isBold(style: string): boolean {
   return /bold|black|heavy|semibold|demibold|w[6-9]/i.test(style);
 }
 
+/** Files in ./fonts that are not whole fonts, with what is wrong with each. */
+const problems: { file: string; problem: string }[] = [];
+
+/** The font files in ./fonts that cannot be used and are left out, with why. */
+export function localFontProblems(): readonly { file: string; problem: string }[] {
+  local ??= localFamilies();
+  return problems;
+}
+
 /** Families in ./fonts: the family name read from each file (a .ttc gives each face). */
 function localFamilies(dir = join(process.cwd(), 'fonts')): Map<string, FontFamily> {
   const faces = new Map<string, { face: Face; bold: boolean }[]>();
@@ -107,17 +117,24 @@ function localFamilies(dir = join(process.cwd(), 'fonts')): Map<string, FontFami
   for (const name of readdirSync(dir).sort()) {
     if (!FONT_FILE.test(name)) continue;
     const file = join(dir, name);
-    let opened: Fontkit.Font | Fontkit.FontCollection;
+    // Not a whole font: left out (a truncated file could still name its family and
+    // fail mid-document), and said once by the command line (localFontProblems).
+    let found: { family: string; subfamily: string; face: Face }[];
     try {
-      opened = sharedFontkit().create(fontBytes(file));
-    } catch {
-      continue; // not a font: `zhpress fonts` lists only what can be used
+      const bytes = fontBytes(file);
+      const problem = fontFileProblem(bytes);
+      if (problem) throw new Error(problem);
+      const opened = sharedFontkit().create(bytes);
+      const fonts = 'fonts' in opened ? opened.fonts.map((font) => ({ font, face: { file, postscriptName: font.postscriptName } })) : [{ font: opened, face: { file } }];
+      found = fonts.map(({ font, face }) => ({ family: font.familyName, subfamily: font.subfamilyName, face }));
+    } catch (error) {
+      problems.push({ file, problem: (error as Error).message });
+      continue;
     }
-    const fonts = 'fonts' in opened ? opened.fonts.map((font) => ({ font, face: { file, postscriptName: font.postscriptName } })) : [{ font: opened, face: { file } }];
-    for (const { font, face } of fonts) {
+    for (const { family: own, subfamily, face } of found) {
       // A family is found by its own name and by its file name ("fonts/FangSong.ttf" is "FangSong").
-      for (const family of new Set([font.familyName, name.slice(0, -extname(name).length)])) {
-        faces.set(family, [...(faces.get(family) ?? []), { face, bold: isBold(font.subfamilyName) }]);
+      for (const family of new Set([own, name.slice(0, -extname(name).length)])) {
+        faces.set(family, [...(faces.get(family) ?? []), { face, bold: isBold(subfamily) }]);
       }
     }
   }

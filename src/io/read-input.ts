@@ -32,7 +32,9 @@ async function readBytes(path: string): Promise<Uint8Array> {
     throw new ZhpressError('not a regular file (a device, pipe or socket)', { file: path, hint: 'save the text to a file and give its path' });
   }
   if (info.size > MAX_INPUT_BYTES) {
-    throw new ZhpressError(`the file is ${(info.size / 1048576).toFixed(1)} MB; zhpress reads inputs up to ${MAX_INPUT_BYTES / 1048576} MB`, {
+    // In bytes as well: 16,777,217 bytes round to "16.0 MB", as the limit does.
+    const bytes = (n: number) => n.toLocaleString('en-US');
+    throw new ZhpressError(`the file is ${bytes(info.size)} bytes (${(info.size / 1048576).toFixed(1)} MB); zhpress reads inputs up to ${bytes(MAX_INPUT_BYTES)} bytes (${MAX_INPUT_BYTES / 1048576} MB)`, {
       file: path,
       hint: 'split the input into several files',
     });

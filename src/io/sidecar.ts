@@ -6,6 +6,7 @@ import { ajv, yaml } from '../lazy.js';
 import { ZhpressError } from '../errors.js';
 import type { ArticleKind, Edition, Lang } from '../model/types.js';
 import { LANGS } from '../model/types.js';
+import { isCalendarDate } from '../model/dates.js';
 
 export interface Sidecar {
   title?: string;
@@ -90,6 +91,9 @@ export function parseSidecar(source: string, file: string): Sidecar {
     throw new ZhpressError(`bad sidecar metadata: ${detail}`, { file, hint: 'see "Metadata" in README.md' });
   }
   const sidecar = value as Sidecar & { page?: string | number };
+  if (sidecar.date !== undefined && !isCalendarDate(sidecar.date)) {
+    throw new ZhpressError(`bad sidecar metadata: date: ${sidecar.date} is no calendar date`, { file, hint: 'write the date as YYYY-MM-DD' });
+  }
   if (typeof sidecar.page === 'number') sidecar.page = String(sidecar.page);
   return sidecar as Sidecar;
 }

@@ -6,6 +6,8 @@ import { ajv } from '../lazy.js';
 import { ZhpressError } from '../errors.js';
 import { modelSchema, NODE_TYPES_AT } from './schema.js';
 import { MODEL_VERSION, type Edition } from './types.js';
+import { MAX_JSON_DEPTH } from './limits.js';
+import { isCalendarDate } from './dates.js';
 
 /** The model as JSON text, `modelVersion` first, two-space indent, newline at the end. */
 export function toJSON(edition: Edition): string {
@@ -74,6 +76,23 @@ function lineColumn(textValue: string, offset: number): { line: number; column: 
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/**
+ * The JSON pointer of the first value nested deeper than `limit`, found without
+ * recursion (the schema check recurses, and would exhaust the call stack first).
+ */
+function tooDeep(root: unknown, limit: number): string | undefined {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: '' }];
+  while (stack.length) {
+    const { value, depth, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= limit) return path || '/';
+    for (const [key, child] of Object.entries(value)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, path: `${path}/${key}` });
+    }
+  }
+  return undefined;
+}
+
 /** Parse and validate the JSON form. Errors name the file, and the JSON pointer or line. */
 export function fromJSON(source: string, file?: string): Edition {
   let value: unknown;
@@ -102,9 +121,19 @@ export function fromJSON(source: string, file?: string): Edition {
       { file, hint: `write it with a zhpress that uses model version ${MODEL_VERSION}` },
     );
   }
+  const deep = tooDeep(value, MAX_JSON_DEPTH);
+  if (deep) {
+    const shown = deep.length > 60 ? `${deep.slice(0, 60)}…` : deep;
+    throw new ZhpressError(`${shown}: nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays; zhpress reads models up to that depth`, {
+      file,
+      hint: 'a model this deep is not a document zhpress can lay out',
+    });
+  }
   const check = validate(value);
   const first = check.errors?.[0];
   if (first) throw new ZhpressError(explain(first, value), { file, hint: 'see the model in README.md' });
+  const date = ((value as { meta?: { date?: string } }).meta ?? {}).date;
+  if (date !== undefined && !isCalendarDate(date)) throw new ZhpressError(`/meta/date: ${date} is no calendar date`, { file, hint: 'write the date as YYYY-MM-DD' });
   const { modelVersion: _version, ...edition } = value as Record<string, unknown>;
   return edition as unknown as Edition;
 }

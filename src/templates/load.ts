@@ -121,7 +121,13 @@ export function parseTemplate(path: string, source: string): RawTemplate {
     const at = lines.linePos(syntax.pos[0]);
     throw new ZhpressError(`template is not valid YAML/JSON: ${syntax.message.split('\n')[0]}`, { file: path, line: at.line, column: at.col, exitCode: 2 });
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // yaml refuses aliases that expand past maxAliasCount (100): a "billion laughs" file.
+    throw new ZhpressError(`template is not valid YAML: ${(error as Error).message}`, { file: path, exitCode: 2, hint: 'YAML aliases (*name) may expand to at most 100 copies' });
+  }
   if (!isMap(doc.contents) || typeof data !== 'object' || data === null) {
     throw new ZhpressError('a template must be a mapping of keys (page, fonts, styles, …)', { file: path, exitCode: 2 });
   }

@@ -36,10 +36,43 @@ function fail(file: string, key: string, message: string): never {
 }
 
 function convert(file: string, key: string, value: unknown, unit: Unit): number {
+  let n: number;
   try {
-    return toUnit(value as number | string, unit);
+    n = toUnit(value as number | string, unit);
   } catch (error) {
     return fail(file, key, (error as Error).message);
+  }
+  if (!Number.isFinite(n)) fail(file, key, `${String(value)} is not a finite length`);
+  return n;
+}
+
+/** The column gap leaves each column at least this wide. */
+const MIN_COLUMN_MM = 20;
+
+/**
+ * Sizes a page can hold: a type size up to the type area's width (and height), a
+ * leading and the space around a paragraph up to its height, an indent inside its
+ * width. Beyond these a writer would lay out nothing or overflow its numbers
+ * (`size: 1e308` took 10 s to fail inside pdfmake).
+ */
+function checkRanges(file: string, page: PageSetup, styles: Record<StyleName, Style>): void {
+  const area = typeArea(page);
+  const pt = (n: number) => `${n < 1e6 ? Math.round(n * 10) / 10 : n.toPrecision(3)} pt`;
+  const columnWidth = (area.width - mmToPt(page.columnGap) * (page.columns - 1)) / page.columns;
+  if (page.columns > 1 && columnWidth < mmToPt(MIN_COLUMN_MM)) {
+    fail(file, 'page.columnGap', `${page.columnGap} mm between ${page.columns} columns leaves each column less than ${MIN_COLUMN_MM} mm of the ${pt(area.width)} type area`);
+  }
+  const width = page.columns > 1 ? columnWidth : area.width;
+  // The body first: the other styles start from it, and its own key is the one to name.
+  for (const name of ['body', ...STYLE_NAMES.filter((n) => n !== 'body')] as StyleName[]) {
+    const style = styles[name];
+    const key = (k: string) => `styles.${name}.${k}`;
+    if (style.size > width || style.size > area.height) fail(file, key('size'), `${pt(style.size)} is larger than the type area (${pt(width)} wide, ${pt(area.height)} high)`);
+    if (style.leading > area.height) fail(file, key('leading'), `${pt(style.leading)} is more than the type area's height (${pt(area.height)})`);
+    if (style.indent * style.size >= width) fail(file, key('indent'), `${style.indent} em of ${pt(style.size)} is as wide as the type area (${pt(width)}) or wider`);
+    for (const k of ['spaceBefore', 'spaceAfter'] as const) {
+      if (style[k] > area.height) fail(file, key(k), `${pt(style[k])} is more than the type area's height (${pt(area.height)})`);
+    }
   }
 }
 
@@ -115,6 +148,7 @@ export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template
   for (const name of STYLE_NAMES) {
     styles[name] = name === 'body' ? body : resolveStyle(name, rawStyles[name] ?? {}, file, { ...body, indent: 0 }, page.grid ? body.leading : undefined);
   }
+  checkRanges(file, page, styles);
   // "source" leaves the choice to the conversion, which knows its direction (corner brackets into TW/HK).
   const quotes = (own.quotes ?? raw.quotes ?? 'source') as QuoteStyle;
   const template: Template = {

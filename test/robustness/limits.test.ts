@@ -90,7 +90,7 @@ describe('limits', () => {
     writeFileSync(input, Buffer.alloc(17 * 1024 * 1024, 'a\n'));
     const out = join(dir, 'out-17mb');
     const result = measured(['build', input, '--format', 'all', '--out', out], 50_000);
-    expectOneError({ ...result, ms: result.ms }, 1, /太大\.txt: the file is 17\.0 MB; zhpress reads inputs up to 16 MB \(split the input/);
+    expectOneError({ ...result, ms: result.ms }, 1, /太大\.txt: the file is 17,825,792 bytes \(17\.0 MB\); zhpress reads inputs up to 16,777,216 bytes \(16 MB\) \(split the input/);
     expect(outputs(out)).toEqual([]);
   });
 
@@ -98,6 +98,6 @@ describe('limits', () => {
     const input = join(dir, '太大2.txt');
     writeFileSync(input, Buffer.alloc(16 * 1024 * 1024 + 1, '\u4e2d'));
     const result = measured(['parse', input], 50_000);
-    expectOneError({ ...result, ms: result.ms }, 1, /reads inputs up to 16 MB/);
+    expectOneError({ ...result, ms: result.ms }, 1, /the file is 16,777,217 bytes \(16\.0 MB\); zhpress reads inputs up to 16,777,216 bytes/);
   });
 });

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { expandInputs } from '../inputs.js';
 import { inputOptions, parseDictionaries, parseEncoding, parseFormats, parseSkip, parseVariants } from '../options.js';
 import { batchEvents, size } from '../progress.js';
+import { reportLocalFonts } from '../report.js';
 
 interface Args {
   inputs?: string[];
@@ -59,7 +60,8 @@ export const buildCommand: CommandModule<object, Args> = {
       const { ZhpressError } = await import('../../index.js');
       throw new ZhpressError(`bad --jobs "${args.jobs}"`, { hint: 'a whole number of worker threads, 1 or more', exitCode: 2 });
     }
-    const inputs = await expandInputs(args.inputs);
+    const inputs = await expandInputs(args.inputs, (line) => args.quiet || process.stderr.write(`${line}\n`));
+    if (!args.quiet && formats.some((format) => format !== 'md')) await reportLocalFonts();
     const quiet = Boolean(args.quiet || args.json);
     // A template given as a file (not a built-in name): its font fallbacks are shown as notices.
     const templateFile = /[\\/]|\.(ya?ml|json)$/i.test(args.template) ? args.template : undefined;

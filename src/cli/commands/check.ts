@@ -44,7 +44,7 @@ export const checkCommand: CommandModule<object, Args> = {
       explain: { type: 'boolean', describe: 'print what every line became and the rule that decided it (text inputs)' },
     }),
   handler: async (args) => {
-    const inputs = (await expandInputs(args.inputs)).map((input) => input.path);
+    const inputs = (await expandInputs(args.inputs, (line) => process.stderr.write(`${line}\n`))).map((input) => input.path);
     const skip = parseSkip(args.skip);
     const variants = parseVariants(args.variant);
     const dictionaries = parseDictionaries(args.dictionary);

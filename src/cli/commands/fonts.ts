@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { FONT_ROLES, loadTemplate, resolveRoles } from '../../index.js';
+import { reportLocalFonts } from '../report.js';
 
 interface Args {
   template: string;
@@ -14,7 +15,8 @@ export const fontsCommand: CommandModule<object, Args> = {
       template: { type: 'string', default: 'briefing', describe: 'template whose fonts to resolve (name or path)' },
       variant: { type: 'string', default: 'zh-Hans', describe: 'variant whose font settings to use' },
     }),
-  handler: (args) => {
+  handler: async (args) => {
+    await reportLocalFonts();
     const template = loadTemplate(args.template, args.variant as never);
     const { roles, notices } = resolveRoles(template.fonts);
     for (const role of FONT_ROLES) {

@@ -8,6 +8,7 @@ import { ZhpressError } from '../../errors.js';
 import type { ArticleKind, ArticleMeta, Change, DatelineMeta, EditionMeta, Lang, Position } from '../../model/types.js';
 import { LANGS } from '../../model/types.js';
 import { linesPosition, type SourceLines } from './source.js';
+import { isCalendarDate } from '../../model/dates.js';
 import { yaml } from '../../lazy.js';
 
 // yaml is loaded when a document has front matter (lazy.ts).
@@ -107,7 +108,18 @@ class Checker {
 
   js(node: unknown): unknown {
     if (isScalar(node)) return node.value;
-    if (isNode(node)) return node.toJS(this.doc);
+    if (isNode(node)) {
+      try {
+        return node.toJS(this.doc);
+      } catch (error) {
+        // An alias expanding past yaml's maxAliasCount (100): a "billion laughs" block.
+        const position = this.position(node);
+        throw new ZhpressError(`front matter is not valid YAML: ${(error as Error).message}`, {
+          line: position?.start.line,
+          hint: 'YAML aliases (*name) may expand to at most 100 copies',
+        });
+      }
+    }
     return node;
   }
 
@@ -154,7 +166,11 @@ class Checker {
   date(node: unknown, name: string): string | undefined {
     const value = this.js(node);
     if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-    if (typeof value === 'string' && ISO_DATE.test(value)) return value;
+    if (typeof value === 'string' && ISO_DATE.test(value)) {
+      if (isCalendarDate(value)) return value;
+      this.warn(node, `"${name}": ${value} is no calendar date`);
+      return undefined;
+    }
     this.warn(node, `"${name}" should be a date as YYYY-MM-DD`);
     return undefined;
   }

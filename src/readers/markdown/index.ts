@@ -11,14 +11,20 @@ import { type FrontMatter, parseFrontMatter, SOURCE, splitFrontMatter } from './
 import { deriveMeta } from './meta.js';
 import { linesPosition, locator, sourceLines, spanOf } from './source.js';
 import { markdownIt, markdownItContainer } from '../../lazy.js';
+import { MAX_MARKDOWN_NESTING } from '../../model/limits.js';
+import { type DepthEnv, depthLimit } from './depth.js';
 
 export { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 
 // HTML on, so that raw HTML is seen (and reported) rather than silently taken as text.
 // Fenced divs (`::: signature` … `:::`, Pandoc's syntax) of any class: blocks.ts
-// reads those of a paragraph role and reports the others.
+// reads those of a paragraph role and reports the others. Containers nested too
+// deep are flattened, not dropped (depth.ts).
 let parser: InstanceType<ReturnType<typeof markdownIt>> | undefined;
-const markdown = () => (parser ??= new (markdownIt())('default', { html: true }).use(markdownItContainer(), 'div', { validate: (params: string) => params.trim() !== '' }));
+const markdown = () =>
+  (parser ??= new (markdownIt())('default', { html: true })
+    .use(markdownItContainer(), 'div', { validate: (params: string) => params.trim() !== '' })
+    .use(depthLimit));
 
 interface Draft {
   title?: string;
@@ -84,8 +90,21 @@ export function readMarkdown(input: ReaderInput, options: ReaderOptions = {}): R
   const bodyLines = source.lines.slice(bodyStart);
   const body = bodyLines.join('\n');
 
-  const tokens = markdown().parse(body, {});
-  const units = new BlockBuilder(locator(source, bodyStart), report, bodyLines).build(tokens);
+  const env: DepthEnv = {};
+  const tokens = markdown().parse(body, env);
+  const locate = locator(source, bodyStart);
+  if (env.flattened?.length) {
+    const first = locate.fileLine(Math.min(...env.flattened));
+    const position = locate.map([first - 1 - bodyStart, first - bodyStart]);
+    report.push({
+      source: SOURCE,
+      kind: 'nesting',
+      message: `quotes and lists nested deeper than ${MAX_MARKDOWN_NESTING} levels (a quote is one, a list two) from line ${first} (${env.flattened.length} place(s)): the lines below that depth are kept as paragraphs of the deepest container, their > and list marks dropped`,
+      ...(position ? { position } : {}),
+      severity: 'warning',
+    });
+  }
+  const units = new BlockBuilder(locate, report, bodyLines).build(tokens);
   const drafts = groupArticles(units);
 
   const articles: Article[] = drafts.map((draft, index) => {

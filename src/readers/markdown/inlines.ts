@@ -6,6 +6,7 @@ import { emphasis, mergeInlines, strong, text } from '../../model/builders.js';
 import type { Change, Inline, PhrasingContent, Position } from '../../model/types.js';
 import { inlineText } from '../../model/visit.js';
 import { SOURCE } from './front-matter.js';
+import { MAX_INLINE_NESTING } from '../../model/limits.js';
 
 export interface InlineContext {
   /** Position given to every inline node (line-level: the block's). */
@@ -28,7 +29,8 @@ export function unsupported(context: { position: Position | undefined; line: num
   });
 }
 
-type Frame = { kind: 'root' | 'strong' | 'emphasis' | 'pass' | 'link'; children: (PhrasingContent | string)[] };
+/** `flat`: opened below MAX_INLINE_NESTING, so kept as its children without a wrapper. */
+type Frame = { kind: 'root' | 'strong' | 'emphasis' | 'pass' | 'link'; children: (PhrasingContent | string)[]; flat?: boolean };
 
 function firstChar(tokens: readonly Token[], from: number): string {
   for (let i = from; i < tokens.length; i++) {
@@ -55,13 +57,22 @@ export function inlinesOf(tokens: readonly Token[] | null | undefined, context: 
       if (value) lastChar = value[value.length - 1]!;
     }
   };
-  const open = (kind: Frame['kind']) => stack.push({ kind, children: [] });
+  let tooDeep = false;
+  const open = (kind: Frame['kind']) => {
+    const flat = stack.length > MAX_INLINE_NESTING;
+    if (flat && !tooDeep) {
+      tooDeep = true;
+      unsupported(context, `bold and emphasis nested deeper than ${MAX_INLINE_NESTING} levels`, 'kept as the text of the deepest');
+    }
+    stack.push({ kind, children: [], flat });
+  };
   const close = (kind: Frame['kind']) => {
     // Unbalanced tokens cannot come from markdown-it; be safe anyway.
     if (stack.length === 1 || top().kind !== kind) return;
     const frame = stack.pop()!;
     const children = mergeInlines(frame.children);
-    if (kind === 'strong') push(strong(children, extra));
+    if (frame.flat) push(children);
+    else if (kind === 'strong') push(strong(children, extra));
     else if (kind === 'emphasis') push(emphasis(children, extra));
     else if (kind === 'link' && inlineText(children).startsWith('^')) {
       unsupported(context, 'footnote reference', 'kept as text');
