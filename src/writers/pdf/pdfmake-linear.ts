@@ -96,9 +96,19 @@ export function linearPdfmake(): boolean {
         for (const key in inline) newInline[key] = inline[key];
         return newInline;
       }
+      // pdfmake searches the whole run for the longest prefix that fits, measuring prefixes up
+      // to half the run: quadratic for a long word cut over many lines. Widths grow with
+      // the prefix, so the search can stop at the first doubling that no longer fits: the
+      // same prefix is found, and only text about a line long is measured.
       function findMaxFitLength(text: string, maxWidth: number, measureFn: (part: string) => number): number {
         let low = 1;
         let high = text.length;
+        for (let bound = 64; bound < text.length; bound *= 2) {
+          if (measureFn(text.substring(0, bound)) > maxWidth) {
+            high = bound;
+            break;
+          }
+        }
         let bestFit = 1;
         while (low <= high) {
           const mid = Math.floor((low + high) / 2);
