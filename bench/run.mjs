@@ -7,18 +7,23 @@
 //   md       seed to .md as a whole process; in process
 //   convert  zh-Hant-TW: building the converter, then converting the seed
 //   batch    N inputs x 3 formats x 2 variants, --jobs 1 and 2, then an unchanged run (issue 8)
+//   peers    seed to PDF against typst, seed to .docx against pandoc: alternating pairs, ratios (issue 21)
+//   watch    zhpress watch: time from an edit of the seed to its editions in place (issue 21)
+//   paragraph  one 2 MB paragraph to PDF (issues 17 and 21)
 //
 // Environment: BENCH_RUNS (whole-process runs, default 7); BENCH_FULL=1 for the
 // full 200-input batch in the default run (`node bench/run.mjs batch` always
 // runs the full size); BENCH_BATCH_INPUTS=N for any other size;
-// BENCH_BATCH_TIMEOUT (s per batch run); BENCH_SCALES, BENCH_SCALE_TIMEOUT (see pdf-in-process.mjs).
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// BENCH_BATCH_TIMEOUT (s per batch run); BENCH_SCALES, BENCH_SCALE_TIMEOUT (see pdf-in-process.mjs);
+// BENCH_WATCH_EDITS (edits timed in the watch section, default 9).
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, cli, line, median, peakNote, repeat, root, seed, timed } from './lib.mjs';
 
-const SECTIONS = ['pdf', 'docx', 'md', 'convert', 'batch'];
+const SECTIONS = ['pdf', 'docx', 'md', 'convert', 'peers', 'watch', 'paragraph', 'batch'];
 const only = process.argv.slice(2);
 for (const name of only) {
   if (!SECTIONS.includes(name)) {
@@ -103,6 +108,137 @@ if (want('md')) {
 
 if (want('convert')) {
   section('Traditional conversion (zh-Hant-TW), in a fresh process', () => script('convert-in-process.mjs', String(RUNS)));
+}
+
+/** Whether a program answers `--version`. */
+const installed = (command) => spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** zhpress and a peer in alternating pairs (so both see the same load): medians and their ratio. */
+function pair(label, ours, peer, peerName) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < RUNS; i++) {
+    a.push(timed(...ours));
+    b.push(timed(...peer));
+  }
+  const mine = median(a.map((s) => s.seconds));
+  const theirs = median(b.map((s) => s.seconds));
+  const peak = (samples) => (samples.some((s) => s.peakMb !== undefined) ? `, ${Math.max(...samples.map((s) => s.peakMb ?? 0)).toFixed(0)} MB` : '');
+  line(`${label}: zhpress, median of ${RUNS} (alternating with ${peerName})`, `${mine.toFixed(3)} s${peak(a)}`);
+  line(`${label}: ${peerName}, median of ${RUNS}`, `${theirs.toFixed(3)} s${peak(b)}`);
+  return mine / theirs;
+}
+
+if (want('peers')) {
+  section('Against typst and pandoc (issue 21), whole processes', () => {
+    const out = join(work, 'peers');
+    mkdirSync(out, { recursive: true });
+    let typst = false;
+    try {
+      createRequire(import.meta.url).resolve('@myriaddreamin/typst-ts-node-compiler');
+      typst = true;
+    } catch {
+      line('seed to PDF against typst', 'n/a (@myriaddreamin/typst-ts-node-compiler not installed: npm install)');
+    }
+    const ours = (format) => [process.execPath, [cli, 'build', seed, '--format', format, '--out', out, '--force', '--quiet']];
+    if (typst) {
+      const ratio = pair('seed to PDF', ours('pdf'), [process.execPath, [join(root, 'bench/typst-seed.mjs'), seed, join(out, 'typst.pdf')]], 'typst');
+      check('  ratio zhpress / typst, seed to PDF', ratio, 1.0, { unit: 'x', digits: 2 });
+    }
+    if (installed('pandoc')) {
+      // pandoc reads the seed as zhpress's Markdown edition of it (the same text and structure).
+      timed(process.execPath, [cli, 'build', seed, '--format', 'md', '--out', out, '--force', '--quiet']);
+      const markdown = join(out, readdirSync(out).find((f) => f.endsWith('.md')));
+      const ratio = pair('seed to .docx', ours('docx'), ['pandoc', [markdown, '-o', join(out, 'pandoc.docx')]], 'pandoc');
+      check('  ratio zhpress / pandoc, seed to .docx', ratio, 1.2, { unit: 'x', digits: 2 });
+    } else line('seed to .docx against pandoc', 'n/a (pandoc not installed)');
+  });
+}
+
+/** Run `zhpress watch` on a copy of the seed; time edits until their editions are in place. */
+async function watchLatency() {
+  const edits = Number(process.env.BENCH_WATCH_EDITS ?? 9);
+  const folder = join(work, 'watch');
+  mkdirSync(folder, { recursive: true });
+  const input = join(folder, 'seed.txt');
+  copyFileSync(seed, input);
+  const original = readFileSync(input, 'utf8');
+  const child = spawn(process.execPath, [cli, 'watch', input, '--format', 'all', '--out', join(folder, 'out'), '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const runs = [];
+  let waiting;
+  let buffer = '';
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    let at;
+    while ((at = buffer.indexOf('\n')) >= 0) {
+      runs.push({ at: performance.now(), ...JSON.parse(buffer.slice(0, at)) });
+      buffer = buffer.slice(at + 1);
+      waiting?.();
+    }
+  });
+  const next = (count) =>
+    new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`watch gave ${runs.length} runs, waited for ${count}`)), 120_000);
+      waiting = () => {
+        if (runs.length >= count) {
+          clearTimeout(timer);
+          done(runs[count - 1]);
+        }
+      };
+      waiting();
+    });
+  try {
+    const first = await next(1);
+    line('zhpress watch: first build of the seed (3 formats), in the process', `${first.ms} ms`);
+    const latencies = [];
+    const inProcess = [];
+    for (let i = 1; i <= edits; i++) {
+      await new Promise((done) => setTimeout(done, 400));
+      const edited = performance.now();
+      writeFileSync(input, original.replace('\u4E0A\u5408\u7EC4\u7EC7', `\u4E0A\u5408\u7EC4\u7EC7${'\u4E00'.repeat(i)}`));
+      const run = await next(1 + i);
+      if (run.failed || run.error) throw new Error(`a rebuild failed: ${JSON.stringify(run)}`);
+      latencies.push(run.at - edited);
+      inProcess.push(run.ms);
+    }
+    check(`zhpress watch: edit of the seed to its 3 editions in place, median of ${edits}`, median(latencies), 100, { unit: 'ms', digits: 0 });
+    line(`  min / max of the ${edits}`, `${Math.min(...latencies).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms`);
+    line('  of which the rebuild itself (reading to the last rename), median', `${median(inProcess).toFixed(0)} ms`);
+  } finally {
+    child.kill('SIGINT');
+  }
+}
+
+if (want('watch')) {
+  console.log('# Watch (issue 21)');
+  const started = performance.now();
+  try {
+    await watchLatency();
+  } catch (error) {
+    console.log(`  section failed: ${String(error.message ?? error).split('\n')[0]}`);
+    process.exitCode = 1;
+  }
+  console.log(`  (section took ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+
+if (want('paragraph')) {
+  section('One 2 MB paragraph to PDF (issues 17 and 21), whole process', () => {
+    const folder = join(work, 'paragraph');
+    mkdirSync(folder, { recursive: true });
+    const han = readFileSync(seed, 'utf8').replace(/\s+/g, '');
+    const bytes = 2 * 1024 * 1024;
+    let text = '';
+    while (Buffer.byteLength(text) < bytes) text += han;
+    const input = join(folder, 'paragraph.txt');
+    writeFileSync(input, `${Buffer.from(text).subarray(0, bytes).toString('utf8').replace(/\uFFFD+$/, '')}\n`);
+    const run = timed(process.execPath, [cli, 'build', input, '--format', 'pdf', '--out', join(folder, 'out'), '--force', '--json'], { timeout: 300, allowFailure: true });
+    if (run.timedOut || run.status !== 0) line('2 MB paragraph to PDF', run.timedOut ? 'did not finish within 300 s (over)' : `failed (status ${run.status})`);
+    else {
+      const summary = JSON.parse(run.stdout);
+      check(`2 MB paragraph to PDF (${summary.pages} pages)`, run.seconds, 10, { unit: 's', digits: 1 });
+      line('  peak RSS', run.peakMb !== undefined ? `${run.peakMb.toFixed(0)} MB` : `n/a (${peakNote()})`);
+    }
+  });
 }
 
 if (want('batch')) {

@@ -35,6 +35,11 @@ export interface JobResult {
 
 let last: { key: string; value: Awaited<ReturnType<typeof prepare>> } | undefined;
 
+/** Forget the input read last (`zhpress watch`: the file may have changed since). */
+export function forgetPrepared(): void {
+  last = undefined;
+}
+
 export async function renderJob(request: JobRequest): Promise<JobResult> {
   const { input, variant, formats, settings } = request;
   try {

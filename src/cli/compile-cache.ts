@@ -39,7 +39,7 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 }
 
 /** The commands of `zhpress --help` and the formats of `build` (tests keep the lists the same). */
-export const COMMANDS = ['build', 'parse', 'check', 'templates', 'fonts', 'schema'] as const;
+export const COMMANDS = ['build', 'watch', 'parse', 'check', 'templates', 'fonts', 'schema'] as const;
 export const BUILD_FORMATS = ['pdf', 'docx', 'md', 'all'] as const;
 
 /**

@@ -5,6 +5,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isZhpressError, removePendingTemporaries, saveInterrupted } from '../index.js';
 import { buildCommand } from './commands/build.js';
+import { watchCommand } from './commands/watch.js';
 import { checkCommand } from './commands/check.js';
 import { parseCommand } from './commands/parse.js';
 import { schemaCommand } from './commands/schema.js';
@@ -72,11 +73,12 @@ async function main(): Promise<void> {
     .scriptName('zhpress')
     .usage('$0 <command> [options]\n\nTurns Chinese documents into typeset editions: PDF, Word and Markdown, Simplified or Traditional.')
     .command(buildCommand)
+    .command(watchCommand)
     .command(parseCommand)
     .command(checkCommand)
     .command(extraCommands)
     .command(schemaCommand)
-    .demandCommand(1, 'name a command: build, parse, check, templates, fonts or schema')
+    .demandCommand(1, 'name a command: build, watch, parse, check, templates, fonts or schema')
     .strict()
     .recommendCommands()
     .example('$0 build seeds --format pdf,md --variant zh-Hans,zh-Hant-TW', 'PDF and Markdown editions of every input in seeds/')

@@ -185,6 +185,11 @@ export function loadTemplate(ref: string, variant: Lang = 'zh-Hans'): Template {
   return template;
 }
 
+/** Forget the templates read so far (`zhpress watch`: a template file changed). */
+export function forgetTemplates(): void {
+  cache.clear();
+}
+
 export interface TemplateInfo {
   name: string;
   description: string;

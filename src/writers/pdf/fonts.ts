@@ -7,6 +7,7 @@ import { sharedFontkit } from '../../fonts/fontkit-shared.js';
 import { type Face, type FontFamily, fontBytes, openFace, resolveRoles, type ResolvedRole } from '../../fonts/index.js';
 import type { Change } from '../../model/types.js';
 import type { FontRole, Template } from '../../templates/types.js';
+import { linearPdfmake } from './pdfmake-linear.js';
 
 export interface PdfFonts {
   roles: Record<FontRole, ResolvedRole>;
@@ -23,6 +24,7 @@ sharedFontkit();
 
 /** pdfmake's Node build has a virtual file system its types do not declare. */
 const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfmakeModule & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
+linearPdfmake();
 
 const registered = new Set<string>();
 const dictionary: TFontDictionary = {};
