@@ -12,6 +12,7 @@ import type { FontFamily } from '../../fonts/registry.js';
 import type { PdfFonts } from './fonts.js';
 import { breakLines, type Run } from './linebreak.js';
 import { type InlineContext, pdfInlines, pdfText } from './inlines.js';
+import { KEEP_WITH_NEXT, keepTogether } from './keep.js';
 
 export interface BlockContext {
   template: Template;
@@ -25,8 +26,7 @@ export interface BlockContext {
   families: ReadonlyMap<string, FontFamily>;
 }
 
-/** Headings, subheads and titles carry a headline level: they keep with what follows. */
-export const KEEP_WITH_NEXT = 1;
+export { KEEP_WITH_NEXT };
 
 function inlineContext(context: BlockContext, style: AnyStyleName, position: InlineContext['position']): InlineContext {
   const s = context.styles[style];
@@ -60,6 +60,7 @@ function styled(context: BlockContext, style: AnyStyleName, text: Content[], ext
       families: context.families,
     });
     node.alignment = 'left';
+    node.broken = true;
   }
   return node as unknown as Content;
 }
@@ -110,7 +111,7 @@ export function articleTitle(article: Article, context: BlockContext): Content[]
   const meta = article.meta;
   const plain = (style: AnyStyleName, text: string, extra: Record<string, unknown> = {}) =>
     styled(context, style, pdfText(text, inlineContext(context, style, article.position)), extra);
-  if (meta.kicker) out.push(plain('kicker', meta.kicker));
+  if (meta.kicker) out.push(plain('kicker', meta.kicker, { headlineLevel: KEEP_WITH_NEXT }));
   out.push(
     plain('title', meta.title ?? article.id, {
       id: article.id,
@@ -120,7 +121,7 @@ export function articleTitle(article: Article, context: BlockContext): Content[]
       outlineText: meta.title ?? article.id,
     }),
   );
-  if (meta.subtitle) out.push(plain('subtitle', meta.subtitle));
+  if (meta.subtitle) out.push(plain('subtitle', meta.subtitle, { headlineLevel: KEEP_WITH_NEXT }));
   for (const note of meta.notes ?? []) out.push(plain('titleNote', note, { headlineLevel: KEEP_WITH_NEXT }));
   if (meta.byline && !meta.bylineInText) out.push(plain('byline', meta.byline, { headlineLevel: KEEP_WITH_NEXT }));
   return closeUp(out, context);
@@ -143,11 +144,24 @@ function closeUp(nodes: Content[], context: BlockContext): Content[] {
   });
 }
 
-/** The article's blocks (a newspaper sets them in columns under the title). */
-export function articleBody(article: Article, context: BlockContext): Content[] {
+function blocks(article: Article, context: BlockContext): Content[] {
   return closeUp(article.children.flatMap((node, i) => block(node, article, i, context)), context);
 }
 
+/** The space above and below a node in its named style. */
+function spacing(context: BlockContext) {
+  return (node: Record<string, unknown>): [number, number] => {
+    const s = context.styles[node.style as AnyStyleName] as LaidStyle | undefined;
+    return [s?.spaceBefore ?? 0, s?.spaceAfter ?? 0];
+  };
+}
+
+/** The article's blocks with their break rules (keep.ts); a newspaper sets them in columns under the title. */
+export function articleBody(article: Article, context: BlockContext): Content[] {
+  return keepTogether(blocks(article, context), spacing(context));
+}
+
+/** Title block and blocks in one flow: the title keeps with the first lines of the text. */
 export function articleContent(article: Article, context: BlockContext): Content[] {
-  return [...articleTitle(article, context), ...articleBody(article, context)];
+  return keepTogether([...articleTitle(article, context), ...blocks(article, context)], spacing(context));
 }
