@@ -369,6 +369,8 @@ describe('docx writer: other editions and templates', () => {
       expect(style(id)).toContain(`<w:sz w:val="${Math.min(subtitle.size, body.size) * 2}"/>`);
     }
     expect(style('TitleNote')).toContain('<w:contextualSpacing/>');
+    // Widow and orphan control on every paragraph style, as the PDF breaks pages.
+    for (const id of ['BodyText', 'Heading2', 'Signature', 'Quote']) expect(style(id), id).toContain('<w:widowControl/>');
     // Roles: the body's face, no first-line indent.
     for (const id of ['HeaderField', 'Salutation', 'AttachmentNote', 'Signature', 'Annotation', 'EndMatter']) {
       expect(style(id), id).toContain(`w:eastAsia="${roles[body.font].family.name}"`);

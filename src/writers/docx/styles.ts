@@ -134,6 +134,9 @@ function paragraphProps(s: LaidStyle, template: Template, extra: { outlineLevel?
     spacing: { before: twips(s.spaceBefore), after: twips(s.spaceAfter), line: twips(s.leading), lineRule: LineRuleType.EXACT },
     indent: indentProps(s, template),
     ...(s.contextual ? { contextualSpacing: true } : {}),
+    // As the PDF edition breaks pages: never one line of a paragraph alone at a foot or a
+    // top (so a paragraph of three lines or fewer is not split); headings keep with the next.
+    widowControl: true,
     ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
     ...(extra.outlineLevel !== undefined ? { outlineLevel: extra.outlineLevel } : {}),
   };
