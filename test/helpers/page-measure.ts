@@ -184,18 +184,23 @@ export function measurePdf(file: string, geometry: Geometry): PageReport {
   pages.forEach((lines, i) => {
     if (lines.length === 0 && i > 0) faults.push({ kind: 'empty-page', page: parsed.pages[i]!.number, text: '' });
   });
-  for (const l of all) {
-    const first = [...l.text.trim()][0];
-    const last = [...l.text.trim()].at(-1);
-    if (first && CLOSING.includes(first) && !(first === '\u2014' && l.text.trim().startsWith('\u2014\u2014') && indented(l))) add('bad-start', l);
-    if (last && OPENING.includes(last)) add('bad-end', l);
-  }
+  const startsParagraphAt = (i: number) => {
+    const l = all[i]!;
+    const before = all[i - 1];
+    return !before || indented(l) || isHeading(before) || !full(before) || (before.column !== l.column && before.column === -1);
+  };
   // Lines in flow order, each knowing whether the one after it stands in another column or page.
   for (let i = 0; i < all.length; i++) {
     const l = all[i]!;
     const before = all[i - 1];
     const after = all[i + 1];
-    const startsParagraph = !before || indented(l) || isHeading(before) || !full(before) || before.column !== l.column && before.column === -1;
+    const startsParagraph = startsParagraphAt(i);
+    const first = [...l.text.trim()][0];
+    const last = [...l.text.trim()].at(-1);
+    // Only a line that goes on with a paragraph counts: the input's own lines may open with
+    // a dash (a subtitle's "——2020年…") or a bracket left alone (a web page's "】").
+    if (first && CLOSING.includes(first) && !startsParagraph) add('bad-start', l);
+    if (last && OPENING.includes(last) && after && !startsParagraphAt(i + 1)) add('bad-end', l);
     // A runt: the short last line of a paragraph of two lines or more.
     if (before && !startsParagraph && !isHeading(l) && !full(l) && [...l.text.trim()].length <= 2) add('runt', l);
     if (!after) continue;

@@ -10,6 +10,7 @@ import { STYLE_NAMES } from '../../templates/types.js';
 import { type AnyStyleName, DERIVED_STYLE_NAMES, type LaidStyle, laidStyles } from '../../templates/derived.js';
 import { articleBody, articleContent, articleTitle, type BlockContext } from './blocks.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
+import { openFace } from '../../fonts/index.js';
 import { pdfText } from './inlines.js';
 
 function styles(laid: Record<AnyStyleName, LaidStyle>, fonts: PdfFonts): Record<string, Style> {
@@ -53,6 +54,21 @@ const TITLE_ACROSS = 2;
 /** The footer's text stands this far below the type area (GB/T 9704: 7 mm). */
 const FOOTER_GAP = mmToPt(7);
 
+/**
+ * How far below the top of a footer line its dash (U+2014) is drawn, pt: GB/T 9704 puts
+ * the page number's dashes themselves 7 mm below the type area, not the top of the line.
+ */
+function dashDepth(context: BlockContext, style: StyleName): number {
+  const s = context.template.styles[style];
+  const font = openFace(context.fonts.roles[s.font].family.normal) as unknown as {
+    ascent: number;
+    unitsPerEm: number;
+    glyphForCodePoint(c: number): { bbox: { minY: number; maxY: number } };
+  };
+  const box = font.glyphForCodePoint(0x2014).bbox;
+  return ((font.ascent - (box.minY + box.maxY) / 2) / font.unitsPerEm) * s.size;
+}
+
 /** A header or footer as a pdfmake dynamic content function. */
 function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, top: boolean): DynamicContent | null {
   if (!spec) return null;
@@ -81,7 +97,7 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
     const right = spec.right ?? (odd ? spec.outer : undefined);
     // Outer page numbers stand one character in from the edge of the type area (GB/T 9704).
     const inset = spec.outer ? s.size : 0;
-    const margin = top ? [b.inset[0], b.inset[1], b.inset[2], 0] : [b.inset[0] + (odd ? 0 : inset), FOOTER_GAP + b.slack, b.inset[2] + (odd ? inset : 0), 0];
+    const margin = top ? [b.inset[0], b.inset[1], b.inset[2], 0] : [b.inset[0] + (odd ? 0 : inset), Math.max(0, FOOTER_GAP - dashDepth(b.context, name)) + b.slack, b.inset[2] + (odd ? inset : 0), 0];
     return { columns: [cell(left, 'left', '*'), cell(spec.center, 'center', 'auto'), cell(right, 'right', '*')], margin } as Content;
   };
 }
