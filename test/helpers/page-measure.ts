@@ -68,6 +68,8 @@ const decode = (s: string) =>
 interface Parsed {
   pages: { number: number; width: number; height: number; pieces: Piece[] }[];
   outline: Set<string>;
+  /** The top-level bookmarks: the articles' titles (each article starts a new page). */
+  titles: Set<string>;
 }
 
 export function parsePdf(file: string): Parsed {
@@ -89,8 +91,17 @@ export function parsePdf(file: string): Parsed {
     pages.push({ number: Number(m[1]), height: Number(m[2]), width: Number(m[3]), pieces });
   }
   const outline = new Set<string>();
-  for (const o of xml.matchAll(/<item page="\d+">([\s\S]*?)<\/item>/g)) outline.add(normal(decode(o[1]!)));
-  return { pages, outline };
+  const titles = new Set<string>();
+  let depth = 0;
+  for (const o of xml.matchAll(/<outline>|<\/outline>|<item page="\d+">([\s\S]*?)<\/item>/g)) {
+    if (o[0] === '<outline>') depth++;
+    else if (o[0] === '</outline>') depth--;
+    else {
+      outline.add(normal(decode(o[1]!)));
+      if (depth === 1) titles.add(normal(decode(o[1]!)));
+    }
+  }
+  return { pages, outline, titles };
 }
 
 const normal = (s: string) => s.replace(/\s+/g, '');
@@ -208,7 +219,10 @@ export function measurePdf(file: string, geometry: Geometry): PageReport {
     const foot = after.page !== l.page || after.top < l.top - 2;
     // The text flows on only into a column or a page, not into a title across the columns.
     if (!foot || after.column === -1) continue;
-    if (isHeading(l)) add('heading-at-foot', l);
+    // A page that ends before an article's title (a new section, on a new page) is no foot
+    // a heading was left at: the contents page, a title block that fills its page.
+    const startsArticle = after.page !== l.page && [...parsed.titles].some((t) => t.startsWith(normal(after.text)));
+    if (isHeading(l) && !startsArticle) add('heading-at-foot', l);
     else {
       const continues = full(l) && !indented(after) && !isHeading(after);
       if (continues && startsParagraph) add('orphan', l);
@@ -225,8 +239,10 @@ export function measurePdf(file: string, geometry: Geometry): PageReport {
     let met = 0;
     let right = 0;
     for (const lines of pages) {
-      const left = lines.filter((l) => l.column === 0).map((l) => l.bottom);
-      for (const r of lines.filter((l) => l.column === 1)) {
+      // Lines at the body size only: pdftohtml's boxes are as tall as their font is large.
+      const body = lines.filter((l) => l.size === em);
+      const left = body.filter((l) => l.column === 0).map((l) => l.bottom);
+      for (const r of body.filter((l) => l.column === 1)) {
         right++;
         if (left.some((b) => Math.abs(b - r.bottom) <= 1.5)) met++;
       }
