@@ -9,6 +9,7 @@ import type { HeaderFooter, StyleName, Template } from '../../templates/types.js
 import { STYLE_NAMES } from '../../templates/types.js';
 import { type AnyStyleName, DERIVED_STYLE_NAMES, type LaidStyle, laidStyles } from '../../templates/derived.js';
 import { articleBody, articleContent, articleTitle, type BlockContext } from './blocks.js';
+import { type Balancer, balancer } from './balance.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { openFace } from '../../fonts/index.js';
 import { pdfText } from './inlines.js';
@@ -128,6 +129,7 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   const footerBand = (articleTitle?: string) => band(template.footer, 'footer', { edition, articleTitle, context, inset: headerInset, slack, width: inner }, false);
   const headerBand = (articleTitle?: string) => band(template.header, 'header', { edition, articleTitle, context, inset: headerInset, slack, width: inner }, true);
   const sections: Content[] = [];
+  let balance: Balancer | undefined;
   if (template.cover.enabled) sections.push({ section: cover(edition, context), header: null, footer: null } as unknown as Content);
   if (template.toc.enabled) {
     const s = template.styles.heading1;
@@ -140,7 +142,12 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
     // A newspaper page: each title spans the columns, its text snakes through them.
     const flow = edition.children.flatMap((article, i) => {
       const title = articleTitle(article, { ...context, width: inner });
-      return [titleAcross(title, i === 0 ? 0 : template.styles.body.leading), columns(articleBody(article, context), template)];
+      const body = articleBody(article, context);
+      if (i === edition.children.length - 1) {
+        const leadingOf = (style: unknown) => context.styles[style as AnyStyleName]?.leading ?? template.styles.body.leading;
+        balance = balancer(body, mmToPt(widthMm) / 2, margins[1], template.styles.body.leading, leadingOf);
+      }
+      return [titleAcross(title, i === 0 ? 0 : template.styles.body.leading), columns(body, template)];
     });
     sections.push({ section: flow, header: headerBand(), footer: footerBand() } as unknown as Content);
   } else {
@@ -165,6 +172,7 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
     // (everything else keeps together as unbreakable groups, keep.ts): a title whose
     // columns would not get two lines under it on this page starts the next.
     pageBreakBefore: (node: Node, queries: NodeQueries) => {
+      if (balance?.check(node as never)) return true;
       const info = node as Node & { startPosition: { verticalRatio: number }; headlineLevel?: number };
       if (info.headlineLevel !== TITLE_ACROSS || info.startPosition.verticalRatio === 0) return false;
       const next = queries.getFollowingNodesOnPage().find((n) => (n as { columns?: unknown }).columns) as typeof info | undefined;
