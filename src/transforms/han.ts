@@ -18,11 +18,11 @@ export const CLOSING_MARKS = '\u3001\u3002\uFF0C\uFF1A\uFF1B\uFF01\uFF1F\uFF09\u
 /** What may close a run-in lead ("记者：", "……发展。"): closing marks, the ellipsis and their ASCII forms. */
 export const LEAD_CLOSING = `${CLOSING_MARKS}\u2026.,:;!?)`;
 
-/** Characters that must not start a line (GB/T 15834, clreq): closing punctuation. */
-export const NO_LINE_START = `${CLOSING_MARKS}\u2026\u2014,.;:!?)]`;
+/** Characters that must not start a line (GB/T 15834, clreq): closing punctuation (］〕〗 too, so a note marker ［12］ stays whole). */
+export const NO_LINE_START = `${CLOSING_MARKS}\uFF3D\u3015\u3017\u2026\u2014,.;:!?)]`;
 
 /** Characters that must not end a line: opening quotes and brackets. */
-export const NO_LINE_END = '\u201C\u2018\uFF08\u300C\u300E\u300A\u3008\u3010(';
+export const NO_LINE_END = '\u201C\u2018\uFF08\u300C\u300E\u300A\u3008\u3010\uFF3B\u3014\u3016([';
 
 /** ASCII punctuation and its full-width form in Han context. */
 export const FULL_WIDTH: Readonly<Record<string, string>> = {

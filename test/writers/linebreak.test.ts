@@ -88,3 +88,33 @@ describe('adjacent punctuation in the PDF line breaker', () => {
     for (const w of widths.slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
   });
 });
+
+describe('runts and line-end spaces', () => {
+  const width = 20 * size;
+  const lines = (runs: Run[]) => runs.map((r) => r.text).join('').split('\n');
+
+  it('takes characters down so that a paragraph never ends on a line of one or two characters', () => {
+    // 39 characters on lines of 19 (20 em less a hair): the last line would hold one.
+    const runt = '\u4E2D'.repeat(39);
+    const out = lines(breakLines([{ text: runt, font: SERIF }], { width, indent: 0, size, justify: true, families }));
+    expect(out.length).toBe(3);
+    expect([...out.at(-1)!].length).toBeGreaterThanOrEqual(3);
+    expect(out.join('')).toBe(runt);
+    // The line that gave them up is still set to the measure.
+    const widths = lineWidths(breakLines([{ text: runt, font: SERIF }], { width, indent: 0, size, justify: true, families }));
+    for (const w of widths.slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
+  });
+
+  it('leaves a last line of three characters or more alone', () => {
+    const fine = '\u4E2D'.repeat(40) + '\u3002';
+    const out = lines(breakLines([{ text: fine, font: SERIF }], { width, indent: 0, size, justify: true, families }));
+    expect(out.map((l) => [...l].length)).toEqual([19, 19, 3]);
+  });
+
+  it('sets no space at the end of a line that breaks after a Latin word', () => {
+    const text = ('\u4E2D\u6587 Latin words \u548C ').repeat(12);
+    const out = lines(breakLines([{ text, font: SERIF }], { width, indent: 0, size, justify: true, families }));
+    expect(out.length).toBeGreaterThan(2);
+    for (const l of out.slice(0, -1)) expect(l).not.toMatch(/ $/);
+  });
+});

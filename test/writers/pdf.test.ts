@@ -131,7 +131,7 @@ function bboxLines(file: string): { page: number; y: number; xMin: number; xMax:
 }
 
 describe.runIf(clients('pdftotext'))('templates in the PDF', () => {
-  it('gbt9704: 22 body lines on every full page, 28 characters on every full line of Han text, page numbers right then left', async () => {
+  it('gbt9704: 22 body lines on most full pages (20 or 21 where a page runs short), 28 characters on every full line of Han text, page numbers right then left', async () => {
     const result = await pdfWriter.write(seed, { template: loadTemplate('gbt9704', 'zh-Hans'), date });
     const file = join(dir, 'gbt9704.pdf');
     writeFileSync(file, result.data);
@@ -143,9 +143,12 @@ describe.runIf(clients('pdftotext'))('templates in the PDF', () => {
     const full = pages.filter((lines, i) => !opens(lines) && !opens(pages[i + 1]));
     expect(full.length).toBeGreaterThan(5);
     const area = { left: mmToPt(28), right: mmToPt(28 + 156), bottom: mmToPt(37 + 225) };
+    // A page may run short (a paragraph's last two lines kept together: one line; a heading
+    // kept with two lines of its text: up to two), never long; most hold all 22 lines of the grid.
+    const counts = full.map((lines) => new Set(lines.filter((l) => l.y < area.bottom).map((l) => Math.round(l.y))).size);
+    for (const n of counts) expect([20, 21, 22]).toContain(n);
+    expect(counts.filter((n) => n === 22).length * 2).toBeGreaterThan(counts.length);
     for (const lines of full) {
-      const body = lines.filter((l) => l.y < area.bottom);
-      expect(new Set(body.map((l) => Math.round(l.y))).size).toBe(22);
       const folio = lines.find((l) => l.y > area.bottom)!;
       expect(folio.text).toMatch(/^\u2014\s*\d+\s*\u2014$/);
       const page = Number(folio.text.replace(/\D/g, ''));

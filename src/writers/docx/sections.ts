@@ -23,7 +23,7 @@ import type { HeaderFooter, StyleName, Template } from '../../templates/types.js
 import { coverFacts, editionFields, FIELD } from '../../templates/fields.js';
 import { articleBodyParagraphs, articleParagraphs, articleTitleParagraphs } from './blocks.js';
 import { docxText } from './inlines.js';
-import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, twips } from './styles.js';
+import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, lineTwips } from './styles.js';
 
 /** Width of the type area, in twips (header and footer tab stops). */
 export function textWidth(template: Template): number {
@@ -60,7 +60,7 @@ function pageProperties(template: Template): NonNullable<ISectionPropertiesOptio
  * linesAndChars grid, which LibreOffice spreads to 18 characters a line.
  */
 function grid(template: Template): ISectionPropertiesOptions['grid'] {
-  return { type: DocumentGridType.LINES, linePitch: twips(template.styles.body.leading) };
+  return { type: DocumentGridType.LINES, linePitch: lineTwips(template.styles.body.leading) };
 }
 
 // ---------------------------------------------------------------- header and footer

@@ -115,6 +115,13 @@ const ALIGN: Record<Style['alignment'], (typeof AlignmentType)[keyof typeof Alig
 /** pt to twentieths of a point. */
 export const twips = (pt: number) => Math.round(pt * 20);
 
+/**
+ * A line's height in twips, rounded down: on a grid (GB/T 9704: 22 lines in 225 mm,
+ * 28.99 pt each) 580 twips x 22 would overflow the type area by a hair and Word and
+ * LibreOffice would set 21 lines; 579 x 22 fits.
+ */
+export const lineTwips = (pt: number) => Math.floor(pt * 20 + 1e-6);
+
 /** mm to twentieths of a point. */
 export const mmToTwips = (mm: number) => Math.round((mm * 1440) / 25.4);
 
@@ -131,9 +138,12 @@ function indentProps(s: LaidStyle, template: Template) {
 function paragraphProps(s: LaidStyle, template: Template, extra: { outlineLevel?: number; keepNext?: boolean } = {}) {
   return {
     alignment: ALIGN[s.alignment],
-    spacing: { before: twips(s.spaceBefore), after: twips(s.spaceAfter), line: twips(s.leading), lineRule: LineRuleType.EXACT },
+    spacing: { before: twips(s.spaceBefore), after: twips(s.spaceAfter), line: lineTwips(s.leading), lineRule: LineRuleType.EXACT },
     indent: indentProps(s, template),
     ...(s.contextual ? { contextualSpacing: true } : {}),
+    // As the PDF edition breaks pages: never one line of a paragraph alone at a foot or a
+    // top (so a paragraph of three lines or fewer is not split); headings keep with the next.
+    widowControl: true,
     ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
     ...(extra.outlineLevel !== undefined ? { outlineLevel: extra.outlineLevel } : {}),
   };
@@ -261,7 +271,7 @@ export function docxStyles(template: Template, roles: RoleFonts, lang: Lang): IS
       next: STYLE.normal,
       uiPriority: 39,
       paragraph: {
-        spacing: { before: level === 1 ? twips(body.leading / 4) : 0, after: 0, line: twips(body.leading), lineRule: LineRuleType.EXACT },
+        spacing: { before: level === 1 ? twips(body.leading / 4) : 0, after: 0, line: lineTwips(body.leading), lineRule: LineRuleType.EXACT },
         indent: { left: twips(body.size * (level - 1)) },
       },
       run: { font: roleFont(roles, body.font), size: Math.round(body.size * 2), bold: level === 1 },

@@ -9,9 +9,11 @@ import type { AnyStyleName, LaidStyle } from '../../templates/derived.js';
 import type { Template } from '../../templates/types.js';
 import { paragraphStyle } from '../paragraph-style.js';
 import type { FontFamily } from '../../fonts/registry.js';
-import type { PdfFonts } from './fonts.js';
+import { lineHeightFor, type PdfFonts } from './fonts.js';
+import { findFamily } from '../../fonts/index.js';
 import { breakLines, type Run } from './linebreak.js';
 import { type InlineContext, pdfInlines, pdfText } from './inlines.js';
+import { KEEP_WITH_NEXT, keepTogether } from './keep.js';
 
 export interface BlockContext {
   template: Template;
@@ -25,8 +27,7 @@ export interface BlockContext {
   families: ReadonlyMap<string, FontFamily>;
 }
 
-/** Headings, subheads and titles carry a headline level: they keep with what follows. */
-export const KEEP_WITH_NEXT = 1;
+export { KEEP_WITH_NEXT };
 
 function inlineContext(context: BlockContext, style: AnyStyleName, position: InlineContext['position']): InlineContext {
   const s = context.styles[style];
@@ -41,26 +42,38 @@ function inlineContext(context: BlockContext, style: AnyStyleName, position: Inl
  */
 function styled(context: BlockContext, style: AnyStyleName, text: Content[], extra: Record<string, unknown> = {}): Content {
   const s = context.styles[style];
+  const grid = context.template.page.grid;
+  // On a grid, text at the body size keeps the grid's character pitch (headings, quotes, items too).
+  const gridPitch = grid ? context.width / grid.charsPerLine : undefined;
+  const pitch = gridPitch && s.size <= gridPitch * 1.1 ? gridPitch : undefined;
+  // Indents count characters: on a grid, cells (GB/T 9704: a 2-character indent is two
+  // cells, so a first line holds 26 characters, not 25 stretched off the grid).
+  const em = pitch ?? s.size;
   // A hanging indent is a negative one: the first line starts `hanging` before the others.
-  const indent = (s.indent - s.hanging) * s.size;
-  const left = s.left * s.size;
+  const indent = (s.indent - s.hanging) * em;
+  const left = s.left * em;
   const node: Record<string, unknown> = { text, style, ...extra };
   if (indent !== 0) node.leadingIndent = indent;
   if (left > 0) node.margin = [left, s.spaceBefore, 0, s.spaceAfter];
   if (s.alignment === 'justify' || s.alignment === 'left') {
-    const grid = context.template.page.grid;
-    // On a grid, text at the body size keeps the grid's character pitch (headings, quotes, items too).
-    const pitch = grid ? context.width / grid.charsPerLine : undefined;
     node.text = breakLines(text as Run[], {
       width: context.width - left,
       indent,
       size: s.size,
       justify: s.alignment === 'justify',
-      pitch: pitch && s.size <= pitch * 1.1 ? pitch : undefined,
+      pitch,
       families: context.families,
     });
     node.alignment = 'left';
+    node.broken = true;
   }
+  // Every run gets the line height that makes its line the style's leading in its own
+  // font: a run in another face (a bold lead in sans, a fallback) would otherwise make
+  // its line taller or shorter and move every baseline after it off the grid.
+  node.text = (node.text as Run[]).map((run) => {
+    const family = context.families.get(run.font) ?? findFamily(run.font);
+    return family ? { ...run, lineHeight: lineHeightFor(family, s.size, s.leading) } : run;
+  });
   return node as unknown as Content;
 }
 
@@ -110,7 +123,7 @@ export function articleTitle(article: Article, context: BlockContext): Content[]
   const meta = article.meta;
   const plain = (style: AnyStyleName, text: string, extra: Record<string, unknown> = {}) =>
     styled(context, style, pdfText(text, inlineContext(context, style, article.position)), extra);
-  if (meta.kicker) out.push(plain('kicker', meta.kicker));
+  if (meta.kicker) out.push(plain('kicker', meta.kicker, { headlineLevel: KEEP_WITH_NEXT }));
   out.push(
     plain('title', meta.title ?? article.id, {
       id: article.id,
@@ -120,7 +133,7 @@ export function articleTitle(article: Article, context: BlockContext): Content[]
       outlineText: meta.title ?? article.id,
     }),
   );
-  if (meta.subtitle) out.push(plain('subtitle', meta.subtitle));
+  if (meta.subtitle) out.push(plain('subtitle', meta.subtitle, { headlineLevel: KEEP_WITH_NEXT }));
   for (const note of meta.notes ?? []) out.push(plain('titleNote', note, { headlineLevel: KEEP_WITH_NEXT }));
   if (meta.byline && !meta.bylineInText) out.push(plain('byline', meta.byline, { headlineLevel: KEEP_WITH_NEXT }));
   return closeUp(out, context);
@@ -139,15 +152,49 @@ function closeUp(nodes: Content[], context: BlockContext): Content[] {
     const top = styleOf(nodes[i - 1]) === style ? 0 : s.spaceBefore;
     const bottom = styleOf(nodes[i + 1]) === style ? 0 : s.spaceAfter;
     if (top === s.spaceBefore && bottom === s.spaceAfter) return node;
-    return { ...(node as object), margin: [s.left * s.size, top, 0, bottom] } as Content;
+    const left = ((node as { margin?: number[] }).margin ?? [0])[0]!;
+    return { ...(node as object), margin: [left, top, 0, bottom] } as Content;
   });
 }
 
-/** The article's blocks (a newspaper sets them in columns under the title). */
-export function articleBody(article: Article, context: BlockContext): Content[] {
+function blocks(article: Article, context: BlockContext): Content[] {
   return closeUp(article.children.flatMap((node, i) => block(node, article, i, context)), context);
 }
 
+/** The space above and below a node in its named style. */
+function spacing(context: BlockContext) {
+  return (node: Record<string, unknown>): [number, number] => {
+    const s = context.styles[node.style as AnyStyleName] as LaidStyle | undefined;
+    return [s?.spaceBefore ?? 0, s?.spaceAfter ?? 0];
+  };
+}
+
+/**
+ * Blocks on the body's line grid: the space above a block grows until its height (lines
+ * at its leading, space above and below) is a whole number of body lines, so the
+ * baselines of snaking columns stay on one grid whatever headings stand in them.
+ */
+function onGrid(nodes: Content[], context: BlockContext): Content[] {
+  const grid = context.styles.body.leading;
+  return nodes.map((content) => {
+    const node = content as unknown as Record<string, unknown>;
+    const s = context.styles[node.style as AnyStyleName] as LaidStyle | undefined;
+    if (!s) return content;
+    const margin = (node.margin as number[] | undefined) ?? [0, s.spaceBefore, 0, s.spaceAfter];
+    const lines = node.broken && Array.isArray(node.text) ? (node.text as { text: string }[]).filter((r) => r.text === '\n').length + 1 : 1;
+    const height = lines * s.leading + margin[1]! + margin[3]!;
+    const extra = Math.ceil(height / grid - 1e-6) * grid - height;
+    if (extra < 1e-6) return content;
+    return { ...node, margin: [margin[0], margin[1]! + extra, margin[2], margin[3]] } as unknown as Content;
+  });
+}
+
+/** The article's blocks with their break rules (keep.ts); a newspaper sets them in columns under the title, on a line grid. */
+export function articleBody(article: Article, context: BlockContext): Content[] {
+  return keepTogether(onGrid(blocks(article, context), context), spacing(context));
+}
+
+/** Title block and blocks in one flow: the title keeps with the first lines of the text. */
 export function articleContent(article: Article, context: BlockContext): Content[] {
-  return [...articleTitle(article, context), ...articleBody(article, context)];
+  return keepTogether([...articleTitle(article, context), ...blocks(article, context)], spacing(context));
 }

@@ -8,8 +8,10 @@ import { mmToPt, pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
 import { type AnyStyleName, DERIVED_STYLE_NAMES, type LaidStyle, laidStyles } from '../../templates/derived.js';
-import { articleBody, articleContent, articleTitle, type BlockContext, KEEP_WITH_NEXT } from './blocks.js';
+import { articleBody, articleContent, articleTitle, type BlockContext } from './blocks.js';
+import { type Balancer, balancer } from './balance.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
+import { openFace } from '../../fonts/index.js';
 import { pdfText } from './inlines.js';
 
 function styles(laid: Record<AnyStyleName, LaidStyle>, fonts: PdfFonts): Record<string, Style> {
@@ -47,8 +49,26 @@ interface BandContext {
   width: number;
 }
 
+/** A newspaper's title block across the columns (its break is decided in pageBreakBefore). */
+const TITLE_ACROSS = 2;
+
 /** The footer's text stands this far below the type area (GB/T 9704: 7 mm). */
 const FOOTER_GAP = mmToPt(7);
+
+/**
+ * How far below the top of a footer line its dash (U+2014) is drawn, pt: GB/T 9704 puts
+ * the page number's dashes themselves 7 mm below the type area, not the top of the line.
+ */
+function dashDepth(context: BlockContext, style: StyleName): number {
+  const s = context.template.styles[style];
+  const font = openFace(context.fonts.roles[s.font].family.normal) as unknown as {
+    ascent: number;
+    unitsPerEm: number;
+    glyphForCodePoint(c: number): { bbox: { minY: number; maxY: number } };
+  };
+  const box = font.glyphForCodePoint(0x2014).bbox;
+  return ((font.ascent - (box.minY + box.maxY) / 2) / font.unitsPerEm) * s.size;
+}
 
 /** A header or footer as a pdfmake dynamic content function. */
 function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, top: boolean): DynamicContent | null {
@@ -78,7 +98,7 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
     const right = spec.right ?? (odd ? spec.outer : undefined);
     // Outer page numbers stand one character in from the edge of the type area (GB/T 9704).
     const inset = spec.outer ? s.size : 0;
-    const margin = top ? [b.inset[0], b.inset[1], b.inset[2], 0] : [b.inset[0] + (odd ? 0 : inset), FOOTER_GAP + b.slack, b.inset[2] + (odd ? inset : 0), 0];
+    const margin = top ? [b.inset[0], b.inset[1], b.inset[2], 0] : [b.inset[0] + (odd ? 0 : inset), Math.max(0, FOOTER_GAP - dashDepth(b.context, name)) + b.slack, b.inset[2] + (odd ? inset : 0), 0];
     return { columns: [cell(left, 'left', '*'), cell(spec.center, 'center', 'auto'), cell(right, 'right', '*')], margin } as Content;
   };
 }
@@ -109,6 +129,7 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   const footerBand = (articleTitle?: string) => band(template.footer, 'footer', { edition, articleTitle, context, inset: headerInset, slack, width: inner }, false);
   const headerBand = (articleTitle?: string) => band(template.header, 'header', { edition, articleTitle, context, inset: headerInset, slack, width: inner }, true);
   const sections: Content[] = [];
+  let balance: Balancer | undefined;
   if (template.cover.enabled) sections.push({ section: cover(edition, context), header: null, footer: null } as unknown as Content);
   if (template.toc.enabled) {
     const s = template.styles.heading1;
@@ -119,11 +140,14 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   }
   if (template.page.columns > 1) {
     // A newspaper page: each title spans the columns, its text snakes through them.
-    const flow = edition.children.flatMap((article) => {
+    const flow = edition.children.flatMap((article, i) => {
       const title = articleTitle(article, { ...context, width: inner });
-      // A white ground under the title keeps the column rule from running through it.
-      const grounded = template.page.columnRule ? title.map((t) => ({ ...(t as object), background: '#ffffff' }) as Content) : title;
-      return [...grounded, columns(articleBody(article, context), template)];
+      const body = articleBody(article, context);
+      if (i === edition.children.length - 1) {
+        const leadingOf = (style: unknown) => context.styles[style as AnyStyleName]?.leading ?? template.styles.body.leading;
+        balance = balancer(body, mmToPt(widthMm) / 2, margins[1], template.styles.body.leading, leadingOf);
+      }
+      return [titleAcross(title, i === 0 ? 0 : template.styles.body.leading), columns(body, template)];
     });
     sections.push({ section: flow, header: headerBand(), footer: footerBand() } as unknown as Content);
   } else {
@@ -144,14 +168,16 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
     styles: styles(context.styles, fonts),
     background: columnRules(template, margins, mmToPt(heightMm), width),
     defaultStyle: { font: fonts.roles.serif.family.name, fontSize: template.styles.body.size },
+    // Only a newspaper's titles across the columns are left to pdfmake's page-break hook
+    // (everything else keeps together as unbreakable groups, keep.ts): a title whose
+    // columns would not get two lines under it on this page starts the next.
     pageBreakBefore: (node: Node, queries: NodeQueries) => {
-      const info = node as Node & { startPosition: { verticalRatio: number }; pageNumbers: number[]; headlineLevel?: number };
-      if (info.headlineLevel !== KEEP_WITH_NEXT || info.startPosition.verticalRatio === 0) return false;
-      // A heading keeps its first two lines of text with it.
-      const next = queries.getFollowingNodesOnPage().find((n) => (n as { headlineLevel?: number }).headlineLevel !== KEEP_WITH_NEXT) as typeof info | undefined;
+      if (balance?.check(node as never)) return true;
+      const info = node as Node & { startPosition: { verticalRatio: number }; headlineLevel?: number };
+      if (info.headlineLevel !== TITLE_ACROSS || info.startPosition.verticalRatio === 0) return false;
+      const next = queries.getFollowingNodesOnPage().find((n) => (n as { columns?: unknown }).columns) as typeof info | undefined;
       if (!next) return queries.getNodesOnNextPage().length > 0;
-      if (next.pageNumbers.length > 1) return innerHeight * (1 - next.startPosition.verticalRatio) < bodyLeading * 2;
-      return false;
+      return innerHeight * (1 - next.startPosition.verticalRatio) < bodyLeading * 2.5;
     },
     info: {
       title: edition.meta.title,
@@ -167,11 +193,28 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   } as TDocumentDefinitions;
 }
 
+/**
+ * A title block across the columns, in one white cell: the column rule (drawn on the
+ * page background) stops at the cell, space above included, so no tick of it shows
+ * over the title. The space above (a line, between one article's columns and the next
+ * title) is the cell's padding, not a margin: a margin after snaking columns that end at
+ * the foot would push pdfmake on to a new, empty page.
+ */
+function titleAcross(title: Content[], gap: number): Content {
+  const none = () => 0;
+  return {
+    table: { widths: ['*'], body: [[{ stack: title, fillColor: '#ffffff' }]], dontBreakRows: true },
+    layout: { hLineWidth: none, vLineWidth: none, paddingLeft: none, paddingRight: none, paddingTop: (row: number) => (row === 0 ? gap : 0), paddingBottom: none },
+    unbreakable: true,
+    headlineLevel: TITLE_ACROSS,
+  } as unknown as Content;
+}
+
 /** Snaking columns with the template's gap: the text flows down the first and on into the next. */
 function columns(body: Content[], template: Template): Content {
   const gap = mmToPt(template.page.columnGap);
   const rest = Array.from({ length: template.page.columns - 1 }, () => ({ width: '*', text: '' }));
-  return { columns: [{ width: '*', stack: body }, ...rest], columnGap: gap, snakingColumns: true, margin: [0, 0, 0, template.styles.body.leading] } as unknown as Content;
+  return { columns: [{ width: '*', stack: body }, ...rest], columnGap: gap, snakingColumns: true } as unknown as Content;
 }
 
 /** A rule down the middle of each column gap, on every page of the flow. */

@@ -126,6 +126,9 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     start = end;
     while (start < chars.length && chars[start]!.ch === ' ') start++; // a space at a break is dropped
   }
+  avoidRunt(lines, tight, options);
+  // A space where a line breaks is not set: the line ends on its last visible character.
+  for (const line of lines) while (line.length > 1 && line.at(-1)!.ch === ' ') line.pop();
   const out: Run[] = [];
   lines.forEach((line, i) => {
     const last = i === lines.length - 1;
@@ -162,4 +165,33 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     if (!last) out.push({ text: '\n', font: runs[line[0]!.run]!.font });
   });
   return out;
+}
+
+/** A last line this short (characters) is a runt. */
+const RUNT = 2;
+/** At most this much (em) of the line before goes down to the last one. */
+const RUNT_TAKE = 3;
+
+/**
+ * A paragraph's last line of one or two characters takes characters down from the
+ * line before, at a place where a line may break, when that line stays loose enough
+ * (it gives up at most three characters' width, spread over its gaps).
+ */
+function avoidRunt(lines: Char[][], tight: ReadonlySet<number>, options: BreakOptions): void {
+  const n = lines.length;
+  if (n < 2 || tight.has(n - 2)) return;
+  const last = lines[n - 1]!;
+  const before = lines[n - 2]!;
+  if (last.filter((c) => c.ch !== ' ').length > RUNT) return;
+  for (let take = 1; take <= RUNT_TAKE + 1 && take < before.length - 4; take++) {
+    const cut = before.length - take;
+    if (!canBreak(before[cut - 1]!.ch, before[cut]!.ch) || before[cut]!.ch === ' ') continue;
+    const moved = before.slice(cut);
+    const width = moved.reduce((sum, c) => sum + c.width, 0);
+    if (width > RUNT_TAKE * options.size + 0.01) return;
+    if (moved.length + last.length <= RUNT) continue;
+    lines[n - 2] = before.slice(0, cut);
+    lines[n - 1] = [...moved, ...last];
+    return;
+  }
 }

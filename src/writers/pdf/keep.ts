@@ -1,0 +1,91 @@
+// Where a page or column may break, as pdfmake unbreakable groups (no relayout):
+// - a paragraph's first two lines stay together (no orphan), so do its last two
+//   (no widow); a paragraph of two or three lines is never split; a page runs a
+//   line short instead, as in typst and LaTeX;
+// - a heading, subhead or title (KEEP_WITH_NEXT) stays with the first lines of
+//   what follows it, so it never ends a page or column.
+// Blocks come from blocks.ts as text nodes whose lines are already broken
+// (runs ending in "\n" between lines).
+import type { Content } from 'pdfmake/interfaces.js';
+
+/** Headings, subheads and titles carry a headline level: they keep with what follows. */
+export const KEEP_WITH_NEXT = 1;
+
+type Node = Record<string, unknown>;
+type Run = { text: string };
+
+/** Lines a paragraph keeps together at its start and at its end. */
+const KEEP_LINES = 2;
+
+/** The runs of a broken text node, one array per line. */
+function linesOf(node: Node): Run[][] | undefined {
+  if (!node.broken || !Array.isArray(node.text)) return undefined;
+  const lines: Run[][] = [[]];
+  for (const run of node.text as Run[]) {
+    if (run.text === '\n') lines.push([]);
+    else lines.at(-1)!.push(run);
+  }
+  return lines;
+}
+
+/** A line set ends with a forced break, except the last. */
+function join(lines: Run[][], font: unknown): Run[] {
+  return lines.flatMap((line, i) => (i < lines.length - 1 ? [...line, { text: '\n', font } as Run] : line));
+}
+
+/**
+ * A block as the pieces a page may break between: [first lines, middle, last lines],
+ * each a text node in the block's style. Its space above goes on the first piece and
+ * its space below on the last.
+ */
+function pieces(node: Node, spaceBefore: number, spaceAfter: number): Node[] {
+  const { broken: _, ...rest } = node;
+  const lines = linesOf(node);
+  if (!lines || lines.length <= KEEP_LINES * 2 - 1) return [{ ...rest, unbreakable: true }];
+  const margin = (node.margin as number[] | undefined) ?? [0, spaceBefore, 0, spaceAfter];
+  const font = (lines[0]![0] as { font?: unknown } | undefined)?.font;
+  const part = (from: number, to: number, top: number, bottom: number, first: boolean): Node => {
+    const piece: Node = { ...rest, text: join(lines.slice(from, to), font), margin: [margin[0], top, margin[2], bottom] };
+    if (!first) delete piece.leadingIndent;
+    // Only the first piece carries the block's anchor (a heading's id and contents entry).
+    if (!first) for (const key of ['id', 'tocItem', 'tocMargin', 'tocStyle', 'outline', 'outlineText', 'outlineParentId', 'headlineLevel']) delete piece[key];
+    return piece;
+  };
+  const n = lines.length;
+  const out: Node[] = [{ ...part(0, KEEP_LINES, margin[1]!, 0, true), unbreakable: true }];
+  if (n > KEEP_LINES * 2) out.push(part(KEEP_LINES, n - KEEP_LINES, 0, 0, false));
+  out.push({ ...part(n - KEEP_LINES, n, 0, margin[3]!, false), unbreakable: true });
+  return out;
+}
+
+export interface Spacing {
+  /** The space above and below a node in its style, pt. */
+  (node: Node): [number, number];
+}
+
+/**
+ * The flow of an article's blocks with its break rules applied: each block split into
+ * pieces, and every run of headings grouped with the first piece after it.
+ */
+export function keepTogether(nodes: readonly Content[], spacing: Spacing): Content[] {
+  const flat: { node: Node; keep: boolean }[] = [];
+  for (const content of nodes) {
+    const node = content as unknown as Node;
+    const [before, after] = spacing(node);
+    const keep = node.headlineLevel === KEEP_WITH_NEXT;
+    for (const piece of pieces(node, before, after)) flat.push({ node: piece, keep });
+  }
+  const out: Node[] = [];
+  for (let i = 0; i < flat.length; i++) {
+    if (!flat[i]!.keep) {
+      out.push(flat[i]!.node);
+      continue;
+    }
+    const group: Node[] = [];
+    while (i < flat.length && flat[i]!.keep) group.push(flat[i++]!.node);
+    if (i < flat.length) group.push(flat[i]!.node);
+    else i--; // nothing follows: the headings end the flow
+    out.push(group.length === 1 ? group[0]! : { stack: group, unbreakable: true });
+  }
+  return out as unknown as Content[];
+}
