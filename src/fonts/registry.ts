@@ -10,6 +10,7 @@ import type * as Fontkit from 'fontkit';
 import { sharedFontkit } from './fontkit-shared.js';
 import { ZhpressError } from '../errors.js';
 import { fontFileProblem } from './check-file.js';
+import { isWoff, woffToSfnt } from './woff.js';
 
 /** One face: a file and, for a collection (.ttc), the PostScript name of the face. */
 export interface Face {
@@ -27,13 +28,24 @@ export interface FontFamily {
 
 const require = createRequire(import.meta.url);
 
-/** Families that come with `npm install`: static TTFs covering all CJK Unified Ideographs. */
+/**
+ * Families that come from npm packages. The SC ones are dependencies (static
+ * TTFs covering all CJK Unified Ideographs); LXGW WenKai (a kai face, WOFF) and
+ * Noto Serif/Sans TC are optional dependencies, installed by default and left
+ * out by `npm install --omit=optional`; the HK ones are found when installed
+ * (`npm install @expo-google-fonts/noto-serif-hk @expo-google-fonts/noto-sans-hk`).
+ */
 const NPM_FAMILIES: Record<string, { pkg: string; normal: string; bold: string }> = {
   'Noto Serif SC': { pkg: '@expo-google-fonts/noto-serif-sc', normal: '400Regular/NotoSerifSC_400Regular.ttf', bold: '700Bold/NotoSerifSC_700Bold.ttf' },
   'Noto Sans SC': { pkg: '@expo-google-fonts/noto-sans-sc', normal: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' },
+  'LXGW WenKai': { pkg: '@fontsource/lxgw-wenkai', normal: 'files/lxgw-wenkai-latin-500-normal.woff', bold: 'files/lxgw-wenkai-latin-700-normal.woff' },
+  'Noto Serif TC': { pkg: '@expo-google-fonts/noto-serif-tc', normal: '400Regular/NotoSerifTC_400Regular.ttf', bold: '700Bold/NotoSerifTC_700Bold.ttf' },
+  'Noto Sans TC': { pkg: '@expo-google-fonts/noto-sans-tc', normal: '400Regular/NotoSansTC_400Regular.ttf', bold: '700Bold/NotoSansTC_700Bold.ttf' },
+  'Noto Serif HK': { pkg: '@expo-google-fonts/noto-serif-hk', normal: '400Regular/NotoSerifHK_400Regular.ttf', bold: '700Bold/NotoSerifHK_700Bold.ttf' },
+  'Noto Sans HK': { pkg: '@expo-google-fonts/noto-sans-hk', normal: '400Regular/NotoSansHK_400Regular.ttf', bold: '700Bold/NotoSansHK_700Bold.ttf' },
 };
 
-const FONT_FILE = /\.(ttf|otf|ttc)$/i;
+const FONT_FILE = /\.(ttf|otf|ttc|woff)$/i;
 
 function npmFamily(name: string): FontFamily | undefined {
   const known = NPM_FAMILIES[name];
@@ -53,11 +65,18 @@ function npmFamily(name: string): FontFamily | undefined {
 const parsed = new Map<string, Fontkit.Font>();
 const buffers = new Map<string, Buffer>();
 
-/** The bytes of a font file, read once. */
+/** The bytes of a font file, read once; a WOFF file's are its sfnt's. */
 export function fontBytes(file: string): Buffer {
   let bytes = buffers.get(file);
   if (!bytes) {
     bytes = readFileSync(file);
+    if (isWoff(bytes)) {
+      try {
+        bytes = woffToSfnt(bytes);
+      } catch (error) {
+        throw new ZhpressError(`not a usable WOFF font: ${(error as Error).message}`, { file });
+      }
+    }
     buffers.set(file, bytes);
   }
   return bytes;
@@ -224,8 +243,8 @@ export function findFamily(name: string): FontFamily | undefined {
   return family;
 }
 
-/** The families shipped through npm: always there after `npm install`. */
-export const BUNDLED_FAMILIES = Object.keys(NPM_FAMILIES);
+/** The families of zhpress's own dependencies: always there after `npm install`. */
+export const BUNDLED_FAMILIES = ['Noto Serif SC', 'Noto Sans SC'];
 
 const byCharacter = new Map<number, FontFamily | null>();
 
@@ -249,7 +268,7 @@ export function familyForCharacter(codePoint: number): FontFamily | undefined {
     names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     for (const name of names) {
       const family = findFamily(name);
-      if (!family || !/\.(ttf|otf|ttc)$/i.test(family.normal.file)) continue;
+      if (!family || !FONT_FILE.test(family.normal.file)) continue;
       try {
         if (openFace(family.normal).hasGlyphForCodePoint(codePoint)) {
           found = family;

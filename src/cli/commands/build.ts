@@ -63,8 +63,8 @@ export const buildCommand: CommandModule<object, Args> = {
     const inputs = await expandInputs(args.inputs, (line) => args.quiet || process.stderr.write(`${line}\n`));
     if (!args.quiet && formats.some((format) => format !== 'md')) await reportLocalFonts();
     const quiet = Boolean(args.quiet || args.json);
-    // A template given as a file (not a built-in name): its font fallbacks are shown as notices.
-    const templateFile = /[\\/]|\.(ya?ml|json)$/i.test(args.template) ? args.template : undefined;
+    // Font fallbacks are shown once each, named by the template file or the built-in template's name.
+    const templateFile = /[\\/]|\.(ya?ml|json)$/i.test(args.template) ? args.template : `template ${args.template}`;
     const events = batchEvents({ quiet, terminal: Boolean(process.stderr.isTTY), templateFile });
     let summary;
     try {

@@ -2,7 +2,7 @@
 // article, cover and contents, running header and footer with fields. The
 // package is then made reproducible: fixed core properties and zip dates.
 import { Document } from 'docx';
-import { resolveRoles } from '../../fonts/index.js';
+import { resolveRoles, usedRoles } from '../../fonts/index.js';
 import type { Change } from '../../model/types.js';
 import type { Writer } from '../types.js';
 import { finishPackage, packageParts } from './package.js';
@@ -15,7 +15,7 @@ const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
 export const docxWriter: Writer = {
   extension: 'docx',
   async write(edition, { template, date }) {
-    const { roles, notices } = resolveRoles(template.fonts);
+    const { roles, notices } = resolveRoles(template.fonts, usedRoles(template));
     const report: Change[] = [...notices];
     const when = date ?? FALLBACK_DATE;
     const meta = edition.meta;
