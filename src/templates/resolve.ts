@@ -194,6 +194,7 @@ export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template
     description: String(raw.description ?? ''),
     page,
     fonts,
+    wordFonts: { ...(raw.wordFonts as Raw), ...(own.wordFonts as Raw) } as Template['wordFonts'],
     styles,
     cover: { enabled: Boolean((raw.cover as Raw | undefined)?.enabled), pageLabel: String((raw.cover as Raw | undefined)?.pageLabel ?? '\u7B2C{page}\u7248') },
     toc: { enabled: Boolean((raw.toc as Raw | undefined)?.enabled), title: String((raw.toc as Raw | undefined)?.title ?? '\u76EE\u5F55') },

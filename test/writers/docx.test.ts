@@ -18,7 +18,7 @@ import { docxWriter } from '../../src/writers/docx/index.js';
 import { unzip } from '../../src/writers/docx/zip.js';
 import { docxCompiler, finishPackage, packageParts } from '../../src/writers/docx/package.js';
 import { docxSections } from '../../src/writers/docx/sections.js';
-import { docxStyles } from '../../src/writers/docx/styles.js';
+import { docxStyles, wordFonts } from '../../src/writers/docx/styles.js';
 import { Document } from 'docx';
 import { clients } from '../helpers/clients.js';
 
@@ -174,7 +174,7 @@ describe('docx writer: the package', () => {
     const document = () =>
       new Document({
         title: '\u6807\u9898',
-        styles: docxStyles(template, resolveRoles(template.fonts).roles, 'zh-Hans'),
+        styles: docxStyles(template, wordFonts(template, resolveRoles(template.fonts).roles), 'zh-Hans'),
         sections: docxSections(edition, template),
       });
     const compiled = await packageParts(document());
