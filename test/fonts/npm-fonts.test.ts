@@ -92,10 +92,30 @@ describe.runIf(haveNpmFonts && clients('pdffonts'))('PDF with only the fonts npm
   }
 });
 
+describe.runIf(haveNpmFonts && clients('pdffonts'))('the decoded WOFF cache', () => {
+  it('keeps LXGW WenKai decoded between runs, and decodes again when the kept copy is damaged', () => {
+    const cache = join(dir, 'cache');
+    const run = (out: string) => {
+      const result = spawnSync(process.execPath, [cli, 'build', seed, '--format', 'pdf', '--out', out, '--force', '--quiet'], { encoding: 'utf8', env: { ...process.env, ZHPRESS_CACHE_DIR: cache } });
+      expect(result.status, result.stderr).toBe(0);
+      return families(embedded(pdfIn(out, 'zh-Hans')));
+    };
+    expect(run(join(dir, 'c1'))).toContain('LXGWWenKai');
+    const kept = readdirSync(cache).filter((f) => /^font-.*\.ttf$/.test(f));
+    expect(kept).toHaveLength(1);
+    const woff = readFileSync(findFamily('LXGW WenKai')!.normal.file);
+    const file = join(cache, kept[0]!);
+    expect(readFileSync(file).length).toBe(woff.readUInt32BE(16));
+    writeFileSync(file, readFileSync(file).subarray(0, 1000));
+    expect(run(join(dir, 'c2'))).toContain('LXGWWenKai');
+    expect(readFileSync(file).length).toBe(woff.readUInt32BE(16));
+  }, 120_000);
+});
+
 describe.runIf(haveNpmFonts)('regional faces', () => {
   /** Where a glyph's ink sits across its advance, 0 (left) to 1 (right). */
   const across = (name: string, ch: string) => {
-    const font = openFace(findFamily(name)!.normal);
+    const font = openFace(findFamily(name)!.normal) as unknown as { glyphForCodePoint(cp: number): { bbox: { minX: number; maxX: number }; advanceWidth: number } };
     const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
     return (glyph.bbox.minX + glyph.bbox.maxX) / 2 / glyph.advanceWidth;
   };
