@@ -22,6 +22,6 @@ export { MANIFEST_NAME, saveInterrupted } from './batch/manifest.js';
 export { removePendingTemporaries, removeAbandonedTemporaries } from './io/write-atomic.js';
 export { plural } from './plural.js';
 export { SIDECAR_SUFFIXES } from './io/sidecar.js';
-export { resolveRoles, findFamily, localFontProblems, type FontFamily, type ResolvedRole } from './fonts/index.js';
+export { resolveRoles, usedRoles, sourceOf, findFamily, localFontProblems, type FontFamily, type ResolvedRole } from './fonts/index.js';
 export { conversionReview, phraseReview, REVIEWED_CHARACTERS } from './transforms/convert/review.js';
 export type { ConversionReview, ReviewContext, ReviewGroup, ReviewOptions } from './transforms/convert/review.js';

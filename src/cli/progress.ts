@@ -18,9 +18,9 @@ export interface EventsMode {
   quiet: boolean;
   terminal: boolean;
   /**
-   * The user's own template file, when one was given: its font fallbacks (a family
-   * that is not installed) are shown once each as notices. The built-in templates'
-   * own fallbacks are routine and stay quiet.
+   * The template file (or "template NAME" for a built-in one): its font fallbacks
+   * (a role set in another family than the template asked for) are shown once
+   * each per batch as notices naming it.
    */
   templateFile?: string;
 }

@@ -3,7 +3,7 @@
 // no family has are reported (character, code point, where) and still written.
 import type { Change, Position } from '../model/types.js';
 import type { FontFamily } from './registry.js';
-import { familyForCharacter, openFace } from './registry.js';
+import { BUNDLED_FAMILIES, familyForCharacter, findFamily, openFace } from './registry.js';
 
 export interface Run {
   text: string;
@@ -13,6 +13,13 @@ export interface Run {
 
 /** Characters that are layout, not glyphs: no font needs them. */
 const INVISIBLE = /[\n\r\t\u200B-\u200D\u2060\uFEFF]/u;
+
+let bundledFamilies: FontFamily[] | undefined;
+
+function bundled(): FontFamily[] {
+  bundledFamilies ??= BUNDLED_FAMILIES.map((name) => findFamily(name)).filter((f): f is FontFamily => Boolean(f));
+  return bundledFamilies;
+}
 
 function covers(family: FontFamily, codePoint: number, bold: boolean): boolean {
   return openFace((bold && family.bold) || family.normal).hasGlyphForCodePoint(codePoint);
@@ -38,6 +45,9 @@ export function splitByCoverage(
     let family = primary;
     if (!INVISIBLE.test(ch) && ch !== ' ' && !covers(primary, codePoint, bold)) {
       let other = fallbacks.find((f) => f !== primary && covers(f, codePoint, bold));
+      // A character a Traditional font lacks (a Simplified-only form): the bundled SC fonts have it.
+      other ??= bundled().find((f) => f !== primary && covers(f, codePoint, bold));
+      if (other && !fallbacks.includes(other)) fallbacks.push(other);
       if (!other) {
         other = familyForCharacter(codePoint);
         if (other && !fallbacks.includes(other)) fallbacks.push(other);

@@ -3,13 +3,16 @@
 // on, and system fonts through fontconfig. Each file is read and parsed once per
 // process; writers and the glyph check share the parsed fonts.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { sharedFontkit } from './fontkit-shared.js';
 import { ZhpressError } from '../errors.js';
 import { fontFileProblem } from './check-file.js';
+import { isWoff, woffToSfnt } from './woff.js';
 
 /** One face: a file and, for a collection (.ttc), the PostScript name of the face. */
 export interface Face {
@@ -27,13 +30,24 @@ export interface FontFamily {
 
 const require = createRequire(import.meta.url);
 
-/** Families that come with `npm install`: static TTFs covering all CJK Unified Ideographs. */
+/**
+ * Families that come from npm packages. The SC ones are dependencies (static
+ * TTFs covering all CJK Unified Ideographs); LXGW WenKai (a kai face, WOFF) and
+ * Noto Serif/Sans TC are optional dependencies, installed by default and left
+ * out by `npm install --omit=optional`; the HK ones are found when installed
+ * (`npm install @expo-google-fonts/noto-serif-hk @expo-google-fonts/noto-sans-hk`).
+ */
 const NPM_FAMILIES: Record<string, { pkg: string; normal: string; bold: string }> = {
   'Noto Serif SC': { pkg: '@expo-google-fonts/noto-serif-sc', normal: '400Regular/NotoSerifSC_400Regular.ttf', bold: '700Bold/NotoSerifSC_700Bold.ttf' },
   'Noto Sans SC': { pkg: '@expo-google-fonts/noto-sans-sc', normal: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' },
+  'LXGW WenKai': { pkg: '@fontsource/lxgw-wenkai', normal: 'files/lxgw-wenkai-latin-500-normal.woff', bold: 'files/lxgw-wenkai-latin-700-normal.woff' },
+  'Noto Serif TC': { pkg: '@expo-google-fonts/noto-serif-tc', normal: '400Regular/NotoSerifTC_400Regular.ttf', bold: '700Bold/NotoSerifTC_700Bold.ttf' },
+  'Noto Sans TC': { pkg: '@expo-google-fonts/noto-sans-tc', normal: '400Regular/NotoSansTC_400Regular.ttf', bold: '700Bold/NotoSansTC_700Bold.ttf' },
+  'Noto Serif HK': { pkg: '@expo-google-fonts/noto-serif-hk', normal: '400Regular/NotoSerifHK_400Regular.ttf', bold: '700Bold/NotoSerifHK_700Bold.ttf' },
+  'Noto Sans HK': { pkg: '@expo-google-fonts/noto-sans-hk', normal: '400Regular/NotoSansHK_400Regular.ttf', bold: '700Bold/NotoSansHK_700Bold.ttf' },
 };
 
-const FONT_FILE = /\.(ttf|otf|ttc)$/i;
+const FONT_FILE = /\.(ttf|otf|ttc|woff)$/i;
 
 function npmFamily(name: string): FontFamily | undefined {
   const known = NPM_FAMILIES[name];
@@ -53,11 +67,61 @@ function npmFamily(name: string): FontFamily | undefined {
 const parsed = new Map<string, Fontkit.Font>();
 const buffers = new Map<string, Buffer>();
 
-/** The bytes of a font file, read once. */
+/** Where decoded WOFF fonts are kept between runs (as the command line's compiled code is); none without a home. */
+function fontCacheDir(): string | undefined {
+  if (process.env.ZHPRESS_CACHE_DIR) return process.env.ZHPRESS_CACHE_DIR;
+  if (process.env.XDG_CACHE_HOME) return join(process.env.XDG_CACHE_HOME, 'zhpress');
+  try {
+    const home = homedir();
+    return home ? join(home, '.cache', 'zhpress') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A WOFF file's sfnt. Inflating LXGW WenKai's 10 MB takes 0.2-0.6 s, so the result is
+ * kept in the cache folder, keyed by the file's path, size and time, and taken from
+ * there when its length and flavour are what the WOFF header says (else decoded again).
+ * A cache that cannot be written only costs time.
+ */
+function decodedWoff(file: string, woff: Buffer): Buffer {
+  const dir = fontCacheDir();
+  const stat = statSync(file);
+  const cached = dir && join(dir, `font-${createHash('sha256').update(`${file}\0${stat.size}\0${stat.mtimeMs}`).digest('hex').slice(0, 24)}.ttf`);
+  if (cached && existsSync(cached)) {
+    try {
+      const sfnt = readFileSync(cached);
+      if (sfnt.length === woff.readUInt32BE(16) && sfnt.readUInt32BE(0) === woff.readUInt32BE(4)) return sfnt;
+    } catch {
+      // unreadable: decode again
+    }
+  }
+  let sfnt: Buffer;
+  try {
+    sfnt = woffToSfnt(woff);
+  } catch (error) {
+    throw new ZhpressError(`not a usable WOFF font: ${(error as Error).message}`, { file });
+  }
+  if (cached) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const temporary = `${cached}.${process.pid}.tmp`;
+      writeFileSync(temporary, sfnt);
+      renameSync(temporary, cached);
+    } catch {
+      // no cache: the next run decodes again
+    }
+  }
+  return sfnt;
+}
+
+/** The bytes of a font file, read once; a WOFF file's are its sfnt's. */
 export function fontBytes(file: string): Buffer {
   let bytes = buffers.get(file);
   if (!bytes) {
     bytes = readFileSync(file);
+    if (isWoff(bytes)) bytes = decodedWoff(file, bytes);
     buffers.set(file, bytes);
   }
   return bytes;
@@ -224,8 +288,8 @@ export function findFamily(name: string): FontFamily | undefined {
   return family;
 }
 
-/** The families shipped through npm: always there after `npm install`. */
-export const BUNDLED_FAMILIES = Object.keys(NPM_FAMILIES);
+/** The families of zhpress's own dependencies: always there after `npm install`. */
+export const BUNDLED_FAMILIES = ['Noto Serif SC', 'Noto Sans SC'];
 
 const byCharacter = new Map<number, FontFamily | null>();
 
@@ -249,7 +313,7 @@ export function familyForCharacter(codePoint: number): FontFamily | undefined {
     names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     for (const name of names) {
       const family = findFamily(name);
-      if (!family || !/\.(ttf|otf|ttc)$/i.test(family.normal.file)) continue;
+      if (!family || !FONT_FILE.test(family.normal.file)) continue;
       try {
         if (openFace(family.normal).hasGlyphForCodePoint(codePoint)) {
           found = family;

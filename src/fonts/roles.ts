@@ -3,7 +3,7 @@
 // one-line notice; the bundled npm fonts are the last resort, so a PDF can
 // always be written after `npm install`.
 import type { Change } from '../model/types.js';
-import type { FontRole } from '../templates/types.js';
+import type { FontRole, Template } from '../templates/types.js';
 import { BUNDLED_FAMILIES, findFamily, type FontFamily } from './registry.js';
 
 export interface ResolvedRole {
@@ -15,12 +15,35 @@ export interface ResolvedRole {
   fallback?: string;
 }
 
+// A fangsong stand-in is the serif face: set in kai, a GB/T 9704 body would look
+// like its （一） headings.
 const FALLBACK: Record<FontRole, FontRole[]> = {
   serif: ['sans'],
   sans: ['serif'],
   kai: ['serif'],
-  fangsong: ['kai', 'serif'],
+  fangsong: ['serif', 'kai'],
 };
+
+/** Where a family a template may ask for comes from, for the notice saying it is missing. */
+const SOURCES: [RegExp, string][] = [
+  [/^Noto (Serif|Sans) (SC|TC|HK)$/, 'npm install @expo-google-fonts/noto-$L-$C'],
+  [/^LXGW WenKai$/, 'npm install @fontsource/lxgw-wenkai'],
+  [/^Noto (Serif|Sans) CJK/, 'Debian: fonts-noto-cjk'],
+  [/^AR PL UKai/, 'Debian: fonts-arphic-ukai'],
+  [/^AR PL UMing/, 'Debian: fonts-arphic-uming'],
+];
+
+/** How to get a family: its npm package or Debian package, else a font file of your own in fonts/. */
+export function sourceOf(family: string): string {
+  for (const [pattern, source] of SOURCES) {
+    const match = pattern.exec(family);
+    if (match) return source.replace('$L', (match[1] ?? '').toLowerCase()).replace('$C', (match[2] ?? '').toLowerCase());
+  }
+  return 'put a font file in fonts/';
+}
+
+/** Noto Serif CJK TC (Debian) and Noto Serif TC (npm) are one design in two packagings. */
+const sameFace = (a: string, b: string) => a.replace(' CJK ', ' ') === b.replace(' CJK ', ' ');
 
 function names(setting: string): string[] {
   return setting.split(',').map((n) => n.trim()).filter(Boolean);
@@ -35,7 +58,11 @@ function firstFound(setting: string): FontFamily | undefined {
   return undefined;
 }
 
-export function resolveRoles(fonts: Record<FontRole, string>): { roles: Record<FontRole, ResolvedRole>; notices: Change[] } {
+/**
+ * Each role's family. `used`: the roles the template's styles set text in; a
+ * fallback is noticed only for those (a briefing sets nothing in fangsong).
+ */
+export function resolveRoles(fonts: Record<FontRole, string>, used?: ReadonlySet<FontRole>): { roles: Record<FontRole, ResolvedRole>; notices: Change[] } {
   const notices: Change[] = [];
   const own = {} as Record<FontRole, FontFamily | undefined>;
   for (const role of Object.keys(fonts) as FontRole[]) own[role] = firstFound(fonts[role]);
@@ -45,12 +72,12 @@ export function resolveRoles(fonts: Record<FontRole, string>): { roles: Record<F
     if (found) {
       roles[role] = { role, requested: fonts[role], family: found };
       const wanted = names(fonts[role])[0];
-      if (wanted && found.name !== wanted) {
-        // A regional font (Noto Serif CJK TC, …) listed first but not installed.
+      if (wanted && !sameFace(found.name, wanted) && (!used || used.has(role))) {
+        // The template's first choice (a regional face, a kai face) is not installed: a later one stands in.
         notices.push({
           source: 'fonts',
           kind: 'font-fallback',
-          message: `"${wanted}" is not installed for the ${role} role; using ${found.name} (regional glyph forms are not available; Debian: fonts-noto-cjk)`,
+          message: `the ${role} role is set in ${found.name} instead of ${wanted} (not installed; ${sourceOf(wanted)})`,
           severity: 'info',
         });
       }
@@ -61,12 +88,19 @@ export function resolveRoles(fonts: Record<FontRole, string>): { roles: Record<F
     if (!family) throw new Error('the bundled fonts are missing: run npm install');
     const via = other ? `${family.name} (the ${other} font)` : family.name;
     roles[role] = { role, requested: fonts[role], family, fallback: via };
+    const wanted = names(fonts[role])[0] ?? fonts[role];
+    if (used && !used.has(role)) continue;
     notices.push({
       source: 'fonts',
       kind: 'font-fallback',
-      message: `no font "${fonts[role]}" for the ${role} role; using ${via} (put a font file in fonts/ to use your own)`,
+      message: `the ${role} role is set in ${via} instead of ${wanted} (not installed; ${sourceOf(wanted)})`,
       severity: 'info',
     });
   }
   return { roles, notices };
+}
+
+/** The roles a template sets text in: its styles' and serif (contents numbers) and kai (emphasis). */
+export function usedRoles(template: Pick<Template, 'styles'>): Set<FontRole> {
+  return new Set<FontRole>(['serif', 'kai', ...Object.values(template.styles).map((s) => s.font)]);
 }

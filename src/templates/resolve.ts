@@ -14,9 +14,47 @@ type Raw = Record<string, unknown>;
 export const DEFAULT_FONTS: Record<FontRole, string> = {
   serif: 'Noto Serif SC',
   sans: 'Noto Sans SC',
-  kai: 'AR PL UKai CN',
+  kai: 'LXGW WenKai, AR PL UKai CN',
   fangsong: 'FangSong',
 };
+
+/**
+ * The regional faces a Traditional edition takes for a role the template leaves
+ * at the Simplified default (DEFAULT_FONTS, or the same family named alone):
+ * TC/HK glyph forms and centred ，。 in every template. npm's Noto TC/HK first, then
+ * Debian's Noto CJK; the SC fonts last, so a PDF can always be written.
+ */
+const REGIONAL_FONTS: Partial<Record<Lang, Partial<Record<FontRole, string>>>> = {
+  'zh-Hant': {
+    serif: 'Noto Serif TC, Noto Serif CJK TC, Noto Serif SC',
+    sans: 'Noto Sans TC, Noto Sans CJK TC, Noto Sans SC',
+    kai: 'AR PL UKai TW, LXGW WenKai, AR PL UKai CN',
+  },
+  'zh-Hant-TW': {
+    serif: 'Noto Serif TC, Noto Serif CJK TC, Noto Serif SC',
+    sans: 'Noto Sans TC, Noto Sans CJK TC, Noto Sans SC',
+    kai: 'AR PL UKai TW, LXGW WenKai, AR PL UKai CN',
+  },
+  'zh-Hant-HK': {
+    serif: 'Noto Serif HK, Noto Serif CJK HK, Noto Serif TC, Noto Serif CJK TC, Noto Serif SC',
+    sans: 'Noto Sans HK, Noto Sans CJK HK, Noto Sans TC, Noto Sans CJK TC, Noto Sans SC',
+    kai: 'AR PL UKai HK, AR PL UKai TW, LXGW WenKai, AR PL UKai CN',
+  },
+};
+
+/** The faces a role is left at when a template names only Simplified-Chinese defaults. */
+const SIMPLIFIED_DEFAULTS = new Set(['Noto Serif SC', 'Noto Sans SC', 'Noto Serif CJK SC', 'Noto Sans CJK SC', 'LXGW WenKai', 'AR PL UKai CN']);
+
+/** The role settings of an edition: the template's, its variant's, and regional faces where the template chose none. */
+function resolveFonts(raw: Raw, own: Raw, variant: Lang): Record<FontRole, string> {
+  const fonts = { ...DEFAULT_FONTS, ...(raw.fonts as Raw), ...(own.fonts as Raw) } as Record<FontRole, string>;
+  const regional = REGIONAL_FONTS[variant] ?? {};
+  for (const role of Object.keys(regional) as FontRole[]) {
+    const chosen = fonts[role].split(',').map((n) => n.trim()).filter(Boolean);
+    if ((own.fonts as Raw | undefined)?.[role] === undefined && chosen.every((n) => SIMPLIFIED_DEFAULTS.has(n))) fonts[role] = regional[role]!;
+  }
+  return fonts;
+}
 
 const BASE_STYLE: Style = {
   font: 'serif',
@@ -128,7 +166,7 @@ export function typeArea(page: PageSetup): { width: number; height: number } {
 export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template {
   const own = ((raw.variants as Raw | undefined)?.[variant] ?? {}) as Raw;
   const page = resolvePage((raw.page ?? {}) as Raw, file);
-  const fonts = { ...DEFAULT_FONTS, ...(raw.fonts as Raw), ...(own.fonts as Raw) } as Record<FontRole, string>;
+  const fonts = resolveFonts(raw, own, variant);
   const rawStyles = (raw.styles ?? {}) as Record<string, Raw>;
   const body = resolveStyle('body', rawStyles.body ?? {}, file, BASE_STYLE);
   if (page.grid) {
@@ -156,6 +194,7 @@ export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template
     description: String(raw.description ?? ''),
     page,
     fonts,
+    wordFonts: { ...(raw.wordFonts as Raw), ...(own.wordFonts as Raw) } as Template['wordFonts'],
     styles,
     cover: { enabled: Boolean((raw.cover as Raw | undefined)?.enabled), pageLabel: String((raw.cover as Raw | undefined)?.pageLabel ?? '\u7B2C{page}\u7248') },
     toc: { enabled: Boolean((raw.toc as Raw | undefined)?.enabled), title: String((raw.toc as Raw | undefined)?.title ?? '\u76EE\u5F55') },

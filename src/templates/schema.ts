@@ -42,7 +42,7 @@ const fonts = {
 const variantSettings = {
   type: 'object',
   additionalProperties: false,
-  properties: { fonts, quotes: { enum: ['source', 'corner', 'curly'] } },
+  properties: { fonts, wordFonts: fonts, quotes: { enum: ['source', 'corner', 'curly'] } },
 };
 
 export const templateSchema = {
@@ -79,6 +79,7 @@ export const templateSchema = {
       },
     },
     fonts,
+    wordFonts: fonts,
     styles: { type: 'object', additionalProperties: false, properties: Object.fromEntries(STYLE_NAMES.map((n) => [n, { $ref: '#/definitions/style' }])) },
     header: { $ref: '#/definitions/headerFooter' },
     footer: { $ref: '#/definitions/headerFooter' },

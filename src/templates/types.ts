@@ -77,6 +77,11 @@ export interface Template {
   page: PageSetup;
   /** A font family name for each role (resolved to files by the font registry). */
   fonts: Record<FontRole, string>;
+  /**
+   * The font the Word edition names for each role: one a Word user has (宋体, 仿宋,
+   * 標楷體, …); a role not given is named by the family the PDF uses.
+   */
+  wordFonts: Partial<Record<FontRole, string>>;
   styles: Record<StyleName, Style>;
   header?: HeaderFooter;
   footer?: HeaderFooter;

@@ -158,12 +158,14 @@ describe('templates (--template path.yaml)', () => {
     expect(outputs(out)).toHaveLength(3);
     const notices = result.stderr.split('\n').filter((l) => l.includes('No Such Font Family'));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/font\.yaml: notice: .*no font "No Such Font Family" for the serif role; using /);
+    expect(notices[0]).toMatch(/font\.yaml: notice: .*the serif role is set in .* instead of No Such Font Family \(not installed; put a font file in fonts\/\)/);
   });
 
-  it('the built-in template stays quiet about its own fallbacks', () => {
-    const { result } = build(input, 'pdf');
+  it('a built-in template says each fallback of a role it uses once, naming itself', () => {
+    const { result } = build(input, 'pdf', '--template', 'gbt9704');
     expectBuilt(result);
-    expect(result.stderr).not.toMatch(/font-fallback/);
+    const notices = result.stderr.split('\n').filter((l) => l.includes('font-fallback'));
+    expect(notices.filter((l) => l.includes('the fangsong role'))).toHaveLength(1);
+    expect(notices.every((l) => l.startsWith('template gbt9704: notice: '))).toBe(true);
   });
 });

@@ -49,7 +49,9 @@ describe('built-in templates', () => {
   it('Taiwan and Hong Kong variants use corner quotes and regional fonts first', () => {
     const tw = loadTemplate('briefing', 'zh-Hant-TW');
     expect(tw.quotes).toBe('corner');
-    expect(tw.fonts.serif.split(',')[0]).toBe('Noto Serif CJK TC');
+    expect(tw.fonts.serif.split(',')[0]).toBe('Noto Serif TC');
+    expect(loadTemplate('gbt9704', 'zh-Hant-HK').fonts.sans.split(',')[0]).toBe('Noto Sans HK');
+    expect(loadTemplate('newspaper', 'zh-Hant-TW').fonts.serif).toContain('Noto Serif CJK TC');
     expect(loadTemplate('briefing', 'zh-Hans').quotes).toBe('source');
   });
 });

@@ -18,7 +18,7 @@ import { docxWriter } from '../../src/writers/docx/index.js';
 import { unzip } from '../../src/writers/docx/zip.js';
 import { docxCompiler, finishPackage, packageParts } from '../../src/writers/docx/package.js';
 import { docxSections } from '../../src/writers/docx/sections.js';
-import { docxStyles } from '../../src/writers/docx/styles.js';
+import { docxStyles, wordFonts } from '../../src/writers/docx/styles.js';
 import { Document } from 'docx';
 import { clients } from '../helpers/clients.js';
 
@@ -174,7 +174,7 @@ describe('docx writer: the package', () => {
     const document = () =>
       new Document({
         title: '\u6807\u9898',
-        styles: docxStyles(template, resolveRoles(template.fonts).roles, 'zh-Hans'),
+        styles: docxStyles(template, wordFonts(template, resolveRoles(template.fonts).roles), 'zh-Hans'),
         sections: docxSections(edition, template),
       });
     const compiled = await packageParts(document());
@@ -237,18 +237,21 @@ describe('docx writer: the package', () => {
       Emphasis: 'Emphasis',
     };
     for (const [id, name] of Object.entries(names)) expect(style(id), id).toContain(`<w:name w:val="${name}"/>`);
-    const roles = resolveRoles(template.fonts).roles;
+    const roles = wordFonts(template, resolveRoles(template.fonts).roles);
     const body = style('BodyText');
     expect(body).toContain('w:firstLineChars="200"');
     expect(body).toContain('<w:jc w:val="both"/>');
     expect(body).toContain(`w:line="${template.styles.body.leading * 20}" w:lineRule="exact"`);
-    expect(body).toContain(`w:eastAsia="${roles.serif.family.name}"`);
+    expect(body).toContain(`w:eastAsia="${roles.serif}"`);
+    // The briefing names the font a Word user has (template data), not the PDF family.
+    expect(roles.serif).toBe(template.wordFonts.serif ?? "");
+    expect(body).not.toMatch(/Noto/);
     expect(body).toMatch(/w:ascii="[^"]+"/);
     expect(style('Lead')).toContain('w:type="character"');
     expect(style('Lead')).toContain('<w:b/>');
     expect(style('Emphasis')).toContain('w:type="character"');
-    expect(style('Emphasis')).toContain(`w:eastAsia="${roles.kai.family.name}"`);
-    expect(style('Quote')).toContain(`w:eastAsia="${roles.kai.family.name}"`);
+    expect(style('Emphasis')).toContain(`w:eastAsia="${roles.kai}"`);
+    expect(style('Quote')).toContain(`w:eastAsia="${roles.kai}"`);
     expect(style('Dateline')).toContain('<w:jc w:val="right"/>');
     expect(style('Heading1')).toContain('<w:outlineLvl w:val="0"/>');
     expect(style('Heading2')).toContain('<w:outlineLvl w:val="1"/>');
@@ -256,7 +259,7 @@ describe('docx writer: the package', () => {
     expect(style('Header')).toMatch(/<w:tabs><w:tab w:val="center" w:pos="\d+"\/><w:tab w:val="right" w:pos="\d+"\/><\/w:tabs>/);
     // Defaults: fonts and languages of every run.
     const defaults = /<w:docDefaults>.*?<\/w:docDefaults>/s.exec(styles)![0];
-    expect(defaults).toContain(`w:eastAsia="${roles.serif.family.name}"`);
+    expect(defaults).toContain(`w:eastAsia="${roles.serif}"`);
     expect(defaults).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
     expect(files.get('word/settings.xml')).toMatch(/<w:themeFontLang [^>]*w:eastAsia="zh-CN"\/>/);
     // The contents' page numbers: Word fills them in when it updates fields on opening.
@@ -359,12 +362,12 @@ describe('docx writer: other editions and templates', () => {
       EndMatter: 'End Matter',
     };
     for (const [id, styleName] of Object.entries(names)) expect(style(id), id).toContain(`<w:name w:val="${styleName}"/>`);
-    const roles = resolveRoles(template.fonts).roles;
+    const roles = wordFonts(template, resolveRoles(template.fonts).roles);
     const { body, subtitle } = template.styles;
     // Notes and byline: the subtitle's face, centred, kept with the text.
     for (const id of ['TitleNote', 'Byline']) {
       expect(style(id)).toContain('<w:jc w:val="center"/>');
-      expect(style(id)).toContain(`w:eastAsia="${roles[subtitle.font].family.name}"`);
+      expect(style(id)).toContain(`w:eastAsia="${roles[subtitle.font]}"`);
       expect(style(id)).toContain('<w:keepNext/>');
       expect(style(id)).toContain(`<w:sz w:val="${Math.min(subtitle.size, body.size) * 2}"/>`);
     }
@@ -373,7 +376,7 @@ describe('docx writer: other editions and templates', () => {
     for (const id of ['BodyText', 'Heading2', 'Signature', 'Quote']) expect(style(id), id).toContain('<w:widowControl/>');
     // Roles: the body's face, no first-line indent.
     for (const id of ['HeaderField', 'Salutation', 'AttachmentNote', 'Signature', 'Annotation', 'EndMatter']) {
-      expect(style(id), id).toContain(`w:eastAsia="${roles[body.font].family.name}"`);
+      expect(style(id), id).toContain(`w:eastAsia="${roles[body.font]}"`);
       expect(style(id), id).not.toContain('w:firstLineChars');
       expect(style(id), id).toMatch(/<w:ind w:(firstLine="0"|left="\d+" w:hanging="\d+")\/>/);
     }

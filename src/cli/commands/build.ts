@@ -56,7 +56,10 @@ export interface BuildSetup {
   options: BatchOptions;
   quiet: boolean;
   /** The user's template file, when the template is one (not a built-in name). */
+  /** The template file, when a file and not a built-in name was given. */
   templateFile?: string;
+  /** How notices name the template: its file, or "template briefing". */
+  templateLabel: string;
 }
 
 /** The batch the command line asks for: config file, defaults and options merged, inputs found. */
@@ -73,7 +76,9 @@ export async function buildSetup(cli: Args): Promise<BuildSetup> {
   const inputs = await expandInputs(args.inputs, (line) => args.quiet || process.stderr.write(`${line}\n`));
   if (!args.quiet && formats.some((format) => format !== 'md')) await reportLocalFonts();
   const quiet = Boolean(args.quiet || args.json);
+  // Font fallbacks are shown once each, named by the template file or the built-in template's name.
   const templateFile = /[\\/]|\.(ya?ml|json)$/i.test(args.template) ? args.template : undefined;
+  const templateLabel = templateFile ?? `template ${args.template}`;
   const options: BatchOptions = {
     inputs,
     formats,
@@ -91,7 +96,7 @@ export async function buildSetup(cli: Args): Promise<BuildSetup> {
     force: args.force,
     shard: parseShard(args.shard),
   };
-  return { args, options, quiet, templateFile };
+  return { args, options, quiet, templateFile, templateLabel };
 }
 
 export const buildCommand: CommandModule<object, Args> = {
@@ -99,9 +104,9 @@ export const buildCommand: CommandModule<object, Args> = {
   describe: 'build editions of the inputs (files, folders, globs) in every format and variant asked for',
   builder: buildOptions,
   handler: async (cli) => {
-    const { args, options, quiet, templateFile } = await buildSetup(cli);
+    const { args, options, quiet, templateLabel } = await buildSetup(cli);
     // A template given as a file (not a built-in name): its font fallbacks are shown as notices.
-    const events = batchEvents({ quiet, terminal: Boolean(process.stderr.isTTY), templateFile });
+    const events = batchEvents({ quiet, terminal: Boolean(process.stderr.isTTY), templateFile: templateLabel });
     let summary;
     try {
       summary = await runBatch(options, events);

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { FONT_ROLES, loadTemplate, resolveRoles } from '../../index.js';
+import { FONT_ROLES, loadTemplate, resolveRoles, usedRoles } from '../../index.js';
 import { reportLocalFonts } from '../report.js';
 
 interface Args {
@@ -18,11 +18,13 @@ export const fontsCommand: CommandModule<object, Args> = {
   handler: async (args) => {
     await reportLocalFonts();
     const template = loadTemplate(args.template, args.variant as never);
-    const { roles, notices } = resolveRoles(template.fonts);
+    const used = usedRoles(template);
+    const { roles, notices } = resolveRoles(template.fonts, used);
     for (const role of FONT_ROLES) {
       const r = roles[role];
       const face = (f: { file: string; postscriptName?: string } | undefined) => (f ? `${f.file}${f.postscriptName ? ` [${f.postscriptName}]` : ''}` : '-');
-      process.stdout.write(`${role.padEnd(9)} ${r.family.name} (${r.family.source})${r.fallback ? `  \u2190 fallback for "${r.requested}"` : ''}\n`);
+      const note = !used.has(role) ? '  (no style of the template uses it)' : r.fallback ? `  \u2190 fallback for "${r.requested}"` : '';
+      process.stdout.write(`${role.padEnd(9)} ${r.family.name} (${r.family.source})${note}\n`);
       process.stdout.write(`          regular: ${face(r.family.normal)}\n          bold:    ${r.family.bold ? face(r.family.bold) : '(none: the regular face is used)'}\n`);
     }
     for (const notice of notices) process.stderr.write(`notice: ${notice.message}\n`);

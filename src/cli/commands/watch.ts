@@ -21,7 +21,7 @@ export const watchCommand: CommandModule<object, Args> = {
   describe: "build the inputs, then rebuild an input's editions whenever it, its sidecar, the template or a dictionary changes (Ctrl-C ends)",
   builder: buildOptions,
   handler: async (cli) => {
-    const { args, options, quiet, templateFile } = await buildSetup(cli);
+    const { args, options, quiet, templateFile, templateLabel } = await buildSetup(cli);
     const formats = [...options.formats].sort((a, b) => FORMAT_ORDER.indexOf(a) - FORMAT_ORDER.indexOf(b));
     const say = (line: string) => {
       if (!quiet) process.stderr.write(`${line}\n`);
@@ -42,7 +42,7 @@ export const watchCommand: CommandModule<object, Args> = {
 
     const build = async (inputs: InputRef[], what: string, batch: Partial<BatchOptions> = {}) => {
       const started = performance.now();
-      const events = batchEvents({ quiet, terminal: false, templateFile });
+      const events = batchEvents({ quiet, terminal: false, templateFile: templateLabel });
       try {
         const summary = await runBatch({ ...options, formats, inputs, jobs: 1, ...batch }, events);
         const ms = performance.now() - started;

@@ -2,12 +2,13 @@
 // article, cover and contents, running header and footer with fields. The
 // package is then made reproducible: fixed core properties and zip dates.
 import { Document } from 'docx';
-import { resolveRoles } from '../../fonts/index.js';
+import { resolveRoles, usedRoles } from '../../fonts/index.js';
 import type { Change } from '../../model/types.js';
 import type { Writer } from '../types.js';
 import { finishPackage, packageParts } from './package.js';
 import { docxSections, needsEvenPages, textWidth } from './sections.js';
-import { docxStyles } from './styles.js';
+import { fontTableXml } from './font-table.js';
+import { docxStyles, wordFonts } from './styles.js';
 
 /** The date written when none is given: never the clock. */
 const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
@@ -15,7 +16,9 @@ const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
 export const docxWriter: Writer = {
   extension: 'docx',
   async write(edition, { template, date }) {
-    const { roles, notices } = resolveRoles(template.fonts);
+    const used = usedRoles(template);
+    const { roles, notices } = resolveRoles(template.fonts, used);
+    const names = wordFonts(template, roles);
     const report: Change[] = [...notices];
     const when = date ?? FALLBACK_DATE;
     const meta = edition.meta;
@@ -37,7 +40,7 @@ export const docxWriter: Writer = {
       description: properties.description,
       lastModifiedBy: 'zhpress',
       revision: 1,
-      styles: docxStyles(template, roles, meta.lang),
+      styles: docxStyles(template, names, meta.lang),
       evenAndOddHeaderAndFooters: needsEvenPages(template),
       sections: docxSections(edition, template),
       // docx/layout can estimate the contents' page numbers, but it costs about 1 s a
@@ -50,7 +53,8 @@ export const docxWriter: Writer = {
           ? { features: { updateFields: true } }
           : {}),
     });
-    const data = finishPackage(await packageParts(document), { properties, lang: meta.lang, textWidth: textWidth(template) });
+    const fontTable = fontTableXml([...used].map((role) => names[role]), meta.lang);
+    const data = finishPackage(await packageParts(document), { properties, lang: meta.lang, textWidth: textWidth(template), fontTable });
     return { data, report };
   },
 };

@@ -22,6 +22,8 @@ export interface PackageOptions {
   lang: Lang;
   /** Width of the text area in twips (header and footer tab stops). */
   textWidth: number;
+  /** word/fontTable.xml: the fonts the styles name, with their substitution facts (font-table.ts). */
+  fontTable?: string;
 }
 
 /** XML text: markup escaped, and the C0 controls XML 1.0 forbids (a BEL in a title) left out. */
@@ -132,6 +134,7 @@ export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array
     if (file !== undefined) files.set(name, fn(typeof file === 'string' ? file : decoder.decode(file)));
   };
   files.set('docProps/core.xml', coreXml(options.properties));
+  if (options.fontTable && files.has('word/fontTable.xml')) files.set('word/fontTable.xml', options.fontTable);
   edit('word/document.xml', renumberBookmarks);
   edit('word/settings.xml', (xml) => patchSettings(xml, options.lang));
   edit('word/styles.xml', (xml) => {

@@ -97,11 +97,19 @@ export function eastAsianLang(lang: Lang): string {
 /** Language of Latin text in the edition (spelling of numbers, names). */
 export const LATIN_LANG = 'en-US';
 
-export type RoleFonts = Record<FontRole, ResolvedRole>;
+/** The font Word is told for each role. */
+export type RoleFonts = Record<FontRole, string>;
+
+/** Each role's Word font: the template's `wordFonts`, else the family the PDF is set in. */
+export function wordFonts(template: Template, roles: Record<FontRole, ResolvedRole>): RoleFonts {
+  const names = {} as RoleFonts;
+  for (const role of Object.keys(roles) as FontRole[]) names[role] = template.wordFonts[role] ?? roles[role].family.name;
+  return names;
+}
 
 /** East Asian and Latin fonts of a role, set separately (same family: it has both scripts). */
 export function roleFont(roles: RoleFonts, role: FontRole) {
-  const name = roles[role].family.name;
+  const name = roles[role];
   return { eastAsia: name, ascii: name, hAnsi: name, cs: name };
 }
 

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import type PdfmakeModule from 'pdfmake';
 import type { TFontDictionary } from 'pdfmake/interfaces.js';
 import { sharedFontkit } from '../../fonts/fontkit-shared.js';
-import { type Face, type FontFamily, fontBytes, openFace, resolveRoles, type ResolvedRole } from '../../fonts/index.js';
+import { verticalMetrics } from '../../fonts/metrics.js';
+import { type Face, type FontFamily, fontBytes, openFace, resolveRoles, type ResolvedRole, usedRoles } from '../../fonts/index.js';
 import type { Change } from '../../model/types.js';
 import type { FontRole, Template } from '../../templates/types.js';
 import { linearPdfmake } from './pdfmake-linear.js';
@@ -23,7 +24,7 @@ export interface PdfFonts {
 sharedFontkit();
 
 /** pdfmake's Node build has a virtual file system its types do not declare. */
-const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfmakeModule & { virtualfs: { writeFileSync(name: string, data: Buffer): void } };
+const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfmakeModule & { virtualfs: { storage: Record<string, Buffer> } };
 linearPdfmake();
 
 const registered = new Set<string>();
@@ -35,12 +36,16 @@ function virtualName(face: Face): string {
 
 const names = new Map<string, string>();
 
-/** A face as pdfmake wants it: a virtual file name, or [name, PostScript name] for a collection. */
+/**
+ * A face as pdfmake wants it: a virtual file name, or [name, PostScript name] for
+ * a collection. The file is read when pdfmake first asks for it, which it does
+ * for a face that sets text: a role no text of a document uses is never read.
+ */
 function pdfmakeFace(face: Face): string | [string, string] {
   let name = names.get(face.file);
   if (!name) {
     name = virtualName(face);
-    pdfmake.virtualfs.writeFileSync(name, fontBytes(face.file));
+    Object.defineProperty(pdfmake.virtualfs.storage, name, { enumerable: true, get: () => fontBytes(face.file) });
     names.set(face.file, name);
   }
   return face.postscriptName ? [name, face.postscriptName] : name;
@@ -83,7 +88,7 @@ export function pdfFonts(template: Template): PdfFonts {
     pdfmake.setLocalAccessPolicy(() => false);
     policiesSet = true;
   }
-  const { roles, notices } = resolveRoles(template.fonts);
+  const { roles, notices } = resolveRoles(template.fonts, usedRoles(template));
   const families = [...new Set(Object.values(roles).map((r) => r.family))];
   for (const family of families) register(family);
   return { roles, fallbacks: families, notices };
@@ -91,7 +96,8 @@ export function pdfFonts(template: Template): PdfFonts {
 
 /** pdfmake lineHeight (a multiple of the font's own height) that gives `leading` pt at `size`. */
 export function lineHeightFor(family: FontFamily, size: number, leading: number): number {
-  const font = openFace(family.normal);
+  // From the file's head and hhea tables: laying out a style does not load its font.
+  const font = verticalMetrics(family.normal) ?? openFace(family.normal);
   const own = ((font.ascent - font.descent) / font.unitsPerEm) * size;
   return leading / own;
 }
