@@ -27,6 +27,17 @@ export interface Sidecar {
 
 export const SIDECAR_SUFFIXES = ['.meta.yaml', '.meta.yml', '.meta.json'];
 
+/**
+ * The files that may hold an input's metadata, the one that wins first: beside
+ * `page2.txt`, `page2.txt.meta.yaml` (the whole name), then `page2.meta.yaml` (the
+ * name without its extension); .yaml before .yml before .json.
+ */
+export function sidecarCandidates(input: string): string[] {
+  const stem = input.replace(/\.[^./\\]*$/, '');
+  const bases = stem !== input ? [input, stem] : [input];
+  return bases.flatMap((base) => SIDECAR_SUFFIXES.map((suffix) => base + suffix));
+}
+
 const schema = {
   type: 'object',
   properties: {
