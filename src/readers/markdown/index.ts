@@ -107,9 +107,10 @@ export function readMarkdown(input: ReaderInput, options: ReaderOptions = {}): R
 
   const given = matter.edition;
   const lang: Lang = options.lang ?? given.lang ?? detectLang(body);
-  const stem = input.path ? input.path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') : undefined;
-  const title = given.title ?? (articles.length === 1 ? articles[0]!.meta.title : undefined) ?? stem;
-  const sourceName = given.source ?? input.path;
+  // Without a front-matter title the edition is called after its first article, never after
+  // the file; the source is the one the front matter gives, not the file's path.
+  const title = given.title ?? articles[0]?.meta.title;
+  const sourceName = given.source;
   const editionMeta: EditionMeta = {
     ...(title !== undefined ? { title } : {}),
     ...(given.publication !== undefined ? { publication: given.publication } : {}),

@@ -173,10 +173,10 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
   articles.forEach((a, i) => (a.id = `article-${i + 1}`));
 
   const lang: Lang = options.lang ?? detectLang(source);
-  const stem = input.path ? input.path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') : undefined;
-  const single = articles.length === 1 ? articles[0]!.meta.title : undefined;
-  const title = single ?? stem;
-  const editionMeta = { ...(title ? { title } : {}), lang, ...(input.path ? { source: input.path } : {}) };
+  // With no title of its own (a sidecar gives one), the edition is called after its first
+  // article, never after the file: a file name is no title, and no source either.
+  const title = articles[0]?.meta.title;
+  const editionMeta = { ...(title ? { title } : {}), lang };
 
   if (articles.length === 0) {
     report.push({ source: SOURCE, kind: 'empty', message: 'the text has no content', severity: 'error' });
