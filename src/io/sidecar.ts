@@ -98,7 +98,7 @@ export function parseSidecar(source: string, file: string): Sidecar {
           : error.keyword === 'pattern'
             ? `${key}: expected a date as YYYY-MM-DD`
             : `${key || 'the file'}: ${error.message}`;
-    throw new ZhpressError(`bad sidecar metadata: ${detail}`, { file, hint: 'see "Metadata" in README.md' });
+    throw new ZhpressError(`bad sidecar metadata: ${detail}`, { file, hint: 'see "Metadata beside the text" in README.md' });
   }
   const sidecar = value as Sidecar & { page?: string | number };
   if (typeof sidecar.page === 'number') sidecar.page = String(sidecar.page);
