@@ -181,7 +181,7 @@ describe('Markdown lists written back (issue 22, point 6)', () => {
     expect(tokens.filter((t) => t.type === 'list_item_open')).toHaveLength(4);
   });
   it('bullets of another mark (●) keep their mark', () => {
-    const model = edition({}, [article('a', { title: '题' }, [list('bullet', [listItem(['圆点一'], { marker: '\u25CF' })])])]);
+    const model = edition({ lang: 'zh-Hans' }, [article('a', { title: '题' }, [list('bullet', [listItem(['圆点一'], { marker: '\u25CF' })])])]);
     expect(writeMarkdown(model)).toContain('\u25CF圆点一');
   });
 });

@@ -2,6 +2,7 @@
 // src/writers/markdown) and hand-written CommonMark, into an Edition. Structure
 // comes from markdown-it's token stream; YAML front matter gives edition and
 // article metadata.
+import { readerInput } from '../../library-guards.js';
 import { article, edition } from '../../model/builders.js';
 import type { Article, ArticleMeta, Block, Change, EditionMeta, Lang, Position } from '../../model/types.js';
 import { detectLang } from '../text/lang.js';
@@ -65,7 +66,8 @@ function articleMeta(draft: Draft, index: number, matter: FrontMatter): { id: st
   return { id, meta };
 }
 
-export function readMarkdown(input: ReaderInput, options: ReaderOptions = {}): ReadResult {
+export function readMarkdown(argument: ReaderInput | string, options: ReaderOptions = {}): ReadResult {
+  const input = readerInput(argument, 'readMarkdown');
   const report: Change[] = [];
   let text = input.text;
   if (text.startsWith('\uFEFF')) {

@@ -1,6 +1,7 @@
 // The text reader: newspaper, wire and government text as plain text, in the
 // layouts it comes in (blank-line separated or one paragraph a line; indented
 // with U+3000, spaces or not at all; CRLF, CR or LF), into an Edition.
+import { readerInput } from '../../library-guards.js';
 import { article, edition, list, listItem, subhead, text } from '../../model/builders.js';
 import type { Article, ArticleMeta, Block, Change, HeadingDepth, Lang } from '../../model/types.js';
 import { completeMeta } from '../article-meta.js';
@@ -104,7 +105,8 @@ function articleMeta(part: Part, blocks: Block[]): ArticleMeta {
   return meta;
 }
 
-export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadResult {
+export function readText(given: ReaderInput | string, options: ReaderOptions = {}): ReadResult {
+  const input = readerInput(given, 'readText');
   const report: Change[] = [];
   let source = input.text;
   if (source.startsWith('\uFEFF')) {
