@@ -23,7 +23,7 @@ describe('the README library example', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^\d{4,} bytes, 3 pages$/) // cover, contents, the text;
+    expect(lines[0]).toMatch(/^\d{4,} bytes, 3 pages$/); // cover, contents, the text
     expect(lines[1]).toBe('上合組織峰會在天津舉行');
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(
       ['短讯.zh-Hans.docx', '短讯.zh-Hans.md', '短讯.zh-Hans.pdf', '短讯.zh-Hant-TW.docx', '短讯.zh-Hant-TW.md', '短讯.zh-Hant-TW.pdf'].sort(),
