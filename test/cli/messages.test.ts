@@ -2,7 +2,7 @@
 // an output folder that is a file said in words, hints that name README sections that
 // exist, and `check` pointing at the column of the mark it widened.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,15 @@ describe('messages a new user meets', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhpress-messages-'));
   const input = join(dir, '短文.txt');
   writeFileSync(input, '这是测试,第二句;好吗?\n\n\u3000\u3000缩进的段落也有,逗号。\n');
+
+  it('the package bin (what npm link, npm install -g and npx run) is an executable Node script printing the version', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; bin: { zhpress: string } };
+    const bin = join(root, pkg.bin.zhpress);
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    const result = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe(pkg.version);
+  });
 
   it('--format PDF and --variant zh-hant-tw are accepted in any case', () => {
     const out = join(dir, 'case');
