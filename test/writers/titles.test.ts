@@ -97,3 +97,25 @@ describe.runIf(clients('pdftotext', 'pdfinfo'))('the PDF without metadata (pdfin
     expect(outline.outlines.map((o) => o.title)).toEqual(['一、推进城市更新', '二、加强安全韧性']);
   });
 });
+
+describe.runIf(clients('pdftotext'))('the edition page in the newspaper head', () => {
+  it('page: "2" in the sidecar prints 第2版 on every page, not the PDF page counter; no page, no 第…版', async () => {
+    const input = join(dir, 'paper.txt');
+    writeFileSync(input, seedText);
+    writeFileSync(join(dir, 'paper.meta.yaml'), 'publication: 人民日报\npage: "2"\n');
+    const newspaper = loadTemplate('newspaper', 'zh-Hans');
+    const write = async (e: Awaited<ReturnType<typeof readInput>>['edition'], name: string) => {
+      const file = join(dir, name);
+      writeFileSync(file, (await pdfWriter.write(runTransforms(e, {}).edition, { template: newspaper, date })).data as Uint8Array);
+      return file;
+    };
+    const withPage = await write((await readInput(input)).edition, 'paper.pdf');
+    const pages = run('pdftotext', [withPage, '-']).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain('第2版');
+    expect(run('pdftotext', [withPage, '-'])).not.toMatch(/第[13-9]版/);
+    const { edition } = await readInput(input);
+    const without = await write({ ...edition, meta: { ...edition.meta, page: undefined } }, 'paper-nopage.pdf');
+    expect(run('pdftotext', [without, '-'])).not.toMatch(/第\d*版/);
+  });
+});

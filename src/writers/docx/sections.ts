@@ -20,7 +20,7 @@ import {
 import type { Article, Edition } from '../../model/types.js';
 import { pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
-import { coverFacts, editionFields, FIELD } from '../../templates/fields.js';
+import { bandPattern, coverFacts, editionFields, FIELD } from '../../templates/fields.js';
 import { articleBodyParagraphs, articleParagraphs, articleTitleParagraphs } from './blocks.js';
 import { docxText } from './inlines.js';
 import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, twips } from './styles.js';
@@ -67,7 +67,8 @@ function grid(template: Template): ISectionPropertiesOptions['grid'] {
 
 
 /** A header or footer pattern to runs: {page} and {pages} as PAGE and NUMPAGES, {article.title} as STYLEREF to the article title style. */
-function fieldRuns(pattern: string, edition: Edition, article: Article | undefined): ParagraphChild[] {
+function fieldRuns(given: string, edition: Edition, article: Article | undefined): ParagraphChild[] {
+  const pattern = bandPattern(given, edition);
   const out: ParagraphChild[] = [];
   let last = 0;
   const text = (s: string) => {
@@ -80,6 +81,7 @@ function fieldRuns(pattern: string, edition: Edition, article: Article | undefin
       case 'edition.title':
       case 'edition.publication':
       case 'edition.date':
+      case 'edition.page':
         text(editionFields(edition)[match[1]]);
         break;
       case 'article.title':

@@ -2,7 +2,7 @@
 // running header and footer, keep-with-next, metadata.
 import type { Content, DynamicContent, Node, NodeQueries, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Change, Edition } from '../../model/types.js';
-import { coverFacts, editionFields, FIELD } from '../../templates/fields.js';
+import { bandPattern, coverFacts, editionFields, FIELD } from '../../templates/fields.js';
 import { mmToPt, pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
@@ -71,7 +71,7 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
       return chars.length > room ? `${chars.slice(0, room - 1).join('')}\u2026` : text;
     };
     const cell = (text: string | undefined, alignment: 'left' | 'center' | 'right', width: string) =>
-      ({ text: text ? pdfText(fit(fill(text, fields)), inline) : '', alignment, style: name, width, noWrap: true }) as Content;
+      ({ text: text && bandPattern(text, b.edition) ? pdfText(fit(fill(text, fields)), inline) : '', alignment, style: name, width, noWrap: true }) as Content;
     const odd = currentPage % 2 === 1;
     const left = spec.left ?? (!odd ? spec.outer : undefined);
     const right = spec.right ?? (odd ? spec.outer : undefined);
