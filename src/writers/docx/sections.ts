@@ -60,6 +60,11 @@ function pageProperties(template: Template): NonNullable<ISectionPropertiesOptio
  * linesAndChars grid, which LibreOffice spreads to 18 characters a line.
  */
 function grid(template: Template): ISectionPropertiesOptions['grid'] {
+  // Only a template with a grid gets one. On a line grid LibreOffice (and Word) snap every
+  // line to whole grid lines, so a heading set on 24 or 30 pt in a 22 pt grid took two
+  // (44 pt) and a briefing page came out 3-5 lines short of the PDF's; without a grid the
+  // exact line heights of the styles hold, as in the PDF.
+  if (!template.page.grid) return { type: DocumentGridType.DEFAULT, linePitch: twips(template.styles.body.leading) };
   return { type: DocumentGridType.LINES, linePitch: twips(template.styles.body.leading) };
 }
 
