@@ -4,7 +4,7 @@
 import { basename, extname, join } from 'node:path';
 import { ZhpressError } from './errors.js';
 import { readInput, type ReadInputOptions } from './io/read-input.js';
-import { writeAtomic } from './io/write-atomic.js';
+import { ensureFolder, writeAtomic } from './io/write-atomic.js';
 import type { Change, Edition, Lang } from './model/types.js';
 import { convertTemplateText } from './transforms/convert/template-text.js';
 import { runTransforms } from './transforms/index.js';
@@ -102,6 +102,8 @@ export async function buildInput(input: string, options: BuildOptions): Promise<
         throw error instanceof ZhpressError ? error.inFile(input) : error;
       }
       const path = join(options.out, outputName(input, variant, format));
+      // The output folder itself may not exist yet (writeAtomic makes only the folders inside it).
+      await ensureFolder(options.out);
       await writeAtomic(path, rendered.data, options.out);
       report.push(...rendered.report);
       const bytes = typeof rendered.data === 'string' ? Buffer.byteLength(rendered.data) : rendered.data.byteLength;

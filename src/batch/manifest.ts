@@ -11,8 +11,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { ZhpressError } from '../errors.js';
+import { sidecarCandidates } from '../io/sidecar.js';
 import { temporaryName } from '../io/write-atomic.js';
 
 export const MANIFEST_NAME = '.zhpress-manifest.json';
@@ -206,9 +207,9 @@ export class Manifest {
 export async function jobHash(input: string, settings: unknown): Promise<string> {
   const hash = createHash('sha256');
   hash.update(await readFile(input));
-  for (const suffix of ['.meta.yaml', '.meta.yml', '.meta.json']) {
-    const sidecar = await readFile(input + suffix).catch(() => undefined);
-    if (sidecar) hash.update(suffix).update(sidecar);
+  for (const file of sidecarCandidates(input)) {
+    const sidecar = await readFile(file).catch(() => undefined);
+    if (sidecar) hash.update(file.slice(input.length - extname(input).length)).update(sidecar);
   }
   hash.update(JSON.stringify(settings));
   return hash.digest('hex');

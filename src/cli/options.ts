@@ -14,7 +14,8 @@ function usage(message: string, hint: string): ZhpressError {
 }
 
 export function parseFormats(value: string | string[] | undefined): Format[] {
-  const names = list(value);
+  // Any case: PDF, Docx and md are the same formats.
+  const names = list(value).map((name) => name.toLowerCase());
   if (names.includes('all')) return [...FORMATS];
   for (const name of names) {
     if (!(FORMATS as string[]).includes(name)) throw usage(`unknown format "${name}"`, `--format takes ${FORMATS.join(', ')} or all`);
@@ -23,7 +24,8 @@ export function parseFormats(value: string | string[] | undefined): Format[] {
 }
 
 export function parseVariants(value: string | string[] | undefined): Lang[] {
-  const names = list(value);
+  // Language tags are case-insensitive (BCP 47): zh-hant-tw is zh-Hant-TW.
+  const names = list(value).map((name) => LANGS.find((lang) => lang.toLowerCase() === name.toLowerCase()) ?? (name.toLowerCase() === 'all' ? 'all' : name));
   if (names.includes('all')) return [...LANGS];
   for (const name of names) {
     if (!(LANGS as readonly string[]).includes(name)) throw usage(`unknown variant "${name}"`, `--variant takes ${LANGS.join(', ')} or all`);

@@ -6,7 +6,7 @@ import type { Change, Lang } from '../model/types.js';
 import { readerFor } from '../readers/index.js';
 import type { ReadResult } from '../readers/types.js';
 import { decode, type Encoding } from './decode.js';
-import { applySidecar, parseSidecar, SIDECAR_SUFFIXES } from './sidecar.js';
+import { applySidecar, parseSidecar, sidecarCandidates } from './sidecar.js';
 
 export interface ReadInputOptions {
   from?: string;
@@ -46,16 +46,21 @@ async function readBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-async function findSidecar(path: string): Promise<{ file: string; text: string } | undefined> {
-  for (const suffix of SIDECAR_SUFFIXES) {
-    const file = path + suffix;
+/** The sidecar that applies (the first candidate that exists) and the others found beside it, unused. */
+async function findSidecars(path: string): Promise<{ used?: { file: string; text: string }; unused: string[] }> {
+  let used: { file: string; text: string } | undefined;
+  const unused: string[] = [];
+  for (const file of sidecarCandidates(path)) {
+    let text: string;
     try {
-      return { file, text: await readFile(file, 'utf8') };
+      text = await readFile(file, 'utf8');
     } catch {
-      // no sidecar with this suffix
+      continue; // no sidecar by this name
     }
+    if (used) unused.push(file);
+    else used = { file, text };
   }
-  return undefined;
+  return { used, unused };
 }
 
 export async function readInput(path: string, options: ReadInputOptions = {}): Promise<ReadResult> {
@@ -88,7 +93,20 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
     });
   }
   const { name, reader } = readerFor(path, options.from);
-  const sidecar = name === 'text' ? await findSidecar(path) : undefined;
+  const found = await findSidecars(path);
+  const sidecar = name === 'text' ? found.used : undefined;
+  // A metadata file beside the input that is not read is said so, never ignored in silence.
+  for (const file of name === 'text' ? found.unused : [found.used?.file, ...found.unused].filter((f): f is string => Boolean(f))) {
+    report.push({
+      source: 'input',
+      kind: 'sidecar-unused',
+      severity: 'warning',
+      message:
+        name === 'text'
+          ? `${file} is not used: ${sidecar!.file} gives this input's metadata (the one named after the whole file name wins)`
+          : `${file} is not used: a ${name === 'markdown' ? 'Markdown input takes its metadata from its front matter' : 'JSON input carries its own metadata'}`,
+    });
+  }
   const meta = sidecar ? parseSidecar(sidecar.text, sidecar.file) : undefined;
   let result: ReadResult;
   try {

@@ -28,6 +28,17 @@ export interface Sidecar {
 
 export const SIDECAR_SUFFIXES = ['.meta.yaml', '.meta.yml', '.meta.json'];
 
+/**
+ * The files that may hold an input's metadata, the one that wins first: beside
+ * `page2.txt`, `page2.txt.meta.yaml` (the whole name), then `page2.meta.yaml` (the
+ * name without its extension); .yaml before .yml before .json.
+ */
+export function sidecarCandidates(input: string): string[] {
+  const stem = input.replace(/\.[^./\\]*$/, '');
+  const bases = stem !== input ? [input, stem] : [input];
+  return bases.flatMap((base) => SIDECAR_SUFFIXES.map((suffix) => base + suffix));
+}
+
 const schema = {
   type: 'object',
   properties: {
@@ -88,7 +99,7 @@ export function parseSidecar(source: string, file: string): Sidecar {
           : error.keyword === 'pattern'
             ? `${key}: expected a date as YYYY-MM-DD`
             : `${key || 'the file'}: ${error.message}`;
-    throw new ZhpressError(`bad sidecar metadata: ${detail}`, { file, hint: 'see "Metadata" in README.md' });
+    throw new ZhpressError(`bad sidecar metadata: ${detail}`, { file, hint: 'see "Metadata beside the text" in README.md' });
   }
   const sidecar = value as Sidecar & { page?: string | number };
   if (sidecar.date !== undefined && !isCalendarDate(sidecar.date)) {

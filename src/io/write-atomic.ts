@@ -98,13 +98,29 @@ async function makeFolder(folder: string): Promise<void> {
   }
 }
 
+/** Why a folder cannot be made, in words (the error code in brackets). */
+async function whyNot(folder: string, code: string): Promise<string> {
+  if (code === 'ENOTDIR') {
+    // The folder itself, or one of its parents, is a file.
+    for (let at = folder; ; at = dirname(at)) {
+      const info = await stat(at).catch(() => undefined);
+      if (info && !info.isDirectory()) return at === folder ? 'a file of that name is in the way (ENOTDIR)' : `${at} is a file, not a folder (ENOTDIR)`;
+      if (dirname(at) === at) break;
+    }
+    return 'a part of the path is a file, not a folder (ENOTDIR)';
+  }
+  const words: Record<string, string> = { EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'the file system is read-only', ENOSPC: 'no space left on the device' };
+  return words[code] ? `${words[code]} (${code})` : code;
+}
+
 /** Make `folder` (and its parents) or fail with one clear error. */
 export async function ensureFolder(folder: string): Promise<void> {
   try {
     await makeFolder(folder);
   } catch (error) {
-    throw new ZhpressError(`cannot create the output folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-      hint: 'choose another --out or fix its permissions',
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ZhpressError(`cannot create the output folder ${folder}: ${code ? await whyNot(folder, code) : (error as Error).message}`, {
+      hint: code === 'ENOTDIR' ? 'choose another --out, or move the file out of the way' : 'choose another --out or fix its permissions',
       cause: error,
     });
   }

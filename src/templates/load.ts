@@ -9,6 +9,7 @@ import type { ErrorObject } from 'ajv';
 import { ZhpressError } from '../errors.js';
 import { ajv, yaml } from '../lazy.js';
 import type { Lang } from '../model/types.js';
+import { FIELD_NAMES } from './fields.js';
 import { templateSchema } from './schema.js';
 import { resolveTemplate } from './resolve.js';
 import type { Template } from './types.js';
@@ -136,14 +137,74 @@ export function parseTemplate(path: string, source: string): RawTemplate {
     // its anyOf: report the anyOf (which says what a length is), not the branches.
     const all = validator?.errors ?? [];
     const errors = all.filter((e) => !(['type', 'pattern'].includes(e.keyword) && all.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath)));
-    const first = describeError(errors[0] ?? validator!.errors![0]!);
-    const node = doc.getIn(first.path, true) as { range?: [number, number, number] } | undefined;
-    const keyNode = node?.range ? node : (doc.getIn(first.path.slice(0, -1), true) as { range?: [number, number, number] } | undefined);
-    const at = keyNode?.range ? lines.linePos(keyNode.range[0]) : undefined;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new ZhpressError(`${first.message}${more}`, { file: path, line: at?.line, column: at?.col, exitCode: 2 });
+    // Every error, in the order of the lines they stand on.
+    const found = (errors.length ? errors : validator!.errors!).map((error) => {
+      const described = describeError(error);
+      return { message: described.message, at: lineOf(doc, lines, described.path) };
+    });
+    const seen = new Set<string>();
+    const listed = found
+      .filter((f) => !seen.has(f.message) && seen.add(f.message))
+      .sort((a, b) => (a.at?.line ?? Infinity) - (b.at?.line ?? Infinity) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
+    const [first, ...rest] = listed;
+    const more = rest.length ? `; also ${rest.map((f) => (f.at ? `line ${f.at.line}: ${f.message}` : f.message)).join('; ')}` : '';
+    throw new ZhpressError(`${first!.message}${more}`, { file: path, line: first!.at?.line, column: first!.at?.col, exitCode: 2 });
   }
+  checkFields(data as RawTemplate, (keys) => lineOf(doc, lines, keys), path);
   return data as RawTemplate;
+}
+
+type Located = { line: number; col: number } | undefined;
+
+/** The line of a key (or of its parent, when the key itself is missing). */
+function lineOf(doc: ReturnType<ReturnType<typeof yaml>['parseDocument']>, lines: InstanceType<ReturnType<typeof yaml>['LineCounter']>, keys: string[]): Located {
+  const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
+  const keyNode = node?.range ? node : (doc.getIn(keys.slice(0, -1), true) as { range?: [number, number, number] } | undefined);
+  return keyNode?.range ? lines.linePos(keyNode.range[0]) : undefined;
+}
+
+/** A {field} in a header, footer or cover label that no writer fills is an error, not literal text. */
+function checkFields(raw: RawTemplate, locate: (keys: string[]) => Located, file: string): void {
+  const texts: [string[], unknown][] = [];
+  for (const band of ['header', 'footer']) {
+    const spec = raw[band];
+    if (isObject(spec)) for (const part of ['left', 'center', 'right', 'outer']) texts.push([[band, part], spec[part]]);
+  }
+  if (isObject(raw.cover)) texts.push([['cover', 'pageLabel'], raw.cover.pageLabel]);
+  for (const [keys, text] of texts) {
+    if (typeof text !== 'string') continue;
+    for (const match of text.matchAll(/\{([^{}]*)\}/g)) {
+      const name = match[1]!;
+      if (FIELD_NAMES.includes(name) || (keys[1] === 'pageLabel' && name === 'page')) continue;
+      const near = nearest(name, FIELD_NAMES);
+      const at = locate(keys);
+      throw new ZhpressError(`${keys.join('.')}: unknown field {${name}}${near ? `; did you mean {${near}}?` : ''} Fields: ${FIELD_NAMES.map((f) => `{${f}}`).join(' ')}`, {
+        file,
+        line: at?.line,
+        column: at?.col,
+        exitCode: 2,
+      });
+    }
+  }
+}
+
+/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  let best: { name: string; d: number } | undefined;
+  for (const name of candidates) {
+    const d = distance(word.toLowerCase(), name.toLowerCase());
+    if (!best || d < best.d) best = { name, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.name : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -166,7 +227,18 @@ export function readWithExtends(path: string, seen: string[] = []): RawTemplate 
   const parentRef = raw.extends;
   const name = typeof raw.name === 'string' ? raw.name : basename(path, extname(path));
   if (typeof parentRef !== 'string') return { ...raw, name };
-  const parent = readWithExtends(findTemplate(parentRef, dirname(path)), [...seen, path]);
+  let parentPath: string;
+  try {
+    parentPath = findTemplate(parentRef, dirname(path));
+  } catch (error) {
+    if (!(error instanceof ZhpressError)) throw error;
+    // Name the file and line of the `extends`, and the template it most likely means.
+    const source = readFileSync(path, 'utf8');
+    const line = source.split(/\r?\n/).findIndex((l) => /^\s*["']?extends["']?\s*:/.test(l)) + 1 || undefined;
+    const near = isPath(parentRef) ? undefined : nearest(parentRef, listTemplates().map((t) => t.name));
+    throw new ZhpressError(`extends: ${error.message}${near ? `; did you mean "${near}"?` : ''}`, { file: path, line, hint: error.hint, exitCode: 2 });
+  }
+  const parent = readWithExtends(parentPath, [...seen, path]);
   const { extends: _ignored, ...own } = raw;
   return merge(parent, { ...own, name });
 }

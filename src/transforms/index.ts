@@ -5,6 +5,8 @@ import { convert } from './convert/index.js';
 import { punctuation } from './punctuation.js';
 import { repairBreaks } from './repair-breaks.js';
 import type { Transform, TransformContext } from './types.js';
+import { ZhpressError } from '../errors.js';
+import { checkEdition, checkVariant } from '../library-guards.js';
 
 export const transforms: readonly { name: string; transform: Transform }[] = [
   { name: 'repair-breaks', transform: repairBreaks },
@@ -20,6 +22,11 @@ export interface PipelineOptions extends TransformContext {
 }
 
 export function runTransforms(edition: Edition, options: PipelineOptions = {}): { edition: Edition; report: Change[] } {
+  checkEdition(edition, 'runTransforms');
+  checkVariant(options.variant, 'runTransforms');
+  for (const name of options.skip ?? []) {
+    if (!transforms.some((t) => t.name === name)) throw new ZhpressError(`runTransforms(): unknown transform "${name}" in skip; one of ${TRANSFORM_NAMES.join(', ')}`);
+  }
   const report: Change[] = [];
   let current = edition;
   for (const { name, transform } of transforms) {

@@ -5,7 +5,7 @@
 // nodes, in order), so a comma at the edge of a lead still sees the Han
 // character on the other side. Every replacement is one UTF-16 unit for one, so
 // the block's text nodes keep their lengths and are cut back at the same places.
-import type { Article, Block, Change, Edition, Inline, ListItem, Text } from '../model/types.js';
+import type { Article, Block, Change, Edition, Inline, ListItem, Position, Text } from '../model/types.js';
 import { FULL_WIDTH, isCjk } from './han.js';
 import type { Transform } from './types.js';
 
@@ -140,6 +140,25 @@ function excerpt(before: string, after: string): { before: string; after: string
   return { before: before.slice(from, first + 7), after: after.slice(from, first + 7), count };
 }
 
+/**
+ * Where the first changed mark stands: on a block that is one line of the source whose
+ * span is its text (marker included) character for character, the mark's own column;
+ * otherwise (a paragraph joined from several lines, dropped letter-spacing) the block's start.
+ */
+function firstChange(position: Position | undefined, before: string, after: string): Position | undefined {
+  if (!position) return position;
+  const { start, end } = position;
+  let first = 0;
+  while (first < before.length && before[first] === after[first]) first++;
+  const leading = before.length - before.trimStart().length;
+  const span = end.offset - start.offset;
+  if (start.line !== end.line || (span !== before.length && span !== before.length - leading)) return position;
+  const shift = span === before.length ? first : first - leading;
+  if (shift < 0) return position;
+  const point = { line: start.line, column: start.column + shift, offset: start.offset + shift };
+  return { start: point, end: { ...point, column: point.column + 1, offset: point.offset + 1 } };
+}
+
 function widenBlock(block: Block, report: Change[]): Block {
   if (block.type === 'list') {
     const children = block.children.map((item) => widenBlockLike(item, report));
@@ -156,7 +175,7 @@ function widenBlockLike<T extends Exclude<Block, { type: 'list' }> | ListItem>(b
     source: SOURCE,
     kind: 'width',
     message: `${shown.count} half-width mark(s) made full width`,
-    position: block.position,
+    position: firstChange(block.position, result.before, result.after),
     before: shown.before,
     after: shown.after,
   });

@@ -1,5 +1,7 @@
 // Writers by format name: adding a format is adding one entry. Each writer is
 // loaded when first asked for, so a Markdown build never loads pdfmake or docx.
+import { ZhpressError } from '../errors.js';
+import { checkEdition } from '../library-guards.js';
 import type { Writer } from './types.js';
 
 const registry = {
@@ -21,10 +23,28 @@ const loaded = new Map<Format, Promise<Writer>>();
 
 /** The writer of a format, loaded once. */
 export function loadWriter(format: Format): Promise<Writer> {
+  if (!Object.hasOwn(registry, format)) {
+    return Promise.reject(new ZhpressError(`loadWriter(): unknown format ${JSON.stringify(format)}; one of ${FORMATS.join(', ')}`, { hint: 'see "Library" in README.md' }));
+  }
   let writer = loaded.get(format);
   if (!writer) {
-    writer = registry[format].load();
+    writer = registry[format].load().then(guarded);
     loaded.set(format, writer);
   }
   return writer;
+}
+
+/** The writer, with its arguments checked: an edition, and a template from loadTemplate. */
+function guarded(writer: Writer): Writer {
+  return {
+    ...writer,
+    write(edition, context) {
+      checkEdition(edition, 'write');
+      const template = (context as { template?: { styles?: unknown; page?: unknown } } | undefined)?.template;
+      if (!template?.styles || !template.page) {
+        throw new ZhpressError('write() takes { template } as its second argument: loadTemplate(name, variant), e.g. loadTemplate(\'briefing\', \'zh-Hans\')', { hint: 'see "Library" in README.md' });
+      }
+      return writer.write(edition, context);
+    },
+  };
 }

@@ -19,6 +19,32 @@ describe('sidecar metadata', () => {
     expect(edition.children[0]!.meta.titleDerived).toBeUndefined();
     expect(edition.children[1]!.meta.titleDerived).toBe(true);
   });
+  it('reads page2.meta.yaml as well as page2.txt.meta.yaml; the whole-name one wins and the other is reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-sidecar-'));
+    const input = join(dir, 'page2.txt');
+    writeFileSync(input, seed);
+    writeFileSync(join(dir, 'page2.meta.yaml'), 'title: 短名\npage: "2"\n');
+    const short = await readInput(input);
+    expect(short.edition.meta).toMatchObject({ title: '短名', page: '2' });
+    expect(short.report.filter((c) => c.kind === 'sidecar-unused')).toEqual([]);
+    writeFileSync(`${input}.meta.yaml`, 'title: 全名\n');
+    const both = await readInput(input);
+    expect(both.edition.meta.title).toBe('全名');
+    expect(both.edition.meta.page).toBeUndefined();
+    const unused = both.report.filter((c) => c.kind === 'sidecar-unused');
+    expect(unused).toHaveLength(1);
+    expect(unused[0]!.severity).toBe('warning');
+    expect(unused[0]!.message).toContain(join(dir, 'page2.meta.yaml'));
+  });
+  it('says a sidecar beside a Markdown input is not used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-sidecar-'));
+    const input = join(dir, 'brief.md');
+    writeFileSync(input, '# 标题\n\n正文。\n');
+    writeFileSync(join(dir, 'brief.meta.yaml'), 'title: 不用\n');
+    const { edition, report } = await readInput(input);
+    expect(edition.meta.title).not.toBe('不用');
+    expect(report.find((c) => c.kind === 'sidecar-unused')?.message).toMatch(/front matter/);
+  });
   it('names an unknown key, with the allowed ones', () => {
     expect(() => parseSidecar('titel: x\n', 'a.txt.meta.yaml')).toThrow(/unknown key "titel"; allowed: title, publication, date, page, lang, articles/);
     expect(() => parseSidecar('articles:\n  - headline: x\n', 'a.txt.meta.yaml')).toThrow(/unknown key "articles.0.headline"/);

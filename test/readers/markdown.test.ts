@@ -89,7 +89,6 @@ describe('two articles with front matter (fixture 两篇-前言.md)', () => {
       date: '2025-08-29',
       page: '3',
       lang: 'zh-Hans',
-      source: '两篇-前言.md',
     });
     expect(report).toEqual([]);
   });
@@ -157,7 +156,9 @@ describe('hand-written Markdown without front matter (fixture 手写-无前言.m
     expect(first!.meta.titleDerived).toBe(true);
     expect(first!.meta.title).toBe('国务院新闻办公室28日举行发布会');
     expect(second!.meta.title).toBe('第二篇报道');
-    expect(ed.meta.title).toBe('手写-无前言');
+    // No front-matter title: the edition is called after its first article, not the file.
+    expect(ed.meta.title).toBe('国务院新闻办公室28日举行发布会');
+    expect(ed.meta.source).toBeUndefined();
   });
 
   it('derives article meta like the text reader: opening and closing datelines, page references, kind', () => {

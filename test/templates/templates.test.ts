@@ -104,3 +104,33 @@ describe('user templates', () => {
     expect(error(() => loadTemplate(a)).message).toMatch(/circle/);
   });
 });
+
+describe('templates a new user writes (issue 22, point 4)', () => {
+  it('the README example (extends briefing, 14 pt body): quotes, lists, datelines and leads follow the body', () => {
+    const t = loadTemplate(file('larger.yaml', 'extends: briefing\nstyles:\n  body: { size: 14pt, leading: 26pt }\n'));
+    for (const name of ['quote', 'listItem', 'dateline', 'lead', 'subhead', 'heading3'] as const) {
+      expect([name, t.styles[name].size, t.styles[name].leading]).toEqual([name, 14, 26]);
+    }
+    // The built-in template itself is unchanged: 12 pt on 22 pt.
+    expect(loadTemplate('briefing').styles.quote).toMatchObject({ size: 12, leading: 22 });
+  });
+  it('every error is listed, in line order, each with its line', () => {
+    const e = error(() => parseTemplate('bad.yaml', 'page:\n  size: A3\nstyles:\n  body: { weight: heavy }\n  bogus: {}\n'));
+    expect(e.line).toBe(2);
+    expect(e.message).toMatch(/^page\.size: "A3" is not allowed; allowed: A4, A5, B5, LETTER; also line 4: styles\.body\.weight: "heavy" is not allowed; allowed: normal, bold; line 5: styles\.bogus: unknown key/);
+    expect(e.message).not.toMatch(/and \d+ more/);
+  });
+  it('extends naming no template gives the file, the line and the nearest name', () => {
+    const path = file('typo.yaml', 'description: mine\nextends: brefing\n');
+    const e = error(() => loadTemplate(path));
+    expect(e.file).toBe(path);
+    expect(e.line).toBe(2);
+    expect(e.message).toMatch(/^extends: unknown template "brefing"; did you mean "briefing"\?/);
+  });
+  it('an unknown {field} is an error with its line and the nearest field', () => {
+    const e = error(() => parseTemplate('f.yaml', 'extends: briefing\nheader:\n  left: "{edition.titel}"\n'));
+    expect(e.line).toBe(3);
+    expect(e.message).toMatch(/header\.left: unknown field \{edition\.titel\}; did you mean \{edition\.title\}\?/);
+    expect(() => parseTemplate('g.yaml', 'header: { right: "第{edition.page}版 {page}/{pages}" }\n')).not.toThrow();
+  });
+});

@@ -133,7 +133,10 @@ function expectedBody(edition: Edition): { style: string; text: string }[] {
   };
   for (const article of edition.children as Article[]) {
     if (article.meta.kicker) out.push({ style: 'Kicker', text: article.meta.kicker });
-    out.push({ style: 'Heading1', text: article.meta.title ?? article.id });
+    // A title derived from the heading right under it (past a continuation note) is not repeated.
+    const under = article.children.find((b) => b.type !== 'continuation');
+    const repeats = article.meta.titleDerived && under?.type === 'heading' && inlineText(under.children) === article.meta.title;
+    if (!repeats) out.push({ style: 'Heading1', text: article.meta.title ?? article.id });
     if (article.meta.subtitle) out.push({ style: 'Subtitle', text: article.meta.subtitle });
     for (const note of article.meta.notes ?? []) out.push({ style: 'TitleNote', text: note });
     if (article.meta.byline && !article.meta.bylineInText) out.push({ style: 'Byline', text: article.meta.byline });
@@ -205,12 +208,15 @@ describe('docx writer: the package', () => {
     const core = files.get('docProps/core.xml')!;
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-08-29T08:30:00Z</dcterms:created>');
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-08-29T08:30:00Z</dcterms:modified>');
-    expect(core).toContain('<dc:creator>zhpress</dc:creator>');
+    // No publication given: no author (never the input's path); zhpress is the last to modify it.
+    expect(edition.meta.publication).toBeUndefined();
+    expect(core).toContain('<dc:creator/>');
+    expect(core).toContain('<cp:lastModifiedBy>zhpress</cp:lastModifiedBy>');
     expect(core).toContain('<dc:language>zh-Hans</dc:language>');
     expect(core).toContain(`<dc:title>${edition.meta.title}</dc:title>`);
     expect(core).toMatch(/<dc:subject>[^<]*优化现代化城市体系<\/dc:subject>/);
     expect(core).toMatch(/<cp:keywords>[^<]*zh-Hans<\/cp:keywords>/);
-    expect(core).toMatch(/<dc:description>[^<]+<\/dc:description>/);
+    expect(core).toMatch(/<dc:description(>[^<]+<\/dc:description>|\/>)/);
   });
 
   it('defines the named styles, with first-line indent in characters, exact leading, East Asian fonts and zh-CN', () => {
@@ -307,7 +313,8 @@ describe('docx writer: the package', () => {
     // The cover.
     const cover = paragraphs(document.slice(0, document.indexOf('<w:sdt>')));
     expect(cover[0]).toMatchObject({ style: 'Title', text: edition.meta.title });
-    expect(cover.some((p) => p.text === edition.meta.source)).toBe(true);
+    // No source given: the cover shows no file name.
+    expect(cover.some((p) => /\.txt$/.test(p.text))).toBe(false);
     expect(cover.some((p) => p.style === 'TOCHeading' && p.text === template.toc.title)).toBe(true);
   });
 

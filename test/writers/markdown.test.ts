@@ -167,3 +167,21 @@ describe('Markdown edition of an official document', () => {
     ]);
   });
 });
+
+describe('Markdown lists written back (issue 22, point 6)', () => {
+  it('a `-` list stays a `-` list, reads back to the same model, and markdown-it sees a bullet list', () => {
+    const source = '# 标题\n\n- 第一项\n- 第二项\n\n1. 甲\n2. 乙\n';
+    const model = readMarkdown({ text: source }).edition;
+    const written = writeMarkdown(model);
+    expect(written).toContain('\n- 第一项\n- 第二项\n');
+    expect(written).not.toContain('\u2022');
+    expect(stripPositions(readMarkdown({ text: written }).edition.children)).toEqual(stripPositions(model.children));
+    const tokens = new MarkdownIt().parse(written.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
+    expect(tokens.filter((t) => t.type === 'bullet_list_open')).toHaveLength(1);
+    expect(tokens.filter((t) => t.type === 'list_item_open')).toHaveLength(4);
+  });
+  it('bullets of another mark (●) keep their mark', () => {
+    const model = edition({ lang: 'zh-Hans' }, [article('a', { title: '题' }, [list('bullet', [listItem(['圆点一'], { marker: '\u25CF' })])])]);
+    expect(writeMarkdown(model)).toContain('\u25CF圆点一');
+  });
+});

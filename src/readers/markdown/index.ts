@@ -2,6 +2,7 @@
 // src/writers/markdown) and hand-written CommonMark, into an Edition. Structure
 // comes from markdown-it's token stream; YAML front matter gives edition and
 // article metadata.
+import { readerInput } from '../../library-guards.js';
 import { article, edition } from '../../model/builders.js';
 import type { Article, ArticleMeta, Block, Change, EditionMeta, Lang, Position } from '../../model/types.js';
 import { detectLang } from '../text/lang.js';
@@ -71,7 +72,8 @@ function articleMeta(draft: Draft, index: number, matter: FrontMatter): { id: st
   return { id, meta };
 }
 
-export function readMarkdown(input: ReaderInput, options: ReaderOptions = {}): ReadResult {
+export function readMarkdown(argument: ReaderInput | string, options: ReaderOptions = {}): ReadResult {
+  const input = readerInput(argument, 'readMarkdown');
   const report: Change[] = [];
   let text = input.text;
   if (text.startsWith('\uFEFF')) {
@@ -126,9 +128,10 @@ export function readMarkdown(input: ReaderInput, options: ReaderOptions = {}): R
 
   const given = matter.edition;
   const lang: Lang = options.lang ?? given.lang ?? detectLang(body);
-  const stem = input.path ? input.path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') : undefined;
-  const title = given.title ?? (articles.length === 1 ? articles[0]!.meta.title : undefined) ?? stem;
-  const sourceName = given.source ?? input.path;
+  // Without a front-matter title the edition is called after its first article, never after
+  // the file; the source is the one the front matter gives, not the file's path.
+  const title = given.title ?? articles[0]?.meta.title;
+  const sourceName = given.source;
   const editionMeta: EditionMeta = {
     ...(title !== undefined ? { title } : {}),
     ...(given.publication !== undefined ? { publication: given.publication } : {}),

@@ -1,6 +1,7 @@
 // The text reader: newspaper, wire and government text as plain text, in the
 // layouts it comes in (blank-line separated or one paragraph a line; indented
 // with U+3000, spaces or not at all; CRLF, CR or LF), into an Edition.
+import { readerInput } from '../../library-guards.js';
 import { article, edition, list, listItem, subhead, text } from '../../model/builders.js';
 import type { Article, ArticleMeta, Block, Change, HeadingDepth, Lang } from '../../model/types.js';
 import { completeMeta } from '../article-meta.js';
@@ -104,7 +105,8 @@ function articleMeta(part: Part, blocks: Block[]): ArticleMeta {
   return meta;
 }
 
-export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadResult {
+export function readText(given: ReaderInput | string, options: ReaderOptions = {}): ReadResult {
+  const input = readerInput(given, 'readText');
   const report: Change[] = [];
   let source = input.text;
   if (source.startsWith('\uFEFF')) {
@@ -173,10 +175,10 @@ export function readText(input: ReaderInput, options: ReaderOptions = {}): ReadR
   articles.forEach((a, i) => (a.id = `article-${i + 1}`));
 
   const lang: Lang = options.lang ?? detectLang(source);
-  const stem = input.path ? input.path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') : undefined;
-  const single = articles.length === 1 ? articles[0]!.meta.title : undefined;
-  const title = single ?? stem;
-  const editionMeta = { ...(title ? { title } : {}), lang, ...(input.path ? { source: input.path } : {}) };
+  // With no title of its own (a sidecar gives one), the edition is called after its first
+  // article, never after the file: a file name is no title, and no source either.
+  const title = articles[0]?.meta.title;
+  const editionMeta = { ...(title ? { title } : {}), lang };
 
   if (articles.length === 0) {
     report.push({ source: SOURCE, kind: 'empty', message: 'the text has no content', severity: 'error' });

@@ -6,6 +6,7 @@ import { Paragraph } from 'docx';
 import type { Article, Block } from '../../model/types.js';
 import { docxRuns, docxText } from './inlines.js';
 import { paragraphStyle } from '../paragraph-style.js';
+import { titleRepeatsHeading } from '../derived-title.js';
 import { ARTICLE_TITLE_LEVEL, DERIVED_WORD_STYLE, STYLE, headingLevelFor, headingStyle } from './styles.js';
 
 const DASH = '\u2014\u2014';
@@ -44,7 +45,8 @@ export function articleTitleParagraphs(article: Article): Paragraph[] {
   const meta = article.meta;
   const out: Paragraph[] = [];
   if (meta.kicker) out.push(paragraph(STYLE.kicker, docxText(meta.kicker)));
-  out.push(paragraph(headingStyle(ARTICLE_TITLE_LEVEL), docxText(meta.title ?? article.id)));
+  // A title derived from the heading right under it would repeat it (and its contents entry).
+  if (!titleRepeatsHeading(article)) out.push(paragraph(headingStyle(ARTICLE_TITLE_LEVEL), docxText(meta.title ?? article.id)));
   if (meta.subtitle) out.push(paragraph(STYLE.subtitle, docxText(meta.subtitle)));
   for (const note of meta.notes ?? []) out.push(paragraph(STYLE.titleNote, docxText(note)));
   if (meta.byline && !meta.bylineInText) out.push(paragraph(STYLE.byline, docxText(meta.byline)));

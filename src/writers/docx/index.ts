@@ -26,7 +26,8 @@ export const docxWriter: Writer = {
     const properties = {
       title: meta.title ?? titles[0] ?? '',
       subject: titles.join('\uFF1B'),
-      creator: 'zhpress',
+      // The author is the publication when one is given, else none (never a path or a tool).
+      creator: meta.publication ?? '',
       keywords: [meta.publication, meta.lang].filter(Boolean).join(', '),
       description: [meta.publication, meta.page && template.cover.pageLabel.replaceAll('{page}', meta.page), meta.date, meta.source].filter(Boolean).join(' '),
       language: meta.lang,

@@ -50,7 +50,7 @@ export function coreXml(p: CoreProperties): string {
     el('cp:keywords', p.keywords) +
     el('dc:description', p.description) +
     el('dc:language', p.language) +
-    el('cp:lastModifiedBy', p.creator) +
+    el('cp:lastModifiedBy', 'zhpress') +
     '<cp:revision>1</cp:revision>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${w3cdtf(p.date)}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${w3cdtf(p.date)}</dcterms:modified>` +

@@ -20,7 +20,7 @@ import {
 import type { Article, Edition } from '../../model/types.js';
 import { pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
-import { coverFacts, editionFields, FIELD } from '../../templates/fields.js';
+import { bandPattern, coverFacts, editionFields, FIELD } from '../../templates/fields.js';
 import { articleBodyParagraphs, articleParagraphs, articleTitleParagraphs } from './blocks.js';
 import { docxText } from './inlines.js';
 import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, lineTwips } from './styles.js';
@@ -60,6 +60,11 @@ function pageProperties(template: Template): NonNullable<ISectionPropertiesOptio
  * linesAndChars grid, which LibreOffice spreads to 18 characters a line.
  */
 function grid(template: Template): ISectionPropertiesOptions['grid'] {
+  // Only a template with a grid gets one. On a line grid LibreOffice (and Word) snap every
+  // line to whole grid lines, so a heading set on 24 or 30 pt in a 22 pt grid took two
+  // (44 pt) and a briefing page came out 3-5 lines short of the PDF's; without a grid the
+  // exact line heights of the styles hold, as in the PDF.
+  if (!template.page.grid) return { type: DocumentGridType.DEFAULT, linePitch: lineTwips(template.styles.body.leading) };
   return { type: DocumentGridType.LINES, linePitch: lineTwips(template.styles.body.leading) };
 }
 
@@ -67,7 +72,8 @@ function grid(template: Template): ISectionPropertiesOptions['grid'] {
 
 
 /** A header or footer pattern to runs: {page} and {pages} as PAGE and NUMPAGES, {article.title} as STYLEREF to the article title style. */
-function fieldRuns(pattern: string, edition: Edition, article: Article | undefined): ParagraphChild[] {
+function fieldRuns(given: string, edition: Edition, article: Article | undefined): ParagraphChild[] {
+  const pattern = bandPattern(given, edition);
   const out: ParagraphChild[] = [];
   let last = 0;
   const text = (s: string) => {
@@ -80,6 +86,7 @@ function fieldRuns(pattern: string, edition: Edition, article: Article | undefin
       case 'edition.title':
       case 'edition.publication':
       case 'edition.date':
+      case 'edition.page':
         text(editionFields(edition)[match[1]]);
         break;
       case 'article.title':

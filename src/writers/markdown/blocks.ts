@@ -35,6 +35,10 @@ export function block(node: Block): string {
       }
       // A table of contents (entries without marks): a Markdown list under its 目录 heading.
       if (node.data?.role === 'contents') return node.children.map((item) => `- ${inlines(item.children)}`).join('\n');
+      // A bullet list marked • (what a Markdown `-` list reads as): Markdown's own list syntax.
+      if (node.style === 'bullet' && node.children.every((item) => (item.marker ?? '\u2022') === '\u2022')) {
+        return node.children.map((item) => `- ${line(inlines(item.children))}`).join('\n');
+      }
       // Each item a paragraph of its own, opening with its literal marker ("——", "●").
       return node.children.map((item) => line(`${escapeText(item.marker ?? '')}${inlines(item.children)}`)).join('\n\n');
     case 'quote':

@@ -8,6 +8,7 @@ import { inlineText } from '../../model/visit.js';
 import type { AnyStyleName, LaidStyle } from '../../templates/derived.js';
 import type { Template } from '../../templates/types.js';
 import { paragraphStyle } from '../paragraph-style.js';
+import { titleFromHeading, titleRepeatsHeading } from '../derived-title.js';
 import type { FontFamily } from '../../fonts/registry.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { findFamily } from '../../fonts/index.js';
@@ -94,7 +95,8 @@ function block(node: Block, article: Article, index: number, context: BlockConte
           tocStyle: { font: context.fonts.roles.serif.family.name, bold: false },
           outline: true,
           outlineText: (node.marker ?? '') + inlineText(node.children),
-          outlineParentId: article.id,
+          // Under the article's bookmark, unless the title was derived from a heading and has none.
+          ...(titleFromHeading(article) ? {} : { outlineParentId: article.id }),
         }),
       ];
     }
@@ -124,15 +126,20 @@ export function articleTitle(article: Article, context: BlockContext): Content[]
   const plain = (style: AnyStyleName, text: string, extra: Record<string, unknown> = {}) =>
     styled(context, style, pdfText(text, inlineContext(context, style, article.position)), extra);
   if (meta.kicker) out.push(plain('kicker', meta.kicker, { headlineLevel: KEEP_WITH_NEXT }));
-  out.push(
-    plain('title', meta.title ?? article.id, {
-      id: article.id,
-      headlineLevel: KEEP_WITH_NEXT,
-      tocItem: true,
-      outline: true,
-      outlineText: meta.title ?? article.id,
-    }),
-  );
+  // A title derived from a heading: the heading right under it stands for it; one further
+  // down is the contents entry and the bookmark, so the title is printed but not listed.
+  if (!titleRepeatsHeading(article)) {
+    const listed = !titleFromHeading(article);
+    out.push(
+      plain('title', meta.title ?? article.id, {
+        id: article.id,
+        headlineLevel: KEEP_WITH_NEXT,
+        tocItem: listed,
+        outline: listed,
+        ...(listed ? { outlineText: meta.title ?? article.id } : {}),
+      }),
+    );
+  }
   if (meta.subtitle) out.push(plain('subtitle', meta.subtitle, { headlineLevel: KEEP_WITH_NEXT }));
   for (const note of meta.notes ?? []) out.push(plain('titleNote', note, { headlineLevel: KEEP_WITH_NEXT }));
   if (meta.byline && !meta.bylineInText) out.push(plain('byline', meta.byline, { headlineLevel: KEEP_WITH_NEXT }));

@@ -1,9 +1,8 @@
 // The whole pdfmake document: page setup, named styles, cover, contents,
 // running header and footer, keep-with-next, metadata.
-import { basename } from 'node:path';
 import type { Content, DynamicContent, Node, NodeQueries, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Change, Edition } from '../../model/types.js';
-import { coverFacts, editionFields, FIELD } from '../../templates/fields.js';
+import { bandPattern, coverFacts, editionFields, FIELD } from '../../templates/fields.js';
 import { mmToPt, pageSize } from '../../templates/index.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
@@ -92,7 +91,7 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
       return chars.length > room ? `${chars.slice(0, room - 1).join('')}\u2026` : text;
     };
     const cell = (text: string | undefined, alignment: 'left' | 'center' | 'right', width: string) =>
-      ({ text: text ? pdfText(fit(fill(text, fields)), inline) : '', alignment, style: name, width, noWrap: true }) as Content;
+      ({ text: text && bandPattern(text, b.edition) ? pdfText(fit(fill(text, fields)), inline) : '', alignment, style: name, width, noWrap: true }) as Content;
     const odd = currentPage % 2 === 1;
     const left = spec.left ?? (!odd ? spec.outer : undefined);
     const right = spec.right ?? (odd ? spec.outer : undefined);
@@ -108,7 +107,7 @@ function cover(edition: Edition, context: BlockContext): Content[] {
   const lines: Content[] = [{ text: pdfText(edition.meta.title ?? '', inline('title')), style: 'title', fontSize: context.template.styles.title.size * 1.4, margin: [0, 160, 0, 24] } as Content];
   const facts = coverFacts(edition, context.template);
   if (facts) lines.push({ text: pdfText(facts, inline('subtitle')), style: 'subtitle' } as Content);
-  if (edition.meta.source) lines.push({ text: pdfText(basename(edition.meta.source), inline('kicker')), style: 'kicker', margin: [0, 12, 0, 0] } as Content);
+  if (edition.meta.source) lines.push({ text: pdfText(edition.meta.source, inline('kicker')), style: 'kicker', margin: [0, 12, 0, 0] } as Content);
   lines.push({ text: '', pageBreak: 'after' });
   return lines;
 }
@@ -181,7 +180,8 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
     },
     info: {
       title: edition.meta.title,
-      author: edition.meta.publication ?? edition.meta.source,
+      // The publication when one is given, else no author (never a path).
+      ...(edition.meta.publication ? { author: edition.meta.publication } : {}),
       subject: edition.children.map((a) => a.meta.title).filter(Boolean).join('\uFF1B'),
       keywords: [edition.meta.publication, edition.meta.lang].filter(Boolean).join(', '),
       creator: 'zhpress',

@@ -1,0 +1,58 @@
+// The Word edition in LibreOffice is as full as the PDF (issue 22, point 8): converted
+// with `soffice --convert-to pdf`, each page of the seed's briefing holds the PDF's lines
+// (lines counted from `pdftotext -bbox`, not from the layout code), not 3-5 lines fewer as
+// when the briefing's .docx carried a line grid that snapped headings to two grid lines.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/readers/text/index.js';
+import { loadTemplate } from '../../src/templates/index.js';
+import { runTransforms } from '../../src/transforms/index.js';
+import { docxWriter } from '../../src/writers/docx/index.js';
+import { pdfWriter } from '../../src/writers/pdf/index.js';
+import { clients } from '../helpers/clients.js';
+
+const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
+
+/** Lines per page: distinct word baselines (within 3 pt) from pdftotext -bbox. */
+function linesPerPage(pdf: string): number[] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return [...xml.matchAll(/<page [\s\S]*?<\/page>/g)].map((page) => {
+    const bottoms = [...page[0].matchAll(/<word [^>]*yMax="([\d.]+)"/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+    let lines = 0;
+    let last = -Infinity;
+    for (const y of bottoms) {
+      if (y - last > 3) lines++;
+      last = y;
+    }
+    return lines;
+  });
+}
+
+describe.runIf(clients('soffice', 'pdftotext'))('the Word edition in LibreOffice, against the PDF', () => {
+  it('briefing: no line grid in the .docx; each body page at most one line short of the PDF', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-fullness-'));
+    const edition = runTransforms(readText({ text: readFileSync(seedPath, 'utf8') }).edition, {}).edition;
+    const template = loadTemplate('briefing', 'zh-Hans');
+    const date = new Date('2025-08-29T00:00:00Z');
+    return Promise.all([docxWriter.write(edition, { template, date }), pdfWriter.write(edition, { template, date })]).then(([docx, pdf]) => {
+      writeFileSync(join(dir, 'word.docx'), docx.data as Uint8Array);
+      writeFileSync(join(dir, 'direct.pdf'), pdf.data as Uint8Array);
+      const result = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'word.docx')], {
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
+      expect(result.status, result.stderr).toBe(0);
+      const direct = linesPerPage(join(dir, 'direct.pdf'));
+      const office = linesPerPage(join(dir, 'word.pdf'));
+      // Pages 3 on (after the cover and the contents), up to the shorter document's end.
+      const pages = Math.min(direct.length, office.length);
+      expect(pages).toBeGreaterThan(8);
+      const short = [];
+      for (let p = 2; p < pages - 1; p++) if (office[p]! < direct[p]! - 1) short.push(`page ${p + 1}: ${office[p]} lines, PDF ${direct[p]}`);
+      expect(short, `LibreOffice ${office.join(' ')} / PDF ${direct.join(' ')}`).toEqual([]);
+    });
+  }, 240_000);
+});
