@@ -190,6 +190,12 @@ export function measurePdf(file: string, geometry: Geometry): PageReport {
   const isHeading = (l: Line) => l.bold || parsed.outline.has(normal(l.text));
   const full = (l: Line) => l.right >= edges.get(l.column)!.right - 0.6 * em;
   const indented = (l: Line) => l.left > edges.get(l.column)!.left + 0.8 * em;
+  // A page of headings only is a cover (the edition's title alone on it): no foot a heading was left at.
+  const covers = new Set(pages.map((lines, i) => (lines.length > 0 && lines.every(isHeading) ? parsed.pages[i]!.number : -1)));
+  // A line set to the right (a closing dateline "（新华社北京8月28日电）") is no paragraph's first line;
+  // a continuation note ("（接1版）") opens an article's text, and is no paragraph's last line.
+  const rightSet = (l: Line) => l.left > edges.get(l.column)!.left + 2 * em;
+  const continuation = (l: Line) => /^[(\uFF08]\s*(?:上\s*)?接\s*(?:第\s*)?[0-9\uFF10-\uFF19一二三四五六七八九十\s]+版\s*[)\uFF09]$/u.test(l.text.trim());
   const faults: Fault[] = [];
   const add = (kind: Fault['kind'], l: Line) => faults.push({ kind, page: l.page, text: l.text });
   pages.forEach((lines, i) => {
@@ -222,11 +228,11 @@ export function measurePdf(file: string, geometry: Geometry): PageReport {
     // A page that ends before an article's title (a new section, on a new page) is no foot
     // a heading was left at: the contents page, a title block that fills its page.
     const startsArticle = after.page !== l.page && [...parsed.titles].some((t) => t.startsWith(normal(after.text)));
-    if (isHeading(l) && !startsArticle) add('heading-at-foot', l);
+    if (isHeading(l) && !startsArticle && !covers.has(l.page)) add('heading-at-foot', l);
     else {
       const continues = full(l) && !indented(after) && !isHeading(after);
-      if (continues && startsParagraph) add('orphan', l);
-      if (continues && !full(after)) {
+      if (continues && startsParagraph && !rightSet(l)) add('orphan', l);
+      if (continues && !full(after) && !continuation(after)) {
         const next = all[i + 2];
         // The widow is the paragraph's last line: short, and the one after it starts anew.
         add('widow', after);
