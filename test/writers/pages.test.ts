@@ -50,7 +50,8 @@ describe.skipIf(!have).each(['briefing', 'gbt9704', 'newspaper'])('pages of the 
 
   // Measured 75-98 % of body lines over the seed and samples (17-21 % before the grid);
   // two-line headings still come out a few points off (README, "Page breaking").
-  it.runIf(template.page.columns > 1)('puts most baselines of both columns on one grid', () => {
+  // (Only templates with columns have a second column to line up: the test exists for those alone.)
+  if (template.page.columns > 1) it('puts most baselines of both columns on one grid', () => {
     for (const { file, report } of all()) expect(report.gridShare, file).toBeGreaterThanOrEqual(0.7);
   }, 240_000);
 });
