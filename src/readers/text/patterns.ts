@@ -170,7 +170,7 @@ const MAINLAND_DATELINE = new RegExp(
 );
 /** A wire's dateline in brackets, the date often without its month: "（中央社記者沈佩瑤台北23日電）", "（中央社雪梨23日綜合外電報導）". */
 const BRACKETED_DATELINE = new RegExp(
-  `^(?<raw>${OPEN}\\s*(?<agency>${AGENCY})(?<who>[\\p{Script=Han}\\u00B7]{0,16}?)\\s*(?<date>(?:(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)月)?(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)日)(?:${WIRE}|綜合外電報導|综合外电报道|綜合報導|综合报道|外電報導|外电报道)\\s*${CLOSE})`,
+  `^(?<raw>${OPEN}\\s*(?<agency>${AGENCY})(?<who>[\\p{Script=Han}\\u00B7\\u3001]{0,24}?)\\s*(?<date>(?:(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)月)?(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)日)(?:${WIRE}|綜合外電報導|综合外电报道|綜合報導|综合报道|外電報導|外电报道)\\s*${CLOSE})`,
   'u',
 );
 /** A paper's own tag: "【明報專訊】", "【本報訊】". */
@@ -186,8 +186,10 @@ export interface DatelineMatch {
 
 /** "記者沈佩瑤台北": a reporter's name of two or three characters, then the place. */
 function reporterAndPlace(who: string): string | undefined {
-  const rest = who.replace(/^(?:記者|记者)/u, '');
-  if (rest === who) return who || undefined;
+  const named = who.replace(/^(?:記者|记者)/u, '');
+  if (named === who) return who && !who.includes('\u3001') ? who : undefined;
+  // Several reporters ("郭建伸、林巧璉台北"): the place follows the last name.
+  const rest = named.slice(named.lastIndexOf('\u3001') + 1);
   if (rest.length <= 3) return undefined;
   return rest.slice(rest.length >= 6 ? 3 : rest.length - 2);
 }
