@@ -68,8 +68,11 @@ const BYLINE = new RegExp(
   'u',
 );
 
+/** "記者：李小明", "文：張三", "撰文：王五": a credit with a colon under a title. */
+const LABELLED_BYLINE = new RegExp(`^(?:记者|記者|撰文|文|作者|采访|採訪|整理|编译|編譯)[\\uFF1A:][\\s\\u3000]*${NAME}$`, 'u');
+
 export function isByline(content: string): boolean {
-  return BYLINE.test(content);
+  return BYLINE.test(content) || LABELLED_BYLINE.test(content);
 }
 
 /** A column tag standing alone above a title: 【人民时评】, 今日谈. */
