@@ -4,6 +4,7 @@
 import type { ArticleKind, ArticleMeta, Block } from '../model/types.js';
 import { blockText, inlineText } from '../model/visit.js';
 import { CLOSING_END, INLINE_CONTINUATION, OPENING_DATELINE } from './text/patterns.js';
+import { GLUED_CREDIT } from './text/roles.js';
 
 /** "新华社北京8月28日电（记者张三）" at the start of a text: not part of a title. */
 function withoutOpeningByline(content: string): string {
@@ -85,7 +86,7 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     // Stopping mid-sentence needs a sentence under way: a short line without punctuation (a name,
     // an office, a caption) ends a list or a page, not a sentence.
     // A credit glued to the last sentence ("……罰金。（編輯：李亨山）1120823") closes the story like a line of its own.
-    const text = blockText(last).replace(/[(\uFF08](?:编辑|編輯|责任编辑|責任編輯|责编|責編|譯者|译者|核稿|記者|记者)[\uFF1A:][^()\uFF08\uFF09]{1,60}[)\uFF09][\s0-9]*$/u, '');
+    const text = blockText(last).replace(GLUED_CREDIT, '');
     const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text);
     if (!CLOSING_END.test(text) && underWay) meta.truncated = true;
   }

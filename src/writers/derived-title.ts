@@ -1,7 +1,7 @@
 // A title the reader derived from the article's first heading is that heading's text:
 // printed above it, it would say the same thing twice, and twice in the contents.
 import { inlineText } from '../model/visit.js';
-import type { Article } from '../model/types.js';
+import type { Article, ArticleMeta } from '../model/types.js';
 
 /** True when the article's title was derived from a heading the article itself shows. */
 export function titleFromHeading(article: Article): boolean {
@@ -17,4 +17,9 @@ export function titleFromHeading(article: Article): boolean {
 export function titleRepeatsHeading(article: Article): boolean {
   const first = article.children.find((block) => block.type !== 'continuation');
   return titleFromHeading(article) && first?.type === 'heading' && inlineText(first.children) === article.meta.title;
+}
+
+/** The byline a writer sets in the title block: none where it stands run into the text already. */
+export function titleBlockByline(meta: ArticleMeta): string | undefined {
+  return meta.bylineInText ? undefined : meta.byline;
 }

@@ -124,8 +124,13 @@ const SEE_PAGE = /^[(\uFF08][^()\uFF08\uFF09]*见第?[0-9\uFF10-\uFF19一二三�
  * Credits in brackets closing a story: the reporters ("（本报记者杜尚泽、申琳，新华社记者张晓松）"), the
  * source of a digest ("（摘编自《大众日报》）"), the editor ("（责编：王五）").
  */
-const BRACKETED_CREDIT =
-  /^[(\uFF08]\s*(?:(?:[\p{Script=Han}·・]{0,10}?)(?:特约|特約)?(?:记者|記者|通讯员|通訊員)[^()\uFF08\uFF09]{2,80}|(?:摘编自|摘編自|摘自|转自|轉自|转载自|轉載自|原载|原載|原载于|原載於)[^()\uFF08\uFF09]{1,60}|(?:责编|責編|责任编辑|責任編輯|编辑|編輯|譯者|译者|核稿)[\uFF1A:][^()\uFF08\uFF09]{1,60})[)\uFF09]\s*[0-9]{0,8}$/u;
+const EDITOR_CREDIT = '(?:责编|責編|责任编辑|責任編輯|编辑|編輯|譯者|译者|核稿|記者|记者)[\\uFF1A:][^()\\uFF08\\uFF09]{1,60}';
+const BRACKETED_CREDIT = new RegExp(
+  `^[(\\uFF08]\\s*(?:(?:[\\p{Script=Han}·・]{0,10}?)(?:特约|特約)?(?:记者|記者|通讯员|通訊員)[^()\\uFF08\\uFF09]{2,80}|(?:摘编自|摘編自|摘自|转自|轉自|转载自|轉載自|原载|原載|原载于|原載於)[^()\\uFF08\\uFF09]{1,60}|${EDITOR_CREDIT})[)\\uFF09]\\s*[0-9]{0,8}$`,
+  'u',
+);
+/** An editor's credit glued to a story's last sentence: "……罰金。（編輯：李亨山）1120823". */
+export const GLUED_CREDIT = new RegExp(`[(\\uFF08]${EDITOR_CREDIT}[)\\uFF09][\\s0-9]*$`, 'u');
 
 /** "直播連結：https://…", "■明報報料熱線﹕inews@…": a link or a tip line closing a web story. */
 const LINK_LINE = /^[\p{Script=Han}]{0,10}[\uFF1A:\uFE55]?\s*https?:\/\/\S+$/u;

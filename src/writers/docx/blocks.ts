@@ -6,7 +6,7 @@ import { Paragraph } from 'docx';
 import type { Article, Block } from '../../model/types.js';
 import { docxRuns, docxText } from './inlines.js';
 import { paragraphStyle } from '../paragraph-style.js';
-import { titleRepeatsHeading } from '../derived-title.js';
+import { titleBlockByline, titleRepeatsHeading } from '../derived-title.js';
 import { ARTICLE_TITLE_LEVEL, DERIVED_WORD_STYLE, STYLE, headingLevelFor, headingStyle } from './styles.js';
 
 const DASH = '\u2014\u2014';
@@ -49,7 +49,8 @@ export function articleTitleParagraphs(article: Article): Paragraph[] {
   if (!titleRepeatsHeading(article)) out.push(paragraph(headingStyle(ARTICLE_TITLE_LEVEL), docxText(meta.title ?? article.id)));
   if (meta.subtitle) out.push(paragraph(STYLE.subtitle, docxText(meta.subtitle)));
   for (const note of meta.notes ?? []) out.push(paragraph(STYLE.titleNote, docxText(note)));
-  if (meta.byline && !meta.bylineInText) out.push(paragraph(STYLE.byline, docxText(meta.byline)));
+  const byline = titleBlockByline(meta);
+  if (byline) out.push(paragraph(STYLE.byline, docxText(byline)));
   return out;
 }
 

@@ -8,7 +8,7 @@ import { inlineText } from '../../model/visit.js';
 import type { AnyStyleName, LaidStyle } from '../../templates/derived.js';
 import type { Template } from '../../templates/types.js';
 import { paragraphStyle } from '../paragraph-style.js';
-import { titleFromHeading, titleRepeatsHeading } from '../derived-title.js';
+import { titleBlockByline, titleFromHeading, titleRepeatsHeading } from '../derived-title.js';
 import type { FontFamily } from '../../fonts/registry.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { findFamily } from '../../fonts/index.js';
@@ -142,7 +142,8 @@ export function articleTitle(article: Article, context: BlockContext): Content[]
   }
   if (meta.subtitle) out.push(plain('subtitle', meta.subtitle, { headlineLevel: KEEP_WITH_NEXT }));
   for (const note of meta.notes ?? []) out.push(plain('titleNote', note, { headlineLevel: KEEP_WITH_NEXT }));
-  if (meta.byline && !meta.bylineInText) out.push(plain('byline', meta.byline, { headlineLevel: KEEP_WITH_NEXT }));
+  const byline = titleBlockByline(meta);
+  if (byline) out.push(plain('byline', byline, { headlineLevel: KEEP_WITH_NEXT }));
   return closeUp(out, context);
 }
 
