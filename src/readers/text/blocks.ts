@@ -112,6 +112,23 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
   return found.size >= 3 ? found : new Map();
 }
 
+/** "发展改革委意见：", "证监会研究提出：": the answering body's label in a reply to proposals. */
+const ANSWER_LABEL = /^[\p{Script=Han}\u3001]{2,16}?(?:委|部|局|署|办|會|会|院|厅|廳|行|中心|政府)(?:[\p{Script=Han}]{0,8}(?:研究提出|提出|答复|答覆|意见|意見|认为|認為|回复|回覆))[\uFF1A:](?=\S)/u;
+
+/**
+ * Answer labels count where the document answers point by point: two or more paragraphs
+ * open with one ("发展改革委意见：…" under each item of a reply).
+ */
+function answerLabels(items: Classified[]): Map<Classified, number> {
+  const found = new Map<Classified, number>();
+  for (const item of items) {
+    if (item.kind !== 'paragraph' || item.marker || item.lead || item.role) continue;
+    const label = ANSWER_LABEL.exec(item.line.content)?.[0];
+    if (label) found.set(item, label.length);
+  }
+  return found.size >= 2 ? found : new Map();
+}
+
 /**
  * Bullets that stand one by one, each over a passage of its own ("● 龙舟赛" + paragraph,
  * "● 市集" + paragraph): heads of the passages, not lists of one item. Only where
@@ -203,7 +220,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
   const flushHeads = items.some((item) => item.kind === 'subhead' && !item.line.indented);
   const blocks: Block[] = [];
   const speakers = speakerLabels(items);
-  const runIns = runInLeads(items);
+  const runIns = new Map([...runInLeads(items), ...answerLabels(items)]);
   const heads = unnumberedHeads(items, blanksMeanSections, speakers);
   const bulletHeads = singleBullets(items);
   const quotations = quotationRuns(items);

@@ -17,7 +17,10 @@ const CHROME =
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
-  /^(?:发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发布时间|發布時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件)\s*[：:]/u;
+  /^(?:发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发布时间|發布時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞)\s*[：:]/u;
+
+/** A letter-spaced label ("索 引 号：", "标\u3000\u3000题：") read without its spaces. */
+const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/u, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
 
 /** "2026-01-31 07:00:44", "2026/01/31". */
 const TIMESTAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
@@ -36,7 +39,7 @@ export const EDITION_LINE =
   /^\u300A\s*[\p{Script=Han}]{2,12}\s*\u300B\s*[(\uFF08]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*[0-9\uFF10-\uFF19]{1,3}\s*版)?\s*[)\uFF09]$/u;
 
 export function isHeaderField(content: string): boolean {
-  return EDITION_LINE.test(content) || REFERENCE.test(content) || CHROME.test(content) || /^[【】\[\]|｜/]+$/u.test(content) || FIELD.test(content) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
+  return EDITION_LINE.test(content) || REFERENCE.test(content) || CHROME.test(content) || /^[【】\[\]|｜/]+$/u.test(content) || FIELD.test(unspacedLabel(content)) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
 }
 
 /** A photo caption above or under the title: "…记者 李森 摄". */
@@ -87,9 +90,17 @@ const ADDRESSEE_END =
   /(?:们|們|家庭|居民|市民|群众|群眾|同胞|乡亲|鄉親|同志|委员|委員|代表|先生|女士|朋友|朋友们|机构|機構|单位|單位|政府|部门|部門|厅|廳|局|委|院|会|會|处|處|室|所|办|辦|公司|市|县|縣|区|區|省|组|組|党委|黨委|军区|軍區|武警部队|各位|大家)[：:]$/u;
 
 /** "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", "同志们：", "各位代表：". */
+/** "北京市、天津市、……甘肃省人民政府，沈阳、北京……军区：": names of 20 characters or fewer, eight or more. */
+function isNameList(content: string): boolean {
+  const names = content.slice(0, -1).split(/[\u3001\uFF0C,]/u);
+  return names.length >= 8 && names.every((name) => name.length >= 2 && name.length <= 20 && /^[\p{Script=Han}（）()]+$/u.test(name));
+}
+
 export function isAddress(content: string): boolean {
   if (/^(?:受文者|受文單位|主送)[：:]/u.test(content)) return true;
-  if (content.length > 90 || !/[：:]$/u.test(content) || /[。！？!?；;]/u.test(content)) return false;
+  if (!/[：:]$/u.test(content) || /[。！？!?；;]/u.test(content)) return false;
+  // A long line is an addressee list only when it is one: many short names between 、 and ，.
+  if (content.length > 90 && !isNameList(content)) return false;
   if (/(?:如下|以下|为|為|是|指出|表示|说|說)[：:]$/u.test(content)) return false;
   return ADDRESSEE_END.test(content) || /^(?:尊敬的|亲爱的|親愛的|各位|各)/u.test(content);
 }

@@ -109,9 +109,10 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     const leads = members.map((m, k) => (m.kind === 'paragraph' ? leadEnd(texts[k]!) : undefined));
     const paragraphs = members.filter((m, k) => !(texts[k]!.length <= HEAD_MAX && !SENTENCE_END.test(texts[k]!)) && !SHORT_SENTENCE.test(texts[k]!));
     // Run-in titles are decided for the run: where two thirds of its items open with one, those that do have a lead.
-    const withLeads = leads.filter((e) => e !== undefined).length;
-    // A lone item has no siblings to agree with: its lead must look like a title (short, at most one comma).
+    // A lead must look like a title (short, at most one comma) to count towards the run's decision;
+    // a lone item has no siblings to agree with.
     const titleLike = (k: number) => leads[k] !== undefined && leads[k]! <= 26 && (texts[k]!.slice(0, leads[k]).match(/[\uFF0C,]/gu) ?? []).length <= 1 && !/[\uFF1B;]$/u.test(texts[k]!.slice(0, leads[k]));
+    const withLeads = leads.filter((e, k) => e !== undefined && titleLike(k)).length;
     const leadsCount = paragraphs.length <= 1 ? members.some((_, k) => titleLike(k)) : withLeads >= Math.max(2, (2 * paragraphs.length) / 3);
     // A head has something under it: items that follow one another with nothing between are an
     // enumeration, whatever the shape of their lines.
