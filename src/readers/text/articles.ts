@@ -6,7 +6,7 @@ import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
 import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, SENTENCE_END } from './patterns.js';
 import { ATTACHMENT_LABEL, BOX_LABEL, isAddress, isTitleNote } from './roles.js';
-import { bodyLike, findTitleBlock, titleLike } from './title-block.js';
+import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
 
 /** Where one element shares a line with another ("(接1版)正文"), cut the line in two. */
@@ -32,10 +32,18 @@ export function separateMarkers(lines: Line[]): Line[] {
 /** "附件1：查处酒后驾驶操作规程": an attachment's label and title on one line. */
 const ATTACHMENT_TITLED = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]+\s*[：:]\s*\S{4,}$/u;
 
-/** Whether an article starts at `i`: an attachment, or a document after the signature of the one before. */
-function documentStarts(lines: Line[], i: number, afterSignature: boolean): boolean {
+/** The first of a document's numbered parts: where it comes again, a new document has begun. */
+const FIRST_PART = /^(?:一、|第一章|第一条|第一條)/u;
+
+/**
+ * Whether an article starts at `i`: an attachment, a document after the signature of the one before,
+ * or (`restarts`: the numbering begins again under it) a document's title after a blank line.
+ */
+function documentStarts(lines: Line[], i: number, afterSignature: boolean, restarts = false): boolean {
   const line = lines[i]!;
   const next = lines[i + 1];
+  // Two rules printed one after the other: "……的规定" after a blank line, its own preamble, then "一、" again.
+  if (restarts && line.afterBlank && DOC_TYPE.test(line.content) && titleLike(line.content) && CLOSING_END.test(lines[i - 1]?.content ?? '') && findTitleBlock(lines.slice(i, i + 12), false).title !== undefined) return true;
   if (ATTACHMENT_LABEL.test(line.content)) return next !== undefined && titleLike(next.content);
   if (ATTACHMENT_TITLED.test(line.content)) return bodyLike(next) && !ATTACHMENT_TITLED.test(next?.content ?? '');
   // A document inside a news story: its title over its date or adoption line (a communiqué the story carries).
@@ -45,6 +53,12 @@ function documentStarts(lines: Line[], i: number, afterSignature: boolean): bool
   if (!afterSignature || !titleLike(line.content) || /^[(\uFF08]/u.test(line.content) || BOX_LABEL.test(line.content)) return false;
   const block = findTitleBlock(lines.slice(i, i + 12), false);
   return block.title !== undefined;
+}
+
+/** Whether the numbering of the lines ahead starts again where the article so far has used it. */
+function restarts(current: Line[], ahead: Line[]): boolean {
+  const first = ahead.find((l) => FIRST_PART.test(l.content))?.content.match(FIRST_PART)?.[0];
+  return first !== undefined && current.some((l) => l.content.startsWith(first));
 }
 
 export function splitArticles(lines: Line[]): Line[][] {
@@ -61,7 +75,7 @@ export function splitArticles(lines: Line[]): Line[][] {
     const from = CONTINUED_FROM.exec(content);
     if (from && from[0].length === content.length && current.some((l) => !CONTINUED_FROM.test(l.content))) close();
     // (An attachment label alone is the start of the article that follows it.)
-    else if (current.length && !(current.length === 1 && ATTACHMENT_LABEL.test(current[0]!.content)) && documentStarts(lines, i, signedAt === i)) close();
+    else if (current.length && !(current.length === 1 && ATTACHMENT_LABEL.test(current[0]!.content)) && documentStarts(lines, i, signedAt === i, restarts(current, lines.slice(i + 1, i + 6)))) close();
     current.push(line);
     const signed = signatureEnd(lines, i);
     if (signed > 0) signedAt = signed;

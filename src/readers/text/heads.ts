@@ -70,6 +70,9 @@ function headShape(content: string): Shape {
   return 'plain';
 }
 
+/** The name of a drawing, a pattern or a form ("国旗制法图案", "文书样式"). */
+const FIGURE_HEAD = /^\p{Script=Han}{2,20}(?:图|圖|图案|圖案|示意图|示意圖|样图|樣圖|式样|式樣|样式|樣式|图表|圖表)$/u;
+
 function plainParagraph(item: Classified | undefined): item is Extract<Classified, { kind: 'paragraph' }> {
   return item?.kind === 'paragraph' && !item.marker && !item.lead && !item.role;
 }
@@ -130,7 +133,9 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const next = items[i + 1];
     // A head printed over two lines: its first line stands over the second, which opens the passage.
     const overSecond = !labelHead && !setOff && content.length >= 6 && plainParagraph(next) && next.line.content.length >= 6 && headShape(next.line.content) === 'plain' && shape === 'plain' && opensPassage(items[i + 2], next.line) && !plainHeadAt(items, i - 1);
-    const passage = labelHead ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : overSecond || opensPassage(next, item.line);
+    // "国旗制法图案" set off at the end: the head of a figure the text could not carry.
+    const figure = next === undefined && item.line.afterBlank === true && FIGURE_HEAD.test(content);
+    const passage = labelHead || figure ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : overSecond || opensPassage(next, item.line);
     // The second line of a two-line head follows the first.
     const underHead = found.length > 0 && found[found.length - 1]!.item === items[i - 1];
     if ((!labelHead && !underHead && !closes(items[i - 1], items[i - 2])) || !passage) return;

@@ -85,6 +85,9 @@ function withLead(item: Marked, end: number): Classified {
  * then an item of such a kind is a heading unless a sentence follows its first one, and no
  * other kind is ever a heading.
  */
+/** A field's label: a noun of two to six characters and a colon, no verb that introduces ("報名資格：", not "存在以下问题："). */
+const FIELD_LABEL = /^(?![^\uFF1A:]*(?:如下|以下|下列|为|為|是|有|指出|表示|说|說|要求|包括))[\p{Script=Han}]{2,6}[\uFF1A:]$/u;
+
 export function decideSiblings<T extends { kind: string }>(items: readonly T[], headings?: readonly MarkerKind[]): (T | Classified)[] {
   const out: (T | Classified)[] = [...items];
   for (const run of runs(items)) {
@@ -125,7 +128,8 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
         // whose punctuation was lost ("三" after "一、" "二、"); "一、" alone is a fragment.
         (text === '' && (bareSiblings >= 2 || (!bare && !/[\u3001.\uFF0E)\uFF09]$/u.test(members[k]!.marker)))) ||
         // "譚耀宗議員問：" heads the question that follows; any other colon introduces what follows.
-        ((!/[\uFF1A:]$/u.test(text) || /[問问][\uFF1A:]$/u.test(text)) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text))),
+        // A section's short label with its colon ("一、報名資格：") over what fills it is a head too.
+        ((!/[\uFF1A:]$/u.test(text) || /[問问][\uFF1A:]$/u.test(text) || (members[k]!.markerKind === 'han' && FIELD_LABEL.test(text))) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text))),
     );
     const rank = MARKER_RANK[members[0]!.markerKind];
     const hasContent = run.map((i) => {

@@ -44,7 +44,7 @@ const TRAILING_TAG = /[(（][^()（）]{1,16}[)）]$/u;
 /** Two phrases with a gap between them ("全会由省委常委会主持 省委书记彭清华讲话"): a deck, not a name. */
 const PHRASE_GAP = /\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u;
 /** The kinds of document a title names at its end: a title wrapped in two lines ends with one. */
-const DOC_TYPE =
+export const DOC_TYPE =
   /(?:通知|通报|通報|函|意见|意見|决定|決定|办法|辦法|规定|規定|答复|答覆|批复|批覆|报告|報告|方案|公告|通告|条例|條例|细则|細則|规划|規劃|纲要|綱要|决议|決議|公报|公報|规范|規範|预案|預案|指引|解释|解釋|议程|議程|规则|規則|章程|标准|標準|名单|名單|讲话|講話|演说|演說)$/u;
 
 export function titleLike(content: string, first = false): boolean {
