@@ -133,7 +133,8 @@ export const SUBHEAD = /^(?![\u2014\u2015]{2}).{2,40}[\u2014\u2015]{2}$/u;
 export const DASH_ITEM = /^([\u2014\u2015]{2})(?=\S)/u;
 
 /** A bullet item: "• …", "● …", "· …". */
-export const BULLET_ITEM = /^([\u2022\u25CF\u25AA\u00B7\u30FB\u25A0\u25C6\u25B2\u2605\u25C7\u25A1\u2606\u25B6\u25BA\u2666\u2756])[\s\u3000]*(?=\S)/u;
+/** A bullet: ● ■ ◆ ▲ ★ ◎ ➢ …, or a full stop standing for a lost middle dot before Han text (".專業職前技能訓練"). */
+export const BULLET_ITEM = /^([\u2022\u25CF\u25AA\u00B7\u30FB\u25A0\u25C6\u25B2\u2605\u25C7\u25A1\u2606\u25B6\u25BA\u2666\u2756\u25CE\u25C9\u25E6\u25B8\u27A2\u27A4]|[.\uFF0E](?=\p{Script=Han}))[\s\u3000]*(?=\S)/u;
 
 const PAGE = `([A-Za-z]?${DIGIT}+|${HAN_NUMERAL}+)`;
 

@@ -88,6 +88,9 @@ function withLead(item: Marked, end: number): Classified {
 /** A field's label: a noun of two to six characters and a colon, no verb that introduces ("報名資格：", not "存在以下问题："). */
 const FIELD_LABEL = /^(?![^\uFF1A:]*(?:如下|以下|下列|为|為|是|有|指出|表示|说|說|要求|包括))[\p{Script=Han}]{2,6}[\uFF1A:]$/u;
 
+/** A field's label and its value on one line: "學歷：不拘". */
+const FIELD_VALUE = /^[\p{Script=Han}]{2,8}[\uFF1A:]\s*\S/u;
+
 export function decideSiblings<T extends { kind: string }>(items: readonly T[], headings?: readonly MarkerKind[]): (T | Classified)[] {
   const out: (T | Classified)[] = [...items];
   for (const run of runs(items)) {
@@ -122,14 +125,18 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     // A head never ends in a colon: "（四）……存在以下问题：" introduces what follows.
     const bare = members[0]!.markerKind === 'article' || members[0]!.markerKind === 'numeral';
     const bareSiblings = texts.filter((t) => t === '').length;
+    // "2.學歷：不拘" "3.上班時間：日班": where most of a run are a label and its value, the run is a list
+    // of fields, not of heads (a section's "三、甄選名額：2人" still heads what follows).
+    const fieldList = members.length >= 3 && members[0]!.markerKind !== 'han' && texts.filter((t) => FIELD_VALUE.test(t)).length >= members.length / 2;
     const headShaped = texts.map(
       (text, k) =>
-        // A marker alone is a head where its siblings are bare too, or where it is a section number
+        !fieldList &&
+        (        // A marker alone is a head where its siblings are bare too, or where it is a section number
         // whose punctuation was lost ("三" after "一、" "二、"); "一、" alone is a fragment.
         (text === '' && (bareSiblings >= 2 || (!bare && !/[\u3001.\uFF0E)\uFF09]$/u.test(members[k]!.marker)))) ||
         // "譚耀宗議員問：" heads the question that follows; any other colon introduces what follows.
         // A section's short label with its colon ("一、報名資格：") over what fills it is a head too.
-        ((!/[\uFF1A:]$/u.test(text) || /[問问][\uFF1A:]$/u.test(text) || (members[k]!.markerKind === 'han' && FIELD_LABEL.test(text))) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text))),
+        ((!/[\uFF1A:]$/u.test(text) || /[問问][\uFF1A:]$/u.test(text) || (members[k]!.markerKind === 'han' && FIELD_LABEL.test(text))) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text)))),
     );
     const rank = MARKER_RANK[members[0]!.markerKind];
     const hasContent = run.map((i) => {
