@@ -115,7 +115,7 @@ export const LONE_DATE = new RegExp(`^${DATE}$`, 'u');
 
 /** Organs that sign: a short line ending in one of these is a signature when a date follows. */
 const ORGAN_END =
-  /(?:国务院|國務院|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|人大常委会|部|局|院|厅|廳|署|委|会|會|中心|处|處|室|所|公司|法院|检察院|檢察院|小组|小組|总队|總隊|支队|支隊|中央|学者|學者|联合会|聯合會|协会|協會)$/u;
+  /(?:国务院|國務院|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|人大常委会|部|局|院|厅|廳|署|委|会|會|中心|处|處|室|所|公司|法院|检察院|檢察院|小组|小組|组|組|村|镇|鎮|乡|鄉|总队|總隊|支队|支隊|中央|学者|學者|联合会|聯合會|协会|協會)$/u;
 
 export function isSigner(content: string): boolean {
   return content.length <= 30 && !/[，。；：！？,;:!?、]/u.test(content) && ORGAN_END.test(content.replace(/[\s\u3000]+/gu, ''));

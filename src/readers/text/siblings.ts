@@ -107,6 +107,12 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
       });
       continue;
     }
+    // "二是……" opening a paragraph whose "一是" stands inside the prose before it: words of the
+    // sentence, not a numbering.
+    if ((members[0]!.markerKind === 'shi' || members[0]!.markerKind === 'ordinal') && !/^第?[一1]/u.test(members[0]!.marker)) {
+      run.forEach((i, k) => (out[i] = { kind: 'paragraph', line: members[k]!.line, rest: members[k]!.line }));
+      continue;
+    }
     // Clauses of one list: no heads, no leads.
     if (members.length >= 2 && texts.filter((t) => CLAUSE_END.test(t)).length >= Math.max(1, members.length / 3)) {
       run.forEach((i, k) => (out[i] = withoutLead(members[k]!)));
