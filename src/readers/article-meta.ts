@@ -82,7 +82,9 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
   // Truncated: the text stops mid-sentence, with no dateline or page reference after it.
   const last = blocks[blocks.length - 1];
   const endMatter = last?.type === 'paragraph' && last.role !== undefined;
-  if (last && !endMatter && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
+  // (A quotation that is all the article holds is the deck under a headline: it stops without a stop by nature.)
+  const deckOnly = last?.type === 'quote' && blocks.length === 1;
+  if (last && !endMatter && !deckOnly && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
     // Stopping mid-sentence needs a sentence under way: a short line without punctuation (a name,
     // an office, a caption) ends a list or a page, not a sentence.
     // A credit glued to the last sentence ("……罰金。（編輯：李亨山）1120823") closes the story like a line of its own.

@@ -4,7 +4,7 @@
 import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
-import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, SENTENCE_END } from './patterns.js';
+import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, OPENING_DATELINE, SENTENCE_END } from './patterns.js';
 import { ATTACHMENT_LABEL, BOX_LABEL, isAddress, isTitleNote } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
@@ -23,6 +23,17 @@ export function separateMarkers(lines: Line[]): Line[] {
     if (to && to.index > 0) {
       out.push(trimLine(sliceLine(current, 0, to.index)));
       current = sliceLine(current, to.index);
+    }
+    // "新华社北京10月29日电  中国共产党……公报" over its adoption line: the wire's dateline, then the
+    // title of the document it carries.
+    const dateline = OPENING_DATELINE.exec(current.content);
+    const next = lines[lines.indexOf(line) + 1];
+    if (dateline && next && /^[(\uFF08]/u.test(next.content) && isTitleNote(next.content)) {
+      const title = trimLine(sliceLine(current, dateline[0].length));
+      if (title.content.length > 0 && DOC_TYPE.test(title.content) && titleLike(title.content)) {
+        out.push(trimLine(sliceLine(current, 0, dateline[0].length)), title);
+        continue;
+      }
     }
     out.push(current);
   }
@@ -46,6 +57,9 @@ function documentStarts(lines: Line[], i: number, afterSignature: boolean, resta
   if (restarts && line.afterBlank && DOC_TYPE.test(line.content) && titleLike(line.content) && CLOSING_END.test(lines[i - 1]?.content ?? '') && findTitleBlock(lines.slice(i, i + 12), false).title !== undefined) return true;
   if (ATTACHMENT_LABEL.test(line.content)) return next !== undefined && titleLike(next.content);
   if (ATTACHMENT_TITLED.test(line.content)) return bodyLike(next) && !ATTACHMENT_TITLED.test(next?.content ?? '');
+  // A wire's dateline standing over the document it carries (split off its title by separateMarkers).
+  const whole = OPENING_DATELINE.exec(line.content);
+  if (i > 0 && whole && whole[0].length === line.content.length && next && titleLike(next.content) && /^[(\uFF08]/u.test(lines[i + 2]?.content ?? '') && isTitleNote(lines[i + 2]!.content)) return true;
   // A document inside a news story: its title over its date or adoption line (a communiqué the story carries).
   if (i > 0 && titleLike(line.content) && next && /^[(\uFF08]/u.test(next.content) && isTitleNote(next.content) && CLOSING_END.test(lines[i - 1]!.content)) return true;
   // A letter or a speech inside a news story: its title, then its salutation.

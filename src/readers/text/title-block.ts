@@ -47,6 +47,9 @@ const PHRASE_GAP = /\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u;
 export const DOC_TYPE =
   /(?:通知|通报|通報|函|意见|意見|决定|決定|办法|辦法|规定|規定|答复|答覆|批复|批覆|报告|報告|方案|公告|通告|条例|條例|细则|細則|规划|規劃|纲要|綱要|决议|決議|公报|公報|规范|規範|预案|預案|指引|解释|解釋|议程|議程|规则|規則|章程|标准|標準|名单|名單|讲话|講話|演说|演說)$/u;
 
+/** A line without its gaps and list commas, to see that two lines say the same. */
+const bare = (content: string): string => content.replace(/[\s\u3000\u00A0\u3001\uFF0C,]/gu, '');
+
 export function titleLike(content: string, first = false): boolean {
   const core = content.replace(TRAILING_TAG, '').replace(/[\u2014\u2015]+$/u, '');
   if (content.length > TITLE_MAX || core === '') return false;
@@ -140,7 +143,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const deck = (plain.length > 0 || block.subtitle !== undefined) && isDeck(content) && (bodyLike(lines[i + 1]) || lines[i + 1] === undefined || plain.length >= 2);
     // (A document carried inside a story is indented like the story: its title is known by what follows it.)
     const carried = i === 0 && lines[1] !== undefined && (isAddress(lines[1].content) || (/^[(\uFF08]/u.test(lines[1].content) && isTitleNote(lines[1].content)));
-    if (bodyIndented && line.indented && !underTitle && !carried && !(deck && plain.length >= 2)) break;
+    // (A wire's dateline may stand over the title of the document it carries.)
+    const overDocument = i === 0 && OPENING_DATELINE.test(content) && lines[1] !== undefined && titleLike(lines[1].content) && isTitleNote(lines[2]?.content ?? '');
+    // (Then the title under it is indented like it.)
+    const underDateline = i === 1 && block.blocks[0]?.dateline === true;
+    if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && plain.length >= 2)) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
       continue;
@@ -159,7 +166,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       continue;
     }
     const dateline = OPENING_DATELINE.exec(content);
-    if (dateline && dateline[0].length >= content.replace(/[\s\u3000]+$/u, '').length && (title || plain.length)) {
+    if (dateline && dateline[0].length >= content.replace(/[\s\u3000]+$/u, '').length && (title || plain.length || overDocument)) {
       block.blocks.push({ line, dateline: true });
       continue;
     }
@@ -188,6 +195,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, deck: true });
       i++;
       break;
+    }
+    // The title again, as the printed head sets it ("最高人民法院 最高人民检察院 关于……"): a header line.
+    if (title && (block.notes.length > 0 || block.byline) && bare(content) === bare(title.content)) {
+      block.blocks.push({ line, role: 'header' });
+      continue;
     }
     if (block.subtitle || block.notes.length || block.byline) break;
     // A first line over header fields is the title, however long: a notice's 主旨 often stands there.
