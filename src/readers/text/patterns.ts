@@ -29,6 +29,8 @@ export type MarkerKind =
   | 'shi'
   | 'arabic'
   | 'paren-arabic'
+  | 'paren-roman'
+  | 'paren-latin'
   | 'circled';
 
 export const MARKER_RANK: Record<MarkerKind, number> = {
@@ -50,6 +52,8 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
   shi: 4.85,
   arabic: 5,
   'paren-arabic': 6,
+  'paren-roman': 6.3,
+  'paren-latin': 6.6,
   circled: 7,
 };
 
@@ -82,6 +86,9 @@ const MARKERS: [MarkerKind, RegExp][] = [
   // "1." "1\uFF0E" "1\u3001" but not "1.5" or "2024.": a number with a decimal point is text.
   ['arabic', new RegExp(`^${DIGIT}{1,3}(?:[.\\uFF0E](?!${DIGIT})|\u3001)`, 'u')],
   ['paren-arabic', new RegExp(`^${OPEN}${DIGIT}{1,2}${CLOSE}`, 'u')],
+  // Hong Kong and English-style numbering: "(i)" "(ii)", "(a)" "(b)".
+  ['paren-roman', /^[(\uFF08](?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})[)\uFF09]/u],
+  ['paren-latin', /^[(\uFF08][a-z][)\uFF09]/u],
   ['circled', /^[\u2460-\u2473]/u],
   // A run-in enumeration at the start of a paragraph: "第一，……" (not 第一条, 第一章).
   ['ordinal', new RegExp(`^第${HAN_NUMERAL}{1,3}[\uFF0C,\u3001](?=\\S)`, 'u')],
