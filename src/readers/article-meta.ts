@@ -3,7 +3,7 @@
 // and truncation. The text and Markdown readers both end with completeMeta.
 import type { ArticleKind, ArticleMeta, Block } from '../model/types.js';
 import { blockText, inlineText } from '../model/visit.js';
-import { CLOSING_END, INLINE_CONTINUATION, OPENING_DATELINE } from './text/patterns.js';
+import { CLOSING_END, INLINE_CONTINUATION, OPENING_DATELINE } from '../text/patterns.js';
 import { GLUED_CREDIT } from './text/roles.js';
 
 /** "新华社北京8月28日电（记者张三）" at the start of a text: not part of a title. */

@@ -11,7 +11,7 @@
 import { mergeInlines } from '../model/builders.js';
 import { inlineText } from '../model/visit.js';
 import type { Article, Block, Change, Edition, Paragraph, Position } from '../model/types.js';
-import { CLOSING_END, OPENING_DATELINE } from '../readers/text/patterns.js';
+import { CLOSING_END, OPENING_DATELINE } from '../text/patterns.js';
 import type { Transform } from './types.js';
 
 const SOURCE = 'repair-breaks';

@@ -3,7 +3,7 @@
 import type { ArticleMeta, Block } from '../../model/types.js';
 import { blockText } from '../../model/visit.js';
 import { completeMeta } from '../article-meta.js';
-import { CLOSING_DATELINE } from '../text/patterns.js';
+import { CLOSING_DATELINE } from '../../text/patterns.js';
 
 export { deriveTitle } from '../article-meta.js';
 

@@ -16,7 +16,7 @@ import {
   DASH_ITEM,
   matchMarker,
   SUBHEAD,
-} from '../text/patterns.js';
+} from '../../text/patterns.js';
 import { dropStart, trimStart } from './inlines.js';
 
 export type Classified =

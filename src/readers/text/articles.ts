@@ -4,7 +4,7 @@
 import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
-import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, OPENING_DATELINE, SENTENCE_END } from './patterns.js';
+import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
 import { ATTACHMENT_LABEL, BOX_LABEL, isAddress, isTitleNote } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 

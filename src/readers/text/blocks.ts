@@ -18,7 +18,7 @@ import { unnumberedHeads } from './heads.js';
 import { isAddress, SECTION_LABEL } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
-import { CLOSING_END, isWholeQuotation, type MarkerKind, PROVISION, SPEAKER, SPEAKER_ROLE, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from './patterns.js';
+import { CLOSING_END, isWholeQuotation, type MarkerKind, PROVISION, SPEAKER, SPEAKER_ROLE, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from '../../text/patterns.js';
 
 export type DepthOf = (kind: MarkerKind) => HeadingDepth;
 

@@ -15,7 +15,7 @@ import {
   PROVISION,
   SENTENCE_END,
   SUBHEAD,
-} from './patterns.js';
+} from '../../text/patterns.js';
 
 export type Classified =
   | { kind: 'continuation'; line: Line; direction: 'from' | 'to'; page: string }

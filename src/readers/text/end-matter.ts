@@ -4,7 +4,7 @@
 // with its signature and another begins (a notice and the plan it transmits).
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
-import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from './patterns.js';
+import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from '../../text/patterns.js';
 import { ATTACHMENT_NOTE, END_CAPTION, isAnnotation, isByline, isRecord, isSigner, LONE_DATE } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */

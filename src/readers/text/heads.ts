@@ -5,7 +5,7 @@
 // from the article as a whole: they count only where several stand alike.
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
-import { CLOSING_END, PROVISION, SENTENCE_END } from './patterns.js';
+import { CLOSING_END, PROVISION, SENTENCE_END } from '../../text/patterns.js';
 import { BOX_LABEL } from './roles.js';
 
 const HEAD_MAX = 24;

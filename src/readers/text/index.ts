@@ -20,7 +20,7 @@ import { restoreLostMarkers } from './lost-markers.js';
 import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
 import { linePosition, spanPosition } from './line-slice.js';
-import { MARKER_RANK, type MarkerKind, matchMarker, OPENING_DATELINE, PROVISION } from './patterns.js';
+import { MARKER_RANK, type MarkerKind, matchMarker, OPENING_DATELINE, PROVISION } from '../../text/patterns.js';
 import { ZhpressError } from '../../errors.js';
 
 

@@ -6,7 +6,7 @@ import type { Change } from '../../model/types.js';
 import { plural } from '../../plural.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
-import { CLOSING_END, matchMarker, PARAGRAPH_END, PROVISION, speakerLabel } from './patterns.js';
+import { CLOSING_END, matchMarker, PARAGRAPH_END, PROVISION, speakerLabel } from '../../text/patterns.js';
 
 /** Lines that repeat on every page (a running head with a date or a number), and bare page numbers beside them. */
 function pageFurniture(lines: Line[]): Set<Line> {

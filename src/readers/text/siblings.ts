@@ -6,7 +6,7 @@
 import type { Classified } from './classify.js';
 import { leadEnd } from './classify.js';
 import { sliceLine } from './line-slice.js';
-import { MARKER_RANK, type MarkerKind, SENTENCE_END } from './patterns.js';
+import { MARKER_RANK, type MarkerKind, SENTENCE_END } from '../../text/patterns.js';
 
 type Marked = Extract<Classified, { kind: 'heading' | 'paragraph' }> & { markerKind: MarkerKind; marker: string };
 

@@ -23,7 +23,7 @@ import {
   SPEAKER_ROLE,
   SPEAKER_WORDS,
   SUBHEAD,
-} from './patterns.js';
+} from '../../text/patterns.js';
 import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote } from './roles.js';
 
 export interface TitleBlock {

@@ -1,5 +1,7 @@
-// The conventions of Chinese news, wire and official text that the reader
-// recognises. Real texts write the brackets full width (\uFF08\uFF09), dumps often
+// The conventions of Chinese news, wire and official text: numbering markers,
+// datelines, sentence ends. Shared by the readers (which find structure with
+// them) and the transforms (the break repair asks whether a line ends a sentence),
+// so it lives apart from both. Real texts write the brackets full width (\uFF08\uFF09), dumps often
 // ASCII: every pattern accepts both. Full-width punctuation is written as
 // escapes on purpose (it has been seen to arrive as ASCII when typed).
 
