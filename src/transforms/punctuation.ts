@@ -6,7 +6,7 @@
 // character on the other side. Every replacement is one UTF-16 unit for one, so
 // the block's text nodes keep their lengths and are cut back at the same places.
 import type { Article, Block, Change, Edition, Inline, ListItem, Position, Text } from '../model/types.js';
-import { FULL_WIDTH, isCjk } from './han.js';
+import { FULL_WIDTH, isCjk } from '../text/han.js';
 import type { Transform } from './types.js';
 
 const SOURCE = 'punctuation';

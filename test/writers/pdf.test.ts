@@ -8,7 +8,7 @@ import { plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate, mmToPt } from '../../src/templates/index.js';
 import { runTransforms } from '../../src/transforms/index.js';
-import { NO_LINE_END, NO_LINE_START } from '../../src/transforms/han.js';
+import { NO_LINE_END, NO_LINE_START } from '../../src/text/han.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { fontkitUse } from '../../src/fonts/fontkit-shared.js';
 import { clients, han, isSubsequence, run } from '../helpers/clients.js';

@@ -2,7 +2,7 @@
 // a dateline, a dash or bullet item, a subhead, or a paragraph with an optional
 // marker and lead. The patterns are the text reader's, run over the text of
 // markdown-it's inline tokens (never over the raw Markdown).
-import { LEAD_CLOSING } from '../../transforms/han.js';
+import { LEAD_CLOSING } from '../../text/han.js';
 import { continuation, dateline, heading, lead, listItem, paragraph, subhead, text } from '../../model/builders.js';
 import type { Block, Heading, HeadingDepth, Inline, ListItem, PhrasingContent, Position } from '../../model/types.js';
 import { inlineText } from '../../model/visit.js';

@@ -3,7 +3,7 @@
 // punctuation and precedes a Han character ("**发展。**正文" stays literal).
 import type { Inline, PhrasingContent } from '../../model/types.js';
 import { inlineText } from '../../model/visit.js';
-import { LEAD_CLOSING } from '../../transforms/han.js';
+import { LEAD_CLOSING } from '../../text/han.js';
 import { escapeText } from './escape.js';
 
 /**

@@ -13,7 +13,7 @@
 import { findFamily } from '../../fonts/index.js';
 import type { Face, FontFamily } from '../../fonts/registry.js';
 import { advance, laidOutWidth, punctuationKern } from './measure.js';
-import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../transforms/han.js';
+import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../text/han.js';
 
 export interface Run {
   text: string;

@@ -1,4 +1,4 @@
-// Character classes of Chinese text, shared by transforms and writers.
+// Character classes of Chinese text, shared by readers, transforms and writers.
 // Full-width punctuation is written as escapes: typed, it has been seen to arrive as ASCII.
 
 /** Han ideographs, all extensions included (𠮷 too). */
