@@ -8,6 +8,7 @@ import { completeMeta } from '../article-meta.js';
 import { inlineText } from '../../model/visit.js';
 import type { Reader, ReaderInput, ReaderOptions, ReadResult } from '../types.js';
 import { findContents, separateMarkers, splitArticles } from './articles.js';
+import { documentHead } from './document-head.js';
 import { endMatter } from './end-matter.js';
 import { readLayout } from './layout.js';
 import { findTitleBlock, type TitleBlock } from './title-block.js';
@@ -131,7 +132,8 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
     return kind;
   });
   const parts: Part[] = (options.articles === 'one' ? [nonBlank] : splitArticles(nonBlank)).map((lines) => {
-    const titleBlock = findTitleBlock(lines, indented, layout.furniture);
+    // An official document's head under a web page's chrome, or the usual title block.
+    const titleBlock = documentHead(lines) ?? findTitleBlock(lines, indented, layout.furniture);
     return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture, declared) };
   });
   const articles: Article[] = parts.flatMap((part) => {

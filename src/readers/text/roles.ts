@@ -38,8 +38,34 @@ const REFERENCE = /^[A-Z]{1,4}\s?\d{1,4}[/-]\d{1,4}(?:-\d{1,4})?$/u;
 export const EDITION_LINE =
   /^\u300A\s*[\p{Script=Han}]{2,12}\s*\u300B\s*[(\uFF08]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*[0-9\uFF10-\uFF19]{1,3}\s*版)?\s*[)\uFF09]$/u;
 
+/** A page's place in its site: "您的位置：首页>…", "首页>专题>2016全国两会专题报道>本网原创". */
+const BREADCRUMB = /^(?:(?:您的位置|你的位置|当前位置|當前位置|现在位置|現在位置|目前位置|所在位置)\s*[：:]|(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*[>»›→]\s*\S)/u;
+
+/** Labels of a web page's tools and counters: "分享到：", "下载地址：点击此处下载", "浏览量：". */
+const PAGE_TOOL = /^(?:分享到|分享至|下载地址|下載地址|浏览量|瀏覽量|阅读量|閱讀量|阅读数|閱讀數|点击数|點擊數|点击量|點擊量|简介|簡介|附件下载|附件下載)\s*[：:]/u;
+
+/** "2016年03月17日 11:17 | 作者: 张春莉 | 来源:人民政协网", "作者:法律资料网时间:2016-01-17": a page's byline row. */
+function metaRow(content: string): boolean {
+  const labels = content.match(/(?:作者|来源|來源|时间|時間|发布时间|發布時間|编辑|編輯|责任编辑|責任編輯|浏览量|瀏覽量|字号|字號)\s*[：:]/gu) ?? [];
+  const dated = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})`, 'u').test(content);
+  return content.length <= 120 && (labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
+}
+
 export function isHeaderField(content: string): boolean {
-  return EDITION_LINE.test(content) || REFERENCE.test(content) || CHROME.test(content) || /^[【】\[\]|｜/]+$/u.test(content) || FIELD.test(unspacedLabel(content)) || TIMESTAMP.test(content) || DOC_NUMBER.test(content);
+  // (A bullet before a field, as a page's list of fields sets it: "•索引号：".)
+  const field = content.replace(/^[\u2022\u00B7\u25CF]\s*/u, '');
+  return (
+    EDITION_LINE.test(content) ||
+    REFERENCE.test(content) ||
+    CHROME.test(content) ||
+    /^[【】\[\]|｜/]+$/u.test(content) ||
+    FIELD.test(unspacedLabel(field)) ||
+    TIMESTAMP.test(content) ||
+    DOC_NUMBER.test(content) ||
+    BREADCRUMB.test(content) ||
+    PAGE_TOOL.test(content) ||
+    metaRow(content)
+  );
 }
 
 /** A photo caption above or under the title: "…记者 李森 摄". */

@@ -82,14 +82,14 @@ export function titleLike(content: string, first = false): boolean {
 }
 
 /** Whether `next` is the second line of a title wrapped in two ("国务院办公厅关于2019年" / "部分节假日安排的通知"). */
-function continuesTitle(title: Line, next: Line, after: Line | undefined): boolean {
+export function continuesTitle(title: Line, next: Line, after: Line | undefined): boolean {
   if (DOC_TYPE.test(title.content) || title.content.length < 6 || title.content.length > 40 || isByline(title.content)) return false;
   // A deck of two phrases with a gap ("全会由省委常委会主持 省委书记彭清华讲话") is no second half of a title.
   if (PHRASE_GAP.test(next.content)) return false;
   if (DOC_TYPE.test(next.content)) return true;
   // A title "……关于……" goes on until it names its kind: over three lines, the third ends with it.
   if (/关于|關於/u.test(title.content) && after !== undefined && after.content.length <= 30 && DOC_TYPE.test(after.content) && !PHRASE_GAP.test(after.content)) return true;
-  return after !== undefined && (isHeaderField(after.content) || /^(?:关于|關於|对|對|印发|印發)/u.test(next.content) || /(?:关于|關於|印发|印發|对|對)$/u.test(title.content));
+  return after !== undefined && (isHeaderField(after.content) || /^(?:关于|關於|關于|对|對|印发|印發)/u.test(next.content) || /(?:关于|關於|印发|印發|对|對)$/u.test(title.content));
 }
 
 /** What a body starts with: a sentence, a salutation, a numbered item, a contents block. */
