@@ -149,6 +149,8 @@ export interface BlockOptions {
   blanksMeanSections?: boolean;
   /** Body paragraphs are indented (so heads are the lines that are not). */
   bodyIndented?: boolean;
+  /** The text carries Markdown markup: only bold marks a run-in lead (an unmarked sentence is none). */
+  marked?: boolean;
   /** The article has a title block: a whole quotation right under it is an epigraph. */
   titled?: boolean;
 }
@@ -220,7 +222,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
   const flushHeads = items.some((item) => item.kind === 'subhead' && !item.line.indented);
   const blocks: Block[] = [];
   const speakers = speakerLabels(items);
-  const runIns = new Map([...runInLeads(items), ...answerLabels(items)]);
+  const runIns = new Map([...(options.marked ? [] : runInLeads(items)), ...answerLabels(items)]);
   const heads = unnumberedHeads(items, blanksMeanSections, speakers);
   const bulletHeads = singleBullets(items);
   const quotations = quotationRuns(items);

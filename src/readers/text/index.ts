@@ -20,12 +20,16 @@ import { decideSiblings } from './siblings.js';
 import { restoreLostMarkers } from './lost-markers.js';
 import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
-import { linePosition, spanPosition } from './line-slice.js';
+import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
+import { type Markup, readMarkup } from './markup.js';
 import { MARKER_RANK, type MarkerKind, matchMarker, OPENING_DATELINE, PROVISION } from '../../text/patterns.js';
 import { ZhpressError } from '../../errors.js';
 
 
 const SOURCE = 'reader:text';
+
+/** A bold run-in lead in Markdown left in the text: "**加大减税降费力度。**正文……". */
+const BOLD_LEAD = /^\*\*([^*]{2,60}?)\*\*(?=\S)/u;
 
 /** Body paragraphs are indented when most long lines are. */
 function bodyIsIndented(lines: Line[]): boolean {
@@ -40,7 +44,7 @@ interface Part {
   items: (Classified | { kind: 'contents'; lines: Line[] })[];
 }
 
-function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line>, headings?: readonly MarkerKind[]): Part['items'] {
+function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line>, markup: Markup, headings?: readonly MarkerKind[]): Part['items'] {
   const items: Part['items'] = [];
   for (const { line, role, dateline, deck } of titleBlock.blocks) {
     if (deck) items.push({ kind: 'quote', line });
@@ -62,6 +66,16 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     if (contents) {
       items.push({ kind: 'contents', lines: lines.slice(i, contents.end) });
       i = contents.end - 1;
+      continue;
+    }
+    // A "## " line or a **bold** line alone is a head; "**加大减税降费力度。**正文" opens with its lead.
+    if ((markup.level.has(line) || markup.strong.has(line)) && !matchMarker(line.content)) {
+      items.push({ kind: 'subhead', line });
+      continue;
+    }
+    const bold = markup.present ? BOLD_LEAD.exec(line.content) : null;
+    if (bold && !matchMarker(line.content)) {
+      items.push({ kind: 'paragraph', line, lead: sliceLine(line, 2, 2 + bold[1]!.length), rest: trimLine(sliceLine(line, bold[0].length)) });
       continue;
     }
     items.push(classify(line));
@@ -120,7 +134,8 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
   layout.lines.forEach((line, i) => {
     if (i > 0 && layout.lines[i - 1]!.blank && !line.blank) line.afterBlank = true;
   });
-  const nonBlank = separateMarkers(layout.lines.filter((line) => !line.blank));
+  const { lines: unmarked, markup } = readMarkup(layout.lines.filter((line) => !line.blank), report);
+  const nonBlank = separateMarkers(unmarked);
   // One paragraph a line: a blank line is then where something was (a head the crawler dropped) or starts.
   const blanksMeanSections = nonBlank.filter((line) => line.afterBlank).length < 0.3 * nonBlank.length;
   const indented = bodyIsIndented(nonBlank);
@@ -133,8 +148,8 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
   });
   const parts: Part[] = (options.articles === 'one' ? [nonBlank] : splitArticles(nonBlank)).map((lines) => {
     // An official document's head under a web page's chrome, or the usual title block.
-    const titleBlock = documentHead(lines) ?? findTitleBlock(lines, indented, layout.furniture);
-    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture, declared) };
+    const titleBlock = documentHead(lines) ?? findTitleBlock(lines, indented, layout.furniture, markup);
+    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture, markup, declared) };
   });
   const articles: Article[] = parts.flatMap((part) => {
     // Each article numbers its own parts (a notice and the plan it transmits, a page of several stories).
@@ -142,7 +157,7 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
     const blocks: Block[] = [];
     let run: Classified[] = [];
     const flush = () => {
-      blocks.push(...buildBlocks(run, depthOf, { blanksMeanSections, bodyIndented: indented, titled: part.titleBlock.title !== undefined && blocks.length === 0 }));
+      blocks.push(...buildBlocks(run, depthOf, { blanksMeanSections, bodyIndented: indented, titled: part.titleBlock.title !== undefined && blocks.length === 0, marked: markup.present }));
       run = [];
     };
     for (const item of part.items) {

@@ -100,7 +100,30 @@ const BYLINE = new RegExp(
 /** "記者：李小明", "文：張三", "撰文：王五": a credit with a colon under a title. */
 const LABELLED_BYLINE = new RegExp(`^(?:记者|記者|撰文|文|作者|采访|採訪|整理|编译|編譯)[\\uFF1A:][\\s\\u3000]*${NAME}$`, 'u');
 
+/** Two-character names letter-spaced in a credit ("本报记者  周  欢  李佩阳", "崔  斌") read whole. */
+function unspacedNames(credit: string): string {
+  const words = credit.split(/[\s\u3000\u00A0]+/u);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const [word, next] = [words[i]!, words[i + 1]];
+    if (/^\p{Script=Han}$/u.test(word) && next !== undefined && /^\p{Script=Han}$/u.test(next)) {
+      out.push(word + next);
+      i++;
+    } else out.push(word);
+  }
+  return out.join(' ');
+}
+
+/** The edition line glued after the author's name: "刘晓庆《人民日报》（2026年08月13日第05版）". */
+const EDITION_TAIL = new RegExp(EDITION_LINE.source.slice(1), 'u');
+const BARE_NAME = new RegExp(`^${NAME}$`, 'u');
+
 export function isByline(content: string): boolean {
+  const edition = EDITION_TAIL.exec(content);
+  if (edition && edition.index > 0) {
+    const name = unspacedNames(content.slice(0, edition.index).trim());
+    return BYLINE.test(name) || LABELLED_BYLINE.test(name) || BARE_NAME.test(name);
+  }
   return BYLINE.test(content) || LABELLED_BYLINE.test(content);
 }
 

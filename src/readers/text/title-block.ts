@@ -5,6 +5,7 @@
 // plain title-like lines then take kicker/title/subtitle by their position.
 import type { ParagraphRole } from '../../model/types.js';
 import { headLike } from './heads.js';
+import type { Markup } from './markup.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
 import {
@@ -128,12 +129,12 @@ function isDeck(content: string): boolean {
   );
 }
 
-export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>): TitleBlock {
+export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>, markup?: Markup): TitleBlock {
   const block: TitleBlock = { notes: [], blocks: [], length: 0 };
   const plain: Line[] = [];
   let title: Line | undefined;
   let i = 0;
-  for (; i < lines.length && i < 24; i++) {
+  for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0); i++) {
     const line = lines[i]!;
     const content = line.content;
     // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.
@@ -152,7 +153,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, role: 'record' });
       continue;
     }
-    if (isHeaderField(content) || ((title || plain.length) && (ATTACHMENT_NOTE.test(content) || LETTERHEAD.test(content)))) {
+    if (markup?.frontMatter.has(line) || isHeaderField(content) || ((title || plain.length) && (ATTACHMENT_NOTE.test(content) || LETTERHEAD.test(content)))) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
@@ -170,7 +171,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, dateline: true });
       continue;
     }
-    if (!title && plain.length === 0 && !block.kicker && (isColumnTag(content) || ATTACHMENT_LABEL.test(content))) {
+    // "江西吉安市大力弘扬井冈山精神——" over the title: a kicker leading into it (引题).
+    const leadsInto = /[^\u2014\u2015][\u2014\u2015]{1,2}$/u.test(content) && content.length <= 40 && !SENTENCE_END.test(content) && lines[i + 1] !== undefined && titleLike(lines[i + 1]!.content);
+    if (!title && plain.length === 0 && !block.kicker && (isColumnTag(content) || ATTACHMENT_LABEL.test(content) || leadsInto)) {
       block.kicker = line;
       continue;
     }
@@ -222,6 +225,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   }
   const next = lines[i];
   const found = plain.length > 0 || block.notes.length > 0;
+  // A "#" heading's level where Markdown was left in the text (a plain line ranks below every heading).
+  const rank = (line: Line) => markup?.level.get(line) ?? 7;
   // Lines that belong to a title block on their own: a dash subtitle, notes, a byline, an attachment label.
   const marked = block.subtitle !== undefined || block.blocks.some((b) => b.deck) || block.notes.length > 0 || block.byline !== undefined || (block.kicker !== undefined && ATTACHMENT_LABEL.test(block.kicker.content));
   // Without them or indentation to go by, a title block must be followed by body text.
@@ -240,6 +245,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     block.title = plain[0];
     const at = block.blocks.findIndex((b) => b.line.number > plain[1]!.number);
     block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line: plain[1]!, role: 'header' });
+  } else if (plain.length === 2 && (rank(plain[1]!) < rank(plain[0]!) || (/[\u2014\u2015]$/u.test(plain[0]!.content) && !block.kicker))) {
+    // "### 李希在河南调研时强调" over "# 牢固树立……": the higher heading is the title. A line ending in
+    // —— leads into the title under it (引题).
+    [block.kicker, block.title] = plain;
   } else if (plain.length === 2) {
     // "最高人民法院" over "关于……的规定", "立法會" over "議程": the issuer over the document's name is a kicker.
     // (A deck of phrases with a gap is no document's name.)

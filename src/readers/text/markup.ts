@@ -1,0 +1,72 @@
+// Markdown left in a plain text: a note-taking vault or a converter's dump saved
+// as .txt, with YAML front matter, "# " headings, "> " quotations and "**bold**"
+// heads. Decided for the whole text: only where the markup is plainly there (front
+// matter, or several marked lines) is it taken off the lines; what it marked
+// stays known to the reader (front matter is header matter, a "#" line's level
+// ranks the title block, a bold line alone is a head). Positions stay the source's.
+import type { Change } from '../../model/types.js';
+import { type Line } from './lines.js';
+import { sliceLine, trimLine } from './line-slice.js';
+
+export interface Markup {
+  /** The lines of a YAML front matter block, its "---" fences included. */
+  frontMatter: Set<Line>;
+  /** The ATX level (1–6) of a line whose "#" marks were taken off. */
+  level: Map<Line, number>;
+  /** Lines that were one **bold** span. */
+  strong: Set<Line>;
+  /** Whether the text carries Markdown markup at all (then only bold marks a run-in lead). */
+  present: boolean;
+}
+
+const ATX = /^(#{1,6})[ \t\u3000]+(?=\S)/u;
+const CLOSING_HASHES = /[ \t]+#+$/u;
+const QUOTE = /^>[ \t\u3000]?/u;
+const STRONG = /^\*\*(?=\S)(.+?)\*\*$/u;
+const YAML_KEY = /^[A-Za-z_][\w-]*\s*:/u;
+
+/** The closing fence of a front matter that opens the text, or -1. */
+function frontMatterEnd(lines: Line[]): number {
+  if (lines[0]?.content !== '---') return -1;
+  const end = lines.findIndex((line, i) => i > 0 && line.content === '---');
+  if (end < 2 || end > 60) return -1;
+  const inner = lines.slice(1, end);
+  return inner.filter((line) => YAML_KEY.test(line.content)).length >= inner.length / 2 ? end : -1;
+}
+
+export function readMarkup(lines: Line[], report: Change[]): { lines: Line[]; markup: Markup } {
+  const markup: Markup = { frontMatter: new Set(), level: new Map(), strong: new Set(), present: false };
+  const fence = frontMatterEnd(lines);
+  const atx = lines.filter((line) => ATX.test(line.content)).length;
+  const quoted = lines.filter((line) => QUOTE.test(line.content)).length;
+  const strong = lines.filter((line) => STRONG.test(line.content)).length;
+  markup.present = fence > 0 || atx >= 2 || (atx >= 1 && quoted + strong >= 1) || strong >= 2;
+  if (!markup.present) return { lines, markup };
+  const out = lines.map((line, i) => {
+    if (i <= fence) {
+      markup.frontMatter.add(line);
+      return line;
+    }
+    const heading = ATX.exec(line.content);
+    if (heading) {
+      const bare = trimLine(sliceLine(line, heading[0].length, line.content.replace(CLOSING_HASHES, '').length));
+      markup.level.set(bare, heading[1]!.length);
+      return bare;
+    }
+    const quote = QUOTE.exec(line.content);
+    const unquoted = quote ? trimLine(sliceLine(line, quote[0].length)) : line;
+    const bold = STRONG.exec(unquoted.content);
+    if (bold) {
+      const bare = sliceLine(unquoted, 2, unquoted.content.length - 2);
+      markup.strong.add(bare);
+      return bare;
+    }
+    return unquoted;
+  });
+  report.push({
+    source: 'reader:text',
+    kind: 'markup',
+    message: `read Markdown markup in the text as structure (${[fence > 0 ? 'front matter' : '', atx ? `${atx} "#" headings` : '', quoted ? `${quoted} "> " lines` : '', strong ? `${strong} bold lines` : ''].filter(Boolean).join(', ')}); name the file .md to read it as Markdown`,
+  });
+  return { lines: out, markup };
+}
