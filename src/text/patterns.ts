@@ -231,6 +231,17 @@ export const OPENING_DATELINE = { exec: openingDateline, test: (text: string) =>
 
 /** A speaker label in an interview transcript: "记者\uFF1A" "李克强:". */
 export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:][\s\u3000]*(?=\S)/u;
+/**
+ * A label that names the speaker by office and name ("立法會主席梁君彥議員：", "工業和信息化部部長金壯龍："),
+ * possibly with a converter's pinyin glosses ("工業(yè)和"), or a label alone on its line ("黄守宏:").
+ */
+const SPEAKER_LONG = /^((?:[\p{Script=Han}A-Za-z\u00B7]|[(\uFF08][a-z\u00E0-\u00FC\u0101-\u01DC]{1,8}[)\uFF09]|[ \u3000](?=\p{Script=Han})){1,24})[\uFF1A:][\s\u3000]*(?=\S|$)/u;
+/** Whether a speaker's label names an office ("梁國雄議員", "主持人 曲衛國", "工業和信息化部部長 金壯龍"). */
+export function officeLabel(label: string): boolean {
+  return SPEAKER_ROLE.test(label) || OFFICE.test(label);
+}
+/** Words of office inside a long label. */
+const OFFICE = /議員|议员|委員|委员|主席|長官|长官|司長|司长|局長|局长|部長|部长|記者|记者|代表|主持人|發言人|发言人|主任|總理|总理|院長|院长|秘書長|秘书长|負責人|负责人|市長|市长|省長|省长/u;
 /** Labels that name a speaker by office, as records of proceedings do: "梁國雄議員：", "行政長官：". */
 export const SPEAKER_ROLE = /(?:議員|议员|委員|委员|主席|長官|长官|司長|司长|局長|局长|部長|部长|記者|记者|代表|主持人|發言人|发言人|先生|女士|教授|博士|總統|总统|院長|院长|秘書長|秘书长)$/u;
 /**
@@ -239,7 +250,12 @@ export const SPEAKER_ROLE = /(?:議員|议员|委員|委员|主席|長官|长官
  */
 export function speakerLabel(content: string): string | undefined {
   const label = SPEAKER.exec(content)?.[1];
-  return label !== undefined && (label.length >= 2 || SPEAKER_WORDS.has(label)) ? label : undefined;
+  if (label !== undefined) return label.length >= 2 || SPEAKER_WORDS.has(label) ? label : undefined;
+  const long = SPEAKER_LONG.exec(content)?.[1];
+  if (long === undefined) return undefined;
+  // Alone on its line, a short name is a label too ("黄守宏:" over what he said); a long one names an office.
+  const alone = long.length + 1 === content.trimEnd().length;
+  return (long.length > 8 && OFFICE.test(long)) || (alone && long.length >= 2 && !/[A-Za-z]/u.test(long)) ? long : undefined;
 }
 
 /** Labels that are speakers on their own, wherever they stand. */

@@ -18,7 +18,7 @@ import { unnumberedHeads } from './heads.js';
 import { isAddress, SECTION_LABEL } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
-import { CLOSING_END, isWholeQuotation, type MarkerKind, PROVISION, SPEAKER, SPEAKER_ROLE, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from '../../text/patterns.js';
+import { CLOSING_END, isWholeQuotation, SENTENCE_END, type MarkerKind, officeLabel, PROVISION, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from '../../text/patterns.js';
 
 export type DepthOf = (kind: MarkerKind) => HeadingDepth;
 
@@ -28,17 +28,24 @@ function textOf(line: Line): Text[] {
 
 /** Speaker labels count only where the article reads as a transcript. */
 function speakerLabels(items: Classified[]): Set<Classified> {
-  const labelled = items.filter((item) => {
-    if (item.kind !== 'paragraph' || item.marker || item.lead) return false;
+  const labelled = items.filter((item, i) => {
+    // (Header matter and end matter are no speech: "title: …" in front matter.)
+    if (item.kind !== 'paragraph' || item.marker || item.lead || item.role) return false;
     const label = speakerLabel(item.line.content);
+    // A label alone on its line speaks where what follows is speech; over short rows ("出席議員：") it heads a list.
+    if (label !== undefined && label.length + 1 === item.line.content.length) {
+      const next = items[i + 1];
+      const speech = next?.kind === 'paragraph' && !next.role && !next.marker && (next.line.content.length > 40 || SENTENCE_END.test(next.line.content));
+      if (!speech || /(?:以下|如下|下列)/u.test(label)) return false;
+    }
     // "各位乡亲：" opening a paragraph addresses the audience: it is no speaker.
     return label !== undefined && !SPEECH_VERB.test(label) && !isAddress(`${label}\uFF1A`);
   });
-  const names = labelled.map((item) => SPEAKER.exec(item.line.content)![1]!);
+  const names = labelled.map((item) => speakerLabel(item.line.content)!);
   const transcript = labelled.length >= 3 && new Set(names).size <= Math.max(2, labelled.length / 2);
   // A record of proceedings names its speakers by office: many names, each with a title.
-  const record = names.filter((name) => SPEAKER_ROLE.test(name)).length >= 3;
-  return new Set(labelled.filter((_, i) => transcript || SPEAKER_WORDS.has(names[i]!) || (record && SPEAKER_ROLE.test(names[i]!))));
+  const record = names.filter(officeLabel).length >= 3;
+  return new Set(labelled.filter((_, i) => transcript || SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))));
 }
 
 /** Shortest body after an unmarked run-in lead, and the longest lead. */
@@ -306,7 +313,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
         let rest = item.rest;
         // A speaker's lead is the label and its colon; the space after it ("答： 今年") is layout.
         const section = !item.marker && !item.lead ? SECTION_LABEL.exec(item.line.content)?.[0].length : undefined;
-        const runIn = speakers.has(item) ? SPEAKER.exec(item.line.content)![1]!.length + 1 : (section ?? runIns.get(item));
+        const runIn = speakers.has(item) ? speakerLabel(item.line.content)!.length + 1 : (section ?? runIns.get(item));
         if (runIn !== undefined) {
           leadLine = sliceLine(item.line, 0, runIn);
           rest = trimLine(sliceLine(item.line, runIn));

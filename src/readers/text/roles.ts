@@ -48,7 +48,9 @@ const PAGE_TOOL = /^(?:分享到|分享至|下载地址|下載地址|浏览量|�
 function metaRow(content: string): boolean {
   const labels = content.match(/(?:作者|来源|來源|时间|時間|发布时间|發布時間|编辑|編輯|责任编辑|責任編輯|浏览量|瀏覽量|字号|字號)\s*[：:]/gu) ?? [];
   const dated = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})`, 'u').test(content);
-  return content.length <= 120 && (labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
+  // "2019年03月05日 13:58 中国网": a date with its time, then the source.
+  const timed = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}(?::\\d{2})?\\s*[\\p{Script=Han}A-Za-z]{0,12}$`, 'u').test(content);
+  return content.length <= 120 && (timed || labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
 }
 
 export function isHeaderField(content: string): boolean {
@@ -196,10 +198,13 @@ export const GLUED_CREDIT = new RegExp(`[(\\uFF08]${EDITOR_CREDIT}[)\\uFF09][\\s
 const LINK_LINE = /^[\p{Script=Han}]{0,10}[\uFF1A:\uFE55]?\s*https?:\/\/\S+$/u;
 const TIP_LINE = /^[\u25A0\u25CF\u25C6\u25B2]?[\p{Script=Han}]{0,6}(?:報料熱線|报料热线|熱線|热线|報料|报料|爆料)[\p{Script=Han}]{0,4}[\uFF1A:\uFE55]/u;
 
+/** "（作者为中国人民大学法学院教授）", "（作者系……）": the note on the author after a commentary. */
+const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為|系|是|单位|單位|[：:])[^()\uFF08\uFF09]{2,80}[)\uFF09]$/u;
+
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
-  return CHROME.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */

@@ -200,7 +200,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       break;
     }
     // The title again, as the printed head sets it ("最高人民法院 最高人民检察院 关于……"): a header line.
-    if (title && (block.notes.length > 0 || block.byline) && bare(content) === bare(title.content)) {
+    if (title && bare(content) === bare(title.content)) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
