@@ -230,7 +230,7 @@ function openingDateline(text: string): DatelineMatch | null {
 export const OPENING_DATELINE = { exec: openingDateline, test: (text: string) => openingDateline(text) !== null };
 
 /** A speaker label in an interview transcript: "记者\uFF1A" "李克强:". */
-export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:][\s\u3000]*(?=\S)/u;
+export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:](?!\/\/)[\s\u3000]*(?=\S)/u;
 /**
  * A label that names the speaker by office and name ("立法會主席梁君彥議員：", "工業和信息化部部長金壯龍："),
  * possibly with a converter's pinyin glosses ("工業(yè)和"), or a label alone on its line ("黄守宏:").

@@ -5,7 +5,7 @@ import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
 import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, BOX_LABEL, isAddress, isTitleNote } from './roles.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, isAddress, isTitleNote, RULE_LINE } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -83,9 +83,13 @@ export function splitArticles(lines: Line[]): Line[][] {
     if (current.length) articles.push(current);
     current = [];
   };
+  // Items set apart by rules ("-", "***") between them, each a headline over its text: a rule ends an article.
+  const ruled = (i: number) => RULE_LINE.test(lines[i]!.content) && lines[i + 1] !== undefined && titleLike(lines[i + 1]!.content) && bodyLike(lines[i + 2]);
+  const rules = lines.filter((_, i) => ruled(i)).length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = line.content;
+    if (rules >= 2 && i > 0 && RULE_LINE.test(lines[i - 1]!.content) && ruled(i - 1) && current.length) close();
     const from = CONTINUED_FROM.exec(content);
     if (from && from[0].length === content.length && current.some((l) => !CONTINUED_FROM.test(l.content))) close();
     // (An attachment label alone is the start of the article that follows it.)

@@ -32,7 +32,8 @@ const HEADING_MAX = 40;
 const LEAD_MAX = 40;
 
 /** A label before a colon that opens an item: "元旦：", "依據：", "決定：". */
-const LABEL = /^[^\uFF0C,\u3002\uFF1B;\s]{1,8}[\uFF1A:](?=\S)/u;
+/** "问：" "主旨：" before the text; never the scheme of an address ("https://…"). */
+const LABEL = /^[^\uFF0C,\u3002\uFF1B;\s]{1,8}[\uFF1A:](?=\S)(?!\/\/)/u;
 
 export function leadEnd(text: string): number | undefined {
   const label = LABEL.exec(text);

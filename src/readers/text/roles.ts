@@ -38,6 +38,9 @@ const REFERENCE = /^[A-Z]{1,4}\s?\d{1,4}[/-]\d{1,4}(?:-\d{1,4})?$/u;
 export const EDITION_LINE =
   /^\u300A\s*[\p{Script=Han}]{2,12}\s*\u300B\s*[(\uFF08]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*[0-9\uFF10-\uFF19]{1,3}\s*版)?\s*[)\uFF09]$/u;
 
+/** A rule between items or under a title: "-", "---", "***", "＊＊＊", "————". */
+export const RULE_LINE = /^(?:[-\u2014\u2013_*\uFF0A=~\u2500\u2501\u00B7]\s*)+$/u;
+
 /** A page's place in its site: "您的位置：首页>…", "首页>专题>2016全国两会专题报道>本网原创". */
 const BREADCRUMB = /^(?:(?:您的位置|你的位置|当前位置|當前位置|现在位置|現在位置|目前位置|所在位置)\s*[：:]|(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*[>»›→]\s*\S)/u;
 
@@ -61,6 +64,7 @@ export function isHeaderField(content: string): boolean {
     REFERENCE.test(content) ||
     CHROME.test(content) ||
     /^[【】\[\]|｜/]+$/u.test(content) ||
+    RULE_LINE.test(content) ||
     FIELD.test(unspacedLabel(field)) ||
     TIMESTAMP.test(content) ||
     DOC_NUMBER.test(content) ||
@@ -204,7 +208,7 @@ const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
-  return CHROME.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || RULE_LINE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */
