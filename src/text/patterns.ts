@@ -67,7 +67,8 @@ const FORMAL_NUMERAL = '[壹貳贰參叁肆伍陸陆柒捌玖拾]';
 
 const MARKERS: [MarkerKind, RegExp][] = [
   ['part', new RegExp(`^第${NUMBER}编(?:[\\s\u3000]+|$)`, 'u')],
-  ['chapter', new RegExp(`^第${NUMBER}章(?:[\\s\u3000]+|$)`, 'u')],
+  // (A chapter's name may be glued to its number: "第一章总则".)
+  ['chapter', new RegExp(`^第${NUMBER}章(?:[\\s\u3000]+|$|(?=\\p{Script=Han}{1,12}$))`, 'u')],
   ['section', new RegExp(`^第${NUMBER}节(?:[\\s\u3000]+|$)`, 'u')],
   ['roman', /^(?:[IVX]{1,5}|[\u2160-\u2169]{1,3})[.\uFF0E\u3001][\s\u3000]*(?=\S)/u],
   ['formal', new RegExp(`^${FORMAL_NUMERAL}+\u3001`, 'u')],

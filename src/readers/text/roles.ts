@@ -17,7 +17,7 @@ const CHROME =
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
-  /^(?:发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发布时间|發布時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞)\s*[：:]/u;
+  /^(?:发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发布时间|發布時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期)\s*[：:]/u;
 
 /** A letter-spaced label ("索 引 号：", "标\u3000\u3000题：") read without its spaces. */
 const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/u, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
@@ -59,6 +59,8 @@ function metaRow(content: string): boolean {
 export function isHeaderField(content: string): boolean {
   // (A bullet before a field, as a page's list of fields sets it: "•索引号：".)
   const field = content.replace(/^[\u2022\u00B7\u25CF]\s*/u, '');
+  // A page's bulleted list of fields: "• 有效性：" with its value on the next line or none.
+  if (field !== content && /^\p{Script=Han}{2,8}[\uFF1A:]$/u.test(field)) return true;
   return (
     EDITION_LINE.test(content) ||
     REFERENCE.test(content) ||

@@ -153,7 +153,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, role: 'record' });
       continue;
     }
-    if (markup?.frontMatter.has(line) || isHeaderField(content) || ((title || plain.length) && (ATTACHMENT_NOTE.test(content) || LETTERHEAD.test(content)))) {
+    // A field's value on the line under its label ("•发文字号：" over "镇政发〔2024〕7号").
+    const previous = block.blocks[block.blocks.length - 1];
+    const value = previous?.role === 'header' && previous.line === lines[i - 1] && /[\uFF1A:]$/u.test(previous.line.content) && isHeaderField(previous.line.content) && content.length <= 40 && !SENTENCE_END.test(content) && !(title && bare(content) === bare(title.content));
+    if (value || markup?.frontMatter.has(line) || isHeaderField(content) || ((title || plain.length) && (ATTACHMENT_NOTE.test(content) || LETTERHEAD.test(content)))) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
@@ -200,8 +203,14 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       break;
     }
     // The title again, as the printed head sets it ("最高人民法院 最高人民检察院 关于……"): a header line.
+    // The document's own title is the one nearest its text: the page's copy above it is header matter.
     if (title && bare(content) === bare(title.content)) {
-      block.blocks.push({ line, role: 'header' });
+      if (plain.length === 1 && plain[0] === title && !block.notes.length && !block.byline) {
+        const at = block.blocks.findIndex((b) => b.line.number > title!.number);
+        block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line: title, role: 'header' });
+        plain[0] = line;
+        title = line;
+      } else block.blocks.push({ line, role: 'header' });
       continue;
     }
     if (block.subtitle || block.notes.length || block.byline) break;
