@@ -41,16 +41,19 @@ export function documentHead(lines: Line[]): TitleBlock | undefined {
   if (!last || !DOC_TYPE.test(last.content) || !titleLike(last.content) || isHeaderField(last.content)) return undefined;
   // A title over several lines starts at its "关于"; without one, it is the last line alone.
   let start = end - 1;
+  let about = false;
   for (let k = end - 1; k >= Math.max(0, end - TITLE_LINES); k--) {
     const content = lines[k]!.content;
     if (!titleLike(content) || isHeaderField(content)) break;
     if (ABOUT.test(content)) {
       start = k;
+      about = true;
       break;
     }
   }
-  // A title wrapped without its "关于" ("国务院办公厅对全国政协十届四次会议" / "第4626号提案的答复").
-  while (start > 0 && start > end - TITLE_LINES && titleLike(lines[start - 1]!.content) && !isHeaderField(lines[start - 1]!.content) && continuesTitle(lines[start - 1]!, lines[start]!, lines[start + 1])) start--;
+  // A title wrapped without its "关于" ("国务院办公厅对全国政协十届四次会议" / "第4626号提案的答复"); an issuer
+  // over it is no part of it.
+  while (!about && start > 0 && start > end - TITLE_LINES && titleLike(lines[start - 1]!.content) && !isHeaderField(lines[start - 1]!.content) && !isSigner(lines[start - 1]!.content) && continuesTitle(lines[start - 1]!, lines[start]!, lines[start + 1])) start--;
   // "懷化市人民政府辦公室" (or two issuers, "国务院办公厅、中央军委办公厅") over "關于印發……的通知": the issuer opens the title.
   const issuers = (content: string) => content.split(/[\u3001\s\u3000]+/u).every((organ) => organ !== '' && isSigner(organ));
   if (start > 0 && issuers(lines[start - 1]!.content) && new RegExp(`^(?:${ABOUT.source})`, 'u').test(lines[start]!.content)) start--;

@@ -84,6 +84,9 @@ export function titleLike(content: string, first = false): boolean {
 
 /** Whether `next` is the second line of a title wrapped in two ("国务院办公厅关于2019年" / "部分节假日安排的通知"). */
 export function continuesTitle(title: Line, next: Line, after: Line | undefined): boolean {
+  // A book-title mark left open goes on in the next line ("懷化市貫徹落實《關于打好經濟增長主動仗" / "……》實施方案").
+  const open = (s: string, a: string, b: string) => s.split(a).length - s.split(b).length;
+  if ((open(title.content, '\u300A', '\u300B') > 0 || open(title.content, '\u3008', '\u3009') > 0) && title.content.length <= 40 && !PHRASE_GAP.test(next.content)) return true;
   if (DOC_TYPE.test(title.content) || title.content.length < 6 || title.content.length > 40 || isByline(title.content)) return false;
   // A deck of two phrases with a gap ("全会由省委常委会主持 省委书记彭清华讲话") is no second half of a title.
   if (PHRASE_GAP.test(next.content)) return false;
