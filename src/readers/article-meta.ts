@@ -89,7 +89,10 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     // an office, a caption) ends a list or a page, not a sentence.
     // A credit glued to the last sentence ("……罰金。（編輯：李亨山）1120823") closes the story like a line of its own.
     const text = blockText(last).replace(GLUED_CREDIT, '');
-    const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text);
+    // (A numbered item whose siblings all close their sentences is under way too: "（四）关心我市的公益".)
+    const before = blocks[blocks.length - 2];
+    const siblingClosed = last.type === 'paragraph' && last.marker !== undefined && before?.type === 'paragraph' && before.marker !== undefined && CLOSING_END.test(blockText(before));
+    const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text) || siblingClosed;
     if (!CLOSING_END.test(text) && underWay) meta.truncated = true;
   }
   return meta;
