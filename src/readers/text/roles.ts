@@ -41,6 +41,9 @@ export const EDITION_LINE =
 /** A rule between items or under a title: "-", "---", "***", "＊＊＊", "————". */
 export const RULE_LINE = /^(?:[-\u2014\u2013_*\uFF0A=~\u2500\u2501\u00B7]\s*)+$/u;
 
+/** "2026年3月8日 星期日": a page's date; over a title it is header matter, under one a note. */
+export const WEEKDAY_DATE = new RegExp(`^${DATE}\\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]$`, 'u');
+
 /** A page's place in its site: "您的位置：首页>…", "首页>专题>2016全国两会专题报道>本网原创". */
 const BREADCRUMB = /^(?:(?:您的位置|你的位置|当前位置|當前位置|现在位置|現在位置|目前位置|所在位置)\s*[：:]|(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*[>»›→]\s*\S)/u;
 

@@ -25,7 +25,7 @@ import {
   SPEAKER_WORDS,
   SUBHEAD,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -159,7 +159,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // A field's value on the line under its label ("•发文字号：" over "镇政发〔2024〕7号").
     const previous = block.blocks[block.blocks.length - 1];
     const value = previous?.role === 'header' && previous.line === lines[i - 1] && /[\uFF1A:]$/u.test(previous.line.content) && isHeaderField(previous.line.content) && content.length <= 40 && !SENTENCE_END.test(content) && !(title && bare(content) === bare(title.content));
-    if (value || markup?.frontMatter.has(line) || isHeaderField(content) || ((title || plain.length) && (ATTACHMENT_NOTE.test(content) || LETTERHEAD.test(content)))) {
+    const pageDate = !title && plain.length === 0 && WEEKDAY_DATE.test(content);
+    if (value || pageDate || markup?.frontMatter.has(line) || isHeaderField(content) || ((title || plain.length) && (ATTACHMENT_NOTE.test(content) || LETTERHEAD.test(content)))) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
