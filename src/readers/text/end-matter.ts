@@ -35,7 +35,7 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
     else if (LONE_DATE.test(content) && content.length <= 24) {
       roles.set(lines[i]!, 'signature');
       signed = true;
-    } else if (signed && isSigner(content)) roles.set(lines[i]!, 'signature');
+    } else if (signed && (isSigner(content) || (isByline(content) && roles.get(lines[i + 1]!) === 'signature' && LONE_DATE.test(lines[i + 1]!.content)))) roles.set(lines[i]!, 'signature');
     // "縣長　王○○" closing a Taiwan 公文: the signature is the head of the organ by office and name.
     else if (!signed && isByline(content) && i >= lines.length - 4) {
       roles.set(lines[i]!, 'signature');
@@ -56,7 +56,9 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
 
 /** Where a signature block (signer, date, annotation) ends at line `i`: the index after it, or -1. */
 export function signatureEnd(lines: Line[], i: number): number {
-  if (!LONE_DATE.test(lines[i]?.content ?? '') || !isSigner(lines[i - 1]?.content ?? '')) return -1;
+  // The signer is an organ, or an office and a name ("中华人民共和国主席 江泽民" over the date of an order).
+  const signer = lines[i - 1]?.content ?? '';
+  if (!LONE_DATE.test(lines[i]?.content ?? '') || !(isSigner(signer) || isByline(signer))) return -1;
   let end = i + 1;
   while (end < lines.length && isAnnotation(lines[end]!.content)) end++;
   return end;

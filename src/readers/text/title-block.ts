@@ -48,6 +48,9 @@ const PHRASE_GAP = /\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u;
 export const DOC_TYPE =
   /(?:通知|通报|通報|函|意见|意見|决定|決定|办法|辦法|规定|規定|答复|答覆|批复|批覆|报告|報告|方案|公告|通告|条例|條例|细则|細則|规划|規劃|纲要|綱要|决议|決議|公报|公報|规范|規範|预案|預案|指引|解释|解釋|议程|議程|规则|規則|章程|标准|標準|名单|名單|讲话|講話|演说|演說)$/u;
 
+/** The line naming an order: "中华人民共和国主席令(九届第37号)", "国务院令 第713号". */
+const ORDER_TITLE = /^\p{Script=Han}{2,16}令\s*[(\uFF08]?[^()\uFF08\uFF09]{0,10}?第\s*[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*[号號][)\uFF09]?$/u;
+
 /** A line without its gaps and list commas, to see that two lines say the same. */
 const bare = (content: string): string => content.replace(/[\s\u3000\u00A0\u3001\uFF0C,]/gu, '');
 
@@ -191,7 +194,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       }
       // A byline: a name with its office, a bare name under a date note ("（2020年2月23日）" / "李建华"),
       // or the issuing body over the date ("青山市统计局" / "2024年3月20日").
-      if ((isByline(content) || (isSigner(content) && isTitleNote(lines[i + 1]?.content ?? '')) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content) && !matchMarker(content) && !PROVISION.test(content))) && !block.byline) {
+      if ((isByline(content) || (isSigner(content) && isTitleNote(lines[i + 1]?.content ?? '')) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content) && !matchMarker(content) && !PROVISION.test(content) && !CONTENTS.test(content))) && !block.byline) {
         block.byline = line;
         continue;
       }
@@ -207,6 +210,19 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       break;
     }
     // The title again, as the printed head sets it ("最高人民法院 最高人民检察院 关于……"): a header line.
+    // "中华人民共和国主席令(九届第37号)" under a page's copies of the law's name: the order is the document,
+    // its line the title; what stood above it is header matter.
+    if (ORDER_TITLE.test(content) && !block.notes.length && !block.byline && !block.subtitle && bodyLike(lines[i + 1])) {
+      for (const above of plain) {
+        const at = block.blocks.findIndex((b) => b.line.number > above.number);
+        block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line: above, role: 'header' });
+      }
+      plain.length = 0;
+      plain.push(line);
+      title = line;
+      i++;
+      break;
+    }
     // The document's own title is the one nearest its text: the page's copy above it is header matter.
     if (title && bare(content) === bare(title.content)) {
       if (plain.length === 1 && plain[0] === title && !block.notes.length && !block.byline) {
