@@ -92,7 +92,9 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     // (A numbered item whose siblings all close their sentences is under way too: "（四）关心我市的公益".)
     const before = blocks[blocks.length - 2];
     const siblingClosed = last.type === 'paragraph' && last.marker !== undefined && before?.type === 'paragraph' && before.marker !== undefined && CLOSING_END.test(blockText(before));
-    const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text) || siblingClosed;
+    // (So is a lone character after the text, the first of a cut sentence: "葉".)
+    const cutWord = last.type === 'paragraph' && /^\p{Script=Han}$/u.test(text) && !/^(?:完|終|终)$/u.test(text);
+    const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text) || siblingClosed || cutWord;
     if (!CLOSING_END.test(text) && underWay) meta.truncated = true;
   }
   return meta;

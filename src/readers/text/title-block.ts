@@ -51,6 +51,9 @@ export const DOC_TYPE =
 /** The line naming an order: "中华人民共和国主席令(九届第37号)", "国务院令 第713号". */
 const ORDER_TITLE = /^\p{Script=Han}{2,16}令\s*[(\uFF08]?[^()\uFF08\uFF09]{0,10}?第\s*[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*[号號][)\uFF09]?$/u;
 
+/** A medium's name in brackets: "[Newtalk新聞]", "【中央社】", "［星島日報］". */
+const SOURCE_TAG = /^[[\u3010\uFF3B][\p{Script=Han}A-Za-z0-9 ]{1,16}(?:新聞|新闻|報|报|網|网|社|台|電視|电视|日報|日报)[\]\u3011\uFF3D]$/u;
+
 /** A line without its gaps and list commas, to see that two lines say the same. */
 const bare = (content: string): string => content.replace(/[\s\u3000\u00A0\u3001\uFF0C,]/gu, '');
 
@@ -163,6 +166,12 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const previous = block.blocks[block.blocks.length - 1];
     const value = previous?.role === 'header' && previous.line === lines[i - 1] && /[\uFF1A:]$/u.test(previous.line.content) && isHeaderField(previous.line.content) && content.length <= 40 && !SENTENCE_END.test(content) && !(title && bare(content) === bare(title.content));
     const pageDate = !title && plain.length === 0 && WEEKDAY_DATE.test(content);
+    // "[Newtalk新聞]" under the headline: the medium's tag, header matter (over a title it is a column tag).
+    const sourceTag = (title !== undefined || plain.length > 0) && SOURCE_TAG.test(content);
+    if (sourceTag) {
+      block.blocks.push({ line, role: 'header' });
+      continue;
+    }
     if (value || pageDate || markup?.frontMatter.has(line) || isHeaderField(content) || ((title || plain.length) && (ATTACHMENT_NOTE.test(content) || LETTERHEAD.test(content)))) {
       block.blocks.push({ line, role: 'header' });
       continue;
