@@ -70,6 +70,9 @@ function headShape(content: string): Shape {
   return 'plain';
 }
 
+/** A picture's credit: "片方供图", "受访者供图", "新华社发", "资料图片". */
+const PICTURE_CREDIT = /^[\p{Script=Han}\s\u3000]{0,14}(?:供图|供圖|资料图片|資料圖片|资料图|資料圖|图片来源[\uFF1A:].*|圖片來源[\uFF1A:].*)$|^[\p{Script=Han}]{2,8}(?:社|网|網)发$/u;
+
 /** The name of a drawing, a pattern or a form ("国旗制法图案", "文书样式"). */
 const FIGURE_HEAD = /^\p{Script=Han}{2,20}(?:图|圖|图案|圖案|示意图|示意圖|样图|樣圖|式样|式樣|样式|樣式|图表|圖表)$/u;
 
@@ -119,6 +122,8 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
   items.forEach((item, i) => {
     if (!plainParagraph(item) || speakers.has(item)) return;
     const content = item.line.content;
+    // "片  方供图", "新华社发": a picture's credit, a caption's line, never a head.
+    if (PICTURE_CREDIT.test(content)) return;
     // Where paragraphs follow each other line by line, a line set off by a blank line that stops without
     // closing punctuation is a head (the crawler kept the head but lost its bold).
     const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && !CLOSING_END.test(content) && !/[\uFF0C,\u3001]$/u.test(content);
