@@ -140,7 +140,9 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const overSecond = !labelHead && !setOff && content.length >= 6 && plainParagraph(next) && next.line.content.length >= 6 && headShape(next.line.content) === 'plain' && shape === 'plain' && opensPassage(items[i + 2], next.line) && !plainHeadAt(items, i - 1);
     // "国旗制法图案" set off at the end: the head of a figure the text could not carry.
     const figure = next === undefined && item.line.afterBlank === true && FIGURE_HEAD.test(content);
-    const passage = labelHead || figure ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : overSecond || opensPassage(next, item.line);
+    // A section's short head over the head of its first passage ("审议意见" / "审议会议提出问询的主要问题").
+    const stacked = !labelHead && !setOff && content.length >= 4 && content.length <= 8 && plainParagraph(next) && !NAMES_ROW.test(next.line.content) && headShape(next.line.content) === 'plain' && next.line.content.length > content.length && opensPassage(items[i + 2], next.line);
+    const passage = labelHead || figure || stacked ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : overSecond || opensPassage(next, item.line);
     // The second line of a two-line head follows the first.
     const underHead = found.length > 0 && found[found.length - 1]!.item === items[i - 1];
     if ((!labelHead && !underHead && !closes(items[i - 1], items[i - 2])) || !passage) return;
