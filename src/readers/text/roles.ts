@@ -44,8 +44,22 @@ export const RULE_LINE = /^(?:[-\u2014\u2013_*\uFF0A=~\u2500\u2501\u00B7]\s*)+$/
 /** "2026年3月8日 星期日": a page's date; over a title it is header matter, under one a note. */
 export const WEEKDAY_DATE = new RegExp(`^${DATE}\\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]$`, 'u');
 
-/** A page's place in its site: "您的位置：首页>…", "首页>专题>2016全国两会专题报道>本网原创". */
-const BREADCRUMB = /^(?:(?:您的位置|你的位置|当前位置|當前位置|现在位置|現在位置|目前位置|所在位置)\s*[：:]|(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*[>»›→]\s*\S)/u;
+/** A page's place in its site: "您的位置：首页>…", "您當前的位置:北方網>…", "首页>专题>2016全国两会专题报道>本网原创". */
+const BREADCRUMB = /^(?:(?:您|你)?(?:的|当前的|當前的|所在的|所在|现在的|現在的|目前的|当前|當前|现在|現在|目前)?(?:位置|所在位置)\s*[：:]|(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*[>»›→]\s*\S)/u;
+
+/**
+ * A web page's navigation and controls: an e-paper's page list ("01版：要闻"), its controls (展开通版,
+ * 上一版, 当前版：03版), a portal's row of sections ("直通屏山|福建|时评|…"), a skip link, a copyright line.
+ */
+function webChrome(content: string): boolean {
+  if (/^(?:第\s*)?[0-9\uFF10-\uFF19]{1,3}\s*版\s*[：:]\s*[\p{Script=Han}A-Za-z·]{1,10}$/u.test(content)) return true;
+  if (/^(?:通版阅读请点击|通版閱讀請點擊|展开通版|展開通版|收缩通版|收縮通版|上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回目錄|返回首页|返回首頁|返回列表|跳至主要內容|跳至主要内容|跳到主要內容|跳到主要内容|跳过导航|跳過導航|当前版[：:].*|當前版[：:].*|本版新闻|本版新聞|版面导航|版面導航|往期回顾|往期回顧)\s*[：:]?$/u.test(content)) return true;
+  if (/^Skip to (?:main )?content$/iu.test(content)) return true;
+  // Four or more short sections in a row, set apart by bars.
+  const parts = content.split(/\s*[|｜]\s*/u);
+  if (parts.length >= 5 && parts.every((part) => part.length >= 1 && part.length <= 8 && !/[\u3002\uFF0C]/u.test(part))) return true;
+  return content.length <= 100 && /^(?:Copyright|©|\(C\)|版权所有|版權所有)|(?:版权所有|版權所有|All Rights Reserved)/iu.test(content);
+}
 
 /** Labels of a web page's tools and counters: "分享到：", "下载地址：点击此处下载", "浏览量：". */
 const PAGE_TOOL = /^(?:分享到|分享至|下载地址|下載地址|浏览量|瀏覽量|阅读量|閱讀量|阅读数|閱讀數|点击数|點擊數|点击量|點擊量|简介|簡介|附件下载|附件下載)\s*[：:]/u;
@@ -53,7 +67,7 @@ const PAGE_TOOL = /^(?:分享到|分享至|下载地址|下載地址|浏览量|�
 /** "2016年03月17日 11:17 | 作者: 张春莉 | 来源:人民政协网", "作者:法律资料网时间:2016-01-17": a page's byline row. */
 function metaRow(content: string): boolean {
   const labels = content.match(/(?:作者|来源|來源|时间|時間|发布时间|發布時間|编辑|編輯|责任编辑|責任編輯|浏览量|瀏覽量|字号|字號)\s*[：:]/gu) ?? [];
-  const dated = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})`, 'u').test(content);
+  const dated = new RegExp(`^[(\uFF08]?\\s*(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})`, 'u').test(content);
   // "2019年03月05日 13:58 中国网": a date with its time, then the source.
   const timed = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}(?::\\d{2})?\\s*[\\p{Script=Han}A-Za-z]{0,12}$`, 'u').test(content);
   return content.length <= 120 && (timed || labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
@@ -74,6 +88,7 @@ export function isHeaderField(content: string): boolean {
     TIMESTAMP.test(content) ||
     DOC_NUMBER.test(content) ||
     BREADCRUMB.test(content) ||
+    webChrome(content) ||
     PAGE_TOOL.test(content) ||
     metaRow(content)
   );
@@ -213,7 +228,7 @@ const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
-  return CHROME.test(content) || RULE_LINE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */

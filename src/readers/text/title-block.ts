@@ -54,6 +54,9 @@ const ORDER_TITLE = /^\p{Script=Han}{2,16}令\s*[(\uFF08]?[^()\uFF08\uFF09]{0,10
 /** A medium's name in brackets: "[Newtalk新聞]", "【中央社】", "［星島日報］". */
 const SOURCE_TAG = /^[[\u3010\uFF3B][\p{Script=Han}A-Za-z0-9 ]{1,16}(?:新聞|新闻|報|报|網|网|社|台|電視|电视|日報|日报)[\]\u3011\uFF3D]$/u;
 
+/** "习近平在山西考察时强调" over the title: what someone stressed, the kicker (引题) of a report of it. */
+const REPORTED_KICKER = /^[\p{Script=Han}·、]{2,30}(?:时强调|時強調|时指出|時指出|强调|強調|指出|寄语|寄語|回信|致信|致电|致電)$/u;
+
 /** A line without its gaps and list commas, to see that two lines say the same. */
 const bare = (content: string): string => content.replace(/[\s\u3000\u00A0\u3001\uFF0C,]/gu, '');
 
@@ -142,6 +145,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   const block: TitleBlock = { notes: [], blocks: [], length: 0 };
   const plain: Line[] = [];
   let title: Line | undefined;
+  let copying = false;
   let i = 0;
   for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0); i++) {
     const line = lines[i]!;
@@ -239,7 +243,19 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
         block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line: title, role: 'header' });
         plain[0] = line;
         title = line;
-      } else block.blocks.push({ line, role: 'header' });
+      } else {
+        block.blocks.push({ line, role: 'header' });
+        copying = true;
+      }
+      continue;
+    }
+    // The print's copy of a title block, line by line ("习近平在山西考察时强调" / "努力在……新步伐" / "奋力谱写……"):
+    // it starts with a line the block holds already, whole; then its lines are parts of the block's.
+    const seen = bare([block.kicker, ...plain].map((l) => l?.content ?? '').join(''));
+    const whole = [block.kicker, ...plain].some((l) => l !== undefined && bare(l.content) === bare(content));
+    if (plain.length > 0 && content.length >= 4 && (whole || (copying && seen.includes(bare(content)))) && !matchMarker(content)) {
+      block.blocks.push({ line, role: 'header' });
+      copying = true;
       continue;
     }
     if (block.subtitle || block.notes.length || block.byline) break;
@@ -283,7 +299,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     block.title = plain[0];
     const at = block.blocks.findIndex((b) => b.line.number > plain[1]!.number);
     block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line: plain[1]!, role: 'header' });
-  } else if (plain.length === 2 && (rank(plain[1]!) < rank(plain[0]!) || (/[\u2014\u2015]$/u.test(plain[0]!.content) && !block.kicker))) {
+  } else if (plain.length === 2 && (rank(plain[1]!) < rank(plain[0]!) || (/[\u2014\u2015]$/u.test(plain[0]!.content) && !block.kicker) || (REPORTED_KICKER.test(plain[0]!.content) && !block.kicker))) {
     // "### 李希在河南调研时强调" over "# 牢固树立……": the higher heading is the title. A line ending in
     // —— leads into the title under it (引题).
     [block.kicker, block.title] = plain;
