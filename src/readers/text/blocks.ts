@@ -42,7 +42,9 @@ function speakerLabels(items: Classified[]): Set<Classified> {
     return label !== undefined && !SPEECH_VERB.test(label) && !isAddress(`${label}\uFF1A`);
   });
   const names = labelled.map((item) => speakerLabel(item.line.content)!);
-  const transcript = labelled.length >= 3 && new Set(names).size <= Math.max(2, labelled.length / 2);
+  // (A short exchange of two voices is a transcript too: most of its paragraphs open with a label.)
+  const paragraphs = items.filter((item) => item.kind === 'paragraph' && !item.role).length;
+  const transcript = (labelled.length >= 3 || (labelled.length === 2 && paragraphs <= 4)) && new Set(names).size <= Math.max(2, labelled.length / 2);
   // A record of proceedings names its speakers by office: many names, each with a title.
   const record = names.filter(officeLabel).length >= 3;
   return new Set(labelled.filter((_, i) => transcript || SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))));
