@@ -1,4 +1,5 @@
-// One TrueType font from the pieces a web font is split into. @fontsource ships
+// One TrueType font from the pieces a web font is split into, or a subset of one
+// font (the characters a Word edition embeds). @fontsource ships
 // LXGW WenKai TC as 116 WOFF files, each a whole small font for one range of
 // characters (unicode-range slices); pdfkit and the glyph check want one font
 // per face. The pieces' outlines are copied as they are (composite glyphs get
@@ -228,7 +229,7 @@ function writeSfnt(tables: Map<string, Uint8Array>): Buffer {
  * face, as a web font's unicode-range slices are). Where pieces map the same
  * character, the first wins. Throws on a piece that is not a TrueType font.
  */
-export function mergePieces(sfnts: readonly Uint8Array[]): Buffer {
+export function mergePieces(sfnts: readonly Uint8Array[], keep?: (codePoint: number) => boolean): Buffer {
   if (sfnts.length === 0) throw new Error('no pieces to merge');
   const pieces = sfnts.map(readPiece);
   const first = pieces[0]!;
@@ -239,7 +240,7 @@ export function mergePieces(sfnts: readonly Uint8Array[]): Buffer {
   ids[0]!.set(0, 0);
   const owner = new Map<number, [number, number]>();
   pieces.forEach((piece, p) => {
-    for (const [cp, glyph] of piece.cmap) if (!owner.has(cp) && glyph < piece.numGlyphs) owner.set(cp, [p, glyph]);
+    for (const [cp, glyph] of piece.cmap) if (!owner.has(cp) && glyph < piece.numGlyphs && (!keep || keep(cp))) owner.set(cp, [p, glyph]);
   });
   const mapped = [...owner.entries()].sort((a, b) => a[0] - b[0]);
   const add = (p: number, glyph: number) => {
@@ -354,7 +355,8 @@ export function mergePieces(sfnts: readonly Uint8Array[]): Buffer {
     os2.setUint16(66, bmp[bmp.length - 1] ?? 0xffff);
     tables.set('OS/2', bytesOf(os2));
   }
-  for (const tag of ['name', 'gasp']) {
+  // Hinting programs (prep, fpgm, cvt) belong to one font: kept for a subset of one.
+  for (const tag of ['name', 'gasp', ...(pieces.length === 1 ? ['prep', 'fpgm', 'cvt '] : [])]) {
     const table = first.tables.get(tag);
     if (table) tables.set(tag, bytesOf(table));
   }
@@ -366,4 +368,9 @@ export function mergePieces(sfnts: readonly Uint8Array[]): Buffer {
     tables.set('vmtx', bytesOf(vmtx));
   }
   return writeSfnt(tables);
+}
+
+/** A TrueType font with the glyphs of `codePoints` only (and .notdef, and their components). */
+export function subsetTrueType(sfnt: Uint8Array, codePoints: ReadonlySet<number>): Buffer {
+  return mergePieces([sfnt], (cp) => codePoints.has(cp));
 }
