@@ -297,6 +297,32 @@ describe.runIf(haveNpmFonts)('Word edition fonts', () => {
     expect(plain.match(/\p{Script=Han}/gu)!.length).toBeGreaterThan(1000);
   });
 
+  it('LibreOffice sets the gbt9704 body in what fontconfig gives for 仿宋_GB2312 where it is "installed"', (context) => {
+    if (!clients('soffice', 'pdffonts')) return context.skip();
+    const require = createRequire(import.meta.url);
+    const dirs = ['noto-serif-sc', 'noto-sans-sc'].map((p) => join(dirname(require.resolve(`@expo-google-fonts/${p}/package.json`)), '400Regular'));
+    const conf = (name: string, alias: string) => {
+      const file = join(dir, `${name}.conf`);
+      writeFileSync(file, `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>${dirs.map((d) => `<dir>${d}</dir>`).join('')}${alias}<cachedir>${join(dir, `fc-${name}`)}</cachedir></fontconfig>\n`);
+      return file;
+    };
+    // Here every unknown name falls back to Noto Sans SC; 仿宋_GB2312 alone is Noto Serif SC.
+    const installed = conf('gb-word', '<alias binding="same"><family>\u4EFF\u5B8B_GB2312</family><prefer><family>Noto Serif SC</family></prefer></alias>');
+    const missing = conf('gb-none', '');
+    const match = (config: string, name: string) => execFileSync('fc-match', ['-f', '%{family}', name], { encoding: 'utf8', env: { ...process.env, FONTCONFIG_FILE: config } });
+    expect(match(installed, '\u4EFF\u5B8B_GB2312')).toContain('Noto Serif SC');
+    expect(match(installed, 'NoSuchFont')).toContain('Noto Sans SC');
+    const file = join(out, 'gb', readdirSync(join(out, 'gb')).find((f) => f.endsWith('.zh-Hans.docx'))!);
+    const render = (config: string, to: string) => {
+      const result = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo')}`, '--headless', '--convert-to', 'pdf', '--outdir', to, file], { encoding: 'utf8', timeout: 150_000, env: { ...process.env, FONTCONFIG_FILE: config } });
+      expect(result.status, result.stderr).toBe(0);
+      return families(embedded(join(to, readdirSync(to).find((f) => f.endsWith('.pdf'))!)));
+    };
+    expect(render(installed, join(dir, 'lo-gb'))).toContain('NotoSerifSC');
+    // Where 仿宋_GB2312 is not there, the body takes the fallback: no serif at all.
+    expect(render(missing, join(dir, 'lo-gb-none'))).not.toContain('NotoSerifSC');
+  }, 300_000);
+
   it('LibreOffice sets the Taiwan copy in the fonts it names where they are installed', (context) => {
     if (!clients('soffice', 'pdffonts')) return context.skip();
     const file = join(out, 'br', readdirSync(join(out, 'br')).find((f) => f.endsWith('.zh-Hant-TW.docx'))!);
