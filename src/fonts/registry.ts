@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import type * as Fontkit from 'fontkit';
@@ -132,7 +133,8 @@ function cached(key: string, make: () => Buffer, whole: (bytes: Buffer) => boole
   if (file) {
     try {
       mkdirSync(dir, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
+      // Per thread: batch workers share the process id, and may make the same font at once.
+      const temporary = `${file}.${process.pid}.${threadId}.tmp`;
       writeFileSync(temporary, bytes);
       renameSync(temporary, file);
     } catch {
