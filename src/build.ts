@@ -23,6 +23,8 @@ export interface BuildOptions extends ReadInputOptions {
   dictionaries?: readonly string[];
   /** Transforms to leave out, by name. */
   skip?: readonly string[];
+  /** The Word edition embeds the PDF's fonts (subset to its characters). */
+  embedFonts?: boolean;
 }
 
 export interface Output {
@@ -58,7 +60,7 @@ export async function render(
   prepared: Edition,
   format: Format,
   variant: Lang,
-  options: Pick<BuildOptions, 'template' | 'vocabulary' | 'dictionaries' | 'skip'>,
+  options: Pick<BuildOptions, 'template' | 'vocabulary' | 'dictionaries' | 'skip' | 'embedFonts'>,
 ): Promise<{ data: Uint8Array | string; pages?: number; report: Change[] }> {
   const template = loadTemplate(options.template, variant);
   const converted = options.skip?.includes('convert')
@@ -78,7 +80,7 @@ export async function render(
     dictionaries: options.dictionaries,
     quotes: template.quotes === 'source' ? undefined : template.quotes,
   });
-  const written = await (await loadWriter(format)).write(converted.edition, { template: localised, date: documentDate(converted.edition) });
+  const written = await (await loadWriter(format)).write(converted.edition, { template: localised, date: documentDate(converted.edition), embedFonts: options.embedFonts });
   return { data: written.data, pages: written.pages, report: [...converted.report, ...written.report] };
 }
 

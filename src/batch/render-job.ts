@@ -15,6 +15,8 @@ export interface JobSettings {
   from?: string;
   encoding?: Encoding;
   lenient?: boolean;
+  /** The Word edition embeds the PDF's fonts. */
+  embedFonts?: boolean;
 }
 
 export interface JobRequest {

@@ -112,6 +112,7 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
     from: options.from,
     encoding: options.encoding,
     lenient: options.lenient,
+    ...(options.embedFonts ? { embedFonts: true } : {}),
   };
   // A changed user dictionary rebuilds what it converts: its content is part of every hash.
   const dictionaries = await Promise.all((settings.dictionaries ?? []).map(async (d) => createHash('sha256').update(await readFile(d)).digest('hex')));

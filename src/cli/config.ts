@@ -26,6 +26,7 @@ const schema = {
     from: { type: 'string' },
     encoding: { type: 'string' },
     lenient: { type: 'boolean' },
+    embedFonts: { type: 'boolean' },
     quiet: { type: 'boolean' },
   },
   additionalProperties: false,

@@ -56,7 +56,8 @@ export function verticalMetrics(face: Face): VerticalMetrics | undefined {
     metrics = null;
     let fd: number | undefined;
     try {
-      fd = openSync(face.file, 'r');
+      // A face merged from pieces has the same head and hhea in each.
+      fd = openSync(face.pieces?.[0] ?? face.file, 'r');
       const tables = headTables(fd);
       if (tables) metrics = { unitsPerEm: tables.head.readUInt16BE(18), ascent: tables.hhea.readInt16BE(4), descent: tables.hhea.readInt16BE(6) };
     } catch {

@@ -6,18 +6,25 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { sharedFontkit } from './fontkit-shared.js';
 import { ZhpressError } from '../errors.js';
 import { fontFileProblem } from './check-file.js';
 import { isWoff, woffToSfnt } from './woff.js';
+import { mergePieces } from './merge-pieces.js';
 
-/** One face: a file and, for a collection (.ttc), the PostScript name of the face. */
+/**
+ * One face: a file and, for a collection (.ttc), the PostScript name of the face.
+ * A face a web font package ships in pieces (one WOFF per range of characters) has
+ * them in `pieces`; its `file` names the merged font, made when first read.
+ */
 export interface Face {
   file: string;
   postscriptName?: string;
+  pieces?: readonly string[];
 }
 
 /** A family's faces; `bold` is absent when the family has none (the regular face is used). */
@@ -32,8 +39,9 @@ const require = createRequire(import.meta.url);
 
 /**
  * Families that come from npm packages. The SC ones are dependencies (static
- * TTFs covering all CJK Unified Ideographs); LXGW WenKai (a kai face, WOFF) and
- * Noto Serif/Sans TC are optional dependencies, installed by default and left
+ * TTFs covering all CJK Unified Ideographs); LXGW WenKai (a kai face, WOFF), its
+ * TC form (116 WOFF pieces, one per range of characters: a `*` in the file name)
+ * and Noto Serif/Sans TC are optional dependencies, installed by default and left
  * out by `npm install --omit=optional`; the HK ones are found when installed
  * (`npm install @expo-google-fonts/noto-serif-hk @expo-google-fonts/noto-sans-hk`).
  */
@@ -41,6 +49,7 @@ const NPM_FAMILIES: Record<string, { pkg: string; normal: string; bold: string }
   'Noto Serif SC': { pkg: '@expo-google-fonts/noto-serif-sc', normal: '400Regular/NotoSerifSC_400Regular.ttf', bold: '700Bold/NotoSerifSC_700Bold.ttf' },
   'Noto Sans SC': { pkg: '@expo-google-fonts/noto-sans-sc', normal: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' },
   'LXGW WenKai': { pkg: '@fontsource/lxgw-wenkai', normal: 'files/lxgw-wenkai-latin-500-normal.woff', bold: 'files/lxgw-wenkai-latin-700-normal.woff' },
+  'LXGW WenKai TC': { pkg: '@fontsource/lxgw-wenkai-tc', normal: 'files/lxgw-wenkai-tc-*-400-normal.woff', bold: 'files/lxgw-wenkai-tc-*-700-normal.woff' },
   'Noto Serif TC': { pkg: '@expo-google-fonts/noto-serif-tc', normal: '400Regular/NotoSerifTC_400Regular.ttf', bold: '700Bold/NotoSerifTC_700Bold.ttf' },
   'Noto Sans TC': { pkg: '@expo-google-fonts/noto-sans-tc', normal: '400Regular/NotoSansTC_400Regular.ttf', bold: '700Bold/NotoSansTC_700Bold.ttf' },
   'Noto Serif HK': { pkg: '@expo-google-fonts/noto-serif-hk', normal: '400Regular/NotoSerifHK_400Regular.ttf', bold: '700Bold/NotoSerifHK_700Bold.ttf' },
@@ -48,6 +57,27 @@ const NPM_FAMILIES: Record<string, { pkg: string; normal: string; bold: string }
 };
 
 const FONT_FILE = /\.(ttf|otf|ttc|woff)$/i;
+
+/** The face at `path` in a package: a file, or for a name with `*` the pieces matching it (none: undefined). */
+function npmFace(root: string, path: string): Face | undefined {
+  if (!path.includes('*')) {
+    const file = join(root, path);
+    return existsSync(file) ? { file } : undefined;
+  }
+  const dir = join(root, dirname(path));
+  const [before, after] = basename(path).split('*') as [string, string];
+  let pieces: string[];
+  try {
+    pieces = readdirSync(dir)
+      .filter((n) => n.startsWith(before) && n.endsWith(after) && n.length > before.length + after.length)
+      .sort()
+      .map((n) => join(dir, n));
+  } catch {
+    return undefined;
+  }
+  if (pieces.length === 0) return undefined;
+  return { file: join(dir, `${before}merged${after.replace(/\.woff2?$/, '')}.ttf`), pieces };
+}
 
 function npmFamily(name: string): FontFamily | undefined {
   const known = NPM_FAMILIES[name];
@@ -58,11 +88,16 @@ function npmFamily(name: string): FontFamily | undefined {
   } catch {
     return undefined;
   }
-  const normal = join(root, known.normal);
-  if (!existsSync(normal)) return undefined;
-  const bold = join(root, known.bold);
-  return { name, normal: { file: normal }, bold: existsSync(bold) ? { file: bold } : undefined, source: 'npm' };
+  const normal = npmFace(root, known.normal);
+  if (!normal) return undefined;
+  const bold = npmFace(root, known.bold);
+  if (normal.pieces) piecesOf.set(normal.file, normal.pieces);
+  if (bold?.pieces) piecesOf.set(bold.file, bold.pieces);
+  return { name, normal, bold, source: 'npm' };
 }
+
+/** The pieces of each merged face, by the name its Face gives. */
+const piecesOf = new Map<string, readonly string[]>();
 
 const parsed = new Map<string, Fontkit.Font>();
 const buffers = new Map<string, Buffer>();
@@ -80,48 +115,91 @@ function fontCacheDir(): string | undefined {
 }
 
 /**
+ * Bytes kept in the cache folder under a key, made by `make` when not there or not
+ * whole (`whole` says). A cache that cannot be written only costs time.
+ */
+function cached(key: string, make: () => Buffer, whole: (bytes: Buffer) => boolean): Buffer {
+  const dir = fontCacheDir();
+  const file = dir && join(dir, `font-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.ttf`);
+  if (file && existsSync(file)) {
+    try {
+      const bytes = readFileSync(file);
+      if (whole(bytes)) return bytes;
+    } catch {
+      // unreadable: make again
+    }
+  }
+  const bytes = make();
+  if (file) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      // Per thread: batch workers share the process id, and may make the same font at once.
+      const temporary = `${file}.${process.pid}.${threadId}.tmp`;
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, file);
+    } catch {
+      // no cache: the next run makes it again
+    }
+  }
+  return bytes;
+}
+
+const stamp = (file: string) => {
+  const stat = statSync(file);
+  return `${file}\0${stat.size}\0${stat.mtimeMs}`;
+};
+
+/**
  * A WOFF file's sfnt. Inflating LXGW WenKai's 10 MB takes 0.2-0.6 s, so the result is
  * kept in the cache folder, keyed by the file's path, size and time, and taken from
  * there when its length and flavour are what the WOFF header says (else decoded again).
- * A cache that cannot be written only costs time.
  */
 function decodedWoff(file: string, woff: Buffer): Buffer {
-  const dir = fontCacheDir();
-  const stat = statSync(file);
-  const cached = dir && join(dir, `font-${createHash('sha256').update(`${file}\0${stat.size}\0${stat.mtimeMs}`).digest('hex').slice(0, 24)}.ttf`);
-  if (cached && existsSync(cached)) {
-    try {
-      const sfnt = readFileSync(cached);
-      if (sfnt.length === woff.readUInt32BE(16) && sfnt.readUInt32BE(0) === woff.readUInt32BE(4)) return sfnt;
-    } catch {
-      // unreadable: decode again
-    }
-  }
-  let sfnt: Buffer;
-  try {
-    sfnt = woffToSfnt(woff);
-  } catch (error) {
-    throw new ZhpressError(`not a usable WOFF font: ${(error as Error).message}`, { file });
-  }
-  if (cached) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      const temporary = `${cached}.${process.pid}.tmp`;
-      writeFileSync(temporary, sfnt);
-      renameSync(temporary, cached);
-    } catch {
-      // no cache: the next run decodes again
-    }
-  }
-  return sfnt;
+  return cached(
+    stamp(file),
+    () => {
+      try {
+        return woffToSfnt(woff);
+      } catch (error) {
+        throw new ZhpressError(`not a usable WOFF font: ${(error as Error).message}`, { file });
+      }
+    },
+    (sfnt) => sfnt.length === woff.readUInt32BE(16) && sfnt.readUInt32BE(0) === woff.readUInt32BE(4),
+  );
+}
+
+/**
+ * The one font merged from a face's pieces (LXGW WenKai TC: 116 WOFF files, about
+ * 1 s to decode and merge), kept in the cache folder keyed by every piece's path,
+ * size and time, and taken from there when its table directory is whole.
+ */
+function mergedFace(file: string, pieces: readonly string[]): Buffer {
+  return cached(
+    `merged\0${pieces.map(stamp).join('\0')}`,
+    () => {
+      try {
+        return mergePieces(pieces.map((piece) => {
+          const bytes = readFileSync(piece);
+          return isWoff(bytes) ? woffToSfnt(bytes) : bytes;
+        }));
+      } catch (error) {
+        throw new ZhpressError(`the font's pieces cannot be merged: ${(error as Error).message}`, { file: dirname(file) });
+      }
+    },
+    (bytes) => fontFileProblem(bytes) === undefined,
+  );
 }
 
 /** The bytes of a font file, read once; a WOFF file's are its sfnt's. */
 export function fontBytes(file: string): Buffer {
   let bytes = buffers.get(file);
   if (!bytes) {
-    bytes = readFileSync(file);
-    if (isWoff(bytes)) bytes = decodedWoff(file, bytes);
+    const pieces = piecesOf.get(file);
+    if (pieces) bytes = mergedFace(file, pieces);
+    else {
+      bytes = readFileSync(file);
+      if (isWoff(bytes)) bytes = decodedWoff(file, bytes);
+    }
     buffers.set(file, bytes);
   }
   return bytes;

@@ -28,6 +28,7 @@ const FALLBACK: Record<FontRole, FontRole[]> = {
 const SOURCES: [RegExp, string][] = [
   [/^Noto (Serif|Sans) (SC|TC|HK)$/, 'npm install @expo-google-fonts/noto-$L-$C'],
   [/^LXGW WenKai$/, 'npm install @fontsource/lxgw-wenkai'],
+  [/^LXGW WenKai TC$/, 'npm install @fontsource/lxgw-wenkai-tc'],
   [/^Noto (Serif|Sans) CJK/, 'Debian: fonts-noto-cjk'],
   [/^AR PL UKai/, 'Debian: fonts-arphic-ukai'],
   [/^AR PL UMing/, 'Debian: fonts-arphic-uming'],

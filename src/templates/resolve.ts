@@ -21,24 +21,25 @@ export const DEFAULT_FONTS: Record<FontRole, string> = {
 /**
  * The regional faces a Traditional edition takes for a role the template leaves
  * at the Simplified default (DEFAULT_FONTS, or the same family named alone):
- * TC/HK glyph forms and centred ，。 in every template. npm's Noto TC/HK first, then
- * Debian's Noto CJK; the SC fonts last, so a PDF can always be written.
+ * TC/HK glyph forms and centred ，。 in every template. npm's Noto TC/HK and LXGW
+ * WenKai TC first, then Debian's Noto CJK and UKai; the SC fonts last, so a PDF can
+ * always be written.
  */
 const REGIONAL_FONTS: Partial<Record<Lang, Partial<Record<FontRole, string>>>> = {
   'zh-Hant': {
     serif: 'Noto Serif TC, Noto Serif CJK TC, Noto Serif SC',
     sans: 'Noto Sans TC, Noto Sans CJK TC, Noto Sans SC',
-    kai: 'AR PL UKai TW, LXGW WenKai, AR PL UKai CN',
+    kai: 'LXGW WenKai TC, AR PL UKai TW, LXGW WenKai, AR PL UKai CN',
   },
   'zh-Hant-TW': {
     serif: 'Noto Serif TC, Noto Serif CJK TC, Noto Serif SC',
     sans: 'Noto Sans TC, Noto Sans CJK TC, Noto Sans SC',
-    kai: 'AR PL UKai TW, LXGW WenKai, AR PL UKai CN',
+    kai: 'LXGW WenKai TC, AR PL UKai TW, LXGW WenKai, AR PL UKai CN',
   },
   'zh-Hant-HK': {
     serif: 'Noto Serif HK, Noto Serif CJK HK, Noto Serif TC, Noto Serif CJK TC, Noto Serif SC',
     sans: 'Noto Sans HK, Noto Sans CJK HK, Noto Sans TC, Noto Sans CJK TC, Noto Sans SC',
-    kai: 'AR PL UKai HK, AR PL UKai TW, LXGW WenKai, AR PL UKai CN',
+    kai: 'LXGW WenKai TC, AR PL UKai HK, AR PL UKai TW, LXGW WenKai, AR PL UKai CN',
   },
 };
 

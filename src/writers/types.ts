@@ -6,6 +6,8 @@ export interface WriteContext {
   template: Template;
   /** Fixed date for document properties: from the edition or SOURCE_DATE_EPOCH, never the clock. */
   date?: Date;
+  /** The Word edition embeds the PDF's fonts (subset) and names them instead of the fonts its readers have. */
+  embedFonts?: boolean;
 }
 
 export interface WriteResult {

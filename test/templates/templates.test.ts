@@ -50,6 +50,8 @@ describe('built-in templates', () => {
     const tw = loadTemplate('briefing', 'zh-Hant-TW');
     expect(tw.quotes).toBe('corner');
     expect(tw.fonts.serif.split(',')[0]).toBe('Noto Serif TC');
+    expect(tw.fonts.kai.split(',')[0]).toBe('LXGW WenKai TC');
+    expect(loadTemplate('gbt9704', 'zh-Hant-HK').fonts.kai.split(',')[0]).toBe('LXGW WenKai TC');
     expect(loadTemplate('gbt9704', 'zh-Hant-HK').fonts.sans.split(',')[0]).toBe('Noto Sans HK');
     expect(loadTemplate('newspaper', 'zh-Hant-TW').fonts.serif).toContain('Noto Serif CJK TC');
     expect(loadTemplate('briefing', 'zh-Hans').quotes).toBe('source');

@@ -26,6 +26,7 @@ export interface Args {
   encoding?: string;
   lenient?: boolean;
   skip?: string;
+  embedFonts?: boolean;
 }
 
 const DEFAULTS = { inputs: ['seeds'], format: 'all', variant: 'zh-Hans', template: 'briefing', out: 'out' };
@@ -40,6 +41,7 @@ export function buildOptions(y: Argv): Argv<Args> {
       template: { type: 'string', describe: 'a built-in template name or a template file [default: briefing]', group: 'Output:' },
       out: { type: 'string', describe: 'output folder [default: out]', group: 'Output:' },
       name: { type: 'string', describe: 'output name pattern, fields {dir} {name} {variant} {ext} [default: {dir}{name}.{variant}.{ext}]', group: 'Output:' },
+      'embed-fonts': { type: 'boolean', describe: "the Word edition embeds the PDF's fonts (subset) and names them, so it looks the same everywhere", group: 'Output:' },
       vocabulary: { type: 'boolean', describe: 'regional vocabulary in Traditional variants, not only characters', group: 'Transforms:' },
       jobs: { type: 'number', describe: 'worker threads [default: the number of cores]', group: 'Batch:' },
       force: { type: 'boolean', describe: 'rebuild outputs that are up to date', group: 'Batch:' },
@@ -95,6 +97,7 @@ export async function buildSetup(cli: Args): Promise<BuildSetup> {
     jobs: args.jobs,
     force: args.force,
     shard: parseShard(args.shard),
+    embedFonts: args.embedFonts,
   };
   return { args, options, quiet, templateFile, templateLabel };
 }

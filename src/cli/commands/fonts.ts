@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { FONT_ROLES, loadTemplate, resolveRoles, usedRoles } from '../../index.js';
 import { reportLocalFonts } from '../report.js';
@@ -22,7 +23,8 @@ export const fontsCommand: CommandModule<object, Args> = {
     const { roles, notices } = resolveRoles(template.fonts, used);
     for (const role of FONT_ROLES) {
       const r = roles[role];
-      const face = (f: { file: string; postscriptName?: string } | undefined) => (f ? `${f.file}${f.postscriptName ? ` [${f.postscriptName}]` : ''}` : '-');
+      const face = (f: { file: string; postscriptName?: string; pieces?: readonly string[] } | undefined) =>
+        !f ? '-' : f.pieces ? `${f.pieces.length} pieces in ${dirname(f.pieces[0]!)}, merged into one font when first used (kept in the cache folder)` : `${f.file}${f.postscriptName ? ` [${f.postscriptName}]` : ''}`;
       const note = !used.has(role) ? '  (no style of the template uses it)' : r.fallback ? `  \u2190 fallback for "${r.requested}"` : '';
       process.stdout.write(`${role.padEnd(9)} ${r.family.name} (${r.family.source})${note}\n`);
       process.stdout.write(`          regular: ${face(r.family.normal)}\n          bold:    ${r.family.bold ? face(r.family.bold) : '(none: the regular face is used)'}\n`);

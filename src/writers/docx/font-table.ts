@@ -7,6 +7,7 @@
 // A font not listed here gets an entry with its name and the edition's
 // character set only.
 import type { Lang } from '../../model/types.js';
+import type { EmbeddedFaces } from './embed-fonts.js';
 
 interface FontFacts {
   altName?: string;
@@ -34,10 +35,17 @@ const KNOWN: Record<string, FontFacts> = {
   微軟正黑體: { altName: 'Microsoft JhengHei', charset: BIG5, family: 'swiss', pitch: 'variable', panose1: '020B0604030504040204' },
 };
 
+/** A font's embedded faces: subsets of the fonts the PDF uses (w:subsetted, so Word does not take them for whole fonts). */
+function embeds(faces: { regular?: { id: string; key: string }; bold?: { id: string; key: string } } | undefined): string {
+  if (!faces) return '';
+  const one = (element: string, face?: { id: string; key: string }) => (face ? `<w:${element} r:id="${face.id}" w:fontKey="${face.key}" w:subsetted="1"/>` : '');
+  return one('embedRegular', faces.regular) + one('embedBold', faces.bold);
+}
+
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The font table naming `fonts` (in order, once each). */
-export function fontTableXml(fonts: readonly string[], lang: Lang): string {
+/** The font table naming `fonts` (in order, once each), with the faces embedded for each (--embed-fonts). */
+export function fontTableXml(fonts: readonly string[], lang: Lang, embedded?: EmbeddedFaces): string {
   const entries = [...new Set(fonts)].map((name) => {
     const facts = KNOWN[name] ?? { charset: lang === 'zh-Hans' ? GB : BIG5, family: 'auto', pitch: 'variable' };
     return (
@@ -45,12 +53,13 @@ export function fontTableXml(fonts: readonly string[], lang: Lang): string {
       (facts.altName ? `<w:altName w:val="${escapeXml(facts.altName)}"/>` : '') +
       (facts.panose1 ? `<w:panose1 w:val="${facts.panose1}"/>` : '') +
       `<w:charset w:val="${facts.charset}"/><w:family w:val="${facts.family}"/><w:pitch w:val="${facts.pitch}"/>` +
+      embeds(embedded?.get(name)) +
       '</w:font>'
     );
   });
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"${embedded?.size ? ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' : ''}>` +
     entries.join('') +
     '</w:fonts>'
   );

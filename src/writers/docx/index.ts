@@ -9,17 +9,22 @@ import { finishPackage, packageParts } from './package.js';
 import { docxSections, needsEvenPages, textWidth } from './sections.js';
 import { fontTableXml } from './font-table.js';
 import { docxStyles, wordFonts } from './styles.js';
+import { charactersOf, fontsToEmbed, rekeyEmbeddedFonts } from './embed-fonts.js';
 
 /** The date written when none is given: never the clock. */
 const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
 
 export const docxWriter: Writer = {
   extension: 'docx',
-  async write(edition, { template, date }) {
+  async write(edition, { template, date, embedFonts }) {
     const used = usedRoles(template);
     const { roles, notices } = resolveRoles(template.fonts, used);
+    // With --embed-fonts the copy names the PDF's families and carries them.
+    const embed = embedFonts ? fontsToEmbed(roles, used, template, charactersOf([edition, template])) : undefined;
+    const embeddedNames = new Set(embed?.fonts.map((f) => f.name));
     const names = wordFonts(template, roles);
-    const report: Change[] = [...notices];
+    for (const role of Object.keys(names) as (keyof typeof names)[]) if (embeddedNames.has(roles[role].family.name)) names[role] = roles[role].family.name;
+    const report: Change[] = [...notices, ...(embed?.notices ?? [])];
     const when = date ?? FALLBACK_DATE;
     const meta = edition.meta;
     const titles = edition.children.map((a) => a.meta.title).filter((t): t is string => Boolean(t));
@@ -44,6 +49,7 @@ export const docxWriter: Writer = {
       styles: docxStyles(template, names, meta.lang),
       evenAndOddHeaderAndFooters: needsEvenPages(template),
       sections: docxSections(edition, template),
+      ...(embed?.fonts.length ? { fonts: embed.fonts } : {}),
       // docx/layout can estimate the contents' page numbers, but it costs about 1 s a
       // document; set ZHPRESS_DOCX_TOC_PAGES=1 to have them. Otherwise the entries are
       // written without numbers and Word is asked to update fields on opening, which
@@ -54,8 +60,10 @@ export const docxWriter: Writer = {
           ? { features: { updateFields: true } }
           : {}),
     });
-    const fontTable = fontTableXml([...used].map((role) => names[role]), meta.lang);
-    const data = finishPackage(await packageParts(document), { properties, lang: meta.lang, textWidth: textWidth(template), fontTable });
+    const parts = await packageParts(document);
+    const embedded = embed?.fonts.length ? rekeyEmbeddedFonts(parts) : undefined;
+    const fontTable = fontTableXml([...used].map((role) => names[role]), meta.lang, embedded);
+    const data = finishPackage(parts, { properties, lang: meta.lang, textWidth: textWidth(template), fontTable, subsetFonts: Boolean(embedded?.size) });
     return { data, report };
   },
 };

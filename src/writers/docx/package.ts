@@ -24,6 +24,8 @@ export interface PackageOptions {
   textWidth: number;
   /** word/fontTable.xml: the fonts the styles name, with their substitution facts (font-table.ts). */
   fontTable?: string;
+  /** The fonts embedded are subsets: Word keeps them subset when it saves the copy again. */
+  subsetFonts?: boolean;
 }
 
 /** XML text: markup escaped, and the C0 controls XML 1.0 forbids (a BEL in a title) left out. */
@@ -136,7 +138,10 @@ export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array
   files.set('docProps/core.xml', coreXml(options.properties));
   if (options.fontTable && files.has('word/fontTable.xml')) files.set('word/fontTable.xml', options.fontTable);
   edit('word/document.xml', renumberBookmarks);
-  edit('word/settings.xml', (xml) => patchSettings(xml, options.lang));
+  edit('word/settings.xml', (xml) => {
+    const patched = patchSettings(xml, options.lang);
+    return options.subsetFonts ? patched.replace(/(<w:embedTrueTypeFonts\b[^>]*\/>)/, '$1<w:saveSubsetFonts/>') : patched;
+  });
   edit('word/styles.xml', (xml) => {
     let out = xml;
     for (const id of [STYLE.header, STYLE.footer]) out = addToStylePPr(out, id, bandTabs(options.textWidth));
