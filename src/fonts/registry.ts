@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type * as Fontkit from 'fontkit';
-import { sharedFontkit } from './fontkit-shared.js';
+import { sharedFontkit } from '../patches/fontkit-shared.js';
 import { ZhpressError } from '../errors.js';
 import { fontFileProblem } from './check-file.js';
 import { isWoff, woffToSfnt } from './woff.js';

@@ -16,7 +16,8 @@ import { loadTemplate } from '../../src/templates/index.js';
 import type { Template } from '../../src/templates/types.js';
 import { docxWriter } from '../../src/writers/docx/index.js';
 import { unzip, zip } from '../../src/writers/docx/zip.js';
-import { docxCompiler, finishPackage, packageParts } from '../../src/writers/docx/package.js';
+import { finishPackage, packageParts } from '../../src/writers/docx/package.js';
+import { docxCompiler } from '../../src/patches/docx-compiler.js';
 import { docxSections } from '../../src/writers/docx/sections.js';
 import { docxStyles, wordFonts } from '../../src/writers/docx/styles.js';
 import { Document } from 'docx';
@@ -171,9 +172,8 @@ describe('docx writer: the package', () => {
   });
 
   it("takes the parts from docx's compiler, the same parts as reading Packer's zip back", async () => {
-    // If a docx release drops Packer.compiler, the writer still works (it reads the zip
-    // back) but is slower: this says so.
-    expect(typeof docxCompiler?.compile).toBe('function');
+    // A docx release without Packer.compiler fails docxCompiler() with a clear error (test/patches.test.ts).
+    expect(typeof docxCompiler()?.compile).toBe('function');
     const document = () =>
       new Document({
         title: '\u6807\u9898',
@@ -181,7 +181,7 @@ describe('docx writer: the package', () => {
         sections: docxSections(edition, template),
       });
     const compiled = await packageParts(document());
-    const zipped = await packageParts(document(), {});
+    const zipped = await packageParts(document(), null);
     expect([...zipped.keys()].sort()).toEqual([...compiled.keys()].sort());
     // Bookmark ids count per process in docx, so the two differ until the package is finished.
     const options = { properties: { title: '', subject: '', creator: 'zhpress', keywords: '', description: '', language: 'zh-Hans', date: DATE }, lang: 'zh-Hans' as const, textWidth: 9000 };
