@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The zhpress command line: a thin layer over the library in src/index.ts.
 import './heap.js';
-import yargs, { type Argv } from 'yargs';
+import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isZhpressError, removePendingTemporaries, saveInterrupted } from '../index.js';
 import { buildCommand } from './commands/build.js';
@@ -10,6 +10,7 @@ import { checkCommand } from './commands/check.js';
 import { parseCommand } from './commands/parse.js';
 import { schemaCommand } from './commands/schema.js';
 import { extraCommands } from './commands/extra.js';
+import { skipHelpCache } from '../patches/yargs-help.js';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`zhpress: ${message}\n`);
@@ -52,20 +53,6 @@ function operands(args: string[]): string[] {
   const end = args.indexOf('--');
   if (end < 0) return args;
   return [...args.slice(0, end), ...args.slice(end + 1).map((arg) => (arg.startsWith('-') ? `./${arg}` : arg))];
-}
-
-
-/**
- * yargs formats the whole help text after every command handler, in case a
- * failing handler should print it (about 50 ms of string measuring a run). Our
- * .fail() prints a message and points to --help instead, so that text is never
- * used: skip building it. --help itself is unaffected.
- */
-function skipHelpCache(cli: Argv): Argv {
-  const internal = (cli as unknown as { getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
-  const usage = internal?.getUsageInstance?.();
-  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
-  return cli;
 }
 
 async function main(): Promise<void> {

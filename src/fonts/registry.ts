@@ -10,7 +10,7 @@ import { threadId } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import type * as Fontkit from 'fontkit';
-import { sharedFontkit } from './fontkit-shared.js';
+import { sharedFontkit } from '../patches/fontkit-shared.js';
 import { ZhpressError } from '../errors.js';
 import { fontFileProblem } from './check-file.js';
 import { isWoff, woffToSfnt } from './woff.js';

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import * as pristine from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_FAMILIES, type Face, findFamily, type FontFamily, openFace } from '../../src/fonts/index.js';
-import { realLayout } from '../../src/fonts/direct-layout.js';
-import { chwsDistinguished, chwsGlyphs, type ShapingFont } from '../../src/fonts/shaped-glyphs.js';
+import { realLayout } from '../../src/patches/direct-layout.js';
+import { chwsDistinguished, chwsGlyphs, type ShapingFont } from '../../src/patches/shaped-glyphs.js';
 import { converter } from '../../src/transforms/convert/opencc.js';
 import { clients } from '../helpers/clients.js';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as pristine from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_FAMILIES, type Face, findFamily, openFace } from '../../src/fonts/index.js';
-import { type CmapFont, fontkitLookup } from '../../src/fonts/fast-tables.js';
+import { type CmapFont, fontkitLookup } from '../../src/patches/fast-tables.js';
 import { familyNames } from '../../src/fonts/registry.js';
 
 interface Tables {

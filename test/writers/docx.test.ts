@@ -15,8 +15,9 @@ import { resolveRoles } from '../../src/fonts/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
 import type { Template } from '../../src/templates/types.js';
 import { docxWriter } from '../../src/writers/docx/index.js';
-import { unzip } from '../../src/writers/docx/zip.js';
-import { docxCompiler, finishPackage, packageParts } from '../../src/writers/docx/package.js';
+import { unzip, zip } from '../../src/writers/docx/zip.js';
+import { finishPackage, packageParts } from '../../src/writers/docx/package.js';
+import { docxCompiler } from '../../src/patches/docx-compiler.js';
 import { docxSections } from '../../src/writers/docx/sections.js';
 import { docxStyles, wordFonts } from '../../src/writers/docx/styles.js';
 import { Document } from 'docx';
@@ -171,9 +172,8 @@ describe('docx writer: the package', () => {
   });
 
   it("takes the parts from docx's compiler, the same parts as reading Packer's zip back", async () => {
-    // If a docx release drops Packer.compiler, the writer still works (it reads the zip
-    // back) but is slower: this says so.
-    expect(typeof docxCompiler?.compile).toBe('function');
+    // A docx release without Packer.compiler fails docxCompiler() with a clear error (test/patches.test.ts).
+    expect(typeof docxCompiler()?.compile).toBe('function');
     const document = () =>
       new Document({
         title: '\u6807\u9898',
@@ -181,7 +181,7 @@ describe('docx writer: the package', () => {
         sections: docxSections(edition, template),
       });
     const compiled = await packageParts(document());
-    const zipped = await packageParts(document(), {});
+    const zipped = await packageParts(document(), null);
     expect([...zipped.keys()].sort()).toEqual([...compiled.keys()].sort());
     // Bookmark ids count per process in docx, so the two differ until the package is finished.
     const options = { properties: { title: '', subject: '', creator: 'zhpress', keywords: '', description: '', language: 'zh-Hans', date: DATE }, lang: 'zh-Hans' as const, textWidth: 9000 };
@@ -194,13 +194,17 @@ describe('docx writer: the package', () => {
 
   it('dates every zip entry and the core properties from `date`', () => {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    // Local file headers: DOS date 2025-08-29 08:30:00 (UTC).
-    let p = 0;
+    // Every local file header and central directory entry: DOS date 2025-08-29 08:30:00 (UTC, whatever TZ says).
+    const time = (8 << 11) | (30 << 5);
+    const day = ((2025 - 1980) << 9) | (8 << 5) | 29;
+    let p = view.getUint32(data.length - 22 + 16, true);
     let entries = 0;
-    while (view.getUint32(p, true) === 0x04034b50) {
-      expect(view.getUint16(p + 10, true)).toBe((8 << 11) | (30 << 5));
-      expect(view.getUint16(p + 12, true)).toBe(((2025 - 1980) << 9) | (8 << 5) | 29);
-      p += 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true) + view.getUint32(p + 18, true);
+    while (view.getUint32(p, true) === 0x02014b50) {
+      const local = view.getUint32(p + 42, true);
+      expect(view.getUint32(local, true)).toBe(0x04034b50);
+      expect([view.getUint16(local + 10, true), view.getUint16(local + 12, true)]).toEqual([time, day]);
+      expect([view.getUint16(p + 12, true), view.getUint16(p + 14, true)]).toEqual([time, day]);
+      p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
       entries++;
     }
     expect(entries).toBe(files.size);
@@ -217,6 +221,23 @@ describe('docx writer: the package', () => {
     expect(core).toMatch(/<dc:subject>[^<]*优化现代化城市体系<\/dc:subject>/);
     expect(core).toMatch(/<cp:keywords>[^<]*zh-Hans<\/cp:keywords>/);
     expect(core).toMatch(/<dc:description(>[^<]+<\/dc:description>|\/>)/);
+  });
+
+  it('zips in the order given, dated in UTC whatever the time zone (before 1980: 1980-01-01), and reads it back', () => {
+    const files: [string, Uint8Array][] = [['b.xml', new TextEncoder().encode('<b/>'.repeat(100))], ['a/\u6587.txt', new Uint8Array([1, 2, 3])]];
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Shanghai';
+      const east = zip(files, DATE);
+      process.env.TZ = 'America/Los_Angeles';
+      expect(Buffer.from(zip(files, DATE)).equals(Buffer.from(east))).toBe(true);
+      expect([...unzip(east)]).toEqual(files);
+      const old = new DataView(zip(files, new Date('1949-10-01T00:00:00Z')).buffer);
+      expect([old.getUint16(10, true), old.getUint16(12, true)]).toEqual([0, (1 << 5) | 1]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('defines the named styles, with first-line indent in characters, exact leading, East Asian fonts and zh-CN', () => {

@@ -2,7 +2,7 @@
 // pdfmake will measure: every justified line must still come out flush.
 import { describe, expect, it } from 'vitest';
 import { findFamily, type FontFamily, openFace } from '../../src/fonts/index.js';
-import { realLayout } from '../../src/fonts/direct-layout.js';
+import { realLayout } from '../../src/patches/direct-layout.js';
 import { breakLines, type Run } from '../../src/writers/pdf/linebreak.js';
 
 const SERIF = 'Noto Serif SC';

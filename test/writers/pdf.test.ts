@@ -10,7 +10,7 @@ import { loadTemplate, mmToPt } from '../../src/templates/index.js';
 import { runTransforms } from '../../src/transforms/index.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/han.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
-import { fontkitUse } from '../../src/fonts/fontkit-shared.js';
+import { fontkitUse } from '../../src/patches/fontkit-shared.js';
 import { clients, han, isSubsequence, run } from '../helpers/clients.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');

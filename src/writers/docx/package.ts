@@ -4,6 +4,7 @@
 // fixed entry dates, in a fixed order, so the same input gives the same bytes.
 import { type Document, Packer } from 'docx';
 import type { Lang } from '../../model/types.js';
+import { docxCompiler, type Parts, type PartsCompiler } from '../../patches/docx-compiler.js';
 import { STYLE, bandTabs, eastAsianLang, LATIN_LANG } from './styles.js';
 import { unzip, zip } from './zip.js';
 
@@ -106,25 +107,12 @@ export function renumberBookmarks(xml: string): string {
     });
 }
 
-/** A package's parts by path: XML as text, anything else as bytes. */
-export type Parts = Map<string, string | Uint8Array>;
-
-/** What docx's Packer zips: the document compiled to its parts. */
-export interface PartsCompiler {
-  compile(document: Document): Parts;
-}
-
-/** docx's own compiler, held by Packer (not in its typings), when this docx release has it. */
-export const docxCompiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
-
 /**
- * The document's parts as docx compiles them. Packer would zip them with a
- * JavaScript deflate (about 30 ms of a first document) that finishPackage only
- * inflates again to rewrite the package with fixed dates, so the parts are taken
- * from docx's compiler; without one, Packer's zip is read back (same parts).
+ * The document's parts as docx compiles them (src/patches/docx-compiler.ts);
+ * without its compiler, Packer's zip read back (the same parts, slower).
  */
-export async function packageParts(document: Document, compiler: Partial<PartsCompiler> | undefined = docxCompiler): Promise<Parts> {
-  if (typeof compiler?.compile === 'function') return compiler.compile(document);
+export async function packageParts(document: Document, compiler: PartsCompiler | null = docxCompiler() ?? null): Promise<Parts> {
+  if (compiler) return compiler.compile(document);
   return unzip(new Uint8Array(await Packer.toBuffer(document)));
 }
 

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type PdfmakeModule from 'pdfmake';
 import type { TFontDictionary } from 'pdfmake/interfaces.js';
-import { sharedFontkit } from '../../fonts/fontkit-shared.js';
+import { sharedFontkit } from '../../patches/fontkit-shared.js';
 import { verticalMetrics } from '../../fonts/metrics.js';
 import { type Face, type FontFamily, fontBytes, openFace, resolveRoles, type ResolvedRole, usedRoles } from '../../fonts/index.js';
 import type { Change } from '../../model/types.js';

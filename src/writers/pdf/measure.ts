@@ -4,7 +4,7 @@
 // under the font's `chws` feature (。” ，“ “《 take 1.5 em in the Simplified
 // Noto fonts; the Traditional ones centre ，。 and compress nothing there).
 import { openFace } from '../../fonts/index.js';
-import { chwsAdjustment, glyphId, HIDDEN, hmtxAdvance } from '../../fonts/direct-layout.js';
+import { chwsAdjustment, glyphId, HIDDEN, hmtxAdvance } from '../../patches/direct-layout.js';
 import type { Face } from '../../fonts/registry.js';
 
 /** Advances by face object (faces are cached by the registry), then code point. */

@@ -1,6 +1,7 @@
 // A direct layout for text that OpenType shaping would not change, installed
 // on each font the shared fontkit parses; fontkit's own layout stays for the rest.
 import { chwsDistinguished, chwsGlyphs, type ShapingFont, shapedGlyphs } from './shaped-glyphs.js';
+import { expectMembers, markInstalled } from './expect.js';
 
 /**
  * Han, kana, Latin and common punctuation mostly need no OpenType shaping
@@ -134,8 +135,21 @@ function chwsAdjuster(font: LayoutFont, shape: LayoutFont['layout']): (a: number
   };
 }
 
-/** Give `font` the direct layout (fonts shaped some other way keep fontkit's). */
-export function simplifyLayout(font: LayoutFont): void {
+/** What this file (and the line measurer, through glyphId and hmtxAdvance) takes of fontkit's font and glyphs. */
+export function expectLayout(font: object): void {
+  const f = font as LayoutFont;
+  expectMembers('fontkit', 'Font', f, { glyphsForString: 'function', glyphForCodePoint: 'function', unitsPerEm: 'number', hmtx: 'object', hhea: 'object', _cmapProcessor: 'object' });
+  expectMembers('fontkit', 'Font.hmtx', f.hmtx, { metrics: 'object' });
+  expectMembers('fontkit', 'Font.hmtx.metrics', f.hmtx.metrics, { get: 'function', length: 'number' });
+  expectMembers('fontkit', 'Font._cmapProcessor', f._cmapProcessor, { lookup: 'function' });
+  expectMembers('fontkit', 'Glyph', f.glyphForCodePoint(0x20), { id: 'number', codePoints: 'object', _getTableMetrics: 'function' });
+}
+
+/**
+ * Measure chws pairs for the line breaker and, when `direct`, give `font` the
+ * direct layout (fonts shaped some other way keep fontkit's).
+ */
+export function simplifyLayout(font: LayoutFont, direct: boolean): void {
   const shape = font.layout.bind(font);
   // Variable fonts adjust advances (HVAR) and outlines: always the shaper.
   if (font.directory.tables.fvar) return;
@@ -144,6 +158,8 @@ export function simplifyLayout(font: LayoutFont): void {
   realLayouts.set(font, shape);
   const adjust = chwsAdjuster(font, shape);
   chwsAdjusters.set(font, (a, b) => adjust(glyphId(font, a), glyphId(font, b), a, b));
+  if (!direct) return;
+  markInstalled('direct-layout');
   font.layout = (text, features, ...rest) => {
     const onlyChws = Array.isArray(features) && features.length === 1 && features[0] === 'chws';
     const hasFeatures = Array.isArray(features) ? features.length > 0 : features !== undefined && features !== null && Object.keys(features).length > 0;

@@ -1,4 +1,6 @@
 // Lighter subsetting for pdfkit's per-document font subsets (TrueType and CFF).
+import { expectMembers } from './expect.js';
+
 interface SubsetGlyph {
   id: number;
   _decode(): unknown;
@@ -40,11 +42,13 @@ function readable(font: SubsettingFont): boolean {
   return font.type === 'TTF' && !font.directory.tables.fvar && Boolean(font.directory.tables.glyf);
 }
 
-/** Subsets of such fonts read only what they need of each glyph (glyphStructure). */
-export function lightSubsets(font: SubsettingFont): void {
-  if (!readable(font)) return;
+/** Subsets of such fonts read only what they need of each glyph (glyphStructure); false for other fonts. */
+export function lightSubsets(font: SubsettingFont): boolean {
+  if (!readable(font)) return false;
   const proto = Object.getPrototypeOf(font.createSubset()) as TrueTypeSubset;
-  if (patchedSubsets.has(proto)) return;
+  if (patchedSubsets.has(proto)) return true;
+  expectMembers('fontkit', 'TTFSubset.prototype', proto, { _addGlyph: 'function' });
+  expectMembers('fontkit', 'Glyph', font.getGlyph(0), { id: 'number', _decode: 'function' });
   patchedSubsets.add(proto);
   const addGlyph = proto._addGlyph;
   proto._addGlyph = function (this: TrueTypeSubset, gid: number) {
@@ -60,6 +64,7 @@ export function lightSubsets(font: SubsettingFont): void {
       delete (glyph as Partial<SubsetGlyph>)._decode;
     }
   };
+  return true;
 }
 
 interface CffSubset {
@@ -74,10 +79,11 @@ const RETURN = new Uint8Array([11]);
  * "return" where a subroutine is unused: in Noto CJK that is some 50,000 new
  * arrays per font per document. One shared, never-written array serves them all.
  */
-export function sharedReturnStubs(font: { directory: { tables: Record<string, unknown> }; createSubset(): object }): void {
-  if (!font.directory.tables['CFF ']) return;
+export function sharedReturnStubs(font: { directory: { tables: Record<string, unknown> }; createSubset(): object }): boolean {
+  if (!font.directory.tables['CFF ']) return false;
   const proto = Object.getPrototypeOf(font.createSubset()) as CffSubset;
-  if (patchedSubsets.has(proto)) return;
+  if (patchedSubsets.has(proto)) return true;
+  expectMembers('fontkit', 'CFFSubset.prototype', proto, { subsetSubrs: 'function' });
   patchedSubsets.add(proto);
   proto.subsetSubrs = function (this: CffSubset, subrs, used) {
     const out = new Array<Uint8Array>(subrs.length);
@@ -90,5 +96,6 @@ export function sharedReturnStubs(font: { directory: { tables: Record<string, un
     }
     return out;
   };
+  return true;
 }
 

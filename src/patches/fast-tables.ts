@@ -4,6 +4,7 @@
 // (pdfkit reads only its header, but fontkit decodes every glyph name with it;
 // here the names are decoded only if something asks for them). Together they
 // were about 80 ms of the first PDF of a process.
+import { expectMembers, patchBroken } from './expect.js';
 
 interface TableEntry {
   offset: number;
@@ -56,6 +57,15 @@ function primePost(font: TableFont, table: TableEntry): void {
     Object.defineProperty(post, key, { enumerable: true, get: () => (full ??= font._decodeTable(table))[key] });
   }
   font._tables.post = post;
+}
+
+/** What this file takes of fontkit's font: its table cache and decoder, its bytes, its cmap processor. */
+export function expectTables(font: object): void {
+  const f = font as TableFont & CmapFont;
+  expectMembers('fontkit', 'Font', f, { _tables: 'object', _decodeTable: 'function', _cmapProcessor: 'object' });
+  expectMembers('fontkit', 'Font.stream', f.stream, { buffer: 'object' });
+  expectMembers('fontkit', 'Font._cmapProcessor', f._cmapProcessor, { lookup: 'function' });
+  if (!('cmap' in f._cmapProcessor)) throw patchBroken('fontkit', 'Font._cmapProcessor.cmap is missing');
 }
 
 /** Put fast readings of loca and post in the font's table cache (TrueType outlines only). */

@@ -8,9 +8,10 @@
 // changes nothing (direct-layout.ts), lighter subsets (light-subsets.ts).
 import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
-import { type CmapFont, fastCmap, primeTables, type TableFont } from './fast-tables.js';
-import { type LayoutFont, simplifyLayout } from './direct-layout.js';
+import { type CmapFont, expectTables, fastCmap, primeTables, type TableFont } from './fast-tables.js';
+import { expectLayout, type LayoutFont, simplifyLayout } from './direct-layout.js';
 import { lightSubsets, sharedReturnStubs, type SubsettingFont } from './light-subsets.js';
+import { expectMembers, markInstalled, patchBroken, patchOn } from './expect.js';
 
 const parsed = new WeakMap<Uint8Array, Map<string, ReturnType<typeof Fontkit.create>>>();
 
@@ -35,17 +36,28 @@ function create(buffer: Uint8Array, postscriptName?: string): ReturnType<typeof 
   if (!font) {
     font = real!.create(buffer, postscriptName);
     use.parsed++;
-    if ('directory' in font) primeTables(font as unknown as TableFont);
-    if ('_cmapProcessor' in font) fastCmap(font as unknown as CmapFont);
-    if ('layout' in font) simplifyLayout(font as unknown as LayoutFont);
-    if ('createSubset' in font) {
-      lightSubsets(font as unknown as SubsettingFont);
-      sharedReturnStubs(font as unknown as Parameters<typeof sharedReturnStubs>[0]);
-    }
-    if ('getGlyph' in font) ownCodePoints(font as unknown as GlyphSource);
+    // A collection (.ttc) is not patched; its faces are, as create(bytes, name) gives them.
+    if (!('fonts' in font)) patchFont(font);
     faces.set(key, font);
   }
   return font;
+}
+
+/** Make a parsed font quicker to use (each patch checks what it needs of fontkit's font first). */
+function patchFont(font: object): void {
+  expectMembers('fontkit', 'Font', font, { type: 'string', directory: 'object', stream: 'object', getGlyph: 'function', createSubset: 'function', layout: 'function' });
+  expectMembers('fontkit', 'Font.directory', (font as TableFont).directory, { tables: 'object' });
+  if (patchOn('fast-tables')) {
+    expectTables(font);
+    primeTables(font as TableFont);
+    fastCmap(font as CmapFont);
+    markInstalled('fast-tables');
+  }
+  expectLayout(font);
+  simplifyLayout(font as LayoutFont, patchOn('direct-layout'));
+  if (patchOn('light-subsets') && lightSubsets(font as SubsettingFont)) markInstalled('light-subsets');
+  if (patchOn('cff-return-stubs') && sharedReturnStubs(font as SubsettingFont)) markInstalled('cff-return-stubs');
+  ownCodePoints(font as GlyphSource);
 }
 
 interface GlyphSource {
@@ -82,18 +94,27 @@ let shared: typeof Fontkit | undefined;
  */
 export function sharedFontkit(): typeof Fontkit {
   if (!shared) {
+    // pdfkit and fontkit as pdfmake loads them, wherever npm put them.
     const require = createRequire(import.meta.url);
-    const fromPdfkit = createRequire(require.resolve('pdfkit'));
+    const fromPdfmake = createRequire(require.resolve('pdfmake'));
+    const pdfkit = fromPdfmake.resolve('pdfkit');
+    const fromPdfkit = createRequire(pdfkit);
     const path = fromPdfkit.resolve('fontkit');
     // pdfkit binds fontkit when it loads: loaded first (by a program using zhpress as a
     // library), it parses every font again for every document. Still correct, only slower.
-    if (require.cache[require.resolve('pdfkit')]) {
+    if (require.cache[pdfkit]) {
       process.emitWarning('pdfkit was loaded before zhpress installed its shared fonts: every PDF will parse its fonts again', { code: 'ZHPRESS_FONTS_NOT_SHARED' });
     }
     real = fromPdfkit('fontkit') as typeof Fontkit;
+    expectMembers('fontkit', 'the fontkit module', real, { create: 'function' });
     shared = { ...real, create } as typeof Fontkit;
     const cached = require.cache[path];
-    if (cached) cached.exports = shared;
+    // fontkit's CommonJS build is what pdfkit requires: its entry in the module cache is what pdfkit gets.
+    if (!cached) throw patchBroken('fontkit', `${path} is not in the CommonJS module cache after require()`);
+    if (patchOn('fontkit-shared')) {
+      cached.exports = shared;
+      markInstalled('fontkit-shared');
+    }
   }
   return shared;
 }
