@@ -105,6 +105,15 @@ describe('runts and line-end spaces', () => {
     for (const w of widths.slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
   });
 
+  it('takes them down from a line that squeezed closing punctuation in, with the punctuation', () => {
+    // 19 characters and a semicolon squeezed in at the end of the first line: 及 would stand alone.
+    const squeezed = '\u4E2D'.repeat(19) + '\uFF1B\u53CA';
+    const out = lines(breakLines([{ text: squeezed, font: SERIF }], { width, indent: 0, size, justify: true, families }));
+    expect(out).toEqual(['\u4E2D'.repeat(18), '\u4E2D\uFF1B\u53CA']);
+    const widths = lineWidths(breakLines([{ text: squeezed, font: SERIF }], { width, indent: 0, size, justify: true, families }));
+    expect(widths[0]).toBeCloseTo(width - 0.3, 3);
+  });
+
   it('leaves a last line of three characters or more alone', () => {
     const fine = '\u4E2D'.repeat(40) + '\u3002';
     const out = lines(breakLines([{ text: fine, font: SERIF }], { width, indent: 0, size, justify: true, families }));

@@ -177,9 +177,9 @@ const RUNT_TAKE = 3;
  * line before, at a place where a line may break, when that line stays loose enough
  * (it gives up at most three characters' width, spread over its gaps).
  */
-function avoidRunt(lines: Char[][], tight: ReadonlySet<number>, options: BreakOptions): void {
+function avoidRunt(lines: Char[][], tight: Set<number>, options: BreakOptions): void {
   const n = lines.length;
-  if (n < 2 || tight.has(n - 2)) return;
+  if (n < 2) return;
   const last = lines[n - 1]!;
   const before = lines[n - 2]!;
   if (last.filter((c) => c.ch !== ' ').length > RUNT) return;
@@ -190,6 +190,10 @@ function avoidRunt(lines: Char[][], tight: ReadonlySet<number>, options: BreakOp
     const width = moved.reduce((sum, c) => sum + c.width, 0);
     if (width > RUNT_TAKE * options.size + 0.01) return;
     if (moved.length + last.length <= RUNT) continue;
+    // A line that squeezed punctuation in gives it up with the characters taken down:
+    // what stays is shorter than the measure, set out to it by the usual spacing.
+    if (tight.has(n - 2) && !moved.some((c) => SQUEEZABLE.includes(c.ch))) continue;
+    tight.delete(n - 2);
     lines[n - 2] = before.slice(0, cut);
     lines[n - 1] = [...moved, ...last];
     return;
