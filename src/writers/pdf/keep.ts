@@ -28,9 +28,20 @@ function linesOf(node: Node): Run[][] | undefined {
   return lines;
 }
 
-/** A line set ends with a forced break, except the last. */
+/**
+ * A line set ends with a forced break, except the last: in the font and line height of
+ * the line's first run, as linebreak.ts and blocks.ts set it (a break in the style's own
+ * line height would make its line a hair taller than the leading when the first run is
+ * in another face, and move the baselines after it off the grid).
+ */
 function join(lines: Run[][], font: unknown): Run[] {
-  return lines.flatMap((line, i) => (i < lines.length - 1 ? [...line, { text: '\n', font } as Run] : line));
+  return lines.flatMap((line, i) => {
+    if (i === lines.length - 1) return line;
+    const first = line[0] as (Run & { font?: unknown; lineHeight?: number }) | undefined;
+    const lineBreak: Record<string, unknown> = { text: '\n', font: first?.font ?? font };
+    if (first?.lineHeight !== undefined) lineBreak.lineHeight = first.lineHeight;
+    return [...line, lineBreak as Run];
+  });
 }
 
 /**
