@@ -89,6 +89,33 @@ describe('adjacent punctuation in the PDF line breaker', () => {
   });
 });
 
+describe('the two-em dash', () => {
+  const width = 20 * size;
+  // 他说——这是……——不应当被拆开: dashes at several places in justified lines.
+  const dashed = ('\u4ED6\u8BF4\u2014\u2014\u8FD9\u662F\u4E00\u4E2A\u771F\u6B63\u7684\u4E24\u5B57\u7EBF'.repeat(5) + '\u3002');
+  const out = breakLines([{ text: dashed, font: SERIF }], { width, indent: 0, size, justify: true, families });
+
+  it('is set in the font\'s full-width form: one 2 em glyph, not Noto\'s 1.69 em ligature', () => {
+    const dashes = out.filter((r) => r.text.includes('\u2014'));
+    expect(dashes.length).toBe(5);
+    const font = openFace(families.get(SERIF)!.normal) as unknown as { unitsPerEm: number };
+    const shape = realLayout(font)!;
+    for (const run of dashes) {
+      expect(run.text).toBe('\u2014\u2014');
+      expect(run.fontFeatures).toEqual(['fwid']);
+      expect((shape(run.text, run.fontFeatures ?? []) as unknown as { advanceWidth: number }).advanceWidth / font.unitsPerEm).toBeCloseTo(2, 3);
+    }
+  });
+
+  it('still ends every line but the last flush, and is never split', () => {
+    const widths = lineWidths(out);
+    for (const w of widths.slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
+    const lines = out.map((r) => r.text).join('').split('\n');
+    for (const l of lines) expect(l.startsWith('\u2014')).toBe(false);
+    expect(lines.join('')).toBe(dashed);
+  });
+});
+
 describe('runts and line-end spaces', () => {
   const width = 20 * size;
   const lines = (runs: Run[]) => runs.map((r) => r.text).join('').split('\n');

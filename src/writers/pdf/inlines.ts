@@ -17,10 +17,17 @@ export interface InlineContext {
   lead?: { role: FontRole; bold: boolean };
 }
 
-type TextRun = { text: string; font: string; bold?: boolean; noWrap?: boolean };
+type TextRun = { text: string; font: string; bold?: boolean; noWrap?: boolean; fontFeatures?: string[] };
 
 /** A character with the dash after it, so "——" never starts a line nor splits. */
 const DASH_GROUP = /[^\u2014\u2015\s]?[\u2014\u2015]{2,}/gu;
+
+/**
+ * Glued dashes in lines pdfmake breaks itself (centred titles, right-set datelines) are
+ * set in the font's full-width forms, a true 2 em dash (linebreak.ts does the same in
+ * the lines it breaks); not after a Latin letter or digit, which fwid would widen too.
+ */
+const FULL_WIDTH_GLUE = /^(?:[^\p{Script=Latin}\p{N}])?[\u2014\u2015]+$/u;
 
 function runs(text: string, context: InlineContext): TextRun[] {
   const family = context.fonts.roles[context.role].family;
@@ -38,6 +45,7 @@ function runs(text: string, context: InlineContext): TextRun[] {
       const node: TextRun = { text: run.text, font: run.family.name };
       if (context.bold) node.bold = true;
       if (piece.glue) node.noWrap = true;
+      if (piece.glue && FULL_WIDTH_GLUE.test(run.text)) node.fontFeatures = ['fwid'];
       out.push(node);
     }
   }

@@ -12,7 +12,7 @@
 // character, which is also much faster.
 import { findFamily } from '../../fonts/index.js';
 import type { Face, FontFamily } from '../../fonts/registry.js';
-import { advance, laidOutWidth, punctuationKern } from './measure.js';
+import { advance, fullWidthDashes, laidOutWidth, punctuationKern } from './measure.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../text/han.js';
 
 export interface Run {
@@ -49,7 +49,12 @@ interface Char {
   glyph: number;
   /** Space chws takes out between this character and the next when both are on one line (adjacent punctuation), pt. */
   kern: number;
+  /** One of a run of dashes set in the font's full-width forms (fwid). */
+  dash?: boolean;
 }
+
+/** Two dashes or more: a 两字线 (or longer), set full-width. */
+const DASHES = /[\u2014\u2015]{2,}/gu;
 
 /** Full-width closing punctuation can be squeezed in at a line end (it is half blank). */
 const SQUEEZABLE = CLOSING_MARKS;
@@ -77,11 +82,23 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     const face = family && ((run.bold && family.bold) || family.normal);
     faces[index] = face;
     let previous: Char | undefined;
+    // Dashes in runs of two or more, by index in the run's text, with their full-width advance.
+    const dashes = new Map<number, number>();
+    if (face) {
+      for (const match of run.text.matchAll(DASHES)) {
+        const full = fullWidthDashes(face, match[0]);
+        if (full !== undefined) for (let k = 0; k < match[0].length; k++) dashes.set(match.index + k, full / match[0].length);
+      }
+    }
+    let at = 0;
     for (const ch of run.text) {
-      const em = face ? advance(face, ch.codePointAt(0)!) : 1;
+      const dash = dashes.get(at);
+      at += ch.length;
+      const em = dash ?? (face ? advance(face, ch.codePointAt(0)!) : 1);
       const glyph = em * options.size;
       const width = options.pitch && isFullWidth(em) ? options.pitch : glyph;
       const char: Char = { ch, run: index, width, glyph, kern: 0 };
+      if (dash !== undefined) char.dash = true;
       // On a grid every character keeps its cell; elsewhere the font says what adjacent punctuation gives up.
       if (previous && face && !options.pitch) previous.kern = punctuationKern(face, previous.ch, ch) * options.size;
       chars.push(char);
@@ -135,31 +152,35 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     // One piece per run on the line. A piece holding adjacent punctuation is set with
     // the font's chws feature, which pdfkit lays out (and pdfmake measures) with those
     // pairs closed up, so the justification spacing stays the same in every gap.
-    const pieces: { run: number; text: string; width: number; chws: boolean }[] = [];
+    // Dashes set full-width are a piece of their own, with the font's fwid feature.
+    const pieces: { run: number; text: string; width: number; chws: boolean; dash: boolean }[] = [];
     line.forEach((c, k) => {
       const piece = pieces[pieces.length - 1];
       const kernBefore = k > 0 ? line[k - 1]!.kern : 0;
-      if (piece && piece.run === c.run) {
+      if (piece && piece.run === c.run && piece.dash === Boolean(c.dash)) {
         piece.text += c.ch;
         piece.width += c.glyph + kernBefore;
         if (kernBefore < 0) piece.chws = true;
-      } else pieces.push({ run: c.run, text: c.ch, width: c.glyph, chws: false });
+      } else pieces.push({ run: c.run, text: c.ch, width: c.glyph, chws: false, dash: Boolean(c.dash) });
     });
     // pdfmake measures a run as its laid-out width plus the spacing between its characters
     // (length - 1 gaps). Latin letters and digits may be kerned: such a piece is measured
     // as the font lays it out, so a justified line with them still ends flush.
     for (const piece of pieces) {
       const face = faces[piece.run];
-      if (face && KERNABLE.test(piece.text)) piece.width = laidOutWidth(face, piece.text, piece.chws) * options.size;
+      if (face && KERNABLE.test(piece.text)) piece.width = laidOutWidth(face, piece.text, piece.chws ? ['chws'] : []) * options.size;
     }
     const widths = pieces.reduce((sum, p) => sum + p.width, 0);
     const gaps = pieces.reduce((sum, p) => sum + p.text.length - 1, 0);
     let spacing = options.pitch ? options.pitch - options.size : 0;
     if (((options.justify && !last) || tight.has(i)) && gaps > 0) spacing = (lineWidth(i) - 0.3 - widths) / gaps;
     for (const piece of pieces) {
-      const run: Run = { ...runs[piece.run]!, text: piece.text, noWrap: true };
+      // The features are decided here, per piece (a run's own are for pdfmake's line breaking).
+      const { fontFeatures: _, ...source } = runs[piece.run]!;
+      const run: Run = { ...source, text: piece.text, noWrap: true };
       if (Math.abs(spacing) > 1e-6) run.characterSpacing = spacing;
       if (piece.chws) run.fontFeatures = ['chws'];
+      if (piece.dash) run.fontFeatures = ['fwid'];
       out.push(run);
     }
     if (!last) out.push({ text: '\n', font: runs[line[0]!.run]!.font });
