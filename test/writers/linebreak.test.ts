@@ -39,6 +39,12 @@ describe('adjacent punctuation in the PDF line breaker', () => {
     for (const run of out.filter((r) => r.fontFeatures)) expect(run.text).toMatch(/[\u3001\u3002\uFF0C\uFF1A\uFF1B\u201D\u300B][\u201C\u201D\u300A\uFF0C\u3002]/);
   });
 
+  it('compresses the pair where a heading\'s marker meets its text (（一）“十四五”)', () => {
+    const heading = breakLines([{ text: '\uFF08\u4E00\uFF09', font: SERIF }, { text: '\u201C\u5341\u56DB\u4E94\u201D\u89C4\u5212', font: SERIF }], { width, indent: 0, size, justify: false, families });
+    const run = heading.find((r) => r.text.includes('\uFF09\u201C'));
+    expect(run?.fontFeatures).toEqual(['chws']);
+  });
+
   it('which closes each pair up by half an em in this font', () => {
     const font = openFace(families.get(SERIF)!.normal) as unknown as { unitsPerEm: number };
     const shape = realLayout(font)!;
@@ -113,6 +119,22 @@ describe('the two-em dash', () => {
     const lines = out.map((r) => r.text).join('').split('\n');
     for (const l of lines) expect(l.startsWith('\u2014')).toBe(false);
     expect(lines.join('')).toBe(dashed);
+  });
+});
+
+describe('note markers', () => {
+  it('never splits ［12］ and never starts a line with ］, whatever the measure', () => {
+    // 文字［12］ again and again: at some widths a marker meets every place in a line.
+    const noted = '\u6587\u5B57\u5185\u5BB9\uFF3B12\uFF3D'.repeat(30);
+    for (let chars = 12; chars <= 24; chars++) {
+      const out = breakLines([{ text: noted, font: SERIF }], { width: chars * size, indent: 2 * size, size, justify: true, families });
+      const lines = out.map((r) => r.text).join('').split('\n');
+      expect(lines.join('')).toBe(noted);
+      for (const l of lines) {
+        expect(l, `${chars}: ${l}`).not.toMatch(/^[\uFF3D0-9]|\uFF3B$|\uFF3B\d*$/);
+        expect(l.split('\uFF3B').length, l).toBe(l.split('\uFF3D').length);
+      }
+    }
   });
 });
 

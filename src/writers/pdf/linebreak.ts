@@ -74,7 +74,8 @@ function isFullWidth(em: number): boolean {
 }
 
 /** Break `runs` into lines; returns runs with line ends ("\n") and spacing set. */
-export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
+export function breakLines(given: readonly Run[], options: BreakOptions): Run[] {
+  const runs = merged(given);
   const chars: Char[] = [];
   const faces: (Face | undefined)[] = [];
   runs.forEach((run, index) => {
@@ -185,6 +186,25 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     }
     if (!last) out.push({ text: '\n', font: runs[line[0]!.run]!.font });
   });
+  return out;
+}
+
+/**
+ * Neighbouring runs set alike are one: a heading's marker and its text ("（一）" "“十四五”"),
+ * so the pair where they meet is compressed like any other (chws works within a run).
+ */
+function merged(runs: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  const alike = (a: Run, b: Run) => {
+    const { text: _, ...x } = a;
+    const { text: __, ...y } = b;
+    return JSON.stringify(x) === JSON.stringify(y);
+  };
+  for (const run of runs) {
+    const last = out.at(-1);
+    if (last && alike(last, run)) out[out.length - 1] = { ...last, text: last.text + run.text };
+    else out.push(run);
+  }
   return out;
 }
 
