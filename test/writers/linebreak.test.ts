@@ -122,6 +122,22 @@ describe('the two-em dash', () => {
   });
 });
 
+describe('Latin words and numbers in a narrow column', () => {
+  it('are never letter-spaced: the slack goes to the other gaps, and lines still end flush', () => {
+    // 全省PM2.5平均浓度累计下降27.4%，GDP增长5.4% … in columns of 11 to 16 characters.
+    const text = '\u5168\u7701PM2.5\u5E73\u5747\u6D53\u5EA6\u7D2F\u8BA1\u4E0B\u964D27.4%\uFF0CGDP\u589E\u957F5.4%\uFF0C\u5C45\u6C11\u6536\u516536439\u5143\u3002'.repeat(4);
+    for (let chars = 11; chars <= 16; chars++) {
+      const width = chars * size;
+      const out = breakLines([{ text, font: SERIF }], { width, indent: 0, size, justify: true, families });
+      for (const run of out.filter((r) => /[A-Za-z0-9]/.test(r.text))) {
+        expect(run.text, `${chars}: ${run.text}`).toMatch(/^[A-Za-z0-9.,%]+$/);
+        expect(run.characterSpacing ?? 0, run.text).toBe(0);
+      }
+      for (const w of lineWidths(out).slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
+    }
+  });
+});
+
 describe('note markers', () => {
   it('never splits ［12］ and never starts a line with ］, whatever the measure', () => {
     // 文字［12］ again and again: at some widths a marker meets every place in a line.

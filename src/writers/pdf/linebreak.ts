@@ -154,15 +154,18 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     // the font's chws feature, which pdfkit lays out (and pdfmake measures) with those
     // pairs closed up, so the justification spacing stays the same in every gap.
     // Dashes set full-width are a piece of their own, with the font's fwid feature.
-    const pieces: { run: number; text: string; width: number; chws: boolean; dash: boolean }[] = [];
+    // So are Latin words and numbers: they are never letter-spaced while the line has
+    // other gaps to take its slack (in a narrow column "2024" or "GDP" would come apart).
+    const pieces: { run: number; text: string; width: number; chws: boolean; dash: boolean; latin: boolean }[] = [];
     line.forEach((c, k) => {
       const piece = pieces[pieces.length - 1];
       const kernBefore = k > 0 ? line[k - 1]!.kern : 0;
-      if (piece && piece.run === c.run && piece.dash === Boolean(c.dash)) {
+      const latin = TIGHT.test(c.ch);
+      if (piece && piece.run === c.run && piece.dash === Boolean(c.dash) && piece.latin === latin) {
         piece.text += c.ch;
         piece.width += c.glyph + kernBefore;
         if (kernBefore < 0) piece.chws = true;
-      } else pieces.push({ run: c.run, text: c.ch, width: c.glyph, chws: false, dash: Boolean(c.dash) });
+      } else pieces.push({ run: c.run, text: c.ch, width: c.glyph, chws: false, dash: Boolean(c.dash), latin });
     });
     // pdfmake measures a run as its laid-out width plus the spacing between its characters
     // (length - 1 gaps). Latin letters and digits may be kerned: such a piece is measured
@@ -173,13 +176,20 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     }
     const widths = pieces.reduce((sum, p) => sum + p.width, 0);
     const gaps = pieces.reduce((sum, p) => sum + p.text.length - 1, 0);
+    const open = pieces.reduce((sum, p) => sum + (p.latin ? 0 : p.text.length - 1), 0);
     let spacing = options.pitch ? options.pitch - options.size : 0;
-    if (((options.justify && !last) || tight.has(i)) && gaps > 0) spacing = (lineWidth(i) - 0.3 - widths) / gaps;
+    /** Latin pieces keep their own letter fit when the other gaps can take the slack. */
+    let latinSpacing = open > 0 ? 0 : spacing;
+    if (((options.justify && !last) || tight.has(i)) && gaps > 0) {
+      spacing = (lineWidth(i) - 0.3 - widths) / (open > 0 ? open : gaps);
+      latinSpacing = open > 0 ? 0 : spacing;
+    }
     for (const piece of pieces) {
       // The features are decided here, per piece (a run's own are for pdfmake's line breaking).
       const { fontFeatures: _, ...source } = runs[piece.run]!;
       const run: Run = { ...source, text: piece.text, noWrap: true };
-      if (Math.abs(spacing) > 1e-6) run.characterSpacing = spacing;
+      const pieceSpacing = piece.latin ? latinSpacing : spacing;
+      if (Math.abs(pieceSpacing) > 1e-6) run.characterSpacing = pieceSpacing;
       if (piece.chws) run.fontFeatures = ['chws'];
       if (piece.dash) run.fontFeatures = ['fwid'];
       out.push(run);
