@@ -51,7 +51,7 @@ export interface PageReport {
   counts: Record<Fault['kind'], number>;
   /** Columns only: share of right-column lines whose baseline meets a left-column one. */
   gridShare?: number;
-  /** Columns only: on the last page, the columns' heights differ by this many lines. */
+  /** Columns only: on the last page, the columns' heights differ by this many body lines. */
   lastPageImbalance?: number;
 }
 
@@ -189,7 +189,9 @@ export function measurePdf(file: string, geometry: Geometry): PageReport {
   const em = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 20;
   const isHeading = (l: Line) => l.bold || parsed.outline.has(normal(l.text));
   const full = (l: Line) => l.right >= edges.get(l.column)!.right - 0.6 * em;
-  const indented = (l: Line) => l.left > edges.get(l.column)!.left + 0.8 * em;
+  // A first line is indented two characters in every template; a line that starts one
+  // character in holds a glyph the text layer lacks (a private-use character no font has).
+  const indented = (l: Line) => l.left > edges.get(l.column)!.left + 1.5 * em;
   // A page of headings only is a cover (the edition's title alone on it): no foot a heading was left at.
   const covers = new Set(pages.map((lines, i) => (lines.length > 0 && lines.every(isHeading) ? parsed.pages[i]!.number : -1)));
   // A line set to the right (a closing dateline "（新华社北京8月28日电）") is no paragraph's first line;
@@ -260,8 +262,27 @@ export function measurePdf(file: string, geometry: Geometry): PageReport {
       if (l.column === -1) lastBand.length = 0;
       else lastBand.push(l);
     }
-    const heights = [0, 1].map((c) => lastBand.filter((l) => l.column === c).length);
-    report.lastPageImbalance = Math.abs(heights[0]! - heights[1]!);
+    // The columns' heights (top of the first line to the foot of the last) in body lines:
+    // a heading taller than a body line counts for its height, not as one line.
+    const pitch = bodyPitch(pages, em);
+    const heights = [0, 1].map((c) => {
+      const lines = lastBand.filter((l) => l.column === c);
+      return lines.length ? Math.max(...lines.map((l) => l.bottom)) - Math.min(...lines.map((l) => l.top)) : 0;
+    });
+    report.lastPageImbalance = Math.round(Math.abs(heights[0]! - heights[1]!) / pitch);
   }
   return report;
+}
+
+/** The body's line pitch: the most common distance between two body lines one under the other. */
+function bodyPitch(pages: Line[][], em: number): number {
+  const counts = new Map<number, number>();
+  for (const lines of pages) {
+    const body = lines.filter((l) => l.size === em);
+    for (let i = 1; i < body.length; i++) {
+      const step = body[i]!.top - body[i - 1]!.top;
+      if (body[i]!.column === body[i - 1]!.column && step > 0) counts.set(step, (counts.get(step) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? em * 1.5;
 }

@@ -278,6 +278,8 @@ describe('docx writer: the package', () => {
     expect(style('Lead')).toContain('<w:b/>');
     expect(style('Emphasis')).toContain('w:type="character"');
     expect(style('Emphasis')).toContain(`w:eastAsia="${roles.kai}"`);
+    // 着重号: Word and LibreOffice draw a dot under each character.
+    expect(style('Emphasis')).toContain('<w:em w:val="dot"/>');
     expect(style('Quote')).toContain(`w:eastAsia="${roles.kai}"`);
     expect(style('Dateline')).toContain('<w:jc w:val="right"/>');
     expect(style('Heading1')).toContain('<w:outlineLvl w:val="0"/>');

@@ -39,6 +39,12 @@ describe('adjacent punctuation in the PDF line breaker', () => {
     for (const run of out.filter((r) => r.fontFeatures)) expect(run.text).toMatch(/[\u3001\u3002\uFF0C\uFF1A\uFF1B\u201D\u300B][\u201C\u201D\u300A\uFF0C\u3002]/);
   });
 
+  it('compresses the pair where a heading\'s marker meets its text (（一）“十四五”)', () => {
+    const heading = breakLines([{ text: '\uFF08\u4E00\uFF09', font: SERIF }, { text: '\u201C\u5341\u56DB\u4E94\u201D\u89C4\u5212', font: SERIF }], { width, indent: 0, size, justify: false, families });
+    const run = heading.find((r) => r.text.includes('\uFF09\u201C'));
+    expect(run?.fontFeatures).toEqual(['chws']);
+  });
+
   it('which closes each pair up by half an em in this font', () => {
     const font = openFace(families.get(SERIF)!.normal) as unknown as { unitsPerEm: number };
     const shape = realLayout(font)!;
@@ -89,6 +95,65 @@ describe('adjacent punctuation in the PDF line breaker', () => {
   });
 });
 
+describe('the two-em dash', () => {
+  const width = 20 * size;
+  // 他说——这是……——不应当被拆开: dashes at several places in justified lines.
+  const dashed = ('\u4ED6\u8BF4\u2014\u2014\u8FD9\u662F\u4E00\u4E2A\u771F\u6B63\u7684\u4E24\u5B57\u7EBF'.repeat(5) + '\u3002');
+  const out = breakLines([{ text: dashed, font: SERIF }], { width, indent: 0, size, justify: true, families });
+
+  it('is set in the font\'s full-width form: one 2 em glyph, not Noto\'s 1.69 em ligature', () => {
+    const dashes = out.filter((r) => r.text.includes('\u2014'));
+    expect(dashes.length).toBe(5);
+    const font = openFace(families.get(SERIF)!.normal) as unknown as { unitsPerEm: number };
+    const shape = realLayout(font)!;
+    for (const run of dashes) {
+      expect(run.text).toBe('\u2014\u2014');
+      expect(run.fontFeatures).toEqual(['fwid']);
+      expect((shape(run.text, run.fontFeatures ?? []) as unknown as { advanceWidth: number }).advanceWidth / font.unitsPerEm).toBeCloseTo(2, 3);
+    }
+  });
+
+  it('still ends every line but the last flush, and is never split', () => {
+    const widths = lineWidths(out);
+    for (const w of widths.slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
+    const lines = out.map((r) => r.text).join('').split('\n');
+    for (const l of lines) expect(l.startsWith('\u2014')).toBe(false);
+    expect(lines.join('')).toBe(dashed);
+  });
+});
+
+describe('Latin words and numbers in a narrow column', () => {
+  it('are never letter-spaced: the slack goes to the other gaps, and lines still end flush', () => {
+    // 全省PM2.5平均浓度累计下降27.4%，GDP增长5.4% … in columns of 11 to 16 characters.
+    const text = '\u5168\u7701PM2.5\u5E73\u5747\u6D53\u5EA6\u7D2F\u8BA1\u4E0B\u964D27.4%\uFF0CGDP\u589E\u957F5.4%\uFF0C\u5C45\u6C11\u6536\u516536439\u5143\u3002'.repeat(4);
+    for (let chars = 11; chars <= 16; chars++) {
+      const width = chars * size;
+      const out = breakLines([{ text, font: SERIF }], { width, indent: 0, size, justify: true, families });
+      for (const run of out.filter((r) => /[A-Za-z0-9]/.test(r.text))) {
+        expect(run.text, `${chars}: ${run.text}`).toMatch(/^[A-Za-z0-9.,%]+$/);
+        expect(run.characterSpacing ?? 0, run.text).toBe(0);
+      }
+      for (const w of lineWidths(out).slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
+    }
+  });
+});
+
+describe('note markers', () => {
+  it('never splits ［12］ and never starts a line with ］, whatever the measure', () => {
+    // 文字［12］ again and again: at some widths a marker meets every place in a line.
+    const noted = '\u6587\u5B57\u5185\u5BB9\uFF3B12\uFF3D'.repeat(30);
+    for (let chars = 12; chars <= 24; chars++) {
+      const out = breakLines([{ text: noted, font: SERIF }], { width: chars * size, indent: 2 * size, size, justify: true, families });
+      const lines = out.map((r) => r.text).join('').split('\n');
+      expect(lines.join('')).toBe(noted);
+      for (const l of lines) {
+        expect(l, `${chars}: ${l}`).not.toMatch(/^[\uFF3D0-9]|\uFF3B$|\uFF3B\d*$/);
+        expect(l.split('\uFF3B').length, l).toBe(l.split('\uFF3D').length);
+      }
+    }
+  });
+});
+
 describe('runts and line-end spaces', () => {
   const width = 20 * size;
   const lines = (runs: Run[]) => runs.map((r) => r.text).join('').split('\n');
@@ -103,6 +168,15 @@ describe('runts and line-end spaces', () => {
     // The line that gave them up is still set to the measure.
     const widths = lineWidths(breakLines([{ text: runt, font: SERIF }], { width, indent: 0, size, justify: true, families }));
     for (const w of widths.slice(0, -1)) expect(w).toBeCloseTo(width - 0.3, 3);
+  });
+
+  it('takes them down from a line that squeezed closing punctuation in, with the punctuation', () => {
+    // 19 characters and a semicolon squeezed in at the end of the first line: 及 would stand alone.
+    const squeezed = '\u4E2D'.repeat(19) + '\uFF1B\u53CA';
+    const out = lines(breakLines([{ text: squeezed, font: SERIF }], { width, indent: 0, size, justify: true, families }));
+    expect(out).toEqual(['\u4E2D'.repeat(18), '\u4E2D\uFF1B\u53CA']);
+    const widths = lineWidths(breakLines([{ text: squeezed, font: SERIF }], { width, indent: 0, size, justify: true, families }));
+    expect(widths[0]).toBeCloseTo(width - 0.3, 3);
   });
 
   it('leaves a last line of three characters or more alone', () => {

@@ -288,7 +288,8 @@ export function docxStyles(template: Template, roles: RoleFonts, lang: Lang): IS
   const lead = template.styles.lead;
   const characterStyles: ICharacterStyleOptions[] = [
     { id: STYLE.lead, name: 'Lead', quickFormat: true, run: { font: roleFont(roles, lead.font), bold: lead.weight === 'bold' } },
-    { id: STYLE.emphasis, name: 'Emphasis', quickFormat: true, run: { font: roleFont(roles, 'kai') } },
+    // 着重号: a dot under each character (w:em), in the kai face.
+    { id: STYLE.emphasis, name: 'Emphasis', quickFormat: true, run: { font: roleFont(roles, 'kai'), emphasisMark: { type: 'dot' } } },
   ];
   return {
     default: {

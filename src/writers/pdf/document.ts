@@ -143,8 +143,8 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
       const title = articleTitle(article, { ...context, width: inner });
       const body = articleBody(article, context);
       if (i === edition.children.length - 1) {
-        const leadingOf = (style: unknown) => context.styles[style as AnyStyleName]?.leading ?? template.styles.body.leading;
-        balance = balancer(body, mmToPt(widthMm) / 2, margins[1], template.styles.body.leading, leadingOf);
+        const styleOf = (style: unknown) => context.styles[style as AnyStyleName] ?? context.styles.body;
+        balance = balancer(body, mmToPt(widthMm) / 2, { top: margins[1], bottom: mmToPt(heightMm) - margins[3] }, template.styles.body.leading, styleOf);
       }
       return [titleAcross(title, i === 0 ? 0 : template.styles.body.leading), columns(body, template)];
     });

@@ -1,11 +1,12 @@
 // Inline content to pdfmake text runs: one run per font, bold for leads and
-// strong, the kai role for emphasis. Every character goes through the glyph
+// strong, the kai role and 着重号 (emphasis-marks.ts) for emphasis. Every character goes through the glyph
 // check; "——" is kept whole and off line starts by gluing it to what precedes.
 import type { Content } from 'pdfmake/interfaces.js';
 import { splitByCoverage } from '../../fonts/index.js';
 import type { Change, Inline, PhrasingContent, Position } from '../../model/types.js';
 import type { FontRole } from '../../templates/types.js';
 import type { PdfFonts } from './fonts.js';
+import { EMPHASIS_DOTS, emphasisMarks } from './emphasis-marks.js';
 
 export interface InlineContext {
   fonts: PdfFonts;
@@ -15,12 +16,21 @@ export interface InlineContext {
   position?: Position;
   /** How a run-in lead is set (the template's lead style): its role and weight. */
   lead?: { role: FontRole; bold: boolean };
+  /** Inside emphasis: 着重号 under each character (emphasis-marks.ts). */
+  emphasis?: boolean;
 }
 
-type TextRun = { text: string; font: string; bold?: boolean; noWrap?: boolean };
+type TextRun = { text: string; font: string; bold?: boolean; noWrap?: boolean; fontFeatures?: string[]; decoration?: string; decorationStyle?: string };
 
 /** A character with the dash after it, so "——" never starts a line nor splits. */
 const DASH_GROUP = /[^\u2014\u2015\s]?[\u2014\u2015]{2,}/gu;
+
+/**
+ * Glued dashes in lines pdfmake breaks itself (centred titles, right-set datelines) are
+ * set in the font's full-width forms, a true 2 em dash (linebreak.ts does the same in
+ * the lines it breaks); not after a Latin letter or digit, which fwid would widen too.
+ */
+const FULL_WIDTH_GLUE = /^(?:[^\p{Script=Latin}\p{N}])?[\u2014\u2015]+$/u;
 
 function runs(text: string, context: InlineContext): TextRun[] {
   const family = context.fonts.roles[context.role].family;
@@ -37,7 +47,12 @@ function runs(text: string, context: InlineContext): TextRun[] {
     for (const run of splitByCoverage(piece.text, family, context.fonts.fallbacks, context.bold, context.report, context.position)) {
       const node: TextRun = { text: run.text, font: run.family.name };
       if (context.bold) node.bold = true;
+      if (context.emphasis && emphasisMarks()) {
+        node.decoration = 'underline';
+        node.decorationStyle = EMPHASIS_DOTS;
+      }
       if (piece.glue) node.noWrap = true;
+      if (piece.glue && FULL_WIDTH_GLUE.test(run.text)) node.fontFeatures = ['fwid'];
       out.push(node);
     }
   }
@@ -51,7 +66,7 @@ function phrasing(node: PhrasingContent, context: InlineContext): TextRun[] {
     case 'strong':
       return node.children.flatMap((child) => phrasing(child, { ...context, bold: true }));
     case 'emphasis':
-      return node.children.flatMap((child) => phrasing(child, { ...context, role: 'kai' }));
+      return node.children.flatMap((child) => phrasing(child, { ...context, role: 'kai', emphasis: true }));
   }
 }
 

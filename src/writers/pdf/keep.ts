@@ -28,9 +28,20 @@ function linesOf(node: Node): Run[][] | undefined {
   return lines;
 }
 
-/** A line set ends with a forced break, except the last. */
+/**
+ * A line set ends with a forced break, except the last: in the font and line height of
+ * the line's first run, as linebreak.ts and blocks.ts set it (a break in the style's own
+ * line height would make its line a hair taller than the leading when the first run is
+ * in another face, and move the baselines after it off the grid).
+ */
 function join(lines: Run[][], font: unknown): Run[] {
-  return lines.flatMap((line, i) => (i < lines.length - 1 ? [...line, { text: '\n', font } as Run] : line));
+  return lines.flatMap((line, i) => {
+    if (i === lines.length - 1) return line;
+    const first = line[0] as (Run & { font?: unknown; lineHeight?: number }) | undefined;
+    const lineBreak: Record<string, unknown> = { text: '\n', font: first?.font ?? font };
+    if (first?.lineHeight !== undefined) lineBreak.lineHeight = first.lineHeight;
+    return [...line, lineBreak as Run];
+  });
 }
 
 /**
@@ -88,4 +99,30 @@ export function keepTogether(nodes: readonly Content[], spacing: Spacing): Conte
     out.push(group.length === 1 ? group[0]! : { stack: group, unbreakable: true });
   }
   return out as unknown as Content[];
+}
+
+/** What pdfmake's layout leaves on a node (besides its own _-prefixed keys). */
+const LAYOUT_STATE = new Set(['headlineLevel', 'positions', 'nodeInfo', 'pageBreakCalculated', 'resetXY', 'x', 'y', 'availableWidth']);
+
+/**
+ * A breakable text node (a paragraph's middle, keepTogether's second piece) cut before
+ * its line `at`: the lines above, `between` (a column break), the lines below. The space
+ * above stays on the first part, the space below on the second.
+ */
+export function splitLines(node: Node, at: number, between: Node): Node[] {
+  const runs = node.text as Run[];
+  const lines: Run[][] = [[]];
+  for (const run of runs) {
+    if (run.text === '\n') lines.push([]);
+    else lines.at(-1)!.push(run);
+  }
+  if (at <= 0 || at >= lines.length) return [between, node];
+  const margin = (node.margin as number[] | undefined) ?? [0, 0, 0, 0];
+  const font = (lines[0]![0] as { font?: unknown } | undefined)?.font;
+  // The node as zhpress made it: not the state pdfmake's layout left on it.
+  const rest = Object.fromEntries(Object.entries(node).filter(([key]) => !key.startsWith('_') && !LAYOUT_STATE.has(key)));
+  const above: Node = { ...rest, text: join(lines.slice(0, at), font), margin: [margin[0], margin[1], margin[2], 0] };
+  const below: Node = { ...rest, text: join(lines.slice(at), font), margin: [margin[0], 0, margin[2], margin[3]] };
+  delete below.leadingIndent;
+  return [above, between, below];
 }

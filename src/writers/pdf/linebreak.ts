@@ -12,7 +12,7 @@
 // character, which is also much faster.
 import { findFamily } from '../../fonts/index.js';
 import type { Face, FontFamily } from '../../fonts/registry.js';
-import { advance, laidOutWidth, punctuationKern } from './measure.js';
+import { advance, fullWidthDashes, laidOutWidth, punctuationKern } from './measure.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../text/han.js';
 
 export interface Run {
@@ -49,7 +49,12 @@ interface Char {
   glyph: number;
   /** Space chws takes out between this character and the next when both are on one line (adjacent punctuation), pt. */
   kern: number;
+  /** One of a run of dashes set in the font's full-width forms (fwid). */
+  dash?: boolean;
 }
+
+/** Two dashes or more: a 两字线 (or longer), set full-width. */
+const DASHES = /[\u2014\u2015]{2,}/gu;
 
 /** Full-width closing punctuation can be squeezed in at a line end (it is half blank). */
 const SQUEEZABLE = CLOSING_MARKS;
@@ -69,7 +74,8 @@ function isFullWidth(em: number): boolean {
 }
 
 /** Break `runs` into lines; returns runs with line ends ("\n") and spacing set. */
-export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
+export function breakLines(given: readonly Run[], options: BreakOptions): Run[] {
+  const runs = merged(given);
   const chars: Char[] = [];
   const faces: (Face | undefined)[] = [];
   runs.forEach((run, index) => {
@@ -77,11 +83,23 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     const face = family && ((run.bold && family.bold) || family.normal);
     faces[index] = face;
     let previous: Char | undefined;
+    // Dashes in runs of two or more, by index in the run's text, with their full-width advance.
+    const dashes = new Map<number, number>();
+    if (face) {
+      for (const match of run.text.matchAll(DASHES)) {
+        const full = fullWidthDashes(face, match[0]);
+        if (full !== undefined) for (let k = 0; k < match[0].length; k++) dashes.set(match.index + k, full / match[0].length);
+      }
+    }
+    let at = 0;
     for (const ch of run.text) {
-      const em = face ? advance(face, ch.codePointAt(0)!) : 1;
+      const dash = dashes.get(at);
+      at += ch.length;
+      const em = dash ?? (face ? advance(face, ch.codePointAt(0)!) : 1);
       const glyph = em * options.size;
       const width = options.pitch && isFullWidth(em) ? options.pitch : glyph;
       const char: Char = { ch, run: index, width, glyph, kern: 0 };
+      if (dash !== undefined) char.dash = true;
       // On a grid every character keeps its cell; elsewhere the font says what adjacent punctuation gives up.
       if (previous && face && !options.pitch) previous.kern = punctuationKern(face, previous.ch, ch) * options.size;
       chars.push(char);
@@ -135,35 +153,68 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Run[] {
     // One piece per run on the line. A piece holding adjacent punctuation is set with
     // the font's chws feature, which pdfkit lays out (and pdfmake measures) with those
     // pairs closed up, so the justification spacing stays the same in every gap.
-    const pieces: { run: number; text: string; width: number; chws: boolean }[] = [];
+    // Dashes set full-width are a piece of their own, with the font's fwid feature.
+    // So are Latin words and numbers: they are never letter-spaced while the line has
+    // other gaps to take its slack (in a narrow column "2024" or "GDP" would come apart).
+    const pieces: { run: number; text: string; width: number; chws: boolean; dash: boolean; latin: boolean }[] = [];
     line.forEach((c, k) => {
       const piece = pieces[pieces.length - 1];
       const kernBefore = k > 0 ? line[k - 1]!.kern : 0;
-      if (piece && piece.run === c.run) {
+      const latin = TIGHT.test(c.ch);
+      if (piece && piece.run === c.run && piece.dash === Boolean(c.dash) && piece.latin === latin) {
         piece.text += c.ch;
         piece.width += c.glyph + kernBefore;
         if (kernBefore < 0) piece.chws = true;
-      } else pieces.push({ run: c.run, text: c.ch, width: c.glyph, chws: false });
+      } else pieces.push({ run: c.run, text: c.ch, width: c.glyph, chws: false, dash: Boolean(c.dash), latin });
     });
     // pdfmake measures a run as its laid-out width plus the spacing between its characters
     // (length - 1 gaps). Latin letters and digits may be kerned: such a piece is measured
     // as the font lays it out, so a justified line with them still ends flush.
     for (const piece of pieces) {
       const face = faces[piece.run];
-      if (face && KERNABLE.test(piece.text)) piece.width = laidOutWidth(face, piece.text, piece.chws) * options.size;
+      if (face && KERNABLE.test(piece.text)) piece.width = laidOutWidth(face, piece.text, piece.chws ? ['chws'] : []) * options.size;
     }
     const widths = pieces.reduce((sum, p) => sum + p.width, 0);
     const gaps = pieces.reduce((sum, p) => sum + p.text.length - 1, 0);
+    const open = pieces.reduce((sum, p) => sum + (p.latin ? 0 : p.text.length - 1), 0);
     let spacing = options.pitch ? options.pitch - options.size : 0;
-    if (((options.justify && !last) || tight.has(i)) && gaps > 0) spacing = (lineWidth(i) - 0.3 - widths) / gaps;
+    /** Latin pieces keep their own letter fit when the other gaps can take the slack. */
+    let latinSpacing = open > 0 ? 0 : spacing;
+    if (((options.justify && !last) || tight.has(i)) && gaps > 0) {
+      spacing = (lineWidth(i) - 0.3 - widths) / (open > 0 ? open : gaps);
+      latinSpacing = open > 0 ? 0 : spacing;
+    }
     for (const piece of pieces) {
-      const run: Run = { ...runs[piece.run]!, text: piece.text, noWrap: true };
-      if (Math.abs(spacing) > 1e-6) run.characterSpacing = spacing;
+      // The features are decided here, per piece (a run's own are for pdfmake's line breaking).
+      const { fontFeatures: _, ...source } = runs[piece.run]!;
+      const run: Run = { ...source, text: piece.text, noWrap: true };
+      const pieceSpacing = piece.latin ? latinSpacing : spacing;
+      if (Math.abs(pieceSpacing) > 1e-6) run.characterSpacing = pieceSpacing;
       if (piece.chws) run.fontFeatures = ['chws'];
+      if (piece.dash) run.fontFeatures = ['fwid'];
       out.push(run);
     }
     if (!last) out.push({ text: '\n', font: runs[line[0]!.run]!.font });
   });
+  return out;
+}
+
+/**
+ * Neighbouring runs set alike are one: a heading's marker and its text ("（一）" "“十四五”"),
+ * so the pair where they meet is compressed like any other (chws works within a run).
+ */
+function merged(runs: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  const alike = (a: Run, b: Run) => {
+    const { text: _, ...x } = a;
+    const { text: __, ...y } = b;
+    return JSON.stringify(x) === JSON.stringify(y);
+  };
+  for (const run of runs) {
+    const last = out.at(-1);
+    if (last && alike(last, run)) out[out.length - 1] = { ...last, text: last.text + run.text };
+    else out.push(run);
+  }
   return out;
 }
 
@@ -177,9 +228,9 @@ const RUNT_TAKE = 3;
  * line before, at a place where a line may break, when that line stays loose enough
  * (it gives up at most three characters' width, spread over its gaps).
  */
-function avoidRunt(lines: Char[][], tight: ReadonlySet<number>, options: BreakOptions): void {
+function avoidRunt(lines: Char[][], tight: Set<number>, options: BreakOptions): void {
   const n = lines.length;
-  if (n < 2 || tight.has(n - 2)) return;
+  if (n < 2) return;
   const last = lines[n - 1]!;
   const before = lines[n - 2]!;
   if (last.filter((c) => c.ch !== ' ').length > RUNT) return;
@@ -190,6 +241,10 @@ function avoidRunt(lines: Char[][], tight: ReadonlySet<number>, options: BreakOp
     const width = moved.reduce((sum, c) => sum + c.width, 0);
     if (width > RUNT_TAKE * options.size + 0.01) return;
     if (moved.length + last.length <= RUNT) continue;
+    // A line that squeezed punctuation in gives it up with the characters taken down:
+    // what stays is shorter than the measure, set out to it by the usual spacing.
+    if (tight.has(n - 2) && !moved.some((c) => SQUEEZABLE.includes(c.ch))) continue;
+    tight.delete(n - 2);
     lines[n - 2] = before.slice(0, cut);
     lines[n - 1] = [...moved, ...last];
     return;

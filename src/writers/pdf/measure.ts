@@ -26,10 +26,22 @@ export function advance(face: Face, codePoint: number): number {
   return em;
 }
 
-/** A run's width as the font lays it out (what pdfkit and pdfmake use), with or without chws. */
-export function laidOutWidth(face: Face, text: string, chws: boolean): number {
+/** A run's width as the font lays it out (what pdfkit and pdfmake use), with the features given (chws, fwid). */
+export function laidOutWidth(face: Face, text: string, features: readonly string[] = []): number {
   const font = openFace(face) as unknown as { unitsPerEm: number; layout(text: string, features?: string[]): { advanceWidth: number } };
-  return font.layout(text, chws ? ['chws'] : undefined).advanceWidth / font.unitsPerEm;
+  return font.layout(text, features.length ? [...features] : undefined).advanceWidth / font.unitsPerEm;
+}
+
+/**
+ * A run of dashes ("——") as the full-width forms the font's fwid feature gives: the Noto
+ * fonts map U+2014 to a proportional 0.89 em dash and join two into one 1.69 em glyph;
+ * with fwid, two make one 2 em dash, the true 两字线 (clreq). Its width, em, or undefined
+ * when the font has no such form (its dash is full-width already).
+ */
+export function fullWidthDashes(face: Face, dashes: string): number | undefined {
+  const plain = laidOutWidth(face, dashes);
+  const full = laidOutWidth(face, dashes, ['fwid']);
+  return Math.abs(full - plain) > 1e-3 ? full : undefined;
 }
 
 /** The space chws takes out between `a` and `b` (0 for most pairs; negative where marks close up). */
