@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { cachedDataVersionTag } from 'node:v8';
 import vm from 'node:vm';
 import { crc32 } from '../io/crc32.js';
+import { FORMATS } from '../writers/index.js';
 // V8 refuses a cache made under other flags: the bundle's first module sets the heap's, so set
 // them before compiling, and the cache made at exit fits the next run's compile.
 import './heap.js';
@@ -38,9 +39,9 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   }
 }
 
-/** The commands of `zhpress --help` and the formats of `build` (tests keep the lists the same). */
+/** The commands of `zhpress --help` (a test keeps the lists the same) and the formats of `build`, from the writers' registry. */
 export const COMMANDS = ['build', 'watch', 'parse', 'check', 'templates', 'fonts', 'schema'] as const;
-export const BUILD_FORMATS = ['pdf', 'docx', 'md', 'all'] as const;
+export const BUILD_FORMATS: readonly string[] = [...FORMATS, 'all'];
 
 /**
  * Which cache a run uses: one per command, and for `build` per set of formats.
