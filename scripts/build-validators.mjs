@@ -1,18 +1,35 @@
-// Part of `npm run build`: compile the template schema to a standalone validator
-// (ajv standalone), so a build does not spend a tenth of a second compiling it
-// at every start. Without the generated file (running from src/), the loader
-// compiles the schema at run time instead.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Part of `npm run build`: every schema zhpress validates against (src/schema/validate.ts)
+// made from its TypeBox definition now, written as JSON and compiled to a standalone
+// Ajv validator in dist/schema/compiled/, so that a run loads neither TypeBox nor
+// Ajv's compiler (compiling the template schema alone took a tenth of a second at
+// every start). Without these files (running from src/), they are made on first use.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { templateSchema } from '../dist/templates/schema.js';
+import { AJV_OPTIONS, makeSchema } from '../dist/schema/validate.js';
+import { MODEL_SCHEMA } from '../dist/model/schema.js';
+import { SIDECAR_SCHEMA } from '../dist/io/sidecar.js';
+import { FRONT_MATTER_SCHEMA } from '../dist/readers/markdown/front-matter-schema.js';
+import { TEMPLATE_SCHEMA } from '../dist/templates/schema.js';
+import { CONFIG_SCHEMA } from '../dist/cli/config.js';
+
+export const SPECS = [MODEL_SCHEMA, SIDECAR_SCHEMA, FRONT_MATTER_SCHEMA, TEMPLATE_SCHEMA, CONFIG_SCHEMA];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
-const validate = ajv.compile(templateSchema);
-writeFileSync(join(root, 'dist/templates/template-validator.cjs'), standaloneCode.default ? standaloneCode.default(ajv, validate) : standaloneCode(ajv, validate));
+const out = join(root, 'dist/schema/compiled');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const standalone = standaloneCode.default ?? standaloneCode;
+for (const spec of SPECS) {
+  const schema = makeSchema(spec);
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  writeFileSync(join(out, `${spec.name}.json`), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(join(out, `${spec.name}.cjs`), standalone(ajv, ajv.compile(schema)));
+}
+// An earlier build's template validator, now under compiled/.
+rmSync(join(root, 'dist/templates/template-validator.cjs'), { force: true });
 
 // The built-in templates, parsed and validated now; the loader uses an entry only
 // while the template's file still has the same text (src/templates/load.ts).

@@ -7,7 +7,7 @@ import { readInput, type ReadInputOptions } from './io/read-input.js';
 import { ensureFolder, writeAtomic } from './io/write-atomic.js';
 import type { Change, Edition, Lang } from './model/types.js';
 import { convertTemplateText } from './transforms/convert/template-text.js';
-import { runTransforms } from './transforms/index.js';
+import { runTransforms, sharedTransforms } from './transforms/index.js';
 import { loadTemplate } from './templates/index.js';
 import { extensionOf, type Format, loadWriter } from './writers/index.js';
 
@@ -72,7 +72,7 @@ export async function render(
         // The template's quotation marks for this variant; "source" leaves the choice to the
         // direction of conversion (corner brackets into TW/HK, curly quotes into Simplified).
         quotes: template.quotes === 'source' ? undefined : template.quotes,
-        skip: ['repair-breaks', 'punctuation'],
+        skip: sharedTransforms(),
       });
   // The template's own text (contents title, cover label, header and footer) in the edition's language.
   const localised = convertTemplateText(template, converted.edition.meta.lang, {

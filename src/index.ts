@@ -1,13 +1,13 @@
 // The public library API. The CLI imports only from here.
 export * from './model/index.js';
 export { ZhpressError, isZhpressError } from './errors.js';
-export { readers, READER_NAMES, INPUT_EXTENSIONS, readerFor } from './readers/index.js';
+export { readers, READER_NAMES, INPUT_EXTENSIONS, readerFor, registerReader } from './readers/index.js';
 export { readText } from './readers/text/index.js';
 export { explain } from './readers/text/explain.js';
 export type { Reader, ReaderInput, ReaderOptions, ReadResult } from './readers/types.js';
-export { transforms, TRANSFORM_NAMES, runTransforms, type PipelineOptions } from './transforms/index.js';
+export { transforms, TRANSFORM_NAMES, runTransforms, registerTransform, sharedTransforms, type PipelineOptions } from './transforms/index.js';
 export type { Transform, TransformContext, TransformResult } from './transforms/types.js';
-export { FORMATS, extensionOf, loadWriter, type Format } from './writers/index.js';
+export { FORMATS, extensionOf, loadWriter, registerWriter, writerEntry, type Format, type WriterEntry } from './writers/index.js';
 export type { Writer, WriteContext, WriteResult } from './writers/types.js';
 export { readInput, type ReadInputOptions } from './io/read-input.js';
 export { decode, ENCODINGS, type Encoding } from './io/decode.js';
@@ -21,6 +21,7 @@ export { planJobs, parseShard, inShard, DEFAULT_NAME, type Job, type InputRef } 
 export { MANIFEST_NAME, saveInterrupted } from './batch/manifest.js';
 export { removePendingTemporaries, removeAbandonedTemporaries } from './io/write-atomic.js';
 export { plural } from './plural.js';
+export { loadPlugin, loadPlugins, registerPlugin, resolvePlugin, type ZhpressPlugin, type WriterPlugin, type ReaderPlugin, type TransformPlugin } from './plugins/index.js';
 export { SIDECAR_SUFFIXES } from './io/sidecar.js';
 export { resolveRoles, usedRoles, sourceOf, findFamily, localFontProblems, type FontFamily, type ResolvedRole } from './fonts/index.js';
 export { conversionReview, phraseReview, REVIEWED_CHARACTERS } from './transforms/convert/review.js';

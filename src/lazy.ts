@@ -11,6 +11,7 @@ import type MarkdownItModule from 'markdown-it';
 import type MarkdownItContainerModule from 'markdown-it-container';
 import type * as OpenCCModule from 'opencc-js';
 import type * as YamlModule from 'yaml';
+import type * as TypeBoxModule from '@sinclair/typebox';
 
 const require = createRequire(import.meta.url);
 
@@ -27,3 +28,5 @@ export const opencc = once<typeof OpenCCModule>('opencc-js');
 export const cliProgress = once<typeof CliProgress>('cli-progress');
 export const jieba = once<typeof JiebaModule>('@node-rs/jieba');
 export const jiebaDict = once<{ dict: Uint8Array }>('@node-rs/jieba/dict');
+/** TypeBox, to make the JSON Schemas from their definitions where the build has not (src/schema/validate.ts). */
+export const typebox = once<typeof TypeBoxModule>('@sinclair/typebox');

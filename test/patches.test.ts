@@ -12,6 +12,7 @@ import { pdfWriter } from '../src/writers/pdf/index.js';
 import { packageParts } from '../src/writers/docx/package.js';
 import { bundledYargsShim, lazySegmenter, STRING_WIDTH, YARGS_SHIM } from '../src/patches/bundle-sources.js';
 import { expectMembers, installedPatches, PATCHES } from '../src/patches/expect.js';
+import { emphasisMarks } from '../src/patches/pdfmake-emphasis.js';
 import { expectTables } from '../src/patches/fast-tables.js';
 import { expectLayout } from '../src/patches/direct-layout.js';
 import { skipHelpCache } from '../src/patches/yargs-help.js';
@@ -59,6 +60,8 @@ describe('every patch', () => {
     const template = loadTemplate('briefing', 'zh-Hans');
     await pdfWriter.write(readText({ text: readFileSync(seed, 'utf8'), path: seed }).edition, { template, date: new Date(0) });
     await packageParts(new Document({ sections: [{ children: [new Paragraph('x')] }] }));
+    // (The seed has no emphasis: the dots' patch installs where a run asks for it.)
+    expect(emphasisMarks()).toBe(true);
     const yargs = (await import('yargs')).default;
     skipHelpCache(yargs([]));
     // The CFF one needs a CFF font: Noto CJK from fontconfig where installed (CI installs it).

@@ -2,6 +2,7 @@
 // Runs in a worker thread or in the main one; fonts, templates and converters
 // are cached per thread by their modules, so each is loaded once per thread.
 import { prepare, render } from '../build.js';
+import { loadPlugins } from '../plugins/index.js';
 import type { Encoding } from '../io/decode.js';
 import type { Change, Lang } from '../model/types.js';
 import type { Format } from '../writers/index.js';
@@ -17,6 +18,8 @@ export interface JobSettings {
   lenient?: boolean;
   /** The Word edition embeds the PDF's fonts. */
   embedFonts?: boolean;
+  /** Plugins to load first (resolved paths): a worker thread loads them for itself. */
+  plugins?: string[];
 }
 
 export interface JobRequest {
@@ -45,6 +48,7 @@ export function forgetPrepared(): void {
 export async function renderJob(request: JobRequest): Promise<JobResult> {
   const { input, variant, formats, settings } = request;
   try {
+    if (settings.plugins?.length) loadPlugins(settings.plugins);
     // The formats and variants of one input share the reading and the shared transforms.
     const key = JSON.stringify([input, settings]);
     if (last?.key !== key) last = { key, value: await prepare(input, settings) };

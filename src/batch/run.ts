@@ -14,6 +14,7 @@ import type { Format } from '../writers/index.js';
 import { jobHash, Manifest, MANIFEST_NAME } from './manifest.js';
 import { DEFAULT_NAME, type InputRef, inShard, type Job, planJobs } from './plan.js';
 import { type JobRequest, type JobResult, type JobSettings, renderJob } from './render-job.js';
+import { loadPlugins } from '../plugins/index.js';
 
 /** Jobs (an input in one variant) a worker needs to pay for its start; see the pool below. */
 export const MIN_JOBS_PER_WORKER = 12;
@@ -99,11 +100,13 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   }
   const given = own.length ? options.inputs.filter((input) => !earlier.has(resolve(input.path))) : options.inputs;
   const inputs = shard ? given.filter((input) => inShard(input.path, shard)) : given;
+  // Plugins first: their formats name outputs, and each worker loads them again by these paths.
+  const plugins = loadPlugins(options.plugins);
   const jobs = planJobs(inputs, options.variants, options.formats, options.name ?? DEFAULT_NAME);
   // An output folder that cannot be made stops the batch at once: every output would fail.
   await ensureFolder(options.out);
   // What a killed build (SIGKILL) left where this one writes.
-  removeAbandonedTemporaries([options.out, ...jobs.flatMap((job) => Object.values(job.outputs).map((path) => dirname(join(options.out, path))))]);
+  removeAbandonedTemporaries([options.out, ...jobs.flatMap((job) => Object.values(job.outputs).map((path) => dirname(join(options.out, path!))))]);
   const settings: JobSettings = {
     template: options.template,
     vocabulary: options.vocabulary,
@@ -113,10 +116,13 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
     encoding: options.encoding,
     lenient: options.lenient,
     ...(options.embedFonts ? { embedFonts: true } : {}),
+    ...(plugins.length ? { plugins } : {}),
   };
   // A changed user dictionary rebuilds what it converts: its content is part of every hash.
   const dictionaries = await Promise.all((settings.dictionaries ?? []).map(async (d) => createHash('sha256').update(await readFile(d)).digest('hex')));
-  const common = { version: await version(), fonts: await userFonts(), settings, dictionaries };
+  // A changed plugin file rebuilds too (only its own file is read: not what it imports).
+  const pluginFiles = await Promise.all(plugins.map(async (p) => createHash('sha256').update(await readFile(p)).digest('hex')));
+  const common = { version: await version(), fonts: await userFonts(), settings, dictionaries, ...(plugins.length ? { plugins: pluginFiles } : {}) };
   const templates = new Map<Lang, unknown>();
   for (const variant of options.variants) templates.set(variant, loadTemplate(options.template, variant));
   const manifest = await Manifest.load(options.out);

@@ -4,6 +4,7 @@ import './heap.js';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isZhpressError, removePendingTemporaries, saveInterrupted } from '../index.js';
+import { formatLabels } from './options.js';
 import { buildCommand } from './commands/build.js';
 import { watchCommand } from './commands/watch.js';
 import { checkCommand } from './commands/check.js';
@@ -58,7 +59,7 @@ function operands(args: string[]): string[] {
 async function main(): Promise<void> {
   await skipHelpCache(yargs(operands(hideBin(process.argv))))
     .scriptName('zhpress')
-    .usage('$0 <command> [options]\n\nTurns Chinese documents into typeset editions: PDF, Word and Markdown, Simplified or Traditional.')
+    .usage(`$0 <command> [options]\n\nTurns Chinese documents into typeset editions (${formatLabels()}), Simplified or Traditional.`)
     .command(buildCommand)
     .command(watchCommand)
     .command(parseCommand)

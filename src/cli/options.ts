@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 // Shared option groups and value checks for the commands (marp-cli style coerce helpers).
-import { ENCODINGS, type Encoding, FORMATS, type Format, type Lang, LANGS, TRANSFORM_NAMES, ZhpressError } from '../index.js';
+import { ENCODINGS, type Encoding, FORMATS, type Format, INPUT_EXTENSIONS, type Lang, LANGS, loadPlugins, READER_NAMES, TRANSFORM_NAMES, writerEntry, ZhpressError } from '../index.js';
 
 function list(value: string | string[] | undefined): string[] {
   return (Array.isArray(value) ? value : value === undefined ? [] : [value])
@@ -18,7 +18,7 @@ export function parseFormats(value: string | string[] | undefined): Format[] {
   const names = list(value).map((name) => name.toLowerCase());
   if (names.includes('all')) return [...FORMATS];
   for (const name of names) {
-    if (!(FORMATS as string[]).includes(name)) throw usage(`unknown format "${name}"`, `--format takes ${FORMATS.join(', ')} or all`);
+    if (!(FORMATS as string[]).includes(name)) throw usage(`unknown format "${name}"`, `--format takes ${FORMATS.join(', ')} or all; a plugin's formats with --plugin`);
   }
   return names as Format[];
 }
@@ -57,11 +57,17 @@ export interface InputArgs {
   encoding?: string;
   lenient?: boolean;
   skip?: string;
+  plugin?: string[];
 }
+
+/** The help's words for the registries: what a plugin adds is in them once it is loaded. */
+export const formatList = () => FORMATS.join(', ');
+export const formatLabels = () => FORMATS.map((f) => writerEntry(f)?.label ?? f).join(', ');
+export const extensionList = () => INPUT_EXTENSIONS.filter((ext) => ext !== '.text' && ext !== '.markdown').join(', ');
 
 /** Options every command that reads inputs shares. */
 export const inputOptions = {
-  from: { type: 'string', describe: 'input format, instead of going by the file extension (text, markdown, json)', group: 'Input:' },
+  from: { type: 'string', describe: `input format, instead of going by the file extension (${READER_NAMES.join(', ')})`, group: 'Input:' },
   encoding: { type: 'string', describe: 'input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: detect)', group: 'Input:' },
   lenient: { type: 'boolean', describe: 'replace invalid bytes with U+FFFD instead of refusing the file', group: 'Input:' },
   skip: { type: 'string', describe: `transforms to leave out, comma-separated: ${TRANSFORM_NAMES.join(', ')}`, group: 'Transforms:' },
@@ -71,7 +77,19 @@ export const inputOptions = {
     describe: 'a conversion dictionary of your own (repeatable); it wins over the built-in one (format: dictionaries/news.txt)',
     group: 'Transforms:',
   },
+  plugin: {
+    type: 'string',
+    array: true,
+    describe: 'a plugin (a .js file or a package) adding writers, readers or transforms (repeatable; see "Plugins" in README.md)',
+    group: 'Plugins:',
+  },
 } as const;
+
+/** Load the plugins of --plugin (from the working directory) and of the configuration (from its folder). */
+export function usePlugins(fromCommandLine: string[] | undefined, fromConfig?: { plugins: unknown; dir: string }): string[] {
+  const listed = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return [...(fromConfig ? loadPlugins(listed(fromConfig.plugins), fromConfig.dir) : []), ...loadPlugins(listed(fromCommandLine))];
+}
 
 /** --dictionary files (and `dictionaries:` from the configuration), each checked to exist. */
 export function parseDictionaries(value: string | string[] | undefined): string[] {

@@ -1,30 +1,26 @@
 // Metadata that is not in the text: a sidecar file `<input>.meta.yaml` (or .yml,
 // .json) beside the input gives edition and article metadata (titles, date,
 // publication, page). Given titles replace derived ones.
-import type { Ajv } from 'ajv';
-import { ajv, yaml } from '../lazy.js';
+import { yaml } from '../lazy.js';
 import { ZhpressError } from '../errors.js';
-import type { ArticleKind, Edition, Lang } from '../model/types.js';
-import { LANGS } from '../model/types.js';
+import type { Static } from '@sinclair/typebox';
+import type { Edition } from '../model/types.js';
+import { LANGS } from '../model/enums.js';
+import { articleMetaFields, editionMetaFields, literals } from '../model/definition.js';
 import { isCalendarDate } from '../model/dates.js';
+import type { TypeBuilder } from '../schema/json-schema.js';
+import { schemaError } from '../schema/errors.js';
+import { type SchemaSpec, validateWith } from '../schema/validate.js';
+import { yamlLocator } from '../schema/yaml-locate.js';
 
-export interface Sidecar {
-  title?: string;
-  publication?: string;
-  date?: string;
-  page?: string;
-  lang?: Lang;
-  articles?: { title?: string; subtitle?: string; kicker?: string; kind?: ArticleKind }[];
-  /** What the text reader's heuristics cannot know about this file. */
-  reader?: {
-    /** Numbering that is headings, by example ("1.", "（一）"); other numbering is never a heading. */
-    headings?: string[];
-    /** `split-on-headlines`: every unnumbered head starts an article; `one`: the file is one article. */
-    articles?: 'split-on-headlines' | 'one';
-    /** `off`: join no paragraphs (the text has no column breaks). */
-    repair?: 'on' | 'off';
-  };
-}
+/**
+ * A sidecar's metadata, as its schema (defineSidecar) reads it; `page` always text.
+ * `reader:` says what the text reader's heuristics cannot know about this file: numbering
+ * that is headings, by example ("1.", "（一）"), other numbering never; `articles:
+ * split-on-headlines` (every unnumbered head starts an article) or `one`; `repair: off`
+ * (join no paragraphs: the text has no column breaks).
+ */
+export type Sidecar = Omit<Static<ReturnType<typeof defineSidecar>>, 'page'> & { page?: string };
 
 export const SIDECAR_SUFFIXES = ['.meta.yaml', '.meta.yml', '.meta.json'];
 
@@ -39,71 +35,58 @@ export function sidecarCandidates(input: string): string[] {
   return bases.flatMap((base) => SIDECAR_SUFFIXES.map((suffix) => base + suffix));
 }
 
-const schema = {
-  type: 'object',
-  properties: {
-    title: { type: 'string' },
-    publication: { type: 'string' },
-    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-    page: { type: ['string', 'number'] },
-    lang: { enum: [...LANGS] },
-    articles: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          title: { type: 'string' },
-          subtitle: { type: 'string' },
-          kicker: { type: 'string' },
-          kind: { enum: ['news', 'feature', 'policy', 'other'] },
-        },
-        additionalProperties: false,
-      },
+export function defineSidecar(T: TypeBuilder) {
+  const closed = { additionalProperties: false } as const;
+  const { title, subtitle, kicker, kind } = articleMetaFields(T);
+  const { title: editionTitle, publication, date } = editionMetaFields(T);
+  return T.Object(
+    {
+      title: editionTitle,
+      publication,
+      date,
+      page: T.Optional(T.Union([T.String(), T.Number()], { description: 'a page: text or a number' })),
+      lang: T.Optional(literals(T, LANGS)),
+      articles: T.Optional(T.Array(T.Object({ title, subtitle, kicker, kind }, closed))),
+      reader: T.Optional(
+        T.Object(
+          {
+            headings: T.Optional(T.Array(T.String({ minLength: 1 }))),
+            articles: T.Optional(literals(T, ['split-on-headlines', 'one'])),
+            repair: T.Optional(literals(T, ['on', 'off'])),
+          },
+          closed,
+        ),
+      ),
     },
-    reader: {
-      type: 'object',
-      properties: {
-        headings: { type: 'array', items: { type: 'string', minLength: 1 } },
-        articles: { enum: ['split-on-headlines', 'one'] },
-        repair: { enum: ['on', 'off'] },
-      },
-      additionalProperties: false,
-    },
-  },
-  additionalProperties: false,
-};
+    closed,
+  );
+}
 
-let validate: ReturnType<Ajv['compile']> | undefined;
+export const SIDECAR_SCHEMA: SchemaSpec = { name: 'sidecar', define: defineSidecar };
 
 export function parseSidecar(source: string, file: string): Sidecar {
+  const { LineCounter, parseDocument } = yaml();
+  const lines = new LineCounter();
+  // YAML is a superset of JSON: one parser serves both.
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const at = lines.linePos(syntax.pos[0]);
+    throw new ZhpressError(`not valid YAML: ${syntax.message.split('\n')[0]}`, { file, line: at.line, column: at.col });
+  }
   let value: unknown;
   try {
-    // YAML is a superset of JSON: one parser serves both.
-    value = yaml().parse(source) ?? {};
+    value = doc.toJS() ?? {};
   } catch (error) {
-    const line = error instanceof yaml().YAMLParseError ? error.linePos?.[0]?.line : undefined;
-    throw new ZhpressError(`not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file, line });
+    throw new ZhpressError(`not valid YAML: ${(error as Error).message}`, { file, hint: 'YAML aliases (*name) may expand to at most 100 copies' });
   }
-  validate ??= new (ajv().Ajv)({ allErrors: false, allowUnionTypes: true }).compile(schema);
-  if (!validate(value)) {
-    const error = validate.errors![0]!;
-    const params = error.params as Record<string, unknown>;
-    const key = `${error.instancePath.replace(/^\//, '').replace(/\//g, '.')}`;
-    const detail =
-      error.keyword === 'additionalProperties'
-        ? `unknown key "${[key, params.additionalProperty].filter(Boolean).join('.')}"; allowed: ${Object.keys(
-            key.startsWith('articles') ? schema.properties.articles.items.properties : schema.properties,
-          ).join(', ')}`
-        : error.keyword === 'enum'
-          ? `${key}: allowed values are ${(params.allowedValues as string[]).join(', ')}`
-          : error.keyword === 'pattern'
-            ? `${key}: expected a date as YYYY-MM-DD`
-            : `${key || 'the file'}: ${error.message}`;
-    throw new ZhpressError(`bad sidecar metadata: ${detail}`, { file, hint: 'see "Metadata beside the text" in README.md' });
+  const errors = validateWith(SIDECAR_SCHEMA, value);
+  if (errors.length) {
+    throw schemaError(errors, { style: 'key', locate: yamlLocator(doc, lines), file, prefix: 'bad sidecar metadata: ', hint: 'see "Metadata beside the text" in README.md' });
   }
   const sidecar = value as Sidecar & { page?: string | number };
   if (sidecar.date !== undefined && !isCalendarDate(sidecar.date)) {
-    throw new ZhpressError(`bad sidecar metadata: date: ${sidecar.date} is no calendar date`, { file, hint: 'write the date as YYYY-MM-DD' });
+    throw new ZhpressError(`bad sidecar metadata: date: ${sidecar.date} is no calendar date`, { file, line: yamlLocator(doc, lines)(['date'])?.line, hint: 'write the date as YYYY-MM-DD' });
   }
   if (typeof sidecar.page === 'number') sidecar.page = String(sidecar.page);
   return sidecar as Sidecar;

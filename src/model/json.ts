@@ -1,10 +1,10 @@
 // The JSON form of the model: `{ "modelVersion": 1, ...edition }`. It is a public
 // interface (`zhpress parse` prints it), so reading it back validates it against
 // the schema and names the JSON pointer of the first fault.
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ajv } from '../lazy.js';
 import { ZhpressError } from '../errors.js';
-import { modelSchema, NODE_TYPES_AT } from './schema.js';
+import { describeValue as describe, schemaError } from '../schema/errors.js';
+import { validateWith } from '../schema/validate.js';
+import { MODEL_SCHEMA, modelSchema } from './schema.js';
 import { MODEL_VERSION, type Edition } from './types.js';
 import { MAX_JSON_DEPTH } from './limits.js';
 import { isCalendarDate } from './dates.js';
@@ -12,61 +12,6 @@ import { isCalendarDate } from './dates.js';
 /** The model as JSON text, `modelVersion` first, two-space indent, newline at the end. */
 export function toJSON(edition: Edition): string {
   return `${JSON.stringify({ modelVersion: MODEL_VERSION, ...edition }, null, 2)}\n`;
-}
-
-let validator: ValidateFunction | undefined;
-
-function validate(value: unknown): ValidateFunction {
-  validator ??= new (ajv().Ajv)({ allErrors: false, discriminator: true, strict: false }).compile(modelSchema);
-  validator(value);
-  return validator;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `"${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
-}
-
-function at(root: unknown, pointer: string): unknown {
-  let value: unknown = root;
-  for (const part of pointer.split('/').slice(1)) {
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
-    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  }
-  return value;
-}
-
-/** One line for the first schema fault: "<pointer>: <what is wrong>; expected <what>". */
-function explain(error: ErrorObject, root: unknown): string {
-  const path = error.instancePath || '/';
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'discriminator': {
-      // The allowed types depend on the parent: an article holds blocks, a block inlines.
-      const parent = at(root, error.instancePath.replace(/\/children\/\d+$/, '')) as { type?: unknown } | undefined;
-      const place =
-        parent?.type === 'article' ? 'block' : ['strong', 'emphasis', 'lead'].includes(String(parent?.type)) ? 'phrasing' : 'inline';
-      const allowed = NODE_TYPES_AT[place].join(', ');
-      const found = at(root, `${error.instancePath}/type`);
-      const what = found === undefined ? 'missing node type' : `unknown node type ${describe(found)}`;
-      return `${error.instancePath}/type: ${what}; expected one of ${allowed}`;
-    }
-    case 'required':
-      return `${path}: missing field "${String(params.missingProperty)}"`;
-    case 'additionalProperties':
-      return `${path}: unknown field "${String(params.additionalProperty)}"`;
-    case 'enum':
-      return `${path}: found ${describe(at(root, error.instancePath))}; expected one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'const':
-      return `${path}: found ${describe(at(root, error.instancePath))}; expected ${JSON.stringify(params.allowedValue)}`;
-    case 'type':
-      return `${path}: found ${describe(at(root, error.instancePath))}; expected ${String(params.type)}`;
-    default:
-      return `${path}: ${error.message ?? 'invalid'}`;
-  }
 }
 
 /** Line and column of a character offset, both 1-based. */
@@ -129,9 +74,8 @@ export function fromJSON(source: string, file?: string): Edition {
       hint: 'a model this deep is not a document zhpress can lay out',
     });
   }
-  const check = validate(value);
-  const first = check.errors?.[0];
-  if (first) throw new ZhpressError(explain(first, value), { file, hint: 'see the model in README.md' });
+  const errors = validateWith(MODEL_SCHEMA, value);
+  if (errors.length) throw schemaError(errors, { style: 'pointer', schema: modelSchema(), file, hint: 'see the model in README.md' });
   const date = ((value as { meta?: { date?: string } }).meta ?? {}).date;
   if (date !== undefined && !isCalendarDate(date)) throw new ZhpressError(`/meta/date: ${date} is no calendar date`, { file, hint: 'write the date as YYYY-MM-DD' });
   const { modelVersion: _version, ...edition } = value as Record<string, unknown>;

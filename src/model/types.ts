@@ -3,55 +3,30 @@
 // `position` (where it stands in the source) and `data` (annotations for tools).
 // This file is the contract between readers, transforms and writers.
 
-export const MODEL_VERSION = 1;
+import type { ModelType } from './definition.js';
+import type { LANGS, ARTICLE_KINDS, LIST_STYLES, PARAGRAPH_ROLES } from './enums.js';
+
+export { MODEL_VERSION, LANGS, PARAGRAPH_ROLES, ARTICLE_KINDS, LIST_STYLES, HEADING_DEPTHS, NODE_TYPES_AT } from './enums.js';
+
+// Every node type is defined once, in definition.ts (TypeBox), and its type is read from there.
 
 /** 1-based line and column, 0-based offset in UTF-16 code units of the decoded source. */
-export interface Point {
-  line: number;
-  column: number;
-  offset: number;
-}
-
-export interface Position {
-  start: Point;
-  end: Point;
-}
-
-export interface NodeBase {
-  type: string;
-  position?: Position;
-  data?: Record<string, unknown>;
-}
-
-export interface ParentBase<Child> extends NodeBase {
-  children: Child[];
-}
+export type Point = ModelType<'Point'>;
+export type Position = ModelType<'Position'>;
 
 // ---------------------------------------------------------------- inlines
 
-export interface Text extends NodeBase {
-  type: 'text';
-  value: string;
-}
-
+export type Text = ModelType<'Text'>;
 /** Run-in title at the start of a paragraph, printed bold: "稳妥有序推动……发展。" */
-export interface Lead extends ParentBase<PhrasingContent> {
-  type: 'lead';
-}
-
-export interface Strong extends ParentBase<PhrasingContent> {
-  type: 'strong';
-}
-
-export interface Emphasis extends ParentBase<PhrasingContent> {
-  type: 'emphasis';
-}
+export type Lead = ModelType<'Lead'>;
+export type Strong = ModelType<'Strong'>;
+export type Emphasis = ModelType<'Emphasis'>;
 
 /** Inline content that may stand anywhere. */
-export type PhrasingContent = Text | Strong | Emphasis;
+export type PhrasingContent = ModelType<'Phrasing'>;
 
 /** Inline content of a block: phrasing content, and a lead as the first child of a paragraph. */
-export type Inline = PhrasingContent | Lead;
+export type Inline = ModelType<'Inline'>;
 
 export interface InlineContentMap {
   text: Text;
@@ -62,69 +37,35 @@ export interface InlineContentMap {
 
 // ---------------------------------------------------------------- blocks
 
-export type HeadingDepth = 1 | 2 | 3 | 4;
-
 /** `marker` is the literal numbering ("二、", "(三)", "第一章"): content, kept verbatim, never regenerated. */
-export interface Heading extends ParentBase<Inline> {
-  type: 'heading';
-  depth: HeadingDepth;
-  marker?: string;
-}
+export type Heading = ModelType<'Heading'>;
+export type HeadingDepth = Heading['depth'];
 
-/**
- * The parts of an official document or a report around its body, after GB/T 9704:
- * header fields (文号, 发布日期), addressees or salutation (主送机关, "同志们："),
- * the attachment note (附件说明), the signature and its date (署名, 成文日期),
- * an annotation (附注), and end matter (抄送, 印发, credits, page headers of a dump).
- */
-export type ParagraphRole = 'header' | 'address' | 'attachment' | 'signature' | 'annotation' | 'record';
+/** The parts of an official document around its body (enums.ts). */
+export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];
 
-export const PARAGRAPH_ROLES: readonly ParagraphRole[] = ['header', 'address', 'attachment', 'signature', 'annotation', 'record'];
-
-/** A body paragraph; an item such as "(一)稳妥……。正文" has marker "(一)" and a `lead` first. */
-export interface Paragraph extends ParentBase<Inline> {
-  type: 'paragraph';
-  marker?: string;
-  /** Set when the paragraph is not body text but a part of the document around it. */
-  role?: ParagraphRole;
-}
+/** A body paragraph; an item such as "(一)稳妥……。正文" has marker "(一)" and a `lead` first; `role` when it is a part of the document around the body. */
+export type Paragraph = ModelType<'Paragraph'>;
 
 /** A short standalone line that opens a passage, e.g. "健全安全机制,共护和平安宁——". */
-export interface Subhead extends ParentBase<Inline> {
-  type: 'subhead';
-}
+export type Subhead = ModelType<'Subhead'>;
 
-export type ListStyle = 'dash' | 'ordered' | 'bullet';
-
-export interface List extends ParentBase<ListItem> {
-  type: 'list';
-  style: ListStyle;
-}
+export type ListStyle = (typeof LIST_STYLES)[number];
+export type List = ModelType<'List'>;
 
 /** `marker` is the literal item mark ("——", "1.", "•"). */
-export interface ListItem extends ParentBase<Inline> {
-  type: 'listItem';
-  marker?: string;
-}
+export type ListItem = ModelType<'ListItem'>;
 
 /** A paragraph that is wholly a quotation set apart. */
-export interface Quote extends ParentBase<Inline> {
-  type: 'quote';
-}
+export type Quote = ModelType<'Quote'>;
 
 /** A dateline kept where it stands: "(新华社北京8月28日电)". Also parsed into article meta. */
-export interface Dateline extends ParentBase<Inline> {
-  type: 'dateline';
-}
+export type Dateline = ModelType<'Dateline'>;
 
 /** "(接1版)" (from) or "(下转2版)" (to). */
-export interface Continuation extends ParentBase<Inline> {
-  type: 'continuation';
-  direction: 'from' | 'to';
-  page: string;
-}
+export type Continuation = ModelType<'Continuation'>;
 
-export type Block = Heading | Paragraph | Subhead | List | Quote | Dateline | Continuation;
+export type Block = ModelType<'Block'>;
 
 export interface BlockContentMap {
   heading: Heading;
@@ -138,62 +79,20 @@ export interface BlockContentMap {
 
 // ---------------------------------------------------------------- article and edition
 
-export type ArticleKind = 'news' | 'feature' | 'policy' | 'other';
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 
-export interface DatelineMeta {
-  agency?: string;
-  place?: string;
-  date?: string;
-  raw: string;
-}
+export type ArticleMeta = ModelType<'ArticleMeta'>;
+export type DatelineMeta = NonNullable<ArticleMeta['dateline']>;
 
-export interface ArticleMeta {
-  /** 引题: the line above the title. */
-  kicker?: string;
-  title?: string;
-  subtitle?: string;
-  /** Lines of the title block under the title: a date line, adoption or amendment lines (题注). */
-  notes?: string[];
-  /** The author, speaker or reporter line of the title block. */
-  byline?: string;
-  /** True when the byline stands run into the first paragraph's text ("……记者田珊檑 发自贵阳 ……"): writers do not print it again. */
-  bylineInText?: boolean;
-  /** True when no title was given and one was derived from the text. */
-  titleDerived?: boolean;
-  kind?: ArticleKind;
-  continuedFrom?: string;
-  continuedTo?: string;
-  dateline?: DatelineMeta;
-  /** True when the text stops mid-sentence. */
-  truncated?: boolean;
-}
-
-export interface Article extends ParentBase<Block> {
-  type: 'article';
-  id: string;
-  meta: ArticleMeta;
-}
+export type Article = ModelType<'Article'>;
 
 /** BCP 47 tags an edition can carry. */
-export type Lang = 'zh-Hans' | 'zh-Hant' | 'zh-Hant-TW' | 'zh-Hant-HK';
+export type Lang = (typeof LANGS)[number];
 
-export const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'zh-Hant-TW', 'zh-Hant-HK'];
+/** `date`: ISO 8601 (YYYY-MM-DD); `source`: where the text came from. */
+export type EditionMeta = ModelType<'EditionMeta'>;
 
-export interface EditionMeta {
-  title?: string;
-  publication?: string;
-  /** ISO 8601 date (YYYY-MM-DD). */
-  date?: string;
-  page?: string;
-  lang: Lang;
-  /** Where the text came from: a file name or a description. */
-  source?: string;
-}
-
-export interface Edition extends ParentBase<Article> {
-  type: 'edition';
-  meta: EditionMeta;
-}
+export type Edition = ModelType<'Edition'>;
 
 export type Node = Edition | Article | Block | ListItem | Inline;
 

@@ -3,14 +3,15 @@
 // merge the variant's settings, fill defaults and convert units.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { ErrorObject } from 'ajv';
 import { ZhpressError } from '../errors.js';
-import { ajv, yaml } from '../lazy.js';
+import { yaml } from '../lazy.js';
 import type { Lang } from '../model/types.js';
 import { FIELD_NAMES } from './fields.js';
-import { templateSchema } from './schema.js';
+import { type Located, schemaError } from '../schema/errors.js';
+import { validateWith } from '../schema/validate.js';
+import { yamlLocator } from '../schema/yaml-locate.js';
+import { TEMPLATE_SCHEMA } from './schema.js';
 import { resolveTemplate } from './resolve.js';
 import type { Template } from './types.js';
 
@@ -19,24 +20,6 @@ export const BUILTIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 export type RawTemplate = Record<string, unknown>;
-
-type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-let validator: Validator | undefined;
-
-/** The schema compiled at build time (scripts/build-validators.mjs), else now. */
-function compiled(): Validator {
-  try {
-    const module = createRequire(import.meta.url)('./template-validator.cjs') as Validator | { default: Validator };
-    return typeof module === 'function' ? module : module.default;
-  } catch {
-    return new (ajv().Ajv)({ allErrors: true, strict: false, verbose: true }).compile(templateSchema) as Validator;
-  }
-}
-
-function validate(data: unknown): boolean {
-  validator ??= compiled();
-  return validator(data);
-}
 
 function isPath(ref: string): boolean {
   return /[\\/]/.test(ref) || EXTENSIONS.includes(extname(ref));
@@ -57,31 +40,6 @@ export function findTemplate(ref: string, from = process.cwd()): string {
   }
   const known = listTemplates().map((t) => t.name).join(', ');
   throw new ZhpressError(`unknown template "${ref}"`, { hint: `built-in and local templates: ${known}; or give a path to a .yaml file`, exitCode: 2 });
-}
-
-function describeError(error: ErrorObject): { path: string[]; message: string } {
-  const path = error.instancePath.split('/').slice(1);
-  const key = path.join('.') || '(top level)';
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const unknown = String(error.params.additionalProperty);
-      const definitions = (templateSchema as unknown as { definitions: Record<string, Record<string, unknown>> }).definitions;
-      const deref = (schema: Record<string, unknown>) =>
-        typeof schema.$ref === 'string' ? (definitions[schema.$ref.replace('#/definitions/', '')] ?? {}) : schema;
-      const parent = path.reduce<Record<string, unknown>>(
-        (schema, part) => deref(((deref(schema).properties as Record<string, Record<string, unknown>>)?.[part] ?? {}) as Record<string, unknown>),
-        templateSchema as unknown as Record<string, unknown>,
-      );
-      const allowed = Object.keys((parent.properties as object) ?? {}).join(', ');
-      return { path: [...path, unknown], message: `${[...path, unknown].join('.')}: unknown key; allowed here: ${allowed}` };
-    }
-    case 'enum':
-      return { path, message: `${key}: ${JSON.stringify(error.data)} is not allowed; allowed: ${(error.params.allowedValues as unknown[]).join(', ')}` };
-    case 'anyOf':
-      return { path, message: `${key}: ${JSON.stringify(error.data)} is not a length; write a number or a number with a unit (pt, mm, cm, in, px, em)` };
-    default:
-      return { path, message: `${key}: ${error.message ?? 'is not valid'}${error.data !== undefined ? ` (found ${JSON.stringify(error.data)})` : ''}` };
-  }
 }
 
 /** The built-in templates as parsed and validated at build time (scripts/build-validators.mjs), by file name. */
@@ -132,39 +90,15 @@ export function parseTemplate(path: string, source: string): RawTemplate {
   if (!isMap(doc.contents) || typeof data !== 'object' || data === null) {
     throw new ZhpressError('a template must be a mapping of keys (page, fonts, styles, …)', { file: path, exitCode: 2 });
   }
-  if (!validate(data)) {
-    // A length that is neither a number nor a number with a unit fails every branch of
-    // its anyOf: report the anyOf (which says what a length is), not the branches.
-    const all = validator?.errors ?? [];
-    const errors = all.filter((e) => !(['type', 'pattern'].includes(e.keyword) && all.some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath)));
-    // Every error, in the order of the lines they stand on.
-    const found = (errors.length ? errors : validator!.errors!).map((error) => {
-      const described = describeError(error);
-      return { message: described.message, at: lineOf(doc, lines, described.path) };
-    });
-    const seen = new Set<string>();
-    const listed = found
-      .filter((f) => !seen.has(f.message) && seen.add(f.message))
-      .sort((a, b) => (a.at?.line ?? Infinity) - (b.at?.line ?? Infinity) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
-    const [first, ...rest] = listed;
-    const more = rest.length ? `; also ${rest.map((f) => (f.at ? `line ${f.at.line}: ${f.message}` : f.message)).join('; ')}` : '';
-    throw new ZhpressError(`${first!.message}${more}`, { file: path, line: first!.at?.line, column: first!.at?.col, exitCode: 2 });
-  }
-  checkFields(data as RawTemplate, (keys) => lineOf(doc, lines, keys), path);
+  const locate = yamlLocator(doc, lines);
+  const errors = validateWith(TEMPLATE_SCHEMA, data);
+  if (errors.length) throw schemaError(errors, { style: 'key', locate, file: path, exitCode: 2 });
+  checkFields(data as RawTemplate, locate, path);
   return data as RawTemplate;
 }
 
-type Located = { line: number; col: number } | undefined;
-
-/** The line of a key (or of its parent, when the key itself is missing). */
-function lineOf(doc: ReturnType<ReturnType<typeof yaml>['parseDocument']>, lines: InstanceType<ReturnType<typeof yaml>['LineCounter']>, keys: string[]): Located {
-  const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
-  const keyNode = node?.range ? node : (doc.getIn(keys.slice(0, -1), true) as { range?: [number, number, number] } | undefined);
-  return keyNode?.range ? lines.linePos(keyNode.range[0]) : undefined;
-}
-
 /** A {field} in a header, footer or cover label that no writer fills is an error, not literal text. */
-function checkFields(raw: RawTemplate, locate: (keys: string[]) => Located, file: string): void {
+function checkFields(raw: RawTemplate, locate: (keys: string[]) => Located | undefined, file: string): void {
   const texts: [string[], unknown][] = [];
   for (const band of ['header', 'footer']) {
     const spec = raw[band];
@@ -181,7 +115,7 @@ function checkFields(raw: RawTemplate, locate: (keys: string[]) => Located, file
       throw new ZhpressError(`${keys.join('.')}: unknown field {${name}}${near ? `; did you mean {${near}}?` : ''} Fields: ${FIELD_NAMES.map((f) => `{${f}}`).join(' ')}`, {
         file,
         line: at?.line,
-        column: at?.col,
+        column: at?.column,
         exitCode: 2,
       });
     }

@@ -69,7 +69,9 @@ export interface HeaderFooter {
   style?: StyleName;
 }
 
-export type QuoteStyle = 'source' | 'corner' | 'curly';
+export const QUOTE_STYLES = ['source', 'corner', 'curly'] as const;
+
+export type QuoteStyle = (typeof QUOTE_STYLES)[number];
 
 export interface Template {
   name: string;

@@ -14,7 +14,25 @@ export const transforms: readonly { name: string; transform: Transform }[] = [
   { name: 'convert', transform: convert },
 ];
 
-export const TRANSFORM_NAMES = transforms.map((t) => t.name);
+/** Transform names in the order they run (the array grows in place as plugins register transforms). */
+export const TRANSFORM_NAMES: readonly string[] = transforms.map((t) => t.name);
+
+/** The transforms that run once per input, whatever the variant: all but convert. */
+export function sharedTransforms(): string[] {
+  return TRANSFORM_NAMES.filter((name) => name !== 'convert');
+}
+
+/**
+ * Add a transform (src/plugins/). It runs after the built-in ones that every variant
+ * shares and before convert, once per input; `--skip NAME` leaves it out.
+ */
+export function registerTransform(name: string, transform: Transform, origin?: string): void {
+  if (!/^[a-z][a-z0-9-]{0,31}$/.test(name)) throw new ZhpressError(`transform "${name}": a transform's name is a lower-case word (letters, digits, -)`, { file: origin, exitCode: 2 });
+  if (TRANSFORM_NAMES.includes(name)) throw new ZhpressError(`transform "${name}" is registered already`, { file: origin, hint: 'give the transform another name', exitCode: 2 });
+  const at = TRANSFORM_NAMES.indexOf('convert');
+  (transforms as { name: string; transform: Transform }[]).splice(at, 0, { name, transform });
+  (TRANSFORM_NAMES as string[]).splice(at, 0, name);
+}
 
 export interface PipelineOptions extends TransformContext {
   /** Names of transforms to leave out. */

@@ -66,7 +66,7 @@ describe('messages a new user meets', () => {
     writeFileSync(config, 'formats: pdf\n');
     const result = run(['build', input, '--config', config]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/unknown key "formats".*see "Configuration" in README\.md/);
+    expect(result.stderr).toMatch(/zhpress\.config\.yaml:1:1: formats: unknown key; allowed here: inputs, format, variant, .*see "Configuration" in README\.md/);
   });
 
   it('check gives the column of the first widened mark', () => {

@@ -46,12 +46,18 @@ describe('sidecar metadata', () => {
     expect(report.find((c) => c.kind === 'sidecar-unused')?.message).toMatch(/front matter/);
   });
   it('names an unknown key, with the allowed ones', () => {
-    expect(() => parseSidecar('titel: x\n', 'a.txt.meta.yaml')).toThrow(/unknown key "titel"; allowed: title, publication, date, page, lang, articles/);
-    expect(() => parseSidecar('articles:\n  - headline: x\n', 'a.txt.meta.yaml')).toThrow(/unknown key "articles.0.headline"/);
+    expect(() => parseSidecar('titel: x\n', 'a.txt.meta.yaml')).toThrow(/titel: unknown key; allowed here: title, publication, date, page, lang, articles, reader/);
+    expect(() => parseSidecar('articles:\n  - headline: x\n', 'a.txt.meta.yaml')).toThrow(/articles\[0\]\.headline: unknown key; allowed here: title, subtitle, kicker, kind/);
+    try {
+      parseSidecar('title: x\narticles:\n  - title: y\n    headline: x\n', 'a.txt.meta.yaml');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { line?: number }).line).toBe(4);
+    }
   });
   it('names a bad value and a YAML syntax error with its line', () => {
-    expect(() => parseSidecar('date: 29.8.2025\n', 'm.yaml')).toThrow(/date: expected a date as YYYY-MM-DD/);
-    expect(() => parseSidecar('lang: zh-TW\n', 'm.yaml')).toThrow(/lang: allowed values are zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK/);
+    expect(() => parseSidecar('date: 29.8.2025\n', 'm.yaml')).toThrow(/date: found "29\.8\.2025"; expected a date as YYYY-MM-DD/);
+    expect(() => parseSidecar('lang: zh-TW\n', 'm.yaml')).toThrow(/lang: "zh-TW" is not allowed; allowed: zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK/);
     try {
       parseSidecar('title: a\n  bad: [\n', 'm.yaml');
       expect.unreachable();

@@ -83,10 +83,18 @@ describe('JSON form', () => {
     expect(bad((v) => (v.modelVersion = 2))).toMatch(/model version number 2.*reads version 1/);
     expect(bad((v) => delete v.modelVersion)).toMatch(/modelVersion: missing/);
   });
-  it('names a missing field and a value of the wrong type', () => {
-    expect(bad((v) => delete v.children[0].id)).toMatch(/\/children\/0: missing field "id"/);
-    expect(bad((v) => (v.children[0].children[1].children[0].value = 42))).toMatch(/\/children\/0\/children\/1\/children\/0\/value: found number 42; expected string/);
-    expect(bad((v) => (v.meta.lang = 'fr'))).toMatch(/\/meta\/lang: found "fr"; expected one of "zh-Hans"/);
+  it('names a missing key, an unknown one and a value of the wrong type, in the words of every schema message', () => {
+    expect(bad((v) => delete v.children[0].id)).toMatch(/\/children\/0: missing key "id"/);
+    expect(bad((v) => (v.children[0].children[1].children[0].value = 42))).toMatch(/\/children\/0\/children\/1\/children\/0\/value: found number 42; expected text/);
+    expect(bad((v) => (v.meta.lang = 'fr'))).toMatch(/\/meta\/lang: "fr" is not allowed; allowed: zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK/);
+    expect(bad((v) => (v.children[0].meta.colour = 'red'))).toMatch(/\/children\/0\/meta\/colour: unknown key; allowed here: kicker, title, subtitle, notes, byline/);
+  });
+  it('lists every fault of the file, the first first', () => {
+    const message = bad((v) => {
+      delete v.children[0].id;
+      v.meta.lang = 'fr';
+    });
+    expect(message).toMatch(/^bad\.json: \/meta\/lang: "fr" is not allowed; allowed: [^;]+; also \/children\/0: missing key "id" \(see the model/);
   });
   it('gives the line and column of a syntax error', () => {
     expect(() => fromJSON('{\n  "modelVersion": 1,\n  oops\n}', 'x.json')).toThrow(/not valid JSON/);
@@ -114,9 +122,9 @@ describe('JSON form', () => {
       mutate(value);
       return () => readJson({ text: JSON.stringify(value), path: 'bad.json' });
     };
-    expect(wrong((v) => (v.children[0].children[0].role = 'footer'))).toThrow(/\/children\/0\/children\/0\/role: found "footer"; expected one of "header", "address", "attachment", "signature", "annotation", "record"/);
-    expect(wrong((v) => (v.children[0].meta.notes = '\u4E00\u884C'))).toThrow(/\/children\/0\/meta\/notes: .*expected array/);
-    expect(wrong((v) => (v.children[0].meta.byline = ['\u7532']))).toThrow(/\/children\/0\/meta\/byline: .*expected string/);
+    expect(wrong((v) => (v.children[0].children[0].role = 'footer'))).toThrow(/\/children\/0\/children\/0\/role: "footer" is not allowed; allowed: header, address, attachment, signature, annotation, record/);
+    expect(wrong((v) => (v.children[0].meta.notes = '\u4E00\u884C'))).toThrow(/\/children\/0\/meta\/notes: .*expected an array/);
+    expect(wrong((v) => (v.children[0].meta.byline = ['\u7532']))).toThrow(/\/children\/0\/meta\/byline: .*expected text/);
   });
   it('selectAll finds nodes in document order', () => {
     expect(selectAll(edition as Edition, 'heading').map((h) => h.marker)).toEqual(['(二)', '(三)', '二、', '三、', '四、', '五、', '六、']);

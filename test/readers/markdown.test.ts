@@ -367,10 +367,10 @@ describe('front matter', () => {
     const bad = meta('notes: [甲, {a: 1}]\n    byline: [乙]');
     expect(bad.edition.children[0]!.meta).toEqual({ notes: ['甲'], title: '题' });
     expect(bad.report.map((c) => c.message)).toEqual([
-      expect.stringContaining('"articles[0].notes[1]" should be text'),
-      expect.stringContaining('"articles[0].byline" should be text'),
+      'front matter: articles[0].notes[1]: found an object; expected text (line 3); left out',
+      'front matter: articles[0].byline: found a list; expected text (line 4); left out',
     ]);
-    expect(meta('notes: {a: 1}').report[0]!.message).toContain('"articles[0].notes" should be a list of texts');
+    expect(meta('notes: {a: 1}').report[0]!.message).toContain('articles[0].notes: found an object; expected a list');
   });
 
   it('bad YAML is a ZhpressError with the file line', () => {
@@ -412,7 +412,13 @@ describe('front matter', () => {
       ['front-matter', 'warning', 7],
       ['front-matter', 'warning', 8],
     ]);
-    expect(report[0]!.message).toContain('unknown key "author"');
+    expect(report.map((c) => c.message)).toEqual([
+      'front matter: author: unknown key; allowed here: title, publication, date, page, source, lang, articles (line 3); left out',
+      'front matter: lang: "zh-XX" is not allowed; allowed: zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK (line 4); left out',
+      'front matter: articles[0].kind: "essay" is not allowed; allowed: news, feature, policy, other (line 6); left out',
+      expect.stringMatching(/^front matter: articles\[0\]\.colour: unknown key; allowed here: id, kicker, title, subtitle, notes, byline, .* \(line 7\); left out$/),
+      'front matter: articles[0].truncated: found "yes"; expected true or false (line 8); left out',
+    ]);
     expect(ed.meta).toEqual({ title: '题', lang: 'zh-Hans' });
     expect(ed.children[0]!.meta).toEqual({ title: '文章' });
   });

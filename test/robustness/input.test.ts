@@ -139,7 +139,7 @@ describe('one bad input in a batch: one line naming the file, the others built',
     put(dir, '日期.txt.meta.yaml', 'title: 标题\ndate: 2025-13-45\n');
     const out = join(dir, 'out-date');
     const result = zhpress(['build', text, good, '--format', 'docx', '--out', out]);
-    expectOneError(result, 1, /日期\.txt\.meta\.yaml: bad sidecar metadata: date: 2025-13-45 is no calendar date/);
+    expectOneError(result, 1, /日期\.txt\.meta\.yaml:2: bad sidecar metadata: date: 2025-13-45 is no calendar date/);
     expect(outputs(out)).toEqual(['好.zh-Hans.docx']);
   });
 
@@ -151,7 +151,7 @@ describe('one bad input in a batch: one line naming the file, the others built',
   it('front matter dated 2025-13-45: a warning with the key and line, the date left out', { timeout: 60_000 }, () => {
     const file = put(dir, '日期.md', '---\ndate: 2025-13-45\n---\n\n# 标题\n\n正文。\n');
     const result = zhpress(['check', file]);
-    expect(result.stdout + result.stderr).toMatch(/日期\.md:2:1: warning: .*"date": 2025-13-45 is no calendar date/);
+    expect(result.stdout + result.stderr).toMatch(/日期\.md:2:1: warning: .*front matter: date: 2025-13-45 is no calendar date \(line 2\); left out/);
     expect(JSON.parse(zhpress(['parse', file]).stdout).meta.date).toBeUndefined();
   });
 

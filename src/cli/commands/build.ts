@@ -3,7 +3,9 @@ import type { BatchOptions } from '../../index.js';
 import { parseShard, plural, runBatch } from '../../index.js';
 import { loadConfig } from '../config.js';
 import { expandInputs } from '../inputs.js';
-import { inputOptions, parseDictionaries, parseEncoding, parseFormats, parseSkip, parseVariants } from '../options.js';
+import { extensionList, formatList, inputOptions, parseDictionaries, parseEncoding, parseFormats, parseSkip, parseVariants, usePlugins } from '../options.js';
+import { dirname } from 'node:path';
+import { writerEntry } from '../../index.js';
 import { batchEvents, size } from '../progress.js';
 import { reportLocalFonts } from '../report.js';
 
@@ -27,6 +29,7 @@ export interface Args {
   lenient?: boolean;
   skip?: string;
   embedFonts?: boolean;
+  plugin?: string[];
 }
 
 const DEFAULTS = { inputs: ['seeds'], format: 'all', variant: 'zh-Hans', template: 'briefing', out: 'out' };
@@ -34,9 +37,9 @@ const DEFAULTS = { inputs: ['seeds'], format: 'all', variant: 'zh-Hans', templat
 /** The options of `build` (also those of `watch`). */
 export function buildOptions(y: Argv): Argv<Args> {
   return y
-    .positional('inputs', { type: 'string', array: true, describe: 'files, folders (searched recursively for .txt, .md and .json) or globs [default: seeds]' })
+    .positional('inputs', { type: 'string', array: true, describe: `files, folders (searched recursively for ${extensionList()}) or globs [default: seeds]` })
     .options({
-      format: { type: 'string', describe: 'pdf, docx, md (comma-separated) or all [default: all]', group: 'Output:' },
+      format: { type: 'string', describe: `${formatList()} (comma-separated), a plugin's, or all [default: all]`, group: 'Output:' },
       variant: { type: 'string', describe: 'zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK (comma-separated) or all [default: zh-Hans]', group: 'Output:' },
       template: { type: 'string', describe: 'a built-in template name or a template file [default: briefing]', group: 'Output:' },
       out: { type: 'string', describe: 'output folder [default: out]', group: 'Output:' },
@@ -66,7 +69,10 @@ export interface BuildSetup {
 
 /** The batch the command line asks for: config file, defaults and options merged, inputs found. */
 export async function buildSetup(cli: Args): Promise<BuildSetup> {
-  const { config } = loadConfig(cli.config);
+  const { config, file: configFile } = loadConfig(cli.config);
+  // Plugins before anything that names formats, readers or transforms.
+  const plugins = usePlugins(cli.plugin, configFile ? { plugins: config.plugins, dir: dirname(configFile) } : undefined);
+  delete config.plugins;
   const given = Object.fromEntries(Object.entries(cli).filter(([key, value]) => value !== undefined && !(key === 'inputs' && Array.isArray(value) && value.length === 0)));
   const args = { ...DEFAULTS, ...config, ...given } as Args & typeof DEFAULTS;
   const formats = parseFormats(args.format);
@@ -76,7 +82,7 @@ export async function buildSetup(cli: Args): Promise<BuildSetup> {
     throw new ZhpressError(`bad --jobs "${args.jobs}"`, { hint: 'a whole number of worker threads, 1 or more', exitCode: 2 });
   }
   const inputs = await expandInputs(args.inputs, (line) => args.quiet || process.stderr.write(`${line}\n`));
-  if (!args.quiet && formats.some((format) => format !== 'md')) await reportLocalFonts();
+  if (!args.quiet && formats.some((format) => writerEntry(format)?.fonts)) await reportLocalFonts();
   const quiet = Boolean(args.quiet || args.json);
   // Font fallbacks are shown once each, named by the template file or the built-in template's name.
   const templateFile = /[\\/]|\.(ya?ml|json)$/i.test(args.template) ? args.template : undefined;
@@ -98,6 +104,7 @@ export async function buildSetup(cli: Args): Promise<BuildSetup> {
     force: args.force,
     shard: parseShard(args.shard),
     embedFonts: args.embedFonts,
+    ...(plugins.length ? { plugins } : {}),
   };
   return { args, options, quiet, templateFile, templateLabel };
 }

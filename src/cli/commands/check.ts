@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { type Change, conversionReview, type Edition, explain, plural, prepare, runTransforms, visit } from '../../index.js';
+import { type Change, conversionReview, type Edition, explain, plural, prepare, runTransforms, sharedTransforms, visit } from '../../index.js';
 import { expandInputs } from '../inputs.js';
-import { type InputArgs, inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants } from '../options.js';
+import { type InputArgs, inputOptions, parseDictionaries, parseEncoding, parseSkip, parseVariants, usePlugins } from '../options.js';
 import { formatChange, isProblem } from '../report.js';
 import { formatReview } from '../review.js';
 
@@ -44,6 +44,7 @@ export const checkCommand: CommandModule<object, Args> = {
       explain: { type: 'boolean', describe: 'print what every line became and the rule that decided it (text inputs)' },
     }),
   handler: async (args) => {
+    usePlugins(args.plugin);
     const inputs = (await expandInputs(args.inputs, (line) => process.stderr.write(`${line}\n`))).map((input) => input.path);
     const skip = parseSkip(args.skip);
     const variants = parseVariants(args.variant);
@@ -55,7 +56,7 @@ export const checkCommand: CommandModule<object, Args> = {
       const report = [...prepared.report, ...strayPunctuation(prepared.edition)];
       const reviews: string[] = [];
       for (const variant of variants) {
-        report.push(...runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, dictionaries, skip: ['repair-breaks', 'punctuation'] }).report);
+        report.push(...runTransforms(prepared.edition, { variant, vocabulary: args.vocabulary, dictionaries, skip: sharedTransforms() }).report);
         // For the editor: the characters whose form the context chose, and with --vocabulary the regional words.
         if (!skip.includes('convert')) reviews.push(...formatReview(input, conversionReview(prepared.edition, variant, { vocabulary: args.vocabulary, dictionaries })));
       }

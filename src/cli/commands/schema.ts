@@ -5,6 +5,6 @@ export const schemaCommand: CommandModule = {
   command: 'schema',
   describe: 'print the JSON Schema of the model (the form `parse` prints and .json inputs use)',
   handler: () => {
-    process.stdout.write(`${JSON.stringify(modelSchema, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(modelSchema(), null, 2)}\n`);
   },
 };

@@ -6,15 +6,15 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { forgetPrepared, forgetTemplates, isZhpressError, removePendingTemporaries, runBatch, SIDECAR_SUFFIXES, type BatchOptions, type InputRef } from '../../index.js';
+import { forgetPrepared, forgetTemplates, isZhpressError, removePendingTemporaries, runBatch, SIDECAR_SUFFIXES, writerEntry, type BatchOptions, type InputRef } from '../../index.js';
 import { batchEvents } from '../progress.js';
 import { type Args, buildOptions, buildSetup } from './build.js';
 
 /** Changes closer together than this are one rebuild (an editor's save is often several events). */
 const SETTLE_MS = 15;
 
-/** Cheapest first: the Markdown and Word editions of an edit are in place before the PDF. */
-const FORMAT_ORDER = ['md', 'docx', 'pdf'];
+/** Cheapest first (the registry's cost): the Markdown and Word editions of an edit are in place before the PDF. */
+const cost = (format: string) => writerEntry(format)?.cost ?? 1;
 
 export const watchCommand: CommandModule<object, Args> = {
   command: 'watch [inputs..]',
@@ -22,7 +22,7 @@ export const watchCommand: CommandModule<object, Args> = {
   builder: buildOptions,
   handler: async (cli) => {
     const { args, options, quiet, templateFile, templateLabel } = await buildSetup(cli);
-    const formats = [...options.formats].sort((a, b) => FORMAT_ORDER.indexOf(a) - FORMAT_ORDER.indexOf(b));
+    const formats = [...options.formats].sort((a, b) => cost(a) - cost(b));
     const say = (line: string) => {
       if (!quiet) process.stderr.write(`${line}\n`);
     };

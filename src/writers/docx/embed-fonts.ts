@@ -8,7 +8,7 @@ import { fontBytes, type ResolvedRole } from '../../fonts/index.js';
 import { subsetTrueType } from '../../fonts/merge-pieces.js';
 import type { Change } from '../../model/types.js';
 import type { FontRole, Template } from '../../templates/types.js';
-import type { Parts } from './package.js';
+import type { Parts } from '../../patches/docx-compiler.js';
 
 /** A font as docx embeds it: the family name the styles use, its regular and bold faces. */
 export interface EmbeddedFont {

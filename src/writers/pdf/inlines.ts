@@ -1,12 +1,12 @@
 // Inline content to pdfmake text runs: one run per font, bold for leads and
-// strong, the kai role and 着重号 (emphasis-marks.ts) for emphasis. Every character goes through the glyph
+// strong, the kai role and 着重号 (patches/pdfmake-emphasis.ts) for emphasis. Every character goes through the glyph
 // check; "——" is kept whole and off line starts by gluing it to what precedes.
 import type { Content } from 'pdfmake/interfaces.js';
 import { splitByCoverage } from '../../fonts/index.js';
 import type { Change, Inline, PhrasingContent, Position } from '../../model/types.js';
 import type { FontRole } from '../../templates/types.js';
 import type { PdfFonts } from './fonts.js';
-import { EMPHASIS_DOTS, emphasisMarks } from './emphasis-marks.js';
+import { EMPHASIS_DOTS, emphasisMarks } from '../../patches/pdfmake-emphasis.js';
 
 export interface InlineContext {
   fonts: PdfFonts;
@@ -16,7 +16,7 @@ export interface InlineContext {
   position?: Position;
   /** How a run-in lead is set (the template's lead style): its role and weight. */
   lead?: { role: FontRole; bold: boolean };
-  /** Inside emphasis: 着重号 under each character (emphasis-marks.ts). */
+  /** Inside emphasis: 着重号 under each character (patches/pdfmake-emphasis.ts). */
   emphasis?: boolean;
 }
 

@@ -3,15 +3,15 @@
 // too, but nothing per character; this adds one decoration style to its TextDecorator:
 // `decoration: 'underline', decorationStyle: EMPHASIS_DOTS` on a run. Each character's
 // place is the run's own layout (the font's advances and the run's features, chws
-// included) plus its character spacing, as pdfkit sets it. Only the pdfmake release this
-// was written against is patched; with another, emphasisMarks() is false and the runs
-// are left without the decoration (pdfmake would draw an unknown style as a solid rule).
+// included) plus its character spacing, as pdfkit sets it. Private member touched:
+// TextDecorator.prototype._drawDecoration (pdfmake 0.3.11, pinned); checked when installed.
+// ZHPRESS_NO_PATCH=pdfmake-emphasis leaves it out: emphasisMarks() is then false and the
+// runs are left without the decoration (pdfmake would draw an unknown style as a solid rule).
 import { createRequire } from 'node:module';
+import { expectMembers, markInstalled, patchOn } from './expect.js';
 
 /** The decorationStyle the patch draws. */
 export const EMPHASIS_DOTS = 'zhpress-emphasis-dots';
-
-const PATCHED_VERSION = '0.3.11';
 
 /** No dot under punctuation, symbols or spaces: letters, ideographs and digits only. */
 const DOTTED = /[\p{L}\p{N}]/u;
@@ -48,11 +48,12 @@ let applied: boolean | undefined;
 /** Install the emphasis dots on pdfmake's TextDecorator (once); false when pdfmake is another version. */
 export function emphasisMarks(): boolean {
   if (applied !== undefined) return applied;
-  const require = createRequire(import.meta.url);
-  applied = (require('pdfmake/package.json') as { version: string }).version === PATCHED_VERSION;
+  applied = patchOn('pdfmake-emphasis');
   if (!applied) return false;
+  const require = createRequire(import.meta.url);
   const TextDecorator = require('pdfmake/js/TextDecorator.js') as { default: { prototype: Record<string, unknown> } };
-  const proto = TextDecorator.default.prototype;
+  const proto = TextDecorator.default?.prototype;
+  expectMembers('pdfmake', 'TextDecorator.prototype', proto, { _drawDecoration: 'function' });
   const original = proto._drawDecoration as (this: { pdfDocument: PdfDocument }, group: Group, x: number, y: number) => void;
   proto._drawDecoration = function (this: { pdfDocument: PdfDocument }, group: Group, x: number, y: number) {
     if (group.decorationStyle !== EMPHASIS_DOTS) return original.call(this, group, x, y);
@@ -75,5 +76,6 @@ export function emphasisMarks(): boolean {
     }
     doc.restore();
   };
+  markInstalled('pdfmake-emphasis');
   return true;
 }
