@@ -26,6 +26,44 @@ export function advance(face: Face, codePoint: number): number {
   return em;
 }
 
+/** `advance` for one face, for measuring many characters: the face's table looked up once. */
+export function advancesOf(face: Face): (codePoint: number) => number {
+  let table = advances.get(face);
+  if (!table) {
+    table = new Map();
+    advances.set(face, table);
+  }
+  const known = table;
+  return (codePoint) => known.get(codePoint) ?? advance(face, codePoint);
+}
+
+/** What chws takes out between two code points, by face, then the first, then the second (em). */
+const kerns = new WeakMap<Face, Map<number, Map<number, number>>>();
+
+/** `punctuationKern` for one face, by code points, each pair asked of the font once. */
+export function kernsOf(face: Face): (a: number, b: number) => number {
+  let table = kerns.get(face);
+  if (!table) {
+    table = new Map();
+    kerns.set(face, table);
+  }
+  const byFirst = table;
+  const font = openFace(face);
+  return (a, b) => {
+    let after = byFirst.get(a);
+    if (!after) {
+      after = new Map();
+      byFirst.set(a, after);
+    }
+    let em = after.get(b);
+    if (em === undefined) {
+      em = chwsAdjustment(font, a, b) / font.unitsPerEm;
+      after.set(b, em);
+    }
+    return em;
+  };
+}
+
 /** A run's width as the font lays it out (what pdfkit and pdfmake use), with or without chws. */
 export function laidOutWidth(face: Face, text: string, chws: boolean): number {
   const font = openFace(face) as unknown as { unitsPerEm: number; layout(text: string, features?: string[]): { advanceWidth: number } };
