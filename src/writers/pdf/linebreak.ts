@@ -45,14 +45,6 @@ const SQUEEZABLE = CLOSING_MARKS;
 
 const TIGHT = /[0-9A-Za-z.,%\-_/:+#@&'\u00B7]/;
 
-/** May a line break fall between `a` and `b`? */
-export function canBreak(a: string, b: string): boolean {
-  if (NO_LINE_START.includes(b) || NO_LINE_END.includes(a)) return false;
-  if (b === ' ' || b === '\u3000') return false;
-  if (TIGHT.test(a) && TIGHT.test(b)) return false;
-  return true;
-}
-
 function isFullWidth(em: number): boolean {
   return em > 0.9;
 }
@@ -85,7 +77,15 @@ function classOf(codePoint: number): number {
   return bits;
 }
 
-/** canBreak for two characters by their class bits. */
+/** May a line break fall between the characters `a` and `b`? */
+export function canBreak(a: string, b: string): boolean {
+  return breakable(classOf(a.codePointAt(0)!), classOf(b.codePointAt(0)!));
+}
+
+/**
+ * canBreak by class bits: never before closing punctuation nor a space, never
+ * after opening punctuation, never inside a Latin word or a number.
+ */
 function breakable(a: number, b: number): boolean {
   return (b & (NOT_START | SPACE_LIKE)) === 0 && (a & NOT_END) === 0 && !((a & TIGHT_BIT) !== 0 && (b & TIGHT_BIT) !== 0);
 }

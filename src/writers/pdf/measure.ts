@@ -40,7 +40,10 @@ export function advancesOf(face: Face): (codePoint: number) => number {
 /** What chws takes out between two code points, by face, then the first, then the second (em). */
 const kerns = new WeakMap<Face, Map<number, Map<number, number>>>();
 
-/** `punctuationKern` for one face, by code points, each pair asked of the font once. */
+/**
+ * The space the font's `chws` takes out between two code points (0 for most pairs;
+ * negative where marks close up), in em, for one face: each pair asked of the font once.
+ */
 export function kernsOf(face: Face): (a: number, b: number) => number {
   let table = kerns.get(face);
   if (!table) {
@@ -68,10 +71,4 @@ export function kernsOf(face: Face): (a: number, b: number) => number {
 export function laidOutWidth(face: Face, text: string, chws: boolean): number {
   const font = openFace(face) as unknown as { unitsPerEm: number; layout(text: string, features?: string[]): { advanceWidth: number } };
   return font.layout(text, chws ? ['chws'] : undefined).advanceWidth / font.unitsPerEm;
-}
-
-/** The space chws takes out between `a` and `b` (0 for most pairs; negative where marks close up). */
-export function punctuationKern(face: Face, a: string, b: string): number {
-  const font = openFace(face);
-  return chwsAdjustment(font, a.codePointAt(0)!, b.codePointAt(0)!) / font.unitsPerEm;
 }
