@@ -25,13 +25,14 @@ export const canMeasurePeak = Boolean(timeCommand);
 /**
  * Run a command; return wall seconds and, where /usr/bin/time exists, the
  * child's peak RSS in MB (its "Maximum resident set size"; worker threads are
- * in the same process, so they are counted). `timeout` is in seconds.
+ * in the same process, so they are counted) and the CPU seconds it used (user +
+ * system: on a shared machine, what the command itself cost). `timeout` is in seconds.
  * Throws when the command fails, unless `allowFailure`.
  */
 export function timed(command, args, { timeout, allowFailure = false, ...options } = {}) {
   const started = performance.now();
   const result = timeCommand
-    ? spawnSync(timeCommand, ['-f', `${MARK}%M`, command, ...args], {
+    ? spawnSync(timeCommand, ['-f', `${MARK}%M %U %S`, command, ...args], {
         encoding: 'utf8',
         cwd: root,
         maxBuffer: 256 * 1024 * 1024,
@@ -44,11 +45,14 @@ export function timed(command, args, { timeout, allowFailure = false, ...options
   const timedOut = result.error?.code === 'ETIMEDOUT' || (timeout !== undefined && result.signal === 'SIGKILL' && seconds >= timeout);
   let stderr = result.stderr ?? '';
   let peakMb;
+  let cpuSeconds;
   if (timeCommand) {
     const lines = stderr.split('\n');
     const at = lines.findLastIndex((l) => l.startsWith(MARK));
     if (at >= 0) {
-      peakMb = Number(lines[at].slice(MARK.length)) / 1024;
+      const [kb, user, system] = lines[at].slice(MARK.length).split(' ').map(Number);
+      peakMb = kb / 1024;
+      cpuSeconds = user + system;
       lines.splice(at, 1);
       stderr = lines.filter((l) => !/^Command (exited with non-zero status|terminated by signal)/.test(l)).join('\n');
     }
@@ -57,7 +61,7 @@ export function timed(command, args, { timeout, allowFailure = false, ...options
   if (!ok && !allowFailure) {
     throw new Error(`${command} ${args.join(' ')} ${timedOut ? `timed out after ${timeout} s` : `failed (status ${result.status})`}:\n${stderr}`);
   }
-  return { seconds, peakMb: Number.isFinite(peakMb) ? peakMb : undefined, stdout: result.stdout ?? '', stderr, status: result.status, timedOut, ok };
+  return { seconds, peakMb: Number.isFinite(peakMb) ? peakMb : undefined, cpuSeconds: Number.isFinite(cpuSeconds) ? cpuSeconds : undefined, stdout: result.stdout ?? '', stderr, status: result.status, timedOut, ok };
 }
 
 export function repeat(runs, fn) {

@@ -9,13 +9,14 @@
 //   batch    N inputs x 3 formats x 2 variants, --jobs 1 and 2, then an unchanged run (issue 8)
 //   peers    seed to PDF against typst, seed to .docx against pandoc: alternating pairs, ratios (issue 21)
 //   watch    zhpress watch: time from an edit of the seed to its editions in place (issue 21)
-//   paragraph  one 2 MB paragraph to PDF (issues 17 and 21)
+//   paragraph  one 2 MB paragraph, a 100,000-character title and titles that are one long Latin word, to PDF (issues 17 and 21)
 //
 // Environment: BENCH_RUNS (whole-process runs, default 7); BENCH_FULL=1 for the
 // full 200-input batch in the default run (`node bench/run.mjs batch` always
 // runs the full size); BENCH_BATCH_INPUTS=N for any other size;
 // BENCH_BATCH_TIMEOUT (s per batch run); BENCH_SCALES, BENCH_SCALE_TIMEOUT (see pdf-in-process.mjs);
-// BENCH_WATCH_EDITS (edits timed in the watch section, default 9).
+// BENCH_WATCH_EDITS (edits timed in the watch section, default 9); BENCH_LONG_RUNS (runs of each case
+// in the paragraph section, default 3).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -222,21 +223,49 @@ if (want('watch')) {
 }
 
 if (want('paragraph')) {
-  section('One 2 MB paragraph to PDF (issues 17 and 21), whole process', () => {
+  section('Long paragraph and long titles to PDF (issues 17 and 21), whole processes', () => {
     const folder = join(work, 'paragraph');
     mkdirSync(folder, { recursive: true });
     const han = readFileSync(seed, 'utf8').replace(/\s+/g, '');
+    /** The seed's Han text (punctuation included, no spaces) repeated to `length` characters. */
+    const hanText = (length) => han.repeat(Math.ceil(length / han.length)).slice(0, length);
     const bytes = 2 * 1024 * 1024;
     let text = '';
     while (Buffer.byteLength(text) < bytes) text += han;
-    const input = join(folder, 'paragraph.txt');
-    writeFileSync(input, `${Buffer.from(text).subarray(0, bytes).toString('utf8').replace(/\uFFFD+$/, '')}\n`);
-    const run = timed(process.execPath, [cli, 'build', input, '--format', 'pdf', '--out', join(folder, 'out'), '--force', '--json'], { timeout: 300, allowFailure: true });
-    if (run.timedOut || run.status !== 0) line('2 MB paragraph to PDF', run.timedOut ? 'did not finish within 300 s (over)' : `failed (status ${run.status})`);
-    else {
-      const summary = JSON.parse(run.stdout);
-      check(`2 MB paragraph to PDF (${summary.pages} pages)`, run.seconds, 10, { unit: 's', digits: 1 });
-      line('  peak RSS', run.peakMb !== undefined ? `${run.peakMb.toFixed(0)} MB` : `n/a (${peakNote()})`);
+    const paragraph = join(folder, 'paragraph.txt');
+    writeFileSync(paragraph, `${Buffer.from(text).subarray(0, bytes).toString('utf8').replace(/\uFFFD+$/, '')}\n`);
+    // A title is the front matter's (listed in the outline), over one short paragraph.
+    const titled = (name, title) => {
+      const file = join(folder, name);
+      writeFileSync(file, `---\ntitle: "${title}"\n---\n\n${hanText(300)}\n`);
+      return file;
+    };
+    const latinWord = (length) => 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil(length / 26)).slice(0, length);
+    const cases = [
+      ['one 2 MB paragraph', paragraph],
+      ['a 100,000-character Chinese title', titled('title-han.md', hanText(100_000))],
+      ['a title that is one 20,000-letter Latin word', titled('title-word.md', latinWord(20_000))],
+      ['a title that is one 100,000-letter Latin word', titled('title-long-word.md', latinWord(100_000))],
+    ];
+    const runs = Number(process.env.BENCH_LONG_RUNS ?? 3);
+    for (const [label, input] of cases) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) {
+        const run = timed(process.execPath, [cli, 'build', input, '--format', 'pdf', '--out', join(folder, 'out'), '--force', '--json'], { timeout: 300, allowFailure: true });
+        if (run.timedOut || run.status !== 0) {
+          line(`${label} to PDF`, run.timedOut ? 'did not finish within 300 s (over)' : `failed (status ${run.status})`);
+          samples.length = 0;
+          break;
+        }
+        samples.push({ ...run, pages: JSON.parse(run.stdout).pages });
+      }
+      if (samples.length === 0) continue;
+      check(`${label} to PDF (${samples[0].pages} pages), median of ${runs}`, median(samples.map((r) => r.seconds)), 10, { unit: 's', digits: 1 });
+      const cpu = samples.map((r) => r.cpuSeconds).filter((v) => v !== undefined);
+      line('  CPU time (user + system), median', cpu.length ? `${median(cpu).toFixed(1)} s (wall time above includes waiting for a shared CPU)` : `n/a (${peakNote()})`);
+      line('  min / max wall', `${Math.min(...samples.map((r) => r.seconds)).toFixed(1)} / ${Math.max(...samples.map((r) => r.seconds)).toFixed(1)} s`);
+      const peaks = samples.map((r) => r.peakMb).filter((v) => v !== undefined);
+      line('  peak RSS', peaks.length ? `${Math.max(...peaks).toFixed(0)} MB` : `n/a (${peakNote()})`);
     }
   });
 }

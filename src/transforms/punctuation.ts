@@ -12,13 +12,13 @@ import type { Transform } from './types.js';
 const SOURCE = 'punctuation';
 const URL = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303F\uFF01-\uFF5E]+|\bwww\.[^\s\u3000-\u303F\uFF01-\uFF5E]+/giu;
 
-/** Indexes in `value` that fall inside a URL and must not change. */
-function protectedRanges(value: string): boolean[] {
-  const inUrl: boolean[] = new Array(value.length).fill(false);
-  for (const match of value.matchAll(URL)) {
-    for (let i = match.index; i < match.index + match[0].length; i++) inUrl[i] = true;
-  }
-  return inUrl;
+/** Whether an index in `value` falls inside a URL (and must not change). */
+function protectedRanges(value: string): (index: number) => boolean {
+  const matches = [...value.matchAll(URL)];
+  if (matches.length === 0) return () => false;
+  const inUrl = new Uint8Array(value.length);
+  for (const match of matches) inUrl.fill(1, match.index, match.index + match[0].length);
+  return (index) => inUrl[index] === 1;
 }
 
 /** The nearest character before/after `i` that is not an ASCII space. */
@@ -65,32 +65,42 @@ export function widen(value: string): string {
   }
 }
 
+/** The marks widenOnce looks at (FULL_WIDTH's keys). */
+const MARKS = /[,;:?!()]/g;
+
 function widenOnce(value: string): string {
   if (!/[,;:?!()]/.test(value)) return value;
   const inUrl = protectedRanges(value);
   const pairs = pairParentheses(value);
-  const out = [...value.split('')];
   const cjkAround = (i: number) => isCjk(neighbour(value, i, -1)) || isCjk(neighbour(value, i, 1));
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i]!;
+  // Only the marks are visited; the text between them is copied in slices.
+  let out = '';
+  let copied = 0;
+  const widenAt = (i: number, wide: string) => {
+    out += value.slice(copied, i) + wide;
+    copied = i + 1;
+  };
+  for (const match of value.matchAll(MARKS)) {
+    const i = match.index;
+    const ch = match[0];
     const wide = FULL_WIDTH[ch];
-    if (wide === undefined || inUrl[i]) continue;
+    if (wide === undefined || inUrl(i)) continue;
     if (ch === '(' || ch === ')') {
       const other = pairs.get(i) ?? -1;
       if (other < 0) {
-        if (cjkAround(i)) out[i] = wide;
+        if (cjkAround(i)) widenAt(i, wide);
         continue;
       }
       const [open, close] = ch === '(' ? [i, other] : [other, i];
       // A pair is Chinese when it holds Han text or touches Han text ("A (B) 类" is Latin: a space stands between).
       const chinese = HAN_INSIDE.test(value.slice(open + 1, close)) || isCjk(value[open - 1]) || isCjk(value[close + 1]);
-      if (chinese) out[i] = wide;
+      if (chinese) widenAt(i, wide);
       continue;
     }
     // "1,000" and "10:30" stay; a mark touching Han text or CJK punctuation widens.
-    if (cjkAround(i)) out[i] = wide;
+    if (cjkAround(i)) widenAt(i, wide);
   }
-  return out.join('');
+  return out + value.slice(copied);
 }
 
 interface Slot {

@@ -1,5 +1,6 @@
 // pdfmake's line layout, made linear (src/writers/pdf/pdfmake-linear.ts): the same
-// PDF, byte for byte, as pdfmake's own methods give, and a cost that grows with the
+// PDF, byte for byte, as pdfmake's own methods give (pdfkit's own layout of runs
+// with features included), and a cost that grows with the
 // length of a paragraph or a title, not with its square (issues 17 and 21).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,9 @@ const template = loadTemplate('briefing', 'zh-Hans');
 /** The seed's Han text without its layout, repeated to `length` characters. */
 const han = (length: number) => seedText.replace(/\s+/g, '').repeat(Math.ceil(length / 1000)).slice(0, length);
 
+/** One Latin "word" of `length` letters. */
+const word = (length: number) => 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil(length / 26)).slice(0, length);
+
 const titled = (title: string, body: string) => edition({ lang: 'zh-Hans', title }, [article('a1', { title }, [paragraph([body])])]);
 
 async function pdf(e: Edition, kind: 'original' | 'linear', name = 'briefing'): Promise<Buffer> {
@@ -37,6 +41,9 @@ describe("pdfmake's line layout, linear", () => {
     // A centred title is broken by pdfmake itself; a Latin word wider than the line is cut (hard wrap).
     ['a long title with a word wider than the line', titled(`${han(300)}${'Wide'.repeat(60)} ${han(200)}`, han(3000))],
     ['a long paragraph with Latin words and glued dashes', titled('T', `${han(400)}——${han(10)} ZHPRESS 5G 3.5% ${han(2000)}——${han(300)}`)],
+    // Cut line by line, its rest only measured up to a few lines ahead until it is short.
+    ['a title that is one 3,000-letter Latin word', titled(word(3000), han(500))],
+    ['a title that is one 3,000-letter Latin word, over newspaper columns', titled(`${han(20)} ${word(3000)} ${han(20)}`, han(3000)), 'newspaper'],
   ];
   for (const [name, e, templateName] of cases) {
     it(`gives the PDF pdfmake's own methods give: ${name}`, async () => {

@@ -114,8 +114,8 @@ export function splitLines(source: string): SplitResult {
     let cursor = 0;
     for (const spacing of letterSpacing(body)) {
       const at = spacing.index ?? 0;
+      content += body.slice(cursor, at);
       for (let i = cursor; i < at; i++) {
-        content += body[i];
         offsets.push(base + i);
         columns.push(lead.length + i + 1);
       }
@@ -132,8 +132,8 @@ export function splitLines(source: string): SplitResult {
         after: body.slice(Math.max(0, at - 2), at) + body.slice(cursor, cursor + 2),
       });
     }
+    content += body.slice(cursor);
     for (let i = cursor; i < body.length; i++) {
-      content += body[i];
       offsets.push(base + i);
       columns.push(lead.length + i + 1);
     }

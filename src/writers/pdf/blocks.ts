@@ -71,9 +71,17 @@ function styled(context: BlockContext, style: AnyStyleName, text: Content[], ext
   // Every run gets the line height that makes its line the style's leading in its own
   // font: a run in another face (a bold lead in sans, a fallback) would otherwise make
   // its line taller or shorter and move every baseline after it off the grid.
+  const lineHeights = new Map<string, number | undefined>();
+  const lineHeight = (font: string) => {
+    if (!lineHeights.has(font)) {
+      const family = context.families.get(font) ?? findFamily(font);
+      lineHeights.set(font, family && lineHeightFor(family, s.size, s.leading));
+    }
+    return lineHeights.get(font);
+  };
   node.text = (node.text as Run[]).map((run) => {
-    const family = context.families.get(run.font) ?? findFamily(run.font);
-    return family ? { ...run, lineHeight: lineHeightFor(family, s.size, s.leading) } : run;
+    const height = lineHeight(run.font);
+    return height === undefined ? run : { ...run, lineHeight: height };
   });
   return node as unknown as Content;
 }
