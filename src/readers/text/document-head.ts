@@ -16,6 +16,7 @@ const TITLE_LINES = 4;
 
 /** "关于" (also in Traditional, and the mixed 關于 of machine conversion). */
 const ABOUT = /关于|關於|關于/u;
+const OPENS_ABOUT = /^(?:关于|關於|關于)/u;
 
 /** A line that may stand in a document's head: a field, a title-like line, an organ, a short line. */
 function headish(content: string): boolean {
@@ -56,7 +57,7 @@ export function documentHead(lines: Line[]): TitleBlock | undefined {
   while (!about && start > 0 && start > end - TITLE_LINES && titleLike(lines[start - 1]!.content) && !isHeaderField(lines[start - 1]!.content) && !isSigner(lines[start - 1]!.content) && continuesTitle(lines[start - 1]!, lines[start]!, lines[start + 1])) start--;
   // "懷化市人民政府辦公室" (or two issuers, "国务院办公厅、中央军委办公厅") over "關于印發……的通知": the issuer opens the title.
   const issuers = (content: string) => content.split(/[\u3001\s\u3000]+/u).every((organ) => organ !== '' && isSigner(organ));
-  if (start > 0 && issuers(lines[start - 1]!.content) && new RegExp(`^(?:${ABOUT.source})`, 'u').test(lines[start]!.content)) start--;
+  if (start > 0 && issuers(lines[start - 1]!.content) && OPENS_ABOUT.test(lines[start]!.content)) start--;
   // With nothing above it, the usual title block reads the head.
   if (start === 0) return undefined;
   let title = lines[start]!;

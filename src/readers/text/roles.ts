@@ -64,12 +64,18 @@ function webChrome(content: string): boolean {
 /** Labels of a web page's tools and counters: "分享到：", "下载地址：点击此处下载", "浏览量：". */
 const PAGE_TOOL = /^(?:分享到|分享至|下载地址|下載地址|浏览量|瀏覽量|阅读量|閱讀量|阅读数|閱讀數|点击数|點擊數|点击量|點擊量|简介|簡介|附件下载|附件下載)\s*[：:]/u;
 
+/** A row that opens with a date, in brackets or not ("(2025-07-09) 稿件来源：…"), and one of a date, a time and a source. */
+const DATED_START = new RegExp(`^[(\uFF08]?\\s*(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})`, 'u');
+const TIMED_ROW = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}(?::\\d{2})?\\s*[\\p{Script=Han}A-Za-z]{0,12}$`, 'u');
+/** "2015年8月27日(星期四)" after a release's text. */
+const BRACKETED_WEEKDAY_DATE = new RegExp(`^${DATE}\\s*[(\uFF08](?:星期|週|周)[一二三四五六日天][)\uFF09]$`, 'u');
+
 /** "2016年03月17日 11:17 | 作者: 张春莉 | 来源:人民政协网", "作者:法律资料网时间:2016-01-17": a page's byline row. */
 function metaRow(content: string): boolean {
   const labels = content.match(/(?:作者|来源|來源|时间|時間|发布时间|發布時間|编辑|編輯|责任编辑|責任編輯|浏览量|瀏覽量|字号|字號)\s*[：:]/gu) ?? [];
-  const dated = new RegExp(`^[(\uFF08]?\\s*(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})`, 'u').test(content);
+  const dated = DATED_START.test(content);
   // "2019年03月05日 13:58 中国网": a date with its time, then the source.
-  const timed = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}(?::\\d{2})?\\s*[\\p{Script=Han}A-Za-z]{0,12}$`, 'u').test(content);
+  const timed = TIMED_ROW.test(content);
   return content.length <= 120 && (timed || labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
 }
 
@@ -228,7 +234,7 @@ const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
-  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || new RegExp(`^${DATE}\\s*[(\uFF08](?:星期|週|周)[一二三四五六日天][)\uFF09]$`, 'u').test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */

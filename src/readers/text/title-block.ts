@@ -141,6 +141,12 @@ function isDeck(content: string): boolean {
   );
 }
 
+/** A line of the title block that turns out to be header matter, put among the block's lines in source order. */
+function insertHeader(block: TitleBlock, line: Line): void {
+  const at = block.blocks.findIndex((b) => b.line.number > line.number);
+  block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line, role: 'header' });
+}
+
 export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>, markup?: Markup): TitleBlock {
   const block: TitleBlock = { notes: [], blocks: [], length: 0 };
   const plain: Line[] = [];
@@ -227,8 +233,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // its line the title; what stood above it is header matter.
     if (ORDER_TITLE.test(content) && !block.notes.length && !block.byline && !block.subtitle && bodyLike(lines[i + 1])) {
       for (const above of plain) {
-        const at = block.blocks.findIndex((b) => b.line.number > above.number);
-        block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line: above, role: 'header' });
+        insertHeader(block, above);
       }
       plain.length = 0;
       plain.push(line);
@@ -239,8 +244,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // The document's own title is the one nearest its text: the page's copy above it is header matter.
     if (title && bare(content) === bare(title.content)) {
       if (plain.length === 1 && plain[0] === title && !block.notes.length && !block.byline) {
-        const at = block.blocks.findIndex((b) => b.line.number > title!.number);
-        block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line: title, role: 'header' });
+        insertHeader(block, title);
         plain[0] = line;
         title = line;
       } else {
@@ -297,8 +301,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // A web title that begins with the document's kind ("無法決標公告[機關名稱]…" over "無法決標公告"): the
     // second line names the kind, a header line under the title.
     block.title = plain[0];
-    const at = block.blocks.findIndex((b) => b.line.number > plain[1]!.number);
-    block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line: plain[1]!, role: 'header' });
+    insertHeader(block, plain[1]!);
   } else if (plain.length === 2 && (rank(plain[1]!) < rank(plain[0]!) || (/[\u2014\u2015]$/u.test(plain[0]!.content) && !block.kicker) || (REPORTED_KICKER.test(plain[0]!.content) && !block.kicker))) {
     // "### 李希在河南调研时强调" over "# 牢固树立……": the higher heading is the title. A line ending in
     // —— leads into the title under it (引题).
