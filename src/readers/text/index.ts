@@ -148,7 +148,7 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
   });
   const parts: Part[] = (options.articles === 'one' ? [nonBlank] : splitArticles(nonBlank)).map((lines) => {
     // An official document's head under a web page's chrome, or the usual title block.
-    const titleBlock = documentHead(lines) ?? findTitleBlock(lines, indented, layout.furniture, markup);
+    const titleBlock = documentHead(lines) ?? findTitleBlock(lines, indented, layout.furniture, markup, nonBlank);
     return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture, markup, declared) };
   });
   const articles: Article[] = parts.flatMap((part) => {

@@ -125,11 +125,20 @@ export function bodyLike(line: Line | undefined): boolean {
   );
 }
 
-/** A summary sentence with commas that stops without a sentence end (a deck is no sentence of the body). */
-function isDeck(content: string): boolean {
+/** A line the body repeats word for word further down: a summary pulled out of the text (a pull-quote). */
+function repeatedBelow(line: Line, document: readonly Line[]): boolean {
+  if (line.content.length <= 24) return false;
+  return document.some((other) => other.number > line.number && other.content.includes(line.content));
+}
+
+/**
+ * A summary sentence with commas that stops without a sentence end (a deck is no sentence of the body).
+ * A deck is short, unless the body repeats it: then it is a pull-quote however long, not a cut-off text.
+ */
+function isDeck(content: string, repeated = false): boolean {
   return (
     content.length > 24 &&
-    content.length <= 160 &&
+    (content.length <= 160 || repeated) &&
     !content.includes('\t') &&
     !BULLET_ITEM.test(content) &&
     !DASH_ITEM.test(content) &&
@@ -147,7 +156,8 @@ function insertHeader(block: TitleBlock, line: Line): void {
   block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line, role: 'header' });
 }
 
-export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>, markup?: Markup): TitleBlock {
+/** `document`: all the text's lines, where the part's title block is looked for in one article of several. */
+export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>, markup?: Markup, document: readonly Line[] = lines): TitleBlock {
   const block: TitleBlock = { notes: [], blocks: [], length: 0 };
   const plain: Line[] = [];
   let title: Line | undefined;
@@ -160,7 +170,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const underTitle = (title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content));
     // A deck (提要) under a title and its subtitle may be indented like the body: the summary that the
     // next lines tell at length.
-    const deck = (plain.length > 0 || block.subtitle !== undefined) && isDeck(content) && (bodyLike(lines[i + 1]) || lines[i + 1] === undefined || plain.length >= 2);
+    // (One the body repeats word for word is a pull-quote, whatever follows it.)
+    // (Looked for only where the line has a deck's shape: a summary line is rare, the search costs the document.)
+    const shaped = (plain.length > 0 || block.subtitle !== undefined) && isDeck(content, true);
+    const repeated = shaped && repeatedBelow(line, document);
+    const deck = shaped && isDeck(content, repeated) && (repeated || bodyLike(lines[i + 1]) || lines[i + 1] === undefined || plain.length >= 2);
     // (A document carried inside a story is indented like the story: its title is known by what follows it.)
     const carried = i === 0 && lines[1] !== undefined && (isAddress(lines[1].content) || (/^[(\uFF08]/u.test(lines[1].content) && isTitleNote(lines[1].content)));
     // (A wire's dateline may stand over the title of the document it carries.)
