@@ -5,7 +5,7 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from '../../text/patterns.js';
-import { ATTACHMENT_NOTE, END_CAPTION, isAnnotation, isByline, isRecord, isSigner, LONE_DATE } from './roles.js';
+import { ATTACHMENT_NOTE, CONTACT, END_CAPTION, isAnnotation, isByline, isRecord, isSigner, LONE_DATE, SEAL } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
 function attachmentItem(content: string): boolean {
@@ -35,13 +35,17 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
     else if (LONE_DATE.test(content) && content.length <= 24) {
       roles.set(lines[i]!, 'signature');
       signed = true;
-    } else if (signed && (isSigner(content) || (isByline(content) && roles.get(lines[i + 1]!) === 'signature' && LONE_DATE.test(lines[i + 1]!.content)))) roles.set(lines[i]!, 'signature');
+    } else if (signed && (isSigner(content) || (SEAL.test(content) && roles.get(lines[i + 1]!) === 'signature') || (isByline(content) && roles.get(lines[i + 1]!) === 'signature' && LONE_DATE.test(lines[i + 1]!.content)))) roles.set(lines[i]!, 'signature');
     // "縣長　王○○" closing a Taiwan 公文: the signature is the head of the organ by office and name.
     else if (!signed && isByline(content) && i >= lines.length - 4) {
       roles.set(lines[i]!, 'signature');
       signed = true;
     }
     else break;
+  }
+  // The contact line right under the signature's date is the document's annotation (附注, GB/T 9704 7.3.7).
+  for (let k = i + 1; k < lines.length - 1; k++) {
+    if (roles.get(lines[k]!) === 'signature' && LONE_DATE.test(lines[k]!.content) && CONTACT.test(lines[k + 1]!.content)) roles.set(lines[k + 1]!, 'annotation');
   }
   // A signature in the middle of an article (a letter quoted in a story, then the reporter's note): signer over date.
   for (let s = 1; s < i; s++) if (signatureEnd(lines, s) > 0 && !roles.has(lines[s]!)) [s - 1, s].forEach((k) => roles.set(lines[k]!, 'signature'));
@@ -60,6 +64,6 @@ export function signatureEnd(lines: Line[], i: number): number {
   const signer = lines[i - 1]?.content ?? '';
   if (!LONE_DATE.test(lines[i]?.content ?? '') || !(isSigner(signer) || isByline(signer))) return -1;
   let end = i + 1;
-  while (end < lines.length && isAnnotation(lines[end]!.content)) end++;
+  while (end < lines.length && (isAnnotation(lines[end]!.content) || (end === i + 1 && CONTACT.test(lines[end]!.content)))) end++;
   return end;
 }

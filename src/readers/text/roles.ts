@@ -25,9 +25,12 @@ const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Scri
 /** "2026-01-31 07:00:44", "2026/01/31". */
 const TIMESTAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
 
+/** A digit, or a template's placeholder for one ("××法建〔××××〕×号"). */
+const DIGIT_OR_BLANK = '[0-9\\uFF10-\\uFF19\\u00D7]';
+
 /** A document number: "国办发〔2018〕128号", "法释〔2023〕11号", "国务院令第713号", "府都綜字第1071353381號". */
-const DOC_NUMBER = new RegExp(
-  `^(?:[\\p{Script=Han}]{1,12}[〔［\\[(（]${DIGITS}{4}[〕］\\])）]\\s*第?${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,16}令\\s*第\\s*${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,12}字第\\s*${DIGITS}+\\s*[号號])$`,
+export const DOC_NUMBER = new RegExp(
+  `^(?:[\\p{Script=Han}\\u00D7]{1,12}[〔［\\[(（]${DIGIT_OR_BLANK}{4}[〕］\\])）]\\s*第?${DIGIT_OR_BLANK}+\\s*[号號]|[\\p{Script=Han}]{1,16}令\\s*第\\s*${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,12}字第\\s*${DIGITS}+\\s*[号號])$`,
   'u',
 );
 
@@ -180,6 +183,8 @@ function isNameList(content: string): boolean {
 export function isAddress(content: string): boolean {
   if (/^(?:受文者|受文單位|主送)[：:]/u.test(content)) return true;
   if (!/[：:]$/u.test(content) || /[。！？!?；;]/u.test(content)) return false;
+  // A form's blank for the addressee, with its instruction: "××××（被建议单位名称）：".
+  if (/^[\u00D7\u25CB]{2,}(?:[(\uFF08][^()\uFF08\uFF09]{1,20}[)\uFF09])?[：:]$/u.test(content)) return true;
   // A long line is an addressee list only when it is one: many short names between 、 and ，.
   if (content.length > 90 && !isNameList(content)) return false;
   if (/(?:如下|以下|为|為|是|指出|表示|说|說)[：:]$/u.test(content)) return false;
@@ -191,8 +196,14 @@ export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六
 /** "附件" or "附件1" alone on a line, above an attachment's title. */
 export const ATTACHMENT_LABEL = /^(?:附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*|附[：:]|附录|附錄)$/u;
 
-/** A date standing alone (signature date, 成文日期). */
-export const LONE_DATE = new RegExp(`^${DATE}$`, 'u');
+/** A date standing alone (signature date, 成文日期), or a form's blank for one ("年  月  日", "××××年××月××日"). */
+export const LONE_DATE = new RegExp(`^(?:${DATE}|[\\u00D7\\u25CB]{0,4}[\\s\\u3000]*年[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*月[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*日)$`, 'u');
+
+/** The place of a seal over the signer in a form: "（院印）", "（公章）", "（单位盖章）". */
+export const SEAL = /^[(\uFF08][\p{Script=Han}]{0,4}[印章][)\uFF09]$/u;
+
+/** A contact line: "联系人：×××", "聯絡人：王小明　電話：…". */
+export const CONTACT = /^(?:联系人|聯繫人|联络人|聯絡人|联系电话|聯繫電話)[\s\u3000]*[\uFF1A:]/u;
 
 /** Organs that sign: a short line ending in one of these is a signature when a date follows. */
 const ORGAN_END =

@@ -155,9 +155,11 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
         ((!/[\uFF1A:]$/u.test(text) || /[問问][\uFF1A:]$/u.test(text) || (members[k]!.markerKind === 'han' && FIELD_LABEL.test(text))) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text)))),
     );
     const rank = MARKER_RANK[members[0]!.markerKind];
+    // (The end matter after a document's last item, its attachment note or signature, is nothing under it.)
+    const endMatter = (next: { kind: string }) => next.kind === 'paragraph' && ['attachment', 'signature', 'annotation', 'record'].includes((next as { role?: string }).role ?? '');
     const hasContent = run.map((i) => {
       const next = items[i + 1];
-      return next !== undefined && (!(marked(next) && MARKER_RANK[next.markerKind] <= rank) || dropped(items[i]!, next));
+      return next !== undefined && !endMatter(next) && (!(marked(next) && MARKER_RANK[next.markerKind] <= rank) || dropped(items[i]!, next));
     });
     // Siblings agree: where most items of the run are heads, one whose line is a single sentence with a comma is one too.
     const heads = run.filter((_, k) => headShaped[k] && hasContent[k]).length;

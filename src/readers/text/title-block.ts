@@ -25,7 +25,7 @@ import {
   SPEAKER_WORDS,
   SUBHEAD,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -271,7 +271,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // it starts with a line the block holds already, whole; then its lines are parts of the block's.
     const seen = bare([block.kicker, ...plain].map((l) => l?.content ?? '').join(''));
     const whole = [block.kicker, ...plain].some((l) => l !== undefined && bare(l.content) === bare(content));
-    if (plain.length > 0 && content.length >= 4 && (whole || (copying && seen.includes(bare(content)))) && !matchMarker(content)) {
+    // Or the printed head sets the title over two or three lines, the issuer on its own ("最高人民法院" / "关于……的规定").
+    const spelled = plain.length > 0 && !copying && seen.startsWith(bare(content)) && [1, 2].some((k) => bare(lines.slice(i, i + k + 1).map((l) => l.content).join('')) === seen);
+    if (plain.length > 0 && content.length >= 4 && (whole || spelled || (copying && seen.includes(bare(content)))) && !matchMarker(content)) {
       block.blocks.push({ line, role: 'header' });
       copying = true;
       continue;
@@ -311,7 +313,12 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     if (plain.length >= 2 && !block.kicker) block.kicker = plain[0];
     block.title = plain[plain.length - 1];
   } else if (plain.length === 1) block.title = plain[0];
-  else if (plain.length === 2 && plain[0]!.content.startsWith(plain[1]!.content) && plain[0]!.content.length > plain[1]!.content.length) {
+  else if (plain.length === 2 && block.kicker && DOC_NUMBER.test(lines[lines.indexOf(plain[1]!) + 1]?.content ?? '')) {
+    // "附件2" / "文书样式" / "××人民法院关于×××的司法建议书" over its number "××法建〔××××〕×号": the annex's title,
+    // then the head of the letter it gives as a sample (a title over a document number), header matter.
+    block.title = plain[0];
+    insertHeader(block, plain[1]!);
+  } else if (plain.length === 2 && plain[0]!.content.startsWith(plain[1]!.content) && plain[0]!.content.length > plain[1]!.content.length) {
     // A web title that begins with the document's kind ("無法決標公告[機關名稱]…" over "無法決標公告"): the
     // second line names the kind, a header line under the title.
     block.title = plain[0];
