@@ -6,7 +6,7 @@
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
 import { CLOSING_END, PROVISION, SENTENCE_END } from '../../text/patterns.js';
-import { BOX_LABEL } from './roles.js';
+import { BOX_LABEL, MEETING_FIELD } from './roles.js';
 
 const HEAD_MAX = 24;
 const PHRASED_HEAD_MAX = 36;
@@ -119,6 +119,9 @@ function plainHeadAt(items: Classified[], i: number): boolean {
 /** The items (plain paragraphs) of an article that are unnumbered heads. */
 export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean, speakers: ReadonlySet<Classified>): Set<Classified> {
   const found: { item: Classified; shape: Shape }[] = [];
+  // Minutes set their fields as heads over their values ("時間" / "中華民國……", "地點" / "本院議場"): where two
+  // or more such labels stand alone, each heads what follows it.
+  const fields = items.filter((item) => plainParagraph(item) && MEETING_FIELD.test(item.line.content)).length >= 2;
   items.forEach((item, i) => {
     if (!plainParagraph(item) || speakers.has(item)) return;
     const content = item.line.content;
@@ -129,7 +132,11 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && !CLOSING_END.test(content) && !/[\uFF0C,\u3001]$/u.test(content);
     // "出席議員：" over the rows of a list: a label head.
     const next0 = items[i + 1];
+    // (The line under a field's label is its value, never a head.)
+    const before = items[i - 1];
+    if (fields && plainParagraph(before) && MEETING_FIELD.test(before.line.content)) return;
     const labelHead =
+      (fields && MEETING_FIELD.test(content) && plainParagraph(next0)) ||
       /^[^\uFF0C,\u3002\uFF1A:\uFF1B;\s]{2,10}[\uFF1A:]$/u.test(content) && !/(?:如下|以下|为|為|是|指出|表示|说|說)[\uFF1A:]$/u.test(content) && !/^(?:以下|如下|下面|下列)/u.test(content) &&
       next0?.kind === 'paragraph' && !next0.role && next0.line.content.length <= 40 && !SENTENCE_END.test(next0.line.content);
     // A box label ("核心阅读", "资料来源：") heads its passage, colon or not.

@@ -30,7 +30,7 @@ function runs(items: readonly { kind: string }[]): number[][] {
     }
     const run = open.get(item.markerKind);
     // Numbering that starts again at one starts another list.
-    const first = /^[(（]?(?:[1１一壹Ⅰ①]|I)(?![0-9０-９一二三四五六七八九十])/u.test(item.marker.replace(/^第/u, ''));
+    const first = /^[(（]?(?:[1１一壹Ⅰ①]|I)(?![0-9０-９一二三四五六七八九十百〇○零])/u.test(item.marker.replace(/^第/u, ''));
     if (run && first) {
       all.push(run);
       open.set(item.markerKind, [i]);
@@ -87,6 +87,9 @@ function withLead(item: Marked, end: number): Classified {
  */
 /** A field's label: a noun of two to six characters and a colon, no verb that introduces ("報名資格：", not "存在以下问题："). */
 const FIELD_LABEL = /^(?![^\uFF1A:]*(?:如下|以下|下列|为|為|是|有|指出|表示|说|說|要求|包括))[\p{Script=Han}]{2,6}[\uFF1A:]$/u;
+
+/** The label of a line that follows items of a list: "決定：", "辦理情形：". */
+const FOLLOWER_LABEL = /^([\p{Script=Han}]{2,6})[\uFF1A:]/u;
 
 /** A field's label and its value on one line: "學歷：不拘". */
 const FIELD_VALUE = /^[\p{Script=Han}]{2,8}[\uFF1A:]\s*\S/u;
@@ -167,6 +170,21 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     // The last of a run of heads, with nothing after it where the text ends (its drawing lost), is a head too.
     const last = run.length - 1;
     if (items[run[last]! + 1] === undefined && heads === last && heads >= 2) hasContent[last] = true;
+    // "一○五、……案。" over "決定：交財政委員會審查。" like its long siblings over theirs: the line under a short
+    // item is the same labelled line that follows the others, so the item is one of them, not a head.
+    const follower = (i: number): string | undefined => {
+      const next = items[i + 1];
+      return next && next.kind === 'paragraph' && !marked(next) ? FOLLOWER_LABEL.exec((next as unknown as Marked).line.content)?.[1] : undefined;
+    };
+    const followers = new Map<string, number>();
+    run.forEach((i, k) => {
+      const label = follower(i);
+      if (label && !(headShaped[k] && hasContent[k])) followers.set(label, (followers.get(label) ?? 0) + 1);
+    });
+    run.forEach((i, k) => {
+      const label = follower(i);
+      if (label && (followers.get(label) ?? 0) >= 3 && (followers.get(label) ?? 0) >= heads) hasContent[k] = false;
+    });
     run.forEach((i, k) => {
       const member = members[k]!;
       const sentenceHead = agreeing && hasContent[k] && ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2;

@@ -25,7 +25,7 @@ import {
   SPEAKER_WORDS,
   SUBHEAD,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -220,6 +220,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.kicker = line;
       continue;
     }
+    // "時間" under the title of minutes, with "地點" further on: the record's fields begin, not the title block.
+    if ((title || plain.length) && MEETING_FIELD.test(content) && lines.slice(i + 1, i + 12).some((l) => MEETING_FIELD.test(l.content))) break;
     if (title || plain.length) {
       if (DASH_ITEM.test(content) && !block.subtitle && content.length <= TITLE_MAX) {
         block.subtitle = line;
@@ -305,7 +307,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   const marked = block.subtitle !== undefined || block.blocks.some((b) => b.deck) || block.notes.length > 0 || block.byline !== undefined || (block.kicker !== undefined && ATTACHMENT_LABEL.test(block.kicker.content));
   // Without them or indentation to go by, a title block must be followed by body text.
   // A head of the body may come first: "时间" over the time of a sitting.
-  const bodyFollows = bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1]));
+  // (Or the fields of minutes: "時間" over its value.)
+  const bodyFollows = bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1])) || (next !== undefined && MEETING_FIELD.test(next.content));
   if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return { notes: [], blocks: [], length: 0 };
   if (next === undefined && plain.length > 0 && !marked) return { notes: [], blocks: [], length: 0 };
 
