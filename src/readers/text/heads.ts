@@ -39,6 +39,9 @@ const NAMES_ROW = {
 
 type Shape = 'plain' | 'stop' | undefined;
 
+/** Dot leaders in a row of a table or a list of contents. */
+const LEADERS = /\.{5,}|\u2026{3,}|\u00B7{5,}/u;
+
 /** Whether a line could be a head by its shape alone. */
 export function headLike(content: string): boolean {
   return headShape(content) !== undefined;
@@ -122,6 +125,9 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
   // Minutes set their fields as heads over their values ("時間" / "中華民國……", "地點" / "本院議場"): where two
   // or more such labels stand alone, each heads what follows it.
   const fields = items.filter((item) => plainParagraph(item) && MEETING_FIELD.test(item.line.content)).length >= 2;
+  // Where one blank line stands between paragraphs, a section's head may stand after two or more.
+  const gaps = items.map((item, i) => (i === 0 ? 0 : item.line.number - (items[i - 1]!.line.joined?.number ?? items[i - 1]!.line.number) - 1));
+  const typical = [...gaps.slice(1)].sort((a, b) => a - b)[Math.floor((gaps.length - 1) / 2)] ?? 0;
   items.forEach((item, i) => {
     if (!plainParagraph(item) || speakers.has(item)) return;
     const content = item.line.content;
@@ -139,6 +145,11 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
       (fields && MEETING_FIELD.test(content) && plainParagraph(next0)) ||
       /^[^\uFF0C,\u3002\uFF1A:\uFF1B;\s]{2,10}[\uFF1A:]$/u.test(content) && !/(?:如下|以下|为|為|是|指出|表示|说|說)[\uFF1A:]$/u.test(content) && !/^(?:以下|如下|下面|下列)/u.test(content) &&
       next0?.kind === 'paragraph' && !next0.role && next0.line.content.length <= 40 && !SENTENCE_END.test(next0.line.content);
+    // (A table's header row over its leader rows is no head: "附屬法例／文書  法律公告編號".)
+    if (/\p{Script=Han}[\s\u3000]{2,}\p{Script=Han}/u.test(content) && next0?.kind === 'paragraph' && LEADERS.test(next0.line.content)) return;
+    // (Not a record's narration: the time a sitting began, what a member did.)
+    const narration = /^(?:上午|下午|晚上|中午)?[\s\u3000]*[0-9\uFF10-\uFF19]{1,2}[\s\u3000]*[時时:]/u.test(content) || /議員|议员|局長|局长|委員|委员|先生|女士|主席/u.test(content);
+    const spaced = typical === 1 && gaps[i]! >= 2 && !narration && headShape(content) === 'plain' && next0?.kind === 'paragraph' && !next0.role;
     // A box label ("核心阅读", "资料来源：") heads its passage, colon or not.
     const shape = setOff || labelHead || BOX_LABEL.test(content) ? 'plain' : headShape(content);
     if (!shape) return;
@@ -152,13 +163,15 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const passage = labelHead || figure || stacked ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : overSecond || opensPassage(next, item.line);
     // The second line of a two-line head follows the first.
     const underHead = found.length > 0 && found[found.length - 1]!.item === items[i - 1];
-    if ((!labelHead && !underHead && !closes(items[i - 1], items[i - 2])) || !passage) return;
+    if ((!labelHead && !underHead && !spaced && !closes(items[i - 1], items[i - 2])) || !(passage || spaced)) return;
     const end = ending(item);
     if (!labelHead && end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
     found.push({ item, shape });
   });
   // One-sentence heads are a report's; in a law or regulation such a line is a provision's sentence.
   const provisions = items.some((item) => item.kind === 'paragraph' && item.lead && PROVISION.test(item.line.content));
-  const stops = provisions ? 0 : found.filter((f) => f.shape === 'stop').length;
+  // So in a transcript: a speaker's one sentence on a line of its own ("黃毓民議員。", calling the next) is speech.
+  const transcript = speakers.size >= 8 || (speakers.size >= 5 && speakers.size >= items.filter((item) => item.kind === 'paragraph').length / 4);
+  const stops = provisions || transcript ? 0 : found.filter((f) => f.shape === 'stop').length;
   return new Set(found.filter((f) => f.shape === 'plain' || stops >= 3).map((f) => f.item));
 }

@@ -92,10 +92,32 @@ function startsAnew(line: Line): boolean {
   return matchMarker(line.content) !== undefined || PROVISION.test(line.content) || speakerLabel(line.content) !== undefined;
 }
 
+/** A row of a table set with dot leaders, its number on a line of its own ("公告》 ......" / "138/2012"). */
+const LEADERS_END = /(?:\.{5,}|\u2026{3,}|\u00B7{5,})$/u;
+const ROW_NUMBER = /^[0-9\uFF10-\uFF19][0-9\uFF10-\uFF19/\-\s]*$/u;
+
+/** A title in 《 that the line leaves open: it goes on in the next line. */
+function openTitle(content: string): boolean {
+  return (content.match(/\u300A/gu) ?? []).length > (content.match(/\u300B/gu) ?? []).length;
+}
+
 export interface Layout {
   lines: Line[];
   /** Page headers and numbers: kept, as end matter where they stand. */
   furniture: Set<Line>;
+}
+
+/**
+ * Whether whitespace at a line's end marks the last line of a paragraph, as some PDF dumps
+ * write it: most lines that end a sentence carry it, and the full lines that stop mid-sentence
+ * do not. Then a full line ending in 。 without it is a wrapped line that goes on.
+ */
+function trailingMarksEnds(lines: Line[], wrap: number): boolean {
+  const ends = lines.filter((l) => !l.blank && PARAGRAPH_END.test(l.content));
+  const cut = lines.filter((l) => !l.blank && Math.abs(width(l) - wrap) <= 3 && !CLOSING_END.test(l.content));
+  if (ends.length < 10 || cut.length < 10) return false;
+  const share = (ls: Line[]) => ls.filter((l) => l.trailing).length / ls.length;
+  return share(ends) >= 0.8 && share(cut) <= 0.1;
 }
 
 /** Finds page furniture and joins hard-wrapped lines (all lines, blank ones included, in order). */
@@ -104,6 +126,9 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
   const wrap = wrapWidth(lines.filter((l) => !furniture.has(l)));
   if (wrap === undefined) return { lines, furniture };
   const separated = blankSeparated(lines.filter((l) => !furniture.has(l)));
+  const marked = trailingMarksEnds(lines.filter((l) => !furniture.has(l)), wrap);
+  // (Where whitespace marks the ends, a full line ending in 。 without it goes on; one with it ends.)
+  const ends = (line: Line) => (marked ? line.trailing === true || (width(line) < wrap - 5 && PARAGRAPH_END.test(line.content)) : PARAGRAPH_END.test(line.content));
   // The blank lines around a page's furniture belong to the page break: a paragraph runs on across them.
   const breakLines = new Set(furniture);
   lines.forEach((line, i) => {
@@ -123,11 +148,30 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
       let j = i + 1;
       const skipped: Line[] = [];
       while (j < lines.length && breakLines.has(lines[j]!)) skipped.push(lines[j++]!);
+      // A leader row's number after a blank line is the row's end.
+      if (LEADERS_END.test(line.content)) {
+        let k = j;
+        while (k < lines.length && lines[k]!.blank) k++;
+        if (k < lines.length && k - j <= 2 && ROW_NUMBER.test(lines[k]!.content)) {
+          line = joinLines(line, lines[k]!);
+          first ??= lines[k];
+          joins++;
+          i = k;
+          continue;
+        }
+      }
       const next = lines[j];
       if (!next || next.blank || startsAnew(next)) break;
+      if (openTitle(line.content) && !PARAGRAPH_END.test(line.content)) {
+        line = joinLines(line, next);
+        first ??= next;
+        joins++;
+        i = j;
+        continue;
+      }
       // Where blank lines separate the blocks, a line right under another goes on with it, full or not.
       // (Across a page break, only a full line that stops mid-sentence goes on.)
-      if ((!separated || skipped.length > 0) && (width(line) < wrap - 5 || PARAGRAPH_END.test(line.content))) break;
+      if ((!separated || skipped.length > 0) && (width(line) < wrap - 5 || ends(line))) break;
       if (separated && next.indented) break;
       line = joinLines(line, next);
       first ??= next;

@@ -42,5 +42,6 @@ export function joinLines(a: Line, b: Line): Line {
     columns: [...a.columns, ...b.columns],
     joined: { number: b.number, at: a.content.length },
     blank: false,
+    trailing: b.trailing,
   };
 }

@@ -19,6 +19,8 @@ export interface Line {
   indented: boolean;
   /** The line is empty or only whitespace. */
   blank: boolean;
+  /** The line ended in whitespace (a PDF dump may mark a paragraph's last line so). */
+  trailing?: boolean;
   /** A blank line stands before this one. */
   afterBlank?: boolean;
 }
@@ -138,7 +140,7 @@ export function splitLines(source: string): SplitResult {
       columns.push(lead.length + i + 1);
     }
 
-    lines.push({ number, content, offsets, columns, indented: lead.length > 0, blank: content === '' });
+    lines.push({ number, content, offsets, columns, indented: lead.length > 0, blank: content === '', ...(tail && content ? { trailing: true } : {}) });
     offset += raw.length + ending.length;
     if (ending === '') break;
   }
