@@ -3,7 +3,7 @@
 // and truncation. The text and Markdown readers both end with completeMeta.
 import type { ArticleKind, ArticleMeta, Block } from '../model/types.js';
 import { blockText, inlineText } from '../model/visit.js';
-import { CLOSING_END, INLINE_CONTINUATION, OPENING_DATELINE } from '../text/patterns.js';
+import { CLOSING_END, CREDIT_END, INLINE_CONTINUATION, OPENING_DATELINE } from '../text/patterns.js';
 import { GLUED_CREDIT } from './text/roles.js';
 
 /** "新华社北京8月28日电（记者张三）" at the start of a text: not part of a title. */
@@ -95,7 +95,8 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     // (So is a lone character after the text, the first of a cut sentence: "葉".)
     const cutWord = last.type === 'paragraph' && /^\p{Script=Han}$/u.test(text) && !/^(?:完|終|终)$/u.test(text);
     const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text) || siblingClosed || cutWord;
-    if (!CLOSING_END.test(text) && underWay) meta.truncated = true;
+    // (A caption closed by its picture's credit ends the story: "桃猿陳金鋒。趙文彬攝".)
+    if (!CLOSING_END.test(text) && !CREDIT_END.test(text) && underWay) meta.truncated = true;
   }
   return meta;
 }

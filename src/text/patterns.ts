@@ -185,7 +185,7 @@ const BRACKETED_DATELINE = new RegExp(
   'u',
 );
 /** A paper's own tag: "【明報專訊】", "【本報訊】". */
-const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}(?:專訊|专讯|訊|讯))\u3011|[(\uFF08](?<paper>[\p{Script=Han}]{2,8}?)(?:報道|报道|專訊|专讯)[)\uFF09])/u;
+const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}?)(?:專訊|专讯|訊|讯)\u3011|[(\uFF08](?<paper>[\p{Script=Han}]{2,8}?)(?:報道|报道|專訊|专讯|訊|讯)[)\uFF09])/u;
 /** "〔即時新聞／綜合報導〕", "〔記者王小明／台北報導〕": a desk or reporter, then a place or 綜合. */
 const DESK_DATELINE = /^(?<raw>\u3014(?<first>[^\uFF0F/\u3015]{2,12})[\uFF0F/](?<second>[^\u3015]{2,12}?)\u3015)/u;
 
@@ -288,3 +288,6 @@ export function isWholeQuotation(content: string): boolean {
   }
   return depth === 0;
 }
+
+/** A picture's credit closing a caption: "桃猿陳金鋒。趙文彬攝", "……（圖／記者許雅綿攝）", "…… 直播截图", "資料圖片". */
+export const CREDIT_END = /(?:\u651D|\u6444|\u651D\u5F71|\u6444\u5F71|\u4F9B\u5716|\u4F9B\u56FE|\u622A\u56FE|\u622A\u5716|\u8D44\u6599\u56FE|\u8CC7\u6599\u5716|\u8D44\u6599\u56FE\u7247|\u8CC7\u6599\u5716\u7247)$|[(\uFF08](?:\u5716|\u56FE)[\uFF0F/][^()\uFF08\uFF09]{1,24}[)\uFF09]$/u;

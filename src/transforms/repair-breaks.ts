@@ -11,7 +11,7 @@
 import { mergeInlines } from '../model/builders.js';
 import { inlineText } from '../model/visit.js';
 import type { Article, Block, Change, Edition, Paragraph, Position } from '../model/types.js';
-import { CLOSING_END, OPENING_DATELINE } from '../text/patterns.js';
+import { CLOSING_END, CREDIT_END, OPENING_DATELINE } from '../text/patterns.js';
 import type { Transform } from './types.js';
 
 const SOURCE = 'repair-breaks';
@@ -50,14 +50,14 @@ export type Verdict = 'join' | 'suspect' | 'keep';
 export function judgeBreak(a: Block, b: Block | undefined): Verdict {
   if (a.type !== 'paragraph' || a.role !== undefined || !endsOpen(a)) return 'keep';
   const text = inlineText(a.children);
-  if (LABELLED.test(text)) return 'keep';
+  if (LABELLED.test(text) || CREDIT_END.test(text.trimEnd())) return 'keep';
   const open = OPEN_END.test(text.trimEnd());
   const prose = open || (text.length >= MIN_CUT_LENGTH && PROSE.test(text));
   if (b === undefined) return 'keep';
   // An open paragraph that is no prose (a line the reader took for no head) is worth a look, never a join.
   if (!prose || !isPlainParagraph(b)) return 'suspect';
   const next = inlineText(b.children);
-  if (LABELLED.test(next) || FIGURE.test(next)) return 'suspect';
+  if (LABELLED.test(next) || FIGURE.test(next) || CREDIT_END.test(next.trimEnd())) return 'suspect';
   if (open && !OWN_START.test(next)) return 'join';
   if (next.length < MIN_REST_LENGTH || !PROSE.test(next) || OWN_START.test(next) || OPENING_DATELINE.test(next)) return 'suspect';
   return 'join';

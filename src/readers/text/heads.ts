@@ -5,7 +5,7 @@
 // from the article as a whole: they count only where several stand alike.
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
-import { CLOSING_END, PROVISION, SENTENCE_END } from '../../text/patterns.js';
+import { CLOSING_END, CREDIT_END, PROVISION, SENTENCE_END } from '../../text/patterns.js';
 import { BOX_LABEL, MEETING_FIELD } from './roles.js';
 
 const HEAD_MAX = 24;
@@ -38,6 +38,9 @@ const NAMES_ROW = {
 };
 
 type Shape = 'plain' | 'stop' | undefined;
+
+/** A short head of two phrases with a comma between them and no end punctuation. */
+const COMMA_HEAD = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{2,10}[\uFF0C,][^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u3001]{3,12}$/u;
 
 /** Dot leaders in a row of a table or a list of contents. */
 const LEADERS = /\.{5,}|\u2026{3,}|\u00B7{5,}/u;
@@ -103,7 +106,7 @@ function closes(item: Classified | undefined, before?: Classified): boolean {
   const content = item.line.content;
   // The last row of a list may hold a single name ("马金桥" after "郑福来  王新忠").
   const lastRow = /^[\p{Script=Han}·]{2,4}$/u.test(content) && before?.kind === 'paragraph' && NAMES_ROW.test(before.line.content);
-  return CLOSING_END.test(content) || NAMES_ROW.test(content) || lastRow;
+  return CLOSING_END.test(content) || CREDIT_END.test(content) || NAMES_ROW.test(content) || lastRow;
 }
 
 /** The last two Han characters of a line: rows of one list end alike ("李卓人議員", "梁耀忠議員 , S.B.S."). */
@@ -132,7 +135,7 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     if (!plainParagraph(item) || speakers.has(item)) return;
     const content = item.line.content;
     // "片  方供图", "新华社发": a picture's credit, a caption's line, never a head.
-    if (PICTURE_CREDIT.test(content)) return;
+    if (PICTURE_CREDIT.test(content) || CREDIT_END.test(content)) return;
     // Where paragraphs follow each other line by line, a line set off by a blank line that stops without
     // closing punctuation is a head (the crawler kept the head but lost its bold).
     const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && !CLOSING_END.test(content) && !/[\uFF0C,\u3001]$/u.test(content);
@@ -168,6 +171,15 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     if (!labelHead && end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
     found.push({ item, shape });
   });
+  // Heads of one series with a comma in them ("一条鱼，养在水中富民增收" / "一条鱼，生产线上吃干榨净"): where two
+  // or more open alike, every short line of that shape standing alone between passages is a head.
+  const commaHeads = items.filter((item, i) => plainParagraph(item) && !speakers.has(item) && COMMA_HEAD.test(item.line.content) && closes(items[i - 1], items[i - 2]) && opensPassage(items[i + 1], item.line));
+  const openings = new Map<string, number>();
+  for (const item of commaHeads) {
+    const opening = item.line.content.split(/[\uFF0C,]/u)[0]!;
+    openings.set(opening, (openings.get(opening) ?? 0) + 1);
+  }
+  if ([...openings.values()].some((n) => n >= 2)) for (const item of commaHeads) if (!found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
   // One-sentence heads are a report's; in a law or regulation such a line is a provision's sentence.
   const provisions = items.some((item) => item.kind === 'paragraph' && item.lead && PROVISION.test(item.line.content));
   // So in a transcript: a speaker's one sentence on a line of its own ("黃毓民議員。", calling the next) is speech.

@@ -116,6 +116,7 @@ function articleMeta(part: Part, blocks: Block[]): ArticleMeta {
       meta.dateline = { agency: item.agency, place: item.place, date: item.date, raw: item.line.content };
     }
   }
+  if (!meta.dateline && part.titleBlock.place && part.titleBlock.byline) meta.dateline = { place: part.titleBlock.place, raw: part.titleBlock.byline.content };
   completeMeta(meta, blocks);
   return meta;
 }

@@ -104,6 +104,12 @@ export function isHeaderField(content: string): boolean {
 }
 
 /** A photo caption above or under the title: "…记者 李森 摄". */
+/** "記者許雅綿／台北報導", "新竹振道記者林彥斌／新竹報導": the reporter and the place, on a line of their own. */
+export const REPORTER_LINE = /^(?:[\p{Script=Han}]{0,8}(?:記者|记者)[\p{Script=Han}\u3001\u00B7]{2,16}?)[\uFF0F/](?<place>[\p{Script=Han}]{2,8}?)(?:報導|报道|報道)$/u;
+
+/** A photo's caption: "▲國泰金與台大產學團隊發表……（圖／記者許雅綿攝）", "▲「新竹市中日少棒錦標賽」開打……". */
+export const PHOTO_CAPTION = /^\u25B2|[(\uFF08](?:圖|图)[\uFF0F/][^()\uFF08\uFF09]{1,24}[)\uFF09]$/u;
+
 export const CAPTION = /(?:记者|記者|通讯员|通訊員)\s*[\p{Script=Han}·\s]{2,12}\s*[摄攝]$/u;
 
 /** Adoption, amendment or promulgation lines of a law, and dated lines in parentheses under a title. */
@@ -217,6 +223,9 @@ export function isSigner(content: string): boolean {
 const RECORD =
   /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|相关报道|相關報導|相关阅读|相關閱讀|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話|承辦人|承办人|發稿單位|发稿单位|發稿人|发稿人|電話|电话|傳真|传真|電子郵件|电子邮件)\s*[：:|｜]/u;
 
+/** A copyright notice after the text: "本文系观察者网独家稿件，未经授权，不得转载。", "版權所有". */
+const COPYRIGHT_NOTE = /(?:未经授权|未經授權|未经许可|未經許可)[\uFF0C,]?(?:不得|禁止|请勿|請勿|严禁|嚴禁)(?:转载|轉載)|^本文(?:系|為|为).{1,20}(?:独家|獨家|原创|原創)(?:稿件|作品)|^(?:版权所有|版權所有)/u;
+
 /** "本报记者　王　五" standing alone at the end of a story: its credit. */
 const CREDIT_LINE = /^(?:本报记者|本報記者|新华社记者|新華社記者|记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}·\s\u3000、]{2,24}$/u;
 
@@ -245,7 +254,7 @@ const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
-  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || COPYRIGHT_NOTE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */

@@ -25,7 +25,7 @@ import {
   SPEAKER_WORDS,
   SUBHEAD,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -33,6 +33,8 @@ export interface TitleBlock {
   subtitle?: Line;
   notes: Line[];
   byline?: Line;
+  /** The place a reporter's line names ("記者許雅綿／台北報導"): the dateline's place. */
+  place?: string;
   /** Lines of the title block that are blocks of their own (header fields, captions, an opening dateline). */
   blocks: { line: Line; role?: ParagraphRole; dateline?: boolean; deck?: boolean }[];
   /** How many lines of the article the title block takes. */
@@ -203,6 +205,18 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // "受文者：" among the header fields of a Taiwan 公文.
     if ((title || plain.length) && /^(?:受文者|受文單位)[：:]/u.test(content)) {
       block.blocks.push({ line, role: 'address' });
+      continue;
+    }
+    // A photo's caption under the title (ETtoday's ▲, a 圖／ credit), not a one-item list.
+    if ((title || plain.length) && PHOTO_CAPTION.test(content) && !PHOTO_CAPTION.test(lines[i + 1]?.content ?? '')) {
+      block.blocks.push({ line });
+      continue;
+    }
+    // "記者許雅綿／台北報導" under the title (or its caption): the byline, and the dateline's place.
+    const reporter = (title || plain.length) && !block.byline ? REPORTER_LINE.exec(content) : null;
+    if (reporter) {
+      block.byline = line;
+      block.place = reporter.groups!.place!.replace(/^(?:綜合|综合)$/u, '') || undefined;
       continue;
     }
     if (CAPTION.test(content) && content.length <= 60) {
