@@ -23,7 +23,8 @@ const MIN_ITEMS = 3;
 function headline(block: Block): block is Subhead {
   if (block.type !== 'subhead' || block.data?.role === 'contents') return false;
   const text = inlineText(block.children);
-  return text.length <= 30 && !/^[【\u25CF\u25A0\u25C6\u25B2\u2022\u00B7]/u.test(text) && !/[\u2014\u2015\u3002]$/u.test(text) && !BOX_LABEL.test(text);
+  // (A word of four characters is a section's label, "基本案情" / "裁判要旨", not a news headline.)
+  return text.replace(/[\s\u3000]+/gu, '').length >= 6 && text.length <= 30 && !/^[【\u25CF\u25A0\u25C6\u25B2\u2022\u00B7]/u.test(text) && !/[\u2014\u2015\u3002]$/u.test(text) && !BOX_LABEL.test(text);
 }
 
 export interface Item {

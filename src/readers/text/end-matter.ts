@@ -5,7 +5,7 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from '../../text/patterns.js';
-import { ATTACHMENT_NOTE, CONTACT, END_CAPTION, isAnnotation, isByline, isRecord, isSigner, LONE_DATE, SEAL } from './roles.js';
+import { ATTACHMENT_NOTE, CONTACT, END_CAPTION, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, SEAL } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
 function attachmentItem(content: string): boolean {
@@ -32,7 +32,11 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
     if (CLOSING_DATELINE.test(content) || (CONTINUED_TO.test(content) && matchMarker(content) === undefined)) continue;
     if (isAnnotation(content)) roles.set(lines[i]!, 'annotation');
     else if (isRecord(content) || END_CAPTION.test(content)) roles.set(lines[i]!, 'record');
-    else if (LONE_DATE.test(content) && content.length <= 24) {
+    // A judgment's bench and clerk, over and under its date.
+    else if (isCourtSigner(content)) {
+      roles.set(lines[i]!, 'signature');
+      signed = true;
+    } else if (LONE_DATE.test(content) && content.length <= 24) {
       roles.set(lines[i]!, 'signature');
       signed = true;
     } else if (signed && (isSigner(content) || (SEAL.test(content) && roles.get(lines[i + 1]!) === 'signature') || (isByline(content) && roles.get(lines[i + 1]!) === 'signature' && LONE_DATE.test(lines[i + 1]!.content)))) roles.set(lines[i]!, 'signature');

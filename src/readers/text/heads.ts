@@ -39,6 +39,9 @@ const NAMES_ROW = {
 
 type Shape = 'plain' | 'stop' | undefined;
 
+/** The parties of a case, opening their lines in a judgment. */
+const PARTY = /^(?:原告|被告|上诉人|被上诉人|申请人|被申请人|申请执行人|被执行人|第三人|委托代理人|委托诉讼代理人|诉讼代理人|法定代表人|辩护人|公诉机关|上訴人|被上訴人|聲請人|相對人|訴訟代理人)/u;
+
 /** A short head of two phrases with a comma between them and no end punctuation. */
 const COMMA_HEAD = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{2,10}[\uFF0C,][^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u3001]{3,12}$/u;
 
@@ -71,7 +74,8 @@ function headShape(content: string): Shape {
   if (colon >= 0 && !said && !/\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}/u.test(content.slice(colon + 1).trim())) return undefined;
   // A comma makes a phrase of a sentence: heads with commas end in a dash (subheads) or stand in 【】.
   if (/[\uFF0C,]/u.test(content)) return undefined;
-  if (/\u3002$/u.test(content)) return /[\uFF0C,\uFF1A:]/u.test(body) ? undefined : 'stop';
+  // (A judgment's line naming a party, "原告张有文。" / "被告俄克学未答辩。", is no head.)
+  if (/\u3002$/u.test(content)) return /[\uFF0C,\uFF1A:]/u.test(body) || PARTY.test(content) ? undefined : 'stop';
   if (CLOSING_END.test(content) || /[\uFF0C,\u3001]$/u.test(content)) return undefined;
   return 'plain';
 }

@@ -283,6 +283,14 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       }
       continue;
     }
+    // The printed head of the document under its title: the organ and the document's kind over its number
+    // ("甘肃省庆城县人民法院" / "民 事 判 决 书" / "（2014）庆城民初字第833号"), header matter.
+    const numberAt = [1, 2].find((k) => DOC_NUMBER.test(lines[i + k]?.content ?? ''));
+    if (title && !copying && numberAt !== undefined && isSigner(content) && lines.slice(i, i + numberAt).every((l) => l.content.length <= 24 && !/[\uFF0C,\u3002\uFF1A:\uFF1B;]/u.test(l.content))) {
+      for (const l of lines.slice(i, i + numberAt)) block.blocks.push({ line: l, role: 'header' });
+      i += numberAt - 1;
+      continue;
+    }
     // The print's copy of a title block, line by line ("习近平在山西考察时强调" / "努力在……新步伐" / "奋力谱写……"):
     // it starts with a line the block holds already, whole; then its lines are parts of the block's.
     const seen = bare([block.kicker, ...plain].map((l) => l?.content ?? '').join(''));
