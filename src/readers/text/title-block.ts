@@ -6,12 +6,14 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { headLike } from './heads.js';
 import type { Markup } from './markup.js';
+import { splitChrome } from './split-chrome.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
 import {
   BULLET_ITEM,
   CLOSING_DATELINE,
   CLOSING_END,
+  CREDIT_END,
   CONTENTS,
   CONTINUED_FROM,
   DASH_ITEM,
@@ -140,6 +142,8 @@ function repeatedBelow(line: Line, document: readonly Line[]): boolean {
 function isDeck(content: string, repeated = false): boolean {
   return (
     content.length > 24 &&
+    // (A picture's caption with its credit is no summary: "……作政府工作报告。 宁夏日报记者 王鼎 摄".)
+    !CREDIT_END.test(content) &&
     (content.length <= 160 || repeated) &&
     !content.includes('\t') &&
     !BULLET_ITEM.test(content) &&
@@ -161,6 +165,7 @@ function insertHeader(block: TitleBlock, line: Line): void {
 /** `document`: all the text's lines, where the part's title block is looked for in one article of several. */
 export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>, markup?: Markup, document: readonly Line[] = lines): TitleBlock {
   const block: TitleBlock = { notes: [], blocks: [], length: 0 };
+  const chrome = splitChrome(lines);
   const plain: Line[] = [];
   let title: Line | undefined;
   let copying = false;
@@ -186,6 +191,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && plain.length >= 2)) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
+      continue;
+    }
+    if (chrome.has(line)) {
+      block.blocks.push({ line, role: 'header' });
       continue;
     }
     // A field's value on the line under its label ("•发文字号：" over "镇政发〔2024〕7号").
@@ -334,6 +343,14 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return { notes: [], blocks: [], length: 0 };
   if (next === undefined && plain.length > 0 && !marked) return { notes: [], blocks: [], length: 0 };
 
+  // The page's headline over the page's fields and the print's shorter title it ends with
+  // ("2026年宁夏回族自治区政府工作报告" / 发表时间 … / "政府工作报告"): the headline names the document, the
+  // print's line is header matter. (Right under the headline, the shorter line is its subtitle.)
+  const between = (a: Line, b: Line) => block.blocks.some((x) => x.role === 'header' && x.line.number > a.number && x.line.number < b.number);
+  if (plain.length === 2 && between(plain[0]!, plain[1]!) && bare(plain[0]!.content).length > bare(plain[1]!.content).length && bare(plain[1]!.content).length >= 4 && bare(plain[0]!.content).endsWith(bare(plain[1]!.content))) {
+    insertHeader(block, plain[1]!);
+    plain.length = 1;
+  }
   if (block.subtitle) {
     if (plain.length >= 2 && !block.kicker) block.kicker = plain[0];
     block.title = plain[plain.length - 1];

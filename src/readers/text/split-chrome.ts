@@ -1,0 +1,26 @@
+// A web page's furniture as a browser's text dump gives it when every link and
+// control is an element of its own: one token a line. "当前位置：" / "首页" / ">" /
+// "政务信息", and "【字体：" / "小" / "中" / "大" / "】". Found only where it opens
+// with its label, and taken line by line while the lines stay tokens.
+import { type Line } from './lines.js';
+
+/** "当前位置：", "您的位置：" alone on a line. */
+const TRAIL_LABEL = /^(?:(?:您|你)?(?:的|当前的|當前的|所在的|现在的|現在的|目前的|当前|當前|现在|現在|目前)?(?:位置|所在位置)|当前位置|當前位置)\s*[：:]$/u;
+/** A link of a breadcrumb trail, or the mark between two. */
+const TRAIL_STEP = /^(?:[>»›→/|]|[^\s\u3002\uFF0C\uFF1B\uFF01\uFF1F,;!?]{1,8})$/u;
+/** "【字体：", "字號：" opening the page's text-size control. */
+const SIZE_LABEL = /^[【[]?\s*(?:字体|字體|字号|字號)\s*[：:]?$/u;
+const SIZE_STEP = /^(?:[小中大】\]]|默认|默認|还原|還原|A\+?|A-)$/u;
+
+/** The lines of the first part of a text that are such furniture. */
+export function splitChrome(lines: readonly Line[], limit = 40): Set<Line> {
+  const found = new Set<Line>();
+  for (let i = 0; i < Math.min(lines.length, limit); i++) {
+    const content = lines[i]!.content;
+    const step = TRAIL_LABEL.test(content) ? TRAIL_STEP : SIZE_LABEL.test(content) ? SIZE_STEP : undefined;
+    if (!step) continue;
+    found.add(lines[i]!);
+    while (i + 1 < lines.length && step.test(lines[i + 1]!.content)) found.add(lines[++i]!);
+  }
+  return found;
+}
