@@ -260,7 +260,7 @@ export function speakerLabel(content: string): string | undefined {
 }
 
 /** Labels that are speakers on their own, wherever they stand. */
-export const SPEAKER_WORDS = new Set(['记者', '主持人', '问', '答', '記者', '問', '主持']);
+export const SPEAKER_WORDS = new Set(['记者', '主持人', '问', '答', '記者', '問', '主持', 'Q', 'A', '\uFF31', '\uFF21']);
 /** Verbs that make "X说:" reported speech, not a label. */
 export const SPEECH_VERB = /[说說道表示指出强调強調认为認為中为]$/u;
 

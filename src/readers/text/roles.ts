@@ -58,6 +58,8 @@ function webChrome(content: string): boolean {
   if (/^(?:第\s*)?[0-9\uFF10-\uFF19]{1,3}\s*版\s*[：:]\s*[\p{Script=Han}A-Za-z·]{1,10}$/u.test(content)) return true;
   if (/^(?:通版阅读请点击|通版閱讀請點擊|展开通版|展開通版|收缩通版|收縮通版|上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回目錄|返回首页|返回首頁|返回列表|跳至主要內容|跳至主要内容|跳到主要內容|跳到主要内容|跳过导航|跳過導航|当前版[：:].*|當前版[：:].*|本版新闻|本版新聞|版面导航|版面導航|往期回顾|往期回顧)\s*[：:]?$/u.test(content)) return true;
   if (/^Skip to (?:main )?content$/iu.test(content)) return true;
+  // A call to the reader about the page's video or account: "横版全屏视频请见文末", "点击观看横版全屏视频", "▼".
+  if (/^[\u25BC\u2193]+$|^(?:点击|點擊|长按|長按|扫码|掃碼)(?:观看|觀看|关注|關注|识别|識別|二维码|二維碼|下方|上方)|(?:请见|請見|详见|詳見)文末$/u.test(content) && content.length <= 30) return true;
   // Four or more short sections in a row, set apart by bars.
   const parts = content.split(/\s*[|｜]\s*/u);
   if (parts.length >= 5 && parts.every((part) => part.length >= 1 && part.length <= 8 && !/[\u3002\uFF0C]/u.test(part))) return true;
@@ -227,6 +229,9 @@ export function isSigner(content: string): boolean {
 const RECORD =
   /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|相关报道|相關報導|相关阅读|相關閱讀|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話|承辦人|承办人|承辦科長|承办科长|承辦單位|承办单位|發稿單位|发稿单位|發稿人|发稿人|電話|电话|傳真|传真|電子郵件|电子邮件)\s*[：:|｜]/u;
 
+/** Credits as role and name pairs with gaps: "撰文 陈薇沁 责编 陈子文", "文 | 王明  摄影 | 李华". */
+const CREDIT_PAIRS = /^(?:(?:撰文|文字|文|责编|責編|编辑|編輯|摄影|攝影|图|圖|视频|視頻|剪辑|剪輯|监制|監製|策划|策劃)[\s\u3000|｜]+[\p{Script=Han}·]{2,4}[\s\u3000]*){2,}$/u;
+
 /** A copyright notice after the text: "本文系观察者网独家稿件，未经授权，不得转载。", "版權所有". */
 const COPYRIGHT_NOTE = /(?:未经授权|未經授權|未经许可|未經許可)[\uFF0C,]?(?:不得|禁止|请勿|請勿|严禁|嚴禁)(?:转载|轉載)|^本文(?:系|為|为).{1,20}(?:独家|獨家|原创|原創)(?:稿件|作品)|^(?:版权所有|版權所有)/u;
 
@@ -258,7 +263,7 @@ const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
-  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || COPYRIGHT_NOTE.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || COPYRIGHT_NOTE.test(content) || CREDIT_PAIRS.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */

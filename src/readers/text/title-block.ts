@@ -106,7 +106,7 @@ export function continuesTitle(title: Line, next: Line, after: Line | undefined)
   if (DOC_TYPE.test(next.content)) return true;
   // A title "……关于……" goes on until it names its kind: over three lines, the third ends with it.
   if (/关于|關於/u.test(title.content) && after !== undefined && after.content.length <= 30 && DOC_TYPE.test(after.content) && !PHRASE_GAP.test(after.content)) return true;
-  return after !== undefined && (isHeaderField(after.content) || /^(?:关于|關於|關于|对|對|印发|印發)/u.test(next.content) || /(?:关于|關於|印发|印發|对|對)$/u.test(title.content));
+  return after !== undefined && ((isHeaderField(after.content) && !next.afterBlank) || /^(?:关于|關於|關于|对|對|印发|印發)/u.test(next.content) || /(?:关于|關於|印发|印發|对|對)$/u.test(title.content));
 }
 
 /** What a body starts with: a sentence, a salutation, a numbered item, a contents block. */
