@@ -7,7 +7,7 @@
 // sidecar cuts at every subhead whatever the shape. A news programme's running
 // order (央视网消息（新闻联播）：…) is cut however long its items are, where every
 // item opens the way a report opens: with a dateline or a "…消息" formula.
-import type { Block, Subhead } from '../../model/types.js';
+import type { Block, Heading, Subhead } from '../../model/types.js';
 import { inlineText } from '../../model/visit.js';
 import { BOX_LABEL } from './roles.js';
 import { OPENING_DATELINE } from '../../text/patterns.js';
@@ -29,8 +29,39 @@ function headline(block: Block): block is Subhead {
 
 export interface Item {
   /** The headline; undefined for the passage before the first one (the article's own). */
-  head?: Subhead;
+  head?: Subhead | Heading;
   blocks: Block[];
+}
+
+/** The headline's text as a title: a numbered item's number kept, as the running order gives it ("1. 胡锦涛会见……"). */
+export function headTitle(head: Subhead | Heading): string {
+  const text = inlineText(head.children);
+  return head.type === 'heading' && head.marker ? `${head.marker} ${text}` : text;
+}
+
+/**
+ * A running order of numbered items ("1. 标题" / its report / "2. 标题" …): every top-level numbered
+ * heading has text under it, and most open a report (a dateline, a "…消息" formula) or its page,
+ * which repeats the headline as its first line. Then each item is an article.
+ */
+function numberedReports(blocks: Block[]): Item[] | undefined {
+  const heads = blocks.filter((b): b is Heading => b.type === 'heading' && b.depth === 1 && b.marker !== undefined);
+  if (heads.length < MIN_ITEMS || heads.length !== blocks.filter((b) => b.type === 'heading').length) return undefined;
+  const items: Item[] = [{ blocks: [] }];
+  for (const block of blocks) {
+    if (heads.includes(block as Heading)) items.push({ head: block as Heading, blocks: [] });
+    else items[items.length - 1]!.blocks.push(block);
+  }
+  const opens = (item: Item) => {
+    const first = item.blocks[0];
+    if (!first) return false;
+    if (opensReport(first) || first.type === 'dateline') return true;
+    const bare = (s: string) => s.replace(/[\s\u3000]+/gu, '');
+    return first.type !== 'heading' && 'children' in first && bare(inlineText(first.children as never)) === bare(inlineText(item.head!.children));
+  };
+  // (Most items do; a report that opens without its formula is still one of them.)
+  const reports = items.slice(1);
+  return reports.every((item) => item.blocks.length > 0) && reports.filter(opens).length >= Math.max(MIN_ITEMS, (2 * reports.length) / 3) ? items : undefined;
 }
 
 /** The items of a bulletin, or undefined when the blocks are one article. */
@@ -42,6 +73,8 @@ export function bulletinItems(blocks: Block[], force = false): Item[] | undefine
   }
   const heads = items.length - 1;
   if (force) return heads > 0 ? items : undefined;
+  const numbered = numberedReports(blocks);
+  if (numbered) return numbered;
   // Reports one after another, each under its headline: the first under the article's own title.
   const reports = items.filter((item) => item.blocks.length > 0);
   if (heads >= 1 && reports.length === items.length && reports.every((item) => opensReport(item.blocks[0]))) return items;

@@ -12,9 +12,9 @@ import { documentHead } from './document-head.js';
 import { endMatter } from './end-matter.js';
 import { readLayout } from './layout.js';
 import { findTitleBlock, type TitleBlock } from './title-block.js';
-import { isAddress } from './roles.js';
+import { isAddress, pageRow } from './roles.js';
 import { buildBlocks } from './blocks.js';
-import { bulletinItems } from './bulletin.js';
+import { bulletinItems, headTitle } from './bulletin.js';
 import { type Classified, classify } from './classify.js';
 import { decideSiblings } from './siblings.js';
 import { restoreLostMarkers } from './lost-markers.js';
@@ -57,7 +57,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const address = isAddress(line.content) && !PROVISION.test(line.content) && !matchMarker(line.content);
-    const role = furniture.has(line) ? 'record' : (roles.get(line) ?? (address ? 'address' : undefined));
+    const role = furniture.has(line) || pageRow(line.content) ? 'record' : (roles.get(line) ?? (address ? 'address' : undefined));
     if (role) {
       items.push({ kind: 'paragraph', line, rest: line, role });
       continue;
@@ -185,7 +185,7 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
     }
     return items.flatMap((item, k) => {
       if (k === 0) return item.blocks.length || part.titleBlock.title ? [article('', articleMeta(part, item.blocks), item.blocks, { position })] : [];
-      const meta = completeMeta({ title: inlineText(item.head!.children) }, item.blocks);
+      const meta = completeMeta({ title: headTitle(item.head!) }, item.blocks);
       const end = item.blocks[item.blocks.length - 1]?.position?.end ?? item.head!.position?.end;
       return [article('', meta, item.blocks, item.head!.position && end ? { position: { start: item.head!.position.start, end } } : {})];
     });

@@ -76,12 +76,19 @@ const TIMED_ROW = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\
 const BRACKETED_WEEKDAY_DATE = new RegExp(`^${DATE}\\s*[(\uFF08](?:星期|週|周)[一二三四五六日天][)\uFF09]$`, 'u');
 
 /** "2016年03月17日 11:17 | 作者: 张春莉 | 来源:人民政协网", "作者:法律资料网时间:2016-01-17": a page's byline row. */
+/** A link or a page's dated byline row: page furniture wherever it stands (a file of many pages has one under each). */
+export function pageRow(content: string): boolean {
+  return LINK_LINE.test(content) || (metaRow(content) && !/[\u3002\uFF0C\uFF01\uFF1F]/u.test(content));
+}
+
 function metaRow(content: string): boolean {
   const labels = content.match(/(?:作者|来源|來源|时间|時間|发布时间|發布時間|编辑|編輯|责任编辑|責任編輯|浏览量|瀏覽量|字号|字號)\s*[：:]/gu) ?? [];
   const dated = DATED_START.test(content);
   // "2019年03月05日 13:58 中国网": a date with its time, then the source.
   const timed = TIMED_ROW.test(content);
-  return content.length <= 120 && (timed || labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
+  // "央视国际 www.cctv.com 2007年01月05日 19:56 来源：CCTV.com": a site, a date and time, then its source.
+  const stamped = labels.length >= 1 && new RegExp(`(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}`, 'u').test(content) && !/[\u3002\uFF0C]/u.test(content);
+  return content.length <= 120 && (timed || stamped || labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
 }
 
 export function isHeaderField(content: string): boolean {
@@ -254,7 +261,8 @@ const BRACKETED_CREDIT = new RegExp(
 export const GLUED_CREDIT = new RegExp(`[(\\uFF08]${EDITOR_CREDIT}[)\\uFF09][\\s0-9]*$`, 'u');
 
 /** "直播連結：https://…", "■明報報料熱線﹕inews@…": a link or a tip line closing a web story. */
-const LINK_LINE = /^[\p{Script=Han}]{0,10}[\uFF1A:\uFE55]?\s*https?:\/\/\S+$/u;
+/** "原文：http://…", "> 原文：http://…": a link, the page's furniture wherever it stands. */
+export const LINK_LINE = /^(?:>\s*)?[\p{Script=Han}]{0,10}[\uFF1A:\uFE55]?\s*https?:\/\/\S+$/u;
 const TIP_LINE = /^[\u25A0\u25CF\u25C6\u25B2]?[\p{Script=Han}]{0,6}(?:報料熱線|报料热线|熱線|热线|報料|报料|爆料)[\p{Script=Han}]{0,4}[\uFF1A:\uFE55]/u;
 
 /** "（作者为中国人民大学法学院教授）", "（作者系……）": the note on the author after a commentary. */

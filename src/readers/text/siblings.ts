@@ -187,7 +187,9 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     });
     run.forEach((i, k) => {
       const member = members[k]!;
-      const sentenceHead = agreeing && hasContent[k] && ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2;
+      // (So is a long headline among short ones, where it has no sentence end: "2. 人民日报评论员文章：……——二论……".)
+      const longHead = agreeing && heads >= 3 && texts[k]!.length <= 80 && !SENTENCE_END.test(texts[k]!) && !/[\u3002\uFF01\uFF1F\uFF1B]/u.test(texts[k]!) && !/[\uFF1A:\uFF0C,\u3001]$/u.test(texts[k]!);
+      const sentenceHead = agreeing && hasContent[k] && ((ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2) || longHead);
       if ((headShaped[k] || sentenceHead) && hasContent[k]) out[i] = asHeading(member);
       else if ((leadsCount || policyTitle(texts[k]!, leads[k])) && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
       else out[i] = withoutLead(member);

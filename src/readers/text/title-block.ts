@@ -44,6 +44,8 @@ export interface TitleBlock {
 }
 
 const TITLE_MAX = 80;
+/** "- 数据源：cn.govopendata.com", "• 发布日期：2024-05-01": a field as an item of a list. */
+const FIELD_ITEM = /^[-*\u2022\u00B7]\s*[\p{Script=Han}A-Za-z]{2,8}[\uFF1A:]\s*\S/u;
 /** A tag in brackets at the end of a title: （摘要） （人民论坛） （2020—2025年）. */
 const TRAILING_TAG = /[(（][^()（）]{1,16}[)）]$/u;
 /** Two phrases with a gap between them ("全会由省委常委会主持 省委书记彭清华讲话"): a deck, not a name. */
@@ -191,6 +193,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && plain.length >= 2)) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
+      continue;
+    }
+    // A list of fields under the title ("- 数据源：……" / "- 新闻条数：22"): a page's or a file's head, header matter.
+    if ((title || plain.length) && FIELD_ITEM.test(content) && (FIELD_ITEM.test(lines[i + 1]?.content ?? '') || FIELD_ITEM.test(lines[i - 1]?.content ?? ''))) {
+      block.blocks.push({ line, role: 'header' });
       continue;
     }
     if (chrome.has(line)) {
