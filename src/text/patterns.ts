@@ -79,7 +79,8 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['decimal-2', new RegExp(`^${DIGIT}{1,2}\\.${DIGIT}{1,2}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
   // "1 总则" but not "3 月 1 日", "30 人": a number before a unit is a quantity.
   ['decimal-1', new RegExp(`^${DIGIT}{1,2}(?=[\\s\u3000]+\\p{Script=Han})(?![\\s\u3000]+${UNIT})[\\s\u3000]*`, 'u')],
-  ['paren-han', new RegExp(`^${OPEN}${HAN_NUMERAL}+${CLOSE}`, 'u')],
+  // (A PDF dump may set a space inside the brackets: "(一 )".)
+  ['paren-han', new RegExp(`^${OPEN}${HAN_NUMERAL}+ ?${CLOSE}`, 'u')],
   // The heavenly stems as numbering: "甲、" "乙、".
   ['stem', /^[甲乙丙丁戊己庚辛壬癸]\u3001/u],
   // A provision's number alone on its line ("第三條" over its text, as some law dumps set it).
@@ -88,7 +89,7 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['numeral', new RegExp(`^${DIGIT}{1,2}$`, 'u')],
   // "1." "1\uFF0E" "1\u3001" but not "1.5" or "2024.": a number with a decimal point is text.
   ['arabic', new RegExp(`^${DIGIT}{1,3}(?:[.\\uFF0E](?!${DIGIT})|\u3001)`, 'u')],
-  ['paren-arabic', new RegExp(`^${OPEN}${DIGIT}{1,2}${CLOSE}`, 'u')],
+  ['paren-arabic', new RegExp(`^${OPEN}${DIGIT}{1,2} ?${CLOSE}`, 'u')],
   // Hong Kong and English-style numbering: "(i)" "(ii)", "(a)" "(b)".
   ['paren-roman', /^[(\uFF08](?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})[)\uFF09]/u],
   ['paren-latin', /^[(\uFF08][a-z][)\uFF09]/u],
@@ -140,7 +141,8 @@ export const CLOSING_END = /[\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u2026\u201D\u201
 export const SUBHEAD = /^(?![\u2014\u2015]{2}).{2,40}[\u2014\u2015]{2}$/u;
 
 /** A dash-list item: "——解决……". */
-export const DASH_ITEM = /^([\u2014\u2015]{2})(?=\S)/u;
+/** "——解决……", or one horizontal bar set off by spaces as Hong Kong's papers print it ("―  修訂……"). */
+export const DASH_ITEM = /^([\u2014\u2015]{2}(?=\S)|\u2015(?=[ \u3000\u00A0]+\S))/u;
 
 /** A bullet item: "• …", "● …", "· …". */
 /** A bullet: ● ■ ◆ ▲ ★ ◎ ➢ …, or a full stop standing for a lost middle dot before Han text (".專業職前技能訓練"). */
@@ -260,7 +262,7 @@ export function speakerLabel(content: string): string | undefined {
   if (long === undefined) return undefined;
   // Alone on its line, a short name is a label too ("黄守宏:" over what he said); a long one names an office.
   const alone = long.length + 1 === content.trimEnd().length;
-  return (long.length > 8 && OFFICE.test(long)) || (alone && long.length >= 2 && !/[A-Za-z]/u.test(long)) ? long : undefined;
+  return (long.length > 8 && OFFICE.test(long)) || (alone && long.length >= 2 && long.length <= 8 && !/[A-Za-z]/u.test(long)) ? long : undefined;
 }
 
 /** Labels that are speakers on their own, wherever they stand. */

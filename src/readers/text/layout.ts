@@ -171,7 +171,8 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
       }
       // Where blank lines separate the blocks, a line right under another goes on with it, full or not.
       // (Across a page break, only a full line that stops mid-sentence goes on.)
-      if ((!separated || skipped.length > 0) && (width(line) < wrap - 5 || ends(line))) break;
+      // (Where whitespace marks the ends, a line without it goes on however short: a list's narrower column.)
+      if ((!separated || skipped.length > 0) && ((width(line) < wrap - 5 && !(marked && !line.trailing)) || ends(line))) break;
       if (separated && next.indented) break;
       line = joinLines(line, next);
       first ??= next;
