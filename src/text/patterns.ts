@@ -247,10 +247,12 @@ const SPEAKER_LONG = /^((?:[\p{Script=Han}A-Za-z\u00B7]|[(\uFF08][a-z\u00E0-\u00
 export function officeLabel(label: string): boolean {
   return SPEAKER_ROLE.test(label) || OFFICE.test(label);
 }
-/** Words of office inside a long label. */
-const OFFICE = /議員|议员|委員|委员|主席|長官|长官|司長|司长|局長|局长|部長|部长|記者|记者|代表|主持人|發言人|发言人|主任|總理|总理|院長|院长|秘書長|秘书长|負責人|负责人|市長|市长|省長|省长/u;
-/** Labels that name a speaker by office, as records of proceedings do: "梁國雄議員：", "行政長官：". */
-export const SPEAKER_ROLE = /(?:議員|议员|委員|委员|主席|長官|长官|司長|司长|局長|局长|部長|部长|記者|记者|代表|主持人|發言人|发言人|先生|女士|教授|博士|總統|总统|院長|院长|秘書長|秘书长)$/u;
+/** Titles of office that name a speaker, one list for the label's end and for inside a long label. */
+const OFFICES = ['議員', '议员', '委員', '委员', '主席', '長官', '长官', '司長', '司长', '局長', '局长', '部長', '部长', '記者', '记者', '代表', '主持人', '發言人', '发言人', '院長', '院长', '秘書長', '秘书长'];
+/** Words of office inside a long label (also the heads of an office: 主任, 總理, 市長 …). */
+const OFFICE = new RegExp([...OFFICES, '主任', '總理', '总理', '負責人', '负责人', '市長', '市长', '省長', '省长'].join('|'), 'u');
+/** Labels that name a speaker by office, as records of proceedings do: "梁國雄議員：", "行政長官：" (and by courtesy: 先生, 教授 …). */
+export const SPEAKER_ROLE = new RegExp(`(?:${[...OFFICES, '先生', '女士', '教授', '博士', '總統', '总统'].join('|')})$`, 'u');
 /**
  * The speaker label a line opens with ("记者：", "梁國雄議員："), or undefined. A one-character
  * "label" is no speaker ("項：金融服務" is a word cut by a wrap), except 问 and 答.
