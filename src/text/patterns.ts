@@ -187,7 +187,7 @@ const BRACKETED_DATELINE = new RegExp(
   'u',
 );
 /** A broadcaster's or site's formula: "央视网消息（新闻联播）：", "本台消息，" (not "据新华社消息", which reports). */
-const FORMULA_DATELINE = /^(?<raw>(?!据|據|另据|另據)(?<agency>[\p{Script=Han}]{1,6}?(?:网|網|台|社|报|報))消息(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?[\uFF1A:\uFF0C,])/u;
+const FORMULA_DATELINE = /^(?<raw>(?!据|據|另据|另據)(?<agency>[\p{Script=Han}]{1,6}?(?:网|網|台|社|报|報))消息(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?[\uFF1A:\uFF0C,]|(?<own>本报|本報|本台|本网|本網|本刊)(?:讯|訊)(?=[\s\u3000\uFF1A:\uFF0C,]))/u;
 /** A paper's own tag: "【明報專訊】", "【本報訊】". */
 const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}?)(?:專訊|专讯|訊|讯)\u3011|[(\uFF08](?<paper>[\p{Script=Han}]{2,8}?)(?:報道|报道|專訊|专讯|訊|讯)[)\uFF09])/u;
 /** "〔即時新聞／綜合報導〕", "〔記者王小明／台北報導〕": a desk or reporter, then a place or 綜合. */
@@ -219,7 +219,7 @@ function openingDateline(text: string): DatelineMatch | null {
     return { 0: bracketed[0], groups: { raw: g.raw!, agency: g.agency, place: reporterAndPlace(g.who ?? ''), date: g.date } };
   }
   const formula = FORMULA_DATELINE.exec(text);
-  if (formula) return { 0: formula[0], groups: { raw: formula.groups!.raw!, agency: formula.groups!.agency } };
+  if (formula) return { 0: formula[0], groups: { raw: formula.groups!.raw!, agency: formula.groups!.agency ?? formula.groups!.own } };
   const tag = TAG_DATELINE.exec(text);
   if (tag) return { 0: tag[0], groups: { raw: tag.groups!.raw!, agency: tag.groups!.agency ?? tag.groups!.paper } };
   const desk = DESK_DATELINE.exec(text);

@@ -79,6 +79,8 @@ export function bulletinItems(blocks: Block[], force = false): Item[] | undefine
   const reports = items.filter((item) => item.blocks.length > 0);
   if (heads >= 1 && reports.length === items.length && reports.every((item) => opensReport(item.blocks[0]))) return items;
   if (heads < MIN_ITEMS) return undefined;
+  // One report with crossheads: its own passage opens with the dateline, the passages under its heads do not.
+  if (opensReport(items[0]!.blocks[0]) && items.slice(1).filter((item) => opensReport(item.blocks[0])).length < heads / 2) return undefined;
   const short = items.every(
     (item, i) =>
       (i === 0 && item.blocks.length === 0) ||

@@ -61,6 +61,8 @@ function headShape(content: string): Shape {
   // A head of phrases set apart by gaps ("港府總動員 下午航班停 今晚考慮改掛 8號以上風球") may run longer.
   const phrases = content.split(/[\s\u3000\u00A0]+/u).length;
   if (content.length > (phrases >= 3 ? PHRASED_HEAD_MAX : HEAD_MAX) || content.length < 2 || NAMES_ROW.test(content)) return undefined;
+  // A short quotation set alone as a crosshead ("「日後在屋邨唱歌給老人家聽」"): a head, where it holds no sentence.
+  if (/^(?:\u300C[^\u300C\u300D\u3002\uFF0C\uFF01\uFF1F,]{4,22}\u300D|\u201C[^\u201C\u201D\u3002\uFF0C\uFF01\uFF1F,]{4,22}\u201D)$/u.test(content)) return 'plain';
   if (/^[\u201C\u300C\u300E\u2018"(\uFF08\u300A]/u.test(content)) return undefined;
   // A caption under a figure: "图1　汽车号牌编码规则".
   if (/^[图圖表][0-9\uFF10-\uFF19一二三四五六七八九十]+/u.test(content)) return undefined;
@@ -70,7 +72,10 @@ function headShape(content: string): Shape {
   // A colon inside a head is followed by phrases with gaps; "label：value" is a field.
   const colon = content.search(/[\uFF1A:]/u);
   // "警：拾獲財物應交出": a crosshead giving a speaker (one to three characters) and what was said.
-  const said = colon >= 1 && colon <= 3 && /^\p{Script=Han}+$/u.test(content.slice(0, colon)) && /^[\p{Script=Han}\u300C\u300D\u201C\u201D]{5,}$/u.test(content.slice(colon + 1));
+  // So is "赵立坚回应：已向美方提出严正交涉", "有人轉場尖沙咀 海濱委會：睇定啲": a speaker of up to six
+  // characters (after a gap, where the head has two parts), who answers, and what was said.
+  const speaker = content.slice(0, colon).split(/[\s\u3000\u00A0]+/u).pop() ?? '';
+  const said = colon >= 1 && speaker.length >= 1 && (speaker.length <= 3 || (speaker.length <= 6 && /(?:回应|回應|表示|称|稱|说|說|指|强调|強調|會|会|局|部|署|府)$/u.test(speaker))) && /^\p{Script=Han}+$/u.test(speaker) && /^[\p{Script=Han}\u300C\u300D\u201C\u201D]{3,}$/u.test(content.slice(colon + 1));
   if (colon >= 0 && !said && !/\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}/u.test(content.slice(colon + 1).trim())) return undefined;
   // A comma makes a phrase of a sentence: heads with commas end in a dash (subheads) or stand in 【】.
   if (/[\uFF0C,]/u.test(content)) return undefined;
