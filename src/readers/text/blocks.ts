@@ -18,7 +18,7 @@ import { unnumberedHeads } from './heads.js';
 import { isAddress, SECTION_LABEL } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
-import { CLOSING_END, isWholeQuotation, SENTENCE_END, type MarkerKind, officeLabel, PROVISION, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from '../../text/patterns.js';
+import { CLOSING_END, isWholeQuotation, SENTENCE_END, type MarkerKind, officeLabel, OPENING_DATELINE, PROVISION, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from '../../text/patterns.js';
 
 export type DepthOf = (kind: MarkerKind) => HeadingDepth;
 
@@ -95,7 +95,9 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
     previous = item;
   }
   // Without numbered heads to show it is a report, only short noun-phrase titles count ("党员的年龄。").
-  const numbered = items.some((item) => item.kind === 'heading');
+  // (A file of news reports under numbered headlines is no report: its reports open with their datelines.)
+  const news = items.some((item) => item.kind === 'dateline' || (item.kind === 'paragraph' && !item.marker && OPENING_DATELINE.test(item.line.content)));
+  const numbered = items.some((item) => item.kind === 'heading') && !news;
   // Three or more side by side that open with the same word are a parallel series (排比: "聚焦……。聚焦……。").
   const opening = (i: number) => (plain[i]?.length !== undefined ? plain[i]!.item.line.content.slice(0, 2) : undefined);
   const parallel = new Set<number>();

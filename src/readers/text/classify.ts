@@ -10,6 +10,7 @@ import {
   CONTINUED_FROM,
   CONTINUED_TO,
   DASH_ITEM,
+  OPENING_DATELINE,
   matchMarker,
   type MarkerKind,
   PROVISION,
@@ -57,6 +58,13 @@ export function classify(line: Line): Classified {
   const dateline = CLOSING_DATELINE.exec(content);
   if (dateline) {
     const { agency, place, date } = dateline.groups ?? {};
+    return { kind: 'dateline', line, agency: agency || undefined, place: place || undefined, date };
+  }
+
+  // An opening dateline alone on its line (a report's, under its headline in a running order).
+  const opening = OPENING_DATELINE.exec(content);
+  if (opening && opening[0].length === content.trimEnd().length) {
+    const { agency, place, date } = opening.groups;
     return { kind: 'dateline', line, agency: agency || undefined, place: place || undefined, date };
   }
 
