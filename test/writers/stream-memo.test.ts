@@ -1,10 +1,12 @@
-// The deflate and subset caches (src/patches/stream-memo.ts): a rebuild of an edited
-// document reuses the streams and font subsets it repeats, and every PDF is the same,
+// The deflate and subset caches (src/patches/stream-memo.ts) and the runs shared between
+// documents (src/patches/shared-runs.ts): a rebuild of an edited document reuses the
+// streams, font subsets and laid-out runs it repeats, and every PDF is the same,
 // byte for byte, as made without the caches.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/model/types.js';
+import { sharedRunsUse, useSharedRuns } from '../../src/patches/shared-runs.js';
 import { streamMemoUse, useStreamMemo } from '../../src/patches/stream-memo.js';
 import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
@@ -20,9 +22,12 @@ async function pdf(e: Edition, template: string): Promise<Buffer> {
   return Buffer.from((await pdfWriter.write(e, { template: loadTemplate(template, 'zh-Hans'), date })).data as Uint8Array);
 }
 
-afterAll(() => useStreamMemo(true));
+afterAll(() => {
+  useStreamMemo(true);
+  useSharedRuns(true);
+});
 
-describe('the stream and subset caches', () => {
+describe('the stream, subset and run caches', () => {
   // An edit in the first article (a character the seed has, and one it has not) and one near the end.
   const editions: [string, Edition][] = [
     ['the seed', read(seedText)],
@@ -33,10 +38,13 @@ describe('the stream and subset caches', () => {
   for (const template of ['briefing', 'newspaper']) {
     it(`gives the bytes made without them, rebuild after rebuild (${template})`, async () => {
       useStreamMemo(false);
+      useSharedRuns(false);
       const plain: Buffer[] = [];
       for (const [, e] of editions) plain.push(await pdf(e, template));
       useStreamMemo(true);
+      useSharedRuns(true);
       const before = streamMemoUse();
+      const runsBefore = sharedRunsUse();
       for (let round = 0; round < 2; round++) {
         for (const [index, [name, e]] of editions.entries()) {
           const made = await pdf(e, template);
@@ -48,6 +56,8 @@ describe('the stream and subset caches', () => {
       // The second round finds every stream and subset of the first.
       expect(after.reused - before.reused).toBeGreaterThan(0);
       expect(after.subsetsReused - before.subsetsReused).toBeGreaterThanOrEqual(editions.length);
+      const runsAfter = sharedRunsUse();
+      expect(runsAfter.reused - runsBefore.reused).toBeGreaterThan((runsAfter.asked - runsBefore.asked) / 2);
     }, 180_000);
   }
 });

@@ -10,6 +10,7 @@ import type { Change } from '../../model/types.js';
 import type { FontRole, Template } from '../../templates/types.js';
 import { linearPdfmake } from './pdfmake-linear.js';
 import { memoStreams } from '../../patches/stream-memo.js';
+import { shareLaidOutRuns } from '../../patches/shared-runs.js';
 
 export interface PdfFonts {
   roles: Record<FontRole, ResolvedRole>;
@@ -28,6 +29,7 @@ sharedFontkit();
 const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfmakeModule & { virtualfs: { storage: Record<string, Buffer> } };
 linearPdfmake();
 memoStreams();
+shareLaidOutRuns();
 
 const registered = new Set<string>();
 const dictionary: TFontDictionary = {};
