@@ -1,7 +1,7 @@
-// The deflate and subset caches (src/patches/stream-memo.ts) and the runs shared between
-// documents (src/patches/shared-runs.ts): a rebuild of an edited document reuses the
-// streams, font subsets and laid-out runs it repeats, and every PDF is the same,
-// byte for byte, as made without the caches.
+// What a rebuild reuses from the documents before it: deflated streams and font
+// subsets (src/patches/stream-memo.ts), laid-out runs (src/patches/shared-runs.ts) and
+// each block's lines (src/writers/pdf/line-memo.ts). Rebuilds of edited documents find
+// most of their work done, and every PDF is the same, byte for byte, as made without.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
 import { runTransforms } from '../../src/transforms/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
+import { lineMemoUse, useLineMemo } from '../../src/writers/pdf/line-memo.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
 const seedText = readFileSync(seedPath, 'utf8');
@@ -25,9 +26,10 @@ async function pdf(e: Edition, template: string): Promise<Buffer> {
 afterAll(() => {
   useStreamMemo(true);
   useSharedRuns(true);
+  useLineMemo(true);
 });
 
-describe('the stream, subset and run caches', () => {
+describe('the stream, subset, run and line caches', () => {
   // An edit in the first article (a character the seed has, and one it has not) and one near the end.
   const editions: [string, Edition][] = [
     ['the seed', read(seedText)],
@@ -39,10 +41,13 @@ describe('the stream, subset and run caches', () => {
     it(`gives the bytes made without them, rebuild after rebuild (${template})`, async () => {
       useStreamMemo(false);
       useSharedRuns(false);
+      useLineMemo(false);
       const plain: Buffer[] = [];
       for (const [, e] of editions) plain.push(await pdf(e, template));
       useStreamMemo(true);
       useSharedRuns(true);
+      useLineMemo(true);
+      const linesBefore = lineMemoUse();
       const before = streamMemoUse();
       const runsBefore = sharedRunsUse();
       for (let round = 0; round < 2; round++) {
@@ -56,6 +61,8 @@ describe('the stream, subset and run caches', () => {
       // The second round finds every stream and subset of the first.
       expect(after.reused - before.reused).toBeGreaterThan(0);
       expect(after.subsetsReused - before.subsetsReused).toBeGreaterThanOrEqual(editions.length);
+      const linesAfter = lineMemoUse();
+      expect(linesAfter.reused - linesBefore.reused).toBeGreaterThan((linesAfter.asked - linesBefore.asked) / 2);
       const runsAfter = sharedRunsUse();
       expect(runsAfter.reused - runsBefore.reused).toBeGreaterThan((runsAfter.asked - runsBefore.asked) / 2);
     }, 180_000);
