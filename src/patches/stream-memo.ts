@@ -6,43 +6,10 @@
 // both are kept, keyed by what they are made from, and reused: a deflated stream
 // by the SHA-256 of its bytes (and zlib's default options, which pdfkit uses), a
 // subset by its font and its glyph ids in order. The output is the same bytes.
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
+import { ByteCache, madeOnce } from '../byte-cache.js';
 import { expectMembers, markInstalled, patchOn } from './expect.js';
-
-/** Bytes kept at most, per cache (the least recently used go first). */
-const LIMIT_BYTES = 24 * 1024 * 1024;
-
-/** A map from keys to byte arrays that forgets its oldest entries past LIMIT_BYTES. */
-class ByteCache<K> {
-  private readonly entries = new Map<K, Uint8Array>();
-  private size = 0;
-
-  get(key: K): Uint8Array | undefined {
-    const found = this.entries.get(key);
-    if (found) {
-      // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, found);
-    }
-    return found;
-  }
-
-  set(key: K, value: Uint8Array): void {
-    if (value.byteLength > LIMIT_BYTES / 4) return;
-    this.entries.set(key, value);
-    this.size += value.byteLength;
-    for (const [oldest, bytes] of this.entries) {
-      if (this.size <= LIMIT_BYTES) break;
-      this.entries.delete(oldest);
-      this.size -= bytes.byteLength;
-    }
-  }
-}
-
-/** Below this, hashing and looking up cost about what deflating does. */
-const SMALLEST = 2048;
 
 const deflated = new ByteCache<string>();
 const use = { streams: 0, reused: 0, subsets: 0, subsetsReused: 0 };
@@ -62,15 +29,9 @@ export function streamMemoUse(): typeof use {
 /** zlib.deflateSync(bytes) with pdfkit's options (none), from the cache when these bytes were deflated before. */
 function deflate(bytes: Buffer): Buffer {
   use.streams++;
-  if (!enabled || bytes.byteLength < SMALLEST) return deflateSync(bytes);
-  const key = createHash('sha256').update(bytes).digest('base64');
-  const found = deflated.get(key);
-  if (found) {
-    use.reused++;
-    return found as Buffer;
-  }
-  const made = deflateSync(bytes);
-  deflated.set(key, made);
+  if (!enabled) return deflateSync(bytes);
+  const { made, reused } = madeOnce(deflated, bytes, (b) => deflateSync(b));
+  if (reused) use.reused++;
   return made;
 }
 
