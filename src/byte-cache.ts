@@ -3,16 +3,18 @@
 // go first.
 import { createHash } from 'node:crypto';
 
-/** Bytes kept at most, per cache. */
+/** Bytes kept at most by a cache, unless it is given its own limit. */
 const LIMIT_BYTES = 24 * 1024 * 1024;
 
 /** Below this, hashing and looking up cost about what deflating does. */
 const SMALLEST = 2048;
 
-/** A map from keys to byte arrays that forgets its least recently used entries past LIMIT_BYTES. */
+/** A map from keys to byte arrays that forgets its least recently used entries past its limit. */
 export class ByteCache<K> {
   private readonly entries = new Map<K, Uint8Array>();
   private size = 0;
+
+  constructor(private readonly limit = LIMIT_BYTES) {}
 
   get(key: K): Uint8Array | undefined {
     const found = this.entries.get(key);
@@ -25,7 +27,7 @@ export class ByteCache<K> {
   }
 
   set(key: K, value: Uint8Array): void {
-    if (value.byteLength > LIMIT_BYTES / 4) return;
+    if (value.byteLength > this.limit / 4) return;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
@@ -34,7 +36,7 @@ export class ByteCache<K> {
     this.entries.set(key, value);
     this.size += value.byteLength;
     for (const [oldest, bytes] of this.entries) {
-      if (this.size <= LIMIT_BYTES) break;
+      if (this.size <= this.limit) break;
       this.entries.delete(oldest);
       this.size -= bytes.byteLength;
     }

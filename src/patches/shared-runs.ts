@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { expectMembers, markInstalled, patchOn } from './expect.js';
 
 /** Runs kept per font at most; past it the font's runs are dropped and gathered again. */
-const MAX_RUNS = 50_000;
+const MAX_RUNS = 20_000;
 
 interface EmbeddedFont {
   font: object;

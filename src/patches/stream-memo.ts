@@ -48,6 +48,8 @@ interface FontSubset {
 }
 
 const subsets = new WeakMap<object, ByteCache<string>>();
+/** Per font: a rebuild needs the subsets of the last document or two, a batch of different texts none. */
+const SUBSET_BYTES = 4 * 1024 * 1024;
 const patchedSubsets = new WeakSet<object>();
 
 /**
@@ -67,7 +69,7 @@ export function memoSubsets(subset: object): void {
     use.subsets++;
     let cache = subsets.get(this.font);
     if (!cache) {
-      cache = new ByteCache();
+      cache = new ByteCache(SUBSET_BYTES);
       subsets.set(this.font, cache);
     }
     const key = this.glyphs.join(',');

@@ -7,7 +7,7 @@ import type { FontFamily } from '../../fonts/registry.js';
 import { type BreakOptions, breakLines, type Run } from './linebreak.js';
 
 /** Blocks remembered at most; past it the memory is emptied and gathered again. */
-const MAX_BLOCKS = 20_000;
+const MAX_BLOCKS = 5_000;
 
 const known = new Map<string, Run[]>();
 const use = { asked: 0, reused: 0 };
