@@ -193,6 +193,7 @@ async function watchLatency() {
     line('zhpress watch: first build of the seed (3 formats), in the process', `${first.ms} ms`);
     const latencies = [];
     const inProcess = [];
+    const cpu = [];
     for (let i = 1; i <= edits; i++) {
       await new Promise((done) => setTimeout(done, 400));
       const edited = performance.now();
@@ -201,10 +202,12 @@ async function watchLatency() {
       if (run.failed || run.error) throw new Error(`a rebuild failed: ${JSON.stringify(run)}`);
       latencies.push(run.at - edited);
       inProcess.push(run.ms);
+      cpu.push(run.cpuMs);
     }
     check(`zhpress watch: edit of the seed to its 3 editions in place, median of ${edits}`, median(latencies), 100, { unit: 'ms', digits: 0 });
     line(`  min / max of the ${edits}`, `${Math.min(...latencies).toFixed(0)} / ${Math.max(...latencies).toFixed(0)} ms`);
     line('  of which the rebuild itself (reading to the last rename), median', `${median(inProcess).toFixed(0)} ms`);
+    if (cpu.every((v) => typeof v === 'number')) line('  CPU time of the rebuild (user + system, all threads), median', `${median(cpu).toFixed(0)} ms`);
   } finally {
     child.kill('SIGINT');
   }

@@ -12,6 +12,7 @@ import { type CmapFont, expectTables, fastCmap, primeTables, type TableFont } fr
 import { expectLayout, type LayoutFont, simplifyLayout } from './direct-layout.js';
 import { lightSubsets, sharedReturnStubs, type SubsettingFont } from './light-subsets.js';
 import { expectMembers, markInstalled, patchBroken, patchOn } from './expect.js';
+import { memoSubsets } from './stream-memo.js';
 
 const parsed = new WeakMap<Uint8Array, Map<string, ReturnType<typeof Fontkit.create>>>();
 
@@ -57,6 +58,7 @@ function patchFont(font: object): void {
   simplifyLayout(font as LayoutFont, patchOn('direct-layout'));
   if (patchOn('light-subsets') && lightSubsets(font as SubsettingFont)) markInstalled('light-subsets');
   if (patchOn('cff-return-stubs') && sharedReturnStubs(font as SubsettingFont)) markInstalled('cff-return-stubs');
+  memoSubsets((font as SubsettingFont).createSubset());
   ownCodePoints(font as GlyphSource);
 }
 

@@ -7,6 +7,10 @@
 // .docx (measured in fresh processes, seed, briefing template).
 import { unzipSync, Zip, ZipPassThrough } from 'fflate';
 import { deflateRawSync } from 'node:zlib';
+import { ByteCache, madeOnce } from '../../byte-cache.js';
+
+/** Parts a rebuild repeats (styles, settings, the theme, unchanged headers) are deflated once per process. */
+const deflated = new ByteCache<string>();
 
 /** The entries of a zip archive (stored or deflated), by name, in archive order. */
 export function unzip(data: Uint8Array): Map<string, Uint8Array> {
@@ -22,7 +26,7 @@ class ZlibEntry extends ZipPassThrough {
   }
 
   protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    this.ondata(null, new Uint8Array(deflateRawSync(chunk, { level: 9 })), final);
+    this.ondata(null, madeOnce(deflated, chunk, (bytes) => new Uint8Array(deflateRawSync(bytes, { level: 9 }))).made, final);
   }
 }
 

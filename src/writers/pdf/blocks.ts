@@ -12,7 +12,8 @@ import { titleBlockByline, titleFromHeading, titleRepeatsHeading } from '../deri
 import type { FontFamily } from '../../fonts/registry.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { findFamily } from '../../fonts/index.js';
-import { breakLines, type Run } from './linebreak.js';
+import type { Run } from './linebreak.js';
+import { rememberedLines } from './line-memo.js';
 import { type InlineContext, pdfInlines, pdfText } from './inlines.js';
 import { KEEP_WITH_NEXT, keepTogether } from './keep.js';
 
@@ -57,7 +58,7 @@ function styled(context: BlockContext, style: AnyStyleName, text: Content[], ext
   if (indent !== 0) node.leadingIndent = indent;
   if (left > 0) node.margin = [left, s.spaceBefore, 0, s.spaceAfter];
   if (s.alignment === 'justify' || s.alignment === 'left') {
-    node.text = breakLines(text as Run[], {
+    node.text = rememberedLines(text as Run[], {
       width: context.width - left,
       indent,
       size: s.size,

@@ -9,6 +9,8 @@ import { type Face, type FontFamily, fontBytes, openFace, resolveRoles, type Res
 import type { Change } from '../../model/types.js';
 import type { FontRole, Template } from '../../templates/types.js';
 import { linearPdfmake } from './pdfmake-linear.js';
+import { memoStreams } from '../../patches/stream-memo.js';
+import { shareLaidOutRuns } from '../../patches/shared-runs.js';
 
 export interface PdfFonts {
   roles: Record<FontRole, ResolvedRole>;
@@ -26,6 +28,8 @@ sharedFontkit();
 /** pdfmake's Node build has a virtual file system its types do not declare. */
 const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfmakeModule & { virtualfs: { storage: Record<string, Buffer> } };
 linearPdfmake();
+memoStreams();
+shareLaidOutRuns();
 
 const registered = new Set<string>();
 const dictionary: TFontDictionary = {};
