@@ -103,7 +103,15 @@ function contentsBlocks(lines: Line[]): Block[] {
   ];
 }
 
-function articleMeta(part: Part, blocks: Block[]): ArticleMeta {
+/** The first dateline among the part's items from line `from` to line `to`. */
+function datelineIn(part: Part, from: number, to: number): ArticleMeta['dateline'] {
+  for (const item of part.items) {
+    if (item.kind === 'dateline' && item.line.number >= from && item.line.number <= to) return { agency: item.agency, place: item.place, date: item.date, raw: item.line.content };
+  }
+  return undefined;
+}
+
+function articleMeta(part: Part, blocks: Block[], to = Infinity): ArticleMeta {
   const meta: ArticleMeta = {};
   const { kicker, title, subtitle } = part.titleBlock;
   if (kicker) meta.kicker = kicker.content;
@@ -111,11 +119,8 @@ function articleMeta(part: Part, blocks: Block[]): ArticleMeta {
   if (subtitle) meta.subtitle = subtitle.content;
   if (part.titleBlock.notes.length) meta.notes = part.titleBlock.notes.map((line) => line.content);
   if (part.titleBlock.byline) meta.byline = part.titleBlock.byline.content;
-  for (const item of part.items) {
-    if (item.kind === 'dateline' && !meta.dateline) {
-      meta.dateline = { agency: item.agency, place: item.place, date: item.date, raw: item.line.content };
-    }
-  }
+  const dateline = datelineIn(part, 0, to);
+  if (dateline) meta.dateline = dateline;
   if (!meta.dateline && part.titleBlock.place && part.titleBlock.byline) meta.dateline = { place: part.titleBlock.place, raw: part.titleBlock.byline.content };
   completeMeta(meta, blocks);
   return meta;
@@ -184,9 +189,12 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
       });
     }
     return items.flatMap((item, k) => {
-      if (k === 0) return item.blocks.length || part.titleBlock.title ? [article('', articleMeta(part, item.blocks), item.blocks, { position })] : [];
-      const meta = completeMeta({ title: headTitle(item.head!) }, item.blocks);
+      // (Each item's dateline is its own: the file's head takes none from the items under it.)
+      const firstHead = items[1]?.head?.position?.start.line ?? Infinity;
+      if (k === 0) return item.blocks.length || part.titleBlock.title ? [article('', articleMeta(part, item.blocks, firstHead - 1), item.blocks, { position })] : [];
       const end = item.blocks[item.blocks.length - 1]?.position?.end ?? item.head!.position?.end;
+      const dateline = datelineIn(part, item.head!.position?.start.line ?? 0, end?.line ?? Infinity);
+      const meta = completeMeta({ title: headTitle(item.head!), ...(dateline ? { dateline } : {}) }, item.blocks);
       return [article('', meta, item.blocks, item.head!.position && end ? { position: { start: item.head!.position.start, end } } : {})];
     });
   });
