@@ -6,7 +6,7 @@
 import type { Classified } from './classify.js';
 import { leadEnd } from './classify.js';
 import { sliceLine } from './line-slice.js';
-import { MARKER_RANK, type MarkerKind, SENTENCE_END } from '../../text/patterns.js';
+import { MARKER_RANK, type MarkerKind, PROVISION, SENTENCE_END } from '../../text/patterns.js';
 
 type Marked = Extract<Classified, { kind: 'heading' | 'paragraph' }> & { markerKind: MarkerKind; marker: string };
 
@@ -159,7 +159,9 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     );
     const rank = MARKER_RANK[members[0]!.markerKind];
     // (The end matter after a document's last item, its attachment note or signature, is nothing under it.)
-    const endMatter = (next: { kind: string }) => next.kind === 'paragraph' && ['attachment', 'signature', 'annotation', 'record'].includes((next as { role?: string }).role ?? '');
+    // (Nor is the next provision of a law, "第三十五条 ……": the item was the last clause of the one before.)
+    const endMatter = (next: { kind: string }) =>
+      next.kind === 'paragraph' && (['attachment', 'signature', 'annotation', 'record'].includes((next as { role?: string }).role ?? '') || (rank > MARKER_RANK.article && PROVISION.test((next as unknown as Marked).line.content)));
     const hasContent = run.map((i) => {
       const next = items[i + 1];
       return next !== undefined && !endMatter(next) && (!(marked(next) && MARKER_RANK[next.markerKind] <= rank) || dropped(items[i]!, next));
