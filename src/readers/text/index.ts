@@ -57,7 +57,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const address = isAddress(line.content) && !PROVISION.test(line.content) && !matchMarker(line.content);
-    const role = furniture.has(line) || pageRow(line.content) ? 'record' : (roles.get(line) ?? (address ? 'address' : undefined));
+    const role = furniture.has(line) || pageRow(line.content, lines[i + 1]?.content) ? 'record' : (roles.get(line) ?? (address ? 'address' : undefined));
     if (role) {
       items.push({ kind: 'paragraph', line, rest: line, role });
       continue;

@@ -78,9 +78,22 @@ const BRACKETED_WEEKDAY_DATE = new RegExp(`^${DATE}\\s*[(\uFF08](?:星期|週|�
 
 /** "2016年03月17日 11:17 | 作者: 张春莉 | 来源:人民政协网", "作者:法律资料网时间:2016-01-17": a page's byline row. */
 /** A link or a page's dated byline row: page furniture wherever it stands (a file of many pages has one under each). */
-export function pageRow(content: string): boolean {
-  return LINK_LINE.test(content) || (metaRow(content) && !/[\u3002\uFF0C\uFF01\uFF1F]/u.test(content));
+export function pageRow(content: string, next = ''): boolean {
+  return (
+    LINK_LINE.test(content) ||
+    ADDRESS_ONLY.test(content) ||
+    // "原始網址：" or "電子郵件:" over the address it labels.
+    (/^[\p{Script=Han}]{2,6}[\uFF1A:]$/u.test(content) && ADDRESS_ONLY.test(next)) ||
+    /^(?:©|\(C\)|Copyright)/iu.test(content) ||
+    RULE_LINE.test(content) ||
+    // A picture's address where the picture was: "![](https://…)".
+    /^!\[\]\([^)]+\)$/u.test(content) ||
+    (metaRow(content) && !/[\u3002\uFF0C\uFF01\uFF1F]/u.test(content))
+  );
 }
+
+/** A line that is only an address, as a page or Markdown gives it: <https://…>, [text](https://…), mailto, a bare e-mail. */
+const ADDRESS_ONLY = /^(?:[\p{Script=Han}]{0,10}[\uFF1A:]\s*)?(?:<(?:https?|mailto):\S+>|\[[^\]]*\]\((?:https?|mailto):[^)]+\)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/u;
 
 function metaRow(content: string): boolean {
   const labels = content.match(/(?:作者|来源|來源|时间|時間|发布时间|發布時間|编辑|編輯|责任编辑|責任編輯|浏览量|瀏覽量|字号|字號)\s*[：:]/gu) ?? [];
