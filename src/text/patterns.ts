@@ -242,7 +242,7 @@ export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:](?!\/\/)[\s
  * A label that names the speaker by office and name ("立法會主席梁君彥議員：", "工業和信息化部部長金壯龍："),
  * possibly with a converter's pinyin glosses ("工業(yè)和"), or a label alone on its line ("黄守宏:").
  */
-const SPEAKER_LONG = /^((?:[\p{Script=Han}A-Za-z\u00B7]|[(\uFF08][a-z\u00E0-\u00FC\u0101-\u01DC]{1,8}[)\uFF09]|[ \u3000](?=\p{Script=Han})){1,24})[\uFF1A:][\s\u3000]*(?=\S|$)/u;
+const SPEAKER_LONG = /^((?:[\p{Script=Han}A-Za-z\u00B7]|[(\uFF08][a-z\u00E0-\u00FC\u0101-\u01DC]{1,8}[)\uFF09]|[ \u3000](?=\p{Script=Han})|\u3001(?=\p{Script=Han})){1,40})[\uFF1A:][\s\u3000]*(?=\S|$)/u;
 /** Whether a speaker's label names an office ("梁國雄議員", "主持人 曲衛國", "工業和信息化部部長 金壯龍"). */
 export function officeLabel(label: string): boolean {
   return SPEAKER_ROLE.test(label) || OFFICE.test(label);
