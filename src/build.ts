@@ -9,7 +9,8 @@ import type { Change, Edition, Lang } from './model/types.js';
 import { convertTemplateText } from './transforms/convert/template-text.js';
 import { runTransforms, sharedTransforms } from './transforms/index.js';
 import { loadTemplate } from './templates/index.js';
-import { extensionOf, type Format, loadWriter } from './writers/index.js';
+import { extensionOf, type Format, loadWriter, writerEntry } from './writers/index.js';
+import { writeFonts } from './fonts/write-fonts.js';
 
 export interface BuildOptions extends ReadInputOptions {
   formats: readonly Format[];
@@ -80,7 +81,9 @@ export async function render(
     dictionaries: options.dictionaries,
     quotes: template.quotes === 'source' ? undefined : template.quotes,
   });
-  const written = await (await loadWriter(format)).write(converted.edition, { template: localised, date: documentDate(converted.edition), embedFonts: options.embedFonts });
+  // Fonts are resolved here, for the writers that set text in them (the registry reads each file once per process).
+  const fonts = writerEntry(format)?.fonts ? writeFonts(localised) : undefined;
+  const written = await (await loadWriter(format)).write(converted.edition, { template: localised, date: documentDate(converted.edition), embedFonts: options.embedFonts, fonts });
   return { data: written.data, pages: written.pages, report: [...converted.report, ...written.report] };
 }
 
