@@ -7,7 +7,9 @@ import type { Edition, Lang } from '../../src/model/types.js';
 import { article, edition as editionOf, paragraph } from '../../src/model/builders.js';
 import { blockText, plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
-import { builtInDictionary, convert, convertEdition, parseDictionary } from '../../src/transforms/convert/index.js';
+import { convertEdition } from '../helpers/convert.js';
+import { convert, parseDictionary } from '../../src/transforms/convert/index.js';
+import { builtInDictionaries } from '../../src/io/dictionaries.js';
 import { convertersBuilt, variantForms } from '../../src/transforms/convert/opencc.js';
 
 // Full-width punctuation as escapes: typed, it has been seen to arrive as ASCII.
@@ -94,7 +96,7 @@ describe('the phrases OpenCC gets wrong in news text', () => {
 });
 
 describe('every built-in dictionary entry', () => {
-  const entries = builtInDictionary().entries;
+  const entries = builtInDictionaries.news().entries;
   const forms: Record<Lang, (s: string) => string> = {
     'zh-Hans': (s) => s,
     'zh-Hant': (s) => s,
@@ -402,7 +404,7 @@ describe('the dictionary format', () => {
     }
   });
   it('the built-in file parses into phrases', () => {
-    expect(builtInDictionary().entries.every((e) => e.simplified.length > 0 && !e.simplified.includes(COLON))).toBe(true);
+    expect(builtInDictionaries.news().entries.every((e) => e.simplified.length > 0 && !e.simplified.includes(COLON))).toBe(true);
   });
 });
 

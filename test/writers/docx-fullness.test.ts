@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { docxWriter } from '../../src/writers/docx/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { clients } from '../helpers/clients.js';

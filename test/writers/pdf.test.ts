@@ -7,7 +7,7 @@ import type { Edition } from '../../src/model/types.js';
 import { plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate, mmToPt } from '../../src/templates/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/han.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { fontkitUse } from '../../src/patches/fontkit-shared.js';

@@ -9,7 +9,7 @@ import { article, edition, paragraph } from '../../src/model/builders.js';
 import type { Edition } from '../../src/model/types.js';
 import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { usePdfmakeLayout } from '../../src/patches/pdfmake-linear.js';
 import { writeFonts } from '../../src/fonts/write-fonts.js';

@@ -11,7 +11,7 @@ import { render } from '../../src/build.js';
 import * as b from '../../src/model/builders.js';
 import type { Edition, Lang } from '../../src/model/types.js';
 import { loadTemplate } from '../../src/templates/index.js';
-import { convertEdition } from '../../src/transforms/convert/index.js';
+import { convertEdition } from '../helpers/convert.js';
 import { convertTemplateText } from '../../src/transforms/convert/template-text.js';
 import { plainText } from '../../src/model/visit.js';
 import { unzip } from '../../src/writers/docx/zip.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/io/read-input.js';
 import { loadTemplate } from '../../src/templates/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { docxWriter } from '../../src/writers/docx/index.js';
 import { clients, run } from '../helpers/clients.js';
