@@ -3,7 +3,8 @@
 import type { Content, DynamicContent, Node, NodeQueries, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Change, Edition } from '../../model/types.js';
 import { bandPattern, coverFacts, editionFields, FIELD } from '../../templates/fields.js';
-import { mmToPt, pageSize } from '../../templates/index.js';
+import { pageSize } from '../../templates/page.js';
+import { mmToPt } from '../../templates/units.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
 import { type AnyStyleName, DERIVED_STYLE_NAMES, type LaidStyle, laidStyles } from '../../templates/derived.js';
