@@ -21,6 +21,7 @@ const UNIT = [
   'test/fonts/tables.test.ts',
   'test/robustness/decode.test.ts',
   'test/patches.test.ts',
+  'test/architecture/**/*.test.ts',
 ];
 
 const shared = {

@@ -28,9 +28,10 @@ const megabytes = Buffer.byteLength(bigText) / 1_000_000;
 let buildMs;
 try {
   const opencc = await import('../dist/transforms/convert/opencc.js');
+  const { builtInDictionaries } = await import('../dist/io/dictionaries.js');
   const { from, to } = opencc.direction('zh-Hans', 'zh-Hant-TW', false);
   const started = performance.now();
-  opencc.converter(from, to)('一');
+  opencc.converter(from, to, builtInDictionaries)('一');
   buildMs = since(started);
 } catch {
   buildMs = undefined;

@@ -9,7 +9,9 @@ import type { Change, Edition, Lang } from './model/types.js';
 import { convertTemplateText } from './transforms/convert/template-text.js';
 import { runTransforms, sharedTransforms } from './transforms/index.js';
 import { loadTemplate } from './templates/index.js';
-import { extensionOf, type Format, loadWriter } from './writers/index.js';
+import { extensionOf, type Format, loadWriter, writerEntry } from './writers/index.js';
+import { writeFonts } from './fonts/write-fonts.js';
+import { loadDictionaries } from './io/dictionaries.js';
 
 export interface BuildOptions extends ReadInputOptions {
   formats: readonly Format[];
@@ -63,12 +65,14 @@ export async function render(
   options: Pick<BuildOptions, 'template' | 'vocabulary' | 'dictionaries' | 'skip' | 'embedFonts'>,
 ): Promise<{ data: Uint8Array | string; pages?: number; report: Change[] }> {
   const template = loadTemplate(options.template, variant);
+  // The dictionaries' files are read here (the built-in ones once per process), not by the transform.
+  const loaded = loadDictionaries(options.dictionaries);
   const converted = options.skip?.includes('convert')
     ? { edition: prepared, report: [] }
     : runTransforms(prepared, {
         variant,
         vocabulary: options.vocabulary,
-        dictionaries: options.dictionaries,
+        loaded,
         // The template's quotation marks for this variant; "source" leaves the choice to the
         // direction of conversion (corner brackets into TW/HK, curly quotes into Simplified).
         quotes: template.quotes === 'source' ? undefined : template.quotes,
@@ -77,10 +81,12 @@ export async function render(
   // The template's own text (contents title, cover label, header and footer) in the edition's language.
   const localised = convertTemplateText(template, converted.edition.meta.lang, {
     vocabulary: options.vocabulary,
-    dictionaries: options.dictionaries,
+    loaded,
     quotes: template.quotes === 'source' ? undefined : template.quotes,
   });
-  const written = await (await loadWriter(format)).write(converted.edition, { template: localised, date: documentDate(converted.edition), embedFonts: options.embedFonts });
+  // Fonts are resolved here, for the writers that set text in them (the registry reads each file once per process).
+  const fonts = writerEntry(format)?.fonts ? writeFonts(localised) : undefined;
+  const written = await (await loadWriter(format)).write(converted.edition, { template: localised, date: documentDate(converted.edition), embedFonts: options.embedFonts, fonts });
   return { data: written.data, pages: written.pages, report: [...converted.report, ...written.report] };
 }
 

@@ -5,9 +5,12 @@ export { readers, READER_NAMES, INPUT_EXTENSIONS, readerFor, registerReader } fr
 export { readText } from './readers/text/index.js';
 export { explain } from './readers/text/explain.js';
 export type { Reader, ReaderInput, ReaderOptions, ReadResult } from './readers/types.js';
-export { transforms, TRANSFORM_NAMES, runTransforms, registerTransform, sharedTransforms, type PipelineOptions } from './transforms/index.js';
+export { transforms, TRANSFORM_NAMES, registerTransform, sharedTransforms, type PipelineOptions } from './transforms/index.js';
 export type { Transform, TransformContext, TransformResult } from './transforms/types.js';
-export { FORMATS, extensionOf, loadWriter, registerWriter, writerEntry, type Format, type WriterEntry } from './writers/index.js';
+export { FORMATS, extensionOf, registerWriter, writerEntry, type Format, type WriterEntry } from './writers/index.js';
+export { loadWriter, runTransforms, conversionReview, phraseReview, type DictionaryFiles } from './library-context.js';
+export { loadDictionaries, loadDictionary } from './io/dictionaries.js';
+export type { BuiltInDictionaries, Dictionary, LoadedDictionaries } from './transforms/convert/dictionary.js';
 export type { Writer, WriteContext, WriteResult } from './writers/types.js';
 export { readInput, type ReadInputOptions } from './io/read-input.js';
 export { decode, ENCODINGS, type Encoding } from './io/decode.js';
@@ -23,6 +26,6 @@ export { removePendingTemporaries, removeAbandonedTemporaries } from './io/write
 export { plural } from './plural.js';
 export { loadPlugin, loadPlugins, registerPlugin, resolvePlugin, type ZhpressPlugin, type WriterPlugin, type ReaderPlugin, type TransformPlugin } from './plugins/index.js';
 export { SIDECAR_SUFFIXES } from './io/sidecar.js';
-export { resolveRoles, usedRoles, sourceOf, findFamily, localFontProblems, type FontFamily, type ResolvedRole } from './fonts/index.js';
-export { conversionReview, phraseReview, REVIEWED_CHARACTERS } from './transforms/convert/review.js';
+export { resolveRoles, usedRoles, sourceOf, findFamily, localFontProblems, writeFonts, type Face, type FontFamily, type ResolvedRole, type WriteFonts } from './fonts/index.js';
+export { REVIEWED_CHARACTERS } from './transforms/convert/review.js';
 export type { ConversionReview, ReviewContext, ReviewGroup, ReviewOptions } from './transforms/convert/review.js';

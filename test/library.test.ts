@@ -58,4 +58,17 @@ describe('wrong arguments are a clear error', () => {
     await expect(async () => writer.write(edition, {} as never)).rejects.toThrow(/write\(\) takes \{ template \}/);
     expect(typeof (await writer.write(edition, { template: loadTemplate('briefing', 'zh-Hans') })).data).toBe('string');
   });
+  it('the pure writers and convert transform, called without what the build layer reads, say how to get it', async () => {
+    const { loadWriter: registryWriter } = await import('../src/writers/index.js');
+    const { convert } = await import('../src/transforms/convert/index.js');
+    const { edition } = readText('标题\n\n正文。\n');
+    const template = loadTemplate('briefing', 'zh-Hans');
+    for (const format of ['pdf', 'docx'] as const) {
+      await expect(async () => (await registryWriter(format)).write(edition, { template })).rejects.toThrow(new RegExp(`the ${format} writer needs the fonts: .*writeFonts\\(template\\)`));
+    }
+    expect(() => convert(edition, { variant: 'zh-Hant-TW' })).toThrow(/the convert transform needs its dictionaries to convert to zh-Hant-TW/);
+    // The library's own give them: fonts resolved, dictionary files read.
+    expect((await (await loadWriter('docx')).write(edition, { template })).data).toBeInstanceOf(Uint8Array);
+    expect(runTransforms(edition, { variant: 'zh-Hant-TW' }).edition.meta.lang).toBe('zh-Hant-TW');
+  });
 });

@@ -1,3 +1,4 @@
-export { BUNDLED_FAMILIES, findFamily, fontBytes, localFontProblems, openFace, type Face, type FontFamily } from './registry.js';
-export { resolveRoles, sourceOf, usedRoles, type ResolvedRole } from './roles.js';
-export { splitByCoverage, type Run } from './coverage.js';
+export { BUNDLED_FAMILIES, findFamily, fontBytes, localFontProblems, openFace } from './registry.js';
+export { resolveRoles, sourceOf, usedRoles } from './roles.js';
+export { writeFonts } from './write-fonts.js';
+export type { Face, FontFamily, ResolvedRole, VerticalMetrics, WriteFonts } from './types.js';

@@ -4,13 +4,9 @@
 // roles a document never sets text in (a 10 MB kai face, a 20 MB TC one).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import type { Face } from './registry.js';
+import type { Face, VerticalMetrics } from './types.js';
 
-export interface VerticalMetrics {
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-}
+export type { VerticalMetrics } from './types.js';
 
 function read(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.alloc(length);

@@ -15,25 +15,9 @@ import { ZhpressError } from '../errors.js';
 import { fontFileProblem } from './check-file.js';
 import { isWoff, woffToSfnt } from './woff.js';
 import { mergePieces } from './merge-pieces.js';
+import type { Face, FontFamily } from './types.js';
 
-/**
- * One face: a file and, for a collection (.ttc), the PostScript name of the face.
- * A face a web font package ships in pieces (one WOFF per range of characters) has
- * them in `pieces`; its `file` names the merged font, made when first read.
- */
-export interface Face {
-  file: string;
-  postscriptName?: string;
-  pieces?: readonly string[];
-}
-
-/** A family's faces; `bold` is absent when the family has none (the regular face is used). */
-export interface FontFamily {
-  name: string;
-  normal: Face;
-  bold?: Face;
-  source: 'local' | 'npm' | 'system';
-}
+export type { Face, FontFamily } from './types.js';
 
 const require = createRequire(import.meta.url);
 

@@ -3,17 +3,13 @@
 // one-line notice; the bundled npm fonts are the last resort, so a PDF can
 // always be written after `npm install`.
 import type { Change } from '../model/types.js';
-import type { FontRole, Template } from '../templates/types.js';
-import { BUNDLED_FAMILIES, findFamily, type FontFamily } from './registry.js';
+import type { FontRole } from '../templates/types.js';
 
-export interface ResolvedRole {
-  role: FontRole;
-  /** What the template asked for. */
-  requested: string;
-  family: FontFamily;
-  /** Set when the requested family was not found. */
-  fallback?: string;
-}
+export { usedRoles } from '../templates/roles.js';
+import { BUNDLED_FAMILIES, findFamily } from './registry.js';
+import type { FontFamily, ResolvedRole } from './types.js';
+
+export type { ResolvedRole } from './types.js';
 
 // A fangsong stand-in is the serif face: set in kai, a GB/T 9704 body would look
 // like its （一） headings.
@@ -99,9 +95,4 @@ export function resolveRoles(fonts: Record<FontRole, string>, used?: ReadonlySet
     });
   }
   return { roles, notices };
-}
-
-/** The roles a template sets text in: its styles' and serif (contents numbers) and kai (emphasis). */
-export function usedRoles(template: Pick<Template, 'styles'>): Set<FontRole> {
-  return new Set<FontRole>(['serif', 'kai', ...Object.values(template.styles).map((s) => s.font)]);
 }

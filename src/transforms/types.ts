@@ -1,12 +1,13 @@
 import type { Change, Edition, Lang } from '../model/types.js';
+import type { LoadedDictionaries } from './convert/dictionary.js';
 
 export interface TransformContext {
   /** The variant being produced; the convert transform reads it. */
   variant?: Lang;
   /** Add regional vocabulary (phrase) conversion, not only characters. */
   vocabulary?: boolean;
-  /** User dictionaries for conversion (files); they win over the built-in one. */
-  dictionaries?: readonly string[];
+  /** The conversion dictionaries, loaded by the build layer (src/io/dictionaries.ts): built-in and the user's. */
+  loaded?: LoadedDictionaries;
   /** Quotation marks: the source's, 「」『』 (corner) or “”‘’ (curly); default by variant. */
   quotes?: 'source' | 'corner' | 'curly';
 }

@@ -14,7 +14,7 @@ export interface WriterEntry {
   label: string;
   /** Who gave it: "zhpress", or the plugin's file. */
   origin: string;
-  /** Reads font files (the command line checks fonts/ first). */
+  /** Sets text in fonts: the build layer gives it WriteContext.fonts (and the command line checks fonts/ first). */
   fonts: boolean;
   /** Rough cost of one document, 1 (a string) to 3 (a typeset PDF): `zhpress watch` writes the cheap ones first. */
   cost: number;

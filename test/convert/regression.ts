@@ -8,7 +8,7 @@ import * as OpenCC from 'opencc-js';
 import { article, edition, paragraph } from '../../src/model/builders.js';
 import type { Lang } from '../../src/model/types.js';
 import { blockText } from '../../src/model/visit.js';
-import { convertEdition } from '../../src/transforms/convert/index.js';
+import { convertEdition } from '../helpers/convert.js';
 
 export const REGRESSION_DIR = join(import.meta.dirname, '../fixtures/convert/regression');
 

@@ -10,6 +10,7 @@ import { realLayout } from '../../src/patches/direct-layout.js';
 import { chwsDistinguished, chwsGlyphs, type ShapingFont } from '../../src/patches/shaped-glyphs.js';
 import { converter } from '../../src/transforms/convert/opencc.js';
 import { clients } from '../helpers/clients.js';
+import { builtInDictionaries } from '../../src/io/dictionaries.js';
 
 interface Run {
   glyphs: { id: number }[];
@@ -19,7 +20,7 @@ interface Run {
 type Layout = (text: string, features?: string[]) => Run;
 
 const seed = readFileSync(join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt'), 'utf8');
-const traditional = converter('cn', 'twp')(seed);
+const traditional = converter('cn', 'twp', builtInDictionaries)(seed);
 // The seed's characters, Latin letters the fonts kern (AV, To, f), digits, the
 // two-em dash that the fonts join by ccmp, the ellipsis, kana and full-width marks.
 const alphabet = [

@@ -11,6 +11,7 @@ import { loadTemplate } from '../../src/templates/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { clients, isSubsequence, run } from '../helpers/clients.js';
 import { seed, tmp } from './helpers.js';
+import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const date = new Date('2025-08-29T00:00:00Z');
 const template = loadTemplate('briefing', 'zh-Hans');
@@ -27,7 +28,7 @@ const word = (length: number) => 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil(l
 const titled = (title: string, body: string): Edition => edition({ lang: 'zh-Hans', title }, [article('a1', { title }, [paragraph([body])])]);
 
 async function pdf(e: Edition): Promise<Uint8Array> {
-  return (await pdfWriter.write(e, { template, date })).data as Uint8Array;
+  return (await pdfWriter.write(e, { template, date, fonts: writeFonts(template) })).data as Uint8Array;
 }
 
 /** CPU milliseconds this process spends making the PDF, best of two. */

@@ -9,7 +9,7 @@ import type { Edition } from '../../src/model/types.js';
 import { blockText, inlineText, selectAll } from '../../src/model/visit.js';
 import { readMarkdown } from '../../src/readers/markdown/index.js';
 import { readText } from '../../src/readers/text/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { writeMarkdown } from '../../src/writers/markdown/index.js';
 import { stripPositions } from '../helpers/strip.js';
 

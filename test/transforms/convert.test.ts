@@ -7,7 +7,9 @@ import type { Edition, Lang } from '../../src/model/types.js';
 import { article, edition as editionOf, paragraph } from '../../src/model/builders.js';
 import { blockText, plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
-import { builtInDictionary, convert, convertEdition, parseDictionary } from '../../src/transforms/convert/index.js';
+import { convertEdition } from '../helpers/convert.js';
+import { parseDictionary } from '../../src/transforms/convert/index.js';
+import { builtInDictionaries } from '../../src/io/dictionaries.js';
 import { convertersBuilt, variantForms } from '../../src/transforms/convert/opencc.js';
 
 // Full-width punctuation as escapes: typed, it has been seen to arrive as ASCII.
@@ -84,7 +86,7 @@ describe('the phrases OpenCC gets wrong in news text', () => {
     ] as [Lang, string][]) {
       for (const vocabulary of VOCABULARY) {
         it(`${simplified} \u2192 ${expected} (${variant}${vocabulary ? ', vocabulary' : ''})`, () => {
-          const out = plainText(convert(read(sentence(simplified)), { variant, vocabulary }).edition);
+          const out = plainText(convertEdition(read(sentence(simplified)), { variant, vocabulary }).edition);
           expect(out).toContain(expected);
           expect(out).not.toContain(wrong);
         });
@@ -94,7 +96,7 @@ describe('the phrases OpenCC gets wrong in news text', () => {
 });
 
 describe('every built-in dictionary entry', () => {
-  const entries = builtInDictionary().entries;
+  const entries = builtInDictionaries.news().entries;
   const forms: Record<Lang, (s: string) => string> = {
     'zh-Hans': (s) => s,
     'zh-Hant': (s) => s,
@@ -108,7 +110,7 @@ describe('every built-in dictionary entry', () => {
   for (const variant of TRADITIONAL) {
     for (const vocabulary of VOCABULARY) {
       it(`${variant}${vocabulary ? ' with vocabulary' : ''}`, () => {
-        const paragraphs = convert(edition, { variant, vocabulary }).edition.children[0]!.children;
+        const paragraphs = convertEdition(edition, { variant, vocabulary }).edition.children[0]!.children;
         const lines = plainText({ ...edition, children: [{ ...edition.children[0]!, children: paragraphs }] }).split('\n');
         expect(lines).toHaveLength(entries.length);
         entries.forEach((entry, i) => {
@@ -120,8 +122,8 @@ describe('every built-in dictionary entry', () => {
   }
   it('reads backwards from Traditional to Simplified', () => {
     for (const variant of TRADITIONAL) {
-      const traditional = convert(edition, { variant, vocabulary: true }).edition;
-      const back = convert(traditional, { variant: 'zh-Hans', vocabulary: true }).edition;
+      const traditional = convertEdition(edition, { variant, vocabulary: true }).edition;
+      const back = convertEdition(traditional, { variant: 'zh-Hans', vocabulary: true }).edition;
       const lines = plainText(back).split('\n');
       entries.forEach((entry, i) => expect(lines[i], `${entry.simplified} via ${variant}`).toBe(`${entry.simplified}${PERIOD}`));
     }
@@ -132,7 +134,7 @@ describe('the seed', () => {
   const edition = read(seed, 'seeds/000_fb7c4685e6dc9c77.txt');
   for (const vocabulary of VOCABULARY) {
     it(`to zh-Hant-TW${vocabulary ? ' with vocabulary' : ''} keeps the news vocabulary`, () => {
-      const { edition: out, report } = convert(edition, { variant: 'zh-Hant-TW', vocabulary });
+      const { edition: out, report } = convertEdition(edition, { variant: 'zh-Hant-TW', vocabulary });
       const text = plainText(out);
       for (const right of ['支持', '光盤行動', '優化', '社區', '聲明', '成果文件', '便利化進程', '管理權限', '分區管控', '激活', '產業集群', '商簽', '新征程']) {
         expect(text).toContain(right);
@@ -151,32 +153,32 @@ describe('the seed', () => {
     });
   }
   it('with vocabulary, Taiwan words where they are right', () => {
-    const text = plainText(convert(edition, { variant: 'zh-Hant-TW', vocabulary: true }).edition);
+    const text = plainText(convertEdition(edition, { variant: 'zh-Hant-TW', vocabulary: true }).edition);
     expect(text).toContain('人工智慧');
     expect(text).toContain('網路');
-    const plain = plainText(convert(edition, { variant: 'zh-Hant-TW' }).edition);
+    const plain = plainText(convertEdition(edition, { variant: 'zh-Hant-TW' }).edition);
     expect(plain).toContain('人工智能');
   });
   it('to zh-Hant keeps OpenCC standard forms and curly quotes', () => {
-    const text = plainText(convert(edition, { variant: 'zh-Hant' }).edition);
+    const text = plainText(convertEdition(edition, { variant: 'zh-Hant' }).edition);
     expect(text).toContain('爲');
     expect(text).toContain('產業集羣');
     expect(text).toContain(LDQ);
     expect(text).not.toContain(LC);
   });
   it('to zh-Hant-HK', () => {
-    const text = plainText(convert(edition, { variant: 'zh-Hant-HK', vocabulary: true }).edition);
+    const text = plainText(convertEdition(edition, { variant: 'zh-Hant-HK', vocabulary: true }).edition);
     expect(text).toContain('光盤行動');
     expect(text).toContain('支持');
     expect(text).toContain(LC);
     expect(text).not.toContain(LDQ);
   });
   it('is converted in full: no Simplified-only characters left', () => {
-    const text = plainText(convert(edition, { variant: 'zh-Hant-TW', vocabulary: true }).edition);
+    const text = plainText(convertEdition(edition, { variant: 'zh-Hant-TW', vocabulary: true }).edition);
     for (const ch of ['这', '为', '们', '国', '发', '进', '经', '济']) expect(text).not.toContain(ch);
   });
   it('reports the dictionary in one short change', () => {
-    const { report } = convert(edition, { variant: 'zh-Hant-TW', vocabulary: true });
+    const { report } = convertEdition(edition, { variant: 'zh-Hant-TW', vocabulary: true });
     const dictionary = report.filter((c) => c.kind === 'dictionary');
     expect(dictionary).toHaveLength(1);
     expect(dictionary[0]!.message).toContain('built-in');
@@ -188,7 +190,7 @@ describe('Traditional input', () => {
   const tw = read(twFixture, 'tw-press-release.txt');
   it('is read as zh-Hant-TW', () => expect(tw.meta.lang).toBe('zh-Hant-TW'));
   it('converts to Simplified', () => {
-    const { edition, report } = convert(tw, { variant: 'zh-Hans' });
+    const { edition, report } = convertEdition(tw, { variant: 'zh-Hans' });
     const text = plainText(edition);
     expect(edition.meta.lang).toBe('zh-Hans');
     expect(text).toContain('台美对等贸易协定');
@@ -203,7 +205,7 @@ describe('Traditional input', () => {
     expect(edition.children[0]!.meta.title).toMatch(/^台美贸易协议完成签署/u);
   });
   it('converts Taiwan vocabulary with vocabulary, keeping the news words', () => {
-    const text = plainText(convert(tw, { variant: 'zh-Hans', vocabulary: true }).edition);
+    const text = plainText(convertEdition(tw, { variant: 'zh-Hans', vocabulary: true }).edition);
     expect(text).toContain('知识产权保护');
     expect(text).toContain('数字贸易');
     expect(text).toContain('全力支持');
@@ -211,12 +213,12 @@ describe('Traditional input', () => {
     expect(text).not.toContain('内核所在');
   });
   it('converts between regions', () => {
-    const hk = convert(tw, { variant: 'zh-Hant-HK' }).edition;
+    const hk = convertEdition(tw, { variant: 'zh-Hant-HK' }).edition;
     expect(hk.meta.lang).toBe('zh-Hant-HK');
     expect(plainText(hk)).toContain(`${LC}台美對等貿易協定${RC}`);
-    const hant = convert(tw, { variant: 'zh-Hant' }).edition;
+    const hant = convertEdition(tw, { variant: 'zh-Hant' }).edition;
     expect(plainText(hant)).toContain('爲');
-    const back = convert(hant, { variant: 'zh-Hant-TW' }).edition;
+    const back = convertEdition(hant, { variant: 'zh-Hant-TW' }).edition;
     expect(plainText(back)).toBe(plainText(tw));
   });
 });
@@ -224,22 +226,22 @@ describe('Traditional input', () => {
 describe('identity and purity', () => {
   const edition = read(seed, 'seeds/000_fb7c4685e6dc9c77.txt');
   it('no variant, or the same variant, is a no-op', () => {
-    expect(convert(edition, {})).toEqual({ edition, report: [] });
-    expect(convert(edition, { variant: 'zh-Hans' }).edition).toBe(edition);
-    const tw = convert(edition, { variant: 'zh-Hant-TW' }).edition;
-    const again = convert(tw, { variant: 'zh-Hant-TW', vocabulary: true });
+    expect(convertEdition(edition, {})).toEqual({ edition, report: [] });
+    expect(convertEdition(edition, { variant: 'zh-Hans' }).edition).toBe(edition);
+    const tw = convertEdition(edition, { variant: 'zh-Hant-TW' }).edition;
+    const again = convertEdition(tw, { variant: 'zh-Hant-TW', vocabulary: true });
     expect(again.edition).toBe(tw);
     expect(again.report).toEqual([]);
   });
   it('never mutates its input', () => {
     const frozen = deepFreeze(read(seed, 'seeds/000_fb7c4685e6dc9c77.txt'));
     const before = JSON.stringify(frozen);
-    for (const variant of TRADITIONAL) convert(frozen, { variant, vocabulary: true });
+    for (const variant of TRADITIONAL) convertEdition(frozen, { variant, vocabulary: true });
     expect(JSON.stringify(frozen)).toBe(before);
     const tw = deepFreeze(read(twFixture));
     const twBefore = JSON.stringify(tw);
-    convert(tw, { variant: 'zh-Hans', vocabulary: true });
-    convert(tw, { variant: 'zh-Hant-HK' });
+    convertEdition(tw, { variant: 'zh-Hans', vocabulary: true });
+    convertEdition(tw, { variant: 'zh-Hant-HK' });
     expect(JSON.stringify(tw)).toBe(twBefore);
   });
   it('keeps ids and the source, converts titles and metadata', () => {
@@ -247,7 +249,7 @@ describe('identity and purity', () => {
     // A source (given in front matter) is a name, not text: it is not converted.
     const read0 = read(text, 'source/\u53D1\u5C55.txt');
     const edition = { ...read0, meta: { ...read0.meta, source: 'source/\u53D1\u5C55.txt' } };
-    const out = convert(edition, { variant: 'zh-Hant-TW', vocabulary: true }).edition;
+    const out = convertEdition(edition, { variant: 'zh-Hant-TW', vocabulary: true }).edition;
     expect(out.meta.source).toBe('source/\u53D1\u5C55.txt');
     expect(out.children.map((a) => a.id)).toEqual(edition.children.map((a) => a.id));
     expect(out.children[0]!.meta.title).toBe('中國民航發展概況');
@@ -264,7 +266,7 @@ describe('identity and purity', () => {
       `\u3000\u3000\u5404\u4F4D\u4EE3\u8868${COLON}\r\n`;
     const edition = read(text);
     expect(edition.children[0]!.meta.kicker).toBeDefined();
-    const meta = convert(edition, { variant: 'zh-Hant-HK' }).edition.children[0]!.meta;
+    const meta = convertEdition(edition, { variant: 'zh-Hant-HK' }).edition.children[0]!.meta;
     expect(meta.kicker).toBe('國務院總理\u3000李克強');
     expect(meta.title).toBe('政府工作報告');
     expect(meta.subtitle).toBe('\u2014\u20142020年5月22日在第十三屆全國人民代表大會第三次會議上');
@@ -279,7 +281,7 @@ describe('identity and purity', () => {
         ]),
       ]),
     );
-    const out = convert(given, { variant: 'zh-Hant-TW' }).edition;
+    const out = convertEdition(given, { variant: 'zh-Hant-TW' }).edition;
     const meta = out.children[0]!.meta;
     expect(meta.notes).toEqual(['（2026年1月27日在貴州省第十四屆人民代表大會第四次會議上）', '（2020年10月29日中國共產黨第十九屆中央委員會第五次全體會議通過）']);
     expect(meta.byline).toBe('省長\u3000李炳軍');
@@ -289,21 +291,21 @@ describe('identity and purity', () => {
     ]);
     // Nothing to convert: the same object back.
     const plain = editionOf({ lang: 'zh-Hans' }, [article('a1', { title: '2026', notes: ['2026'], byline: 'ABC' }, [])]);
-    expect(convert(plain, { variant: 'zh-Hant-TW' }).edition.children[0]!.meta).toBe(plain.children[0]!.meta);
+    expect(convertEdition(plain, { variant: 'zh-Hant-TW' }).edition.children[0]!.meta).toBe(plain.children[0]!.meta);
   });
   it('leaves URLs alone', () => {
     const url = 'https://www.gov.cn/zhengce/2025-08/28/content_7037.htm?from=xinxi&q=%E5%8F%91';
-    const out = plainText(convert(read(sentence(`\u53D1\u5E03\u5728${url}`)), { variant: 'zh-Hant-TW', vocabulary: true }).edition);
+    const out = plainText(convertEdition(read(sentence(`\u53D1\u5E03\u5728${url}`)), { variant: 'zh-Hant-TW', vocabulary: true }).edition);
     expect(out).toContain(`發布在${url}`);
   });
   it('passes Private Use Area characters through beside protected phrases', () => {
-    const out = plainText(convert(read(sentence('\uE000支持\uE001优化')), { variant: 'zh-Hant-TW', vocabulary: true }).edition);
+    const out = plainText(convertEdition(read(sentence('\uE000支持\uE001优化')), { variant: 'zh-Hant-TW', vocabulary: true }).edition);
     expect(out).toContain('\uE000支持\uE001優化');
   });
   it('builds each converter once', () => {
-    convert(edition, { variant: 'zh-Hant-TW' });
+    convertEdition(edition, { variant: 'zh-Hant-TW' });
     const built = convertersBuilt();
-    for (let i = 0; i < 3; i++) convert(edition, { variant: 'zh-Hant-TW' });
+    for (let i = 0; i < 3; i++) convertEdition(edition, { variant: 'zh-Hant-TW' });
     expect(convertersBuilt()).toBe(built);
   });
 });
@@ -314,7 +316,7 @@ describe('quotation marks', () => {
   // Hong Kong's press writes 說 as Taiwan does (OpenCC's Hong Kong standard has 説).
   for (const [variant, say] of [['zh-Hant-TW', '說'], ['zh-Hant-HK', '說']] as [Lang, string][]) {
     it(`become corner brackets for ${variant}, pair-aware`, () => {
-      const { edition: out, report } = convert(edition, { variant });
+      const { edition: out, report } = convertEdition(edition, { variant });
       expect(plainText(out)).toContain(`${LC}他${say}${LWC}好${RWC}${COMMA}Xi${RSQ}an${RC}`);
       const quotes = report.filter((c) => c.kind === 'quotes');
       expect(quotes).toHaveLength(1);
@@ -322,7 +324,7 @@ describe('quotation marks', () => {
     });
   }
   it('stay curly for zh-Hant', () => {
-    expect(plainText(convert(edition, { variant: 'zh-Hant' }).edition)).toContain(`${LDQ}他說${LSQ}好${RSQ}`);
+    expect(plainText(convertEdition(edition, { variant: 'zh-Hant' }).edition)).toContain(`${LDQ}他說${LSQ}好${RSQ}`);
   });
   it('follow ctx.quotes', () => {
     expect(plainText(convertEdition(edition, { variant: 'zh-Hant-TW', quotes: 'source' }).edition)).toContain(`${LDQ}他說${LSQ}好${RSQ}`);
@@ -331,7 +333,7 @@ describe('quotation marks', () => {
     expect(plainText(convertEdition(tw, { variant: 'zh-Hant-HK', quotes: 'curly' }).edition)).toContain(`${LDQ}他說${LSQ}好${RSQ}${RDQ}`);
   });
   it('nest by level, not by the mark found', () => {
-    const out = plainText(convert(read(sentence(`${LSQ}\u5927${LDQ}\u5C0F${RDQ}${RSQ}`)), { variant: 'zh-Hant-TW' }).edition);
+    const out = plainText(convertEdition(read(sentence(`${LSQ}\u5927${LDQ}\u5C0F${RDQ}${RSQ}`)), { variant: 'zh-Hant-TW' }).edition);
     expect(out).toContain(`${LC}大${LWC}小${RWC}${RC}`);
   });
 });
@@ -402,7 +404,7 @@ describe('the dictionary format', () => {
     }
   });
   it('the built-in file parses into phrases', () => {
-    expect(builtInDictionary().entries.every((e) => e.simplified.length > 0 && !e.simplified.includes(COLON))).toBe(true);
+    expect(builtInDictionaries.news().entries.every((e) => e.simplified.length > 0 && !e.simplified.includes(COLON))).toBe(true);
   });
 });
 

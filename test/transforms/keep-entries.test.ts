@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Edition, Lang } from '../../src/model/types.js';
 import { plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
-import { convertEdition } from '../../src/transforms/convert/index.js';
+import { convertEdition } from '../helpers/convert.js';
+import { builtInDictionaries } from '../../src/io/dictionaries.js';
 import { characterForms, hasOtherForms } from '../../src/transforms/convert/keep.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhpress-keep-'));
@@ -99,9 +100,9 @@ describe('character forms of a phrase', () => {
     expect(hasOtherForms('头发')).toBe(true);
   });
   it('follow OpenCC phrases and the region', () => {
-    expect(characterForms('理发店', 'zh-Hant')).toBe('理髮店');
-    expect(characterForms('里面', 'zh-Hant-TW')).toBe('裡面');
-    expect(characterForms('里面', 'zh-Hant-HK')).toBe('裏面');
-    expect(characterForms('软件', 'zh-Hans')).toBe('软件');
+    expect(characterForms('理发店', 'zh-Hant', builtInDictionaries)).toBe('理髮店');
+    expect(characterForms('里面', 'zh-Hant-TW', builtInDictionaries)).toBe('裡面');
+    expect(characterForms('里面', 'zh-Hant-HK', builtInDictionaries)).toBe('裏面');
+    expect(characterForms('软件', 'zh-Hans', builtInDictionaries)).toBe('软件');
   });
 });

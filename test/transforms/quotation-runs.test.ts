@@ -6,7 +6,7 @@ import type { Edition, Lang } from '../../src/model/types.js';
 import { article, edition as editionOf, paragraph, quote, text } from '../../src/model/builders.js';
 import { plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
-import { convertEdition } from '../../src/transforms/convert/index.js';
+import { convertEdition } from '../helpers/convert.js';
 
 // A speech quoted over three paragraphs, as the wire services print it.
 const SPEECH = [

@@ -9,9 +9,10 @@ import * as b from '../../src/model/builders.js';
 import type { Edition } from '../../src/model/types.js';
 import { plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
-import { convertEdition } from '../../src/transforms/convert/index.js';
-import { conversionReview, hunks, phraseReview, REVIEWED_CHARACTERS, type ReviewGroup } from '../../src/transforms/convert/review.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { convertEdition } from '../helpers/convert.js';
+import { conversionReview, phraseReview } from '../../src/index.js';
+import { hunks, REVIEWED_CHARACTERS, type ReviewGroup } from '../../src/transforms/convert/review.js';
+import { runTransforms } from '../../src/index.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
 const seed = runTransforms(readText({ text: readFileSync(seedPath, 'utf8'), path: seedPath }).edition, { skip: ['convert'] }).edition;

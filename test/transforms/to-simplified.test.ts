@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { article, edition, paragraph } from '../../src/model/builders.js';
 import type { Lang } from '../../src/model/types.js';
 import { blockText } from '../../src/model/visit.js';
-import { convertEdition } from '../../src/transforms/convert/index.js';
+import { convertEdition } from '../helpers/convert.js';
 import { differences } from '../convert/regression.js';
 
 // [Traditional, Simplified]

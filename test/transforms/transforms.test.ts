@@ -8,7 +8,7 @@ import { plainText, selectAll, visit } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
 import { punctuation, widen } from '../../src/transforms/punctuation.js';
 import { repairBreaks } from '../../src/transforms/repair-breaks.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
 const seed = readFileSync(seedPath, 'utf8');

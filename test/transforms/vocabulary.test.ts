@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { article, edition, paragraph } from '../../src/model/builders.js';
 import type { Lang } from '../../src/model/types.js';
 import { blockText } from '../../src/model/visit.js';
-import { convertEdition, parseDictionary } from '../../src/transforms/convert/index.js';
+import { convertEdition } from '../helpers/convert.js';
+import { parseDictionary } from '../../src/transforms/convert/index.js';
 import { variantForms } from '../../src/transforms/convert/opencc.js';
 
 const dictionaries = join(import.meta.dirname, '../../dictionaries');

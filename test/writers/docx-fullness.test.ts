@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { docxWriter } from '../../src/writers/docx/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { clients } from '../helpers/clients.js';
+import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
 
@@ -37,7 +38,7 @@ describe.runIf(clients('soffice', 'pdftotext'))('the Word edition in LibreOffice
     const edition = runTransforms(readText({ text: readFileSync(seedPath, 'utf8') }).edition, {}).edition;
     const template = loadTemplate('briefing', 'zh-Hans');
     const date = new Date('2025-08-29T00:00:00Z');
-    return Promise.all([docxWriter.write(edition, { template, date }), pdfWriter.write(edition, { template, date })]).then(([docx, pdf]) => {
+    return Promise.all([docxWriter.write(edition, { template, date, fonts: writeFonts(template) }), pdfWriter.write(edition, { template, date, fonts: writeFonts(template) })]).then(([docx, pdf]) => {
       writeFileSync(join(dir, 'word.docx'), docx.data as Uint8Array);
       writeFileSync(join(dir, 'direct.pdf'), pdf.data as Uint8Array);
       const result = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'word.docx')], {

@@ -22,6 +22,7 @@ import { docxSections } from '../../src/writers/docx/sections.js';
 import { docxStyles, wordFonts } from '../../src/writers/docx/styles.js';
 import { Document } from 'docx';
 import { clients } from '../helpers/clients.js';
+import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
 const DATE = new Date('2025-08-29T08:30:00Z');
@@ -72,7 +73,7 @@ function sampleEdition(lang: Lang = 'zh-Hans'): Edition {
 }
 
 async function write(edition: Edition, template: Template): Promise<Uint8Array> {
-  const { data } = await docxWriter.write(edition, { template, date: DATE });
+  const { data } = await docxWriter.write(edition, { template, date: DATE, fonts: writeFonts(template) });
   expect(data).toBeInstanceOf(Uint8Array);
   return data as Uint8Array;
 }
@@ -689,7 +690,7 @@ describe('docx writer: the parts of an official document in real clients', () =>
 describe.runIf(clients('soffice', 'pdftotext'))('gbt9704 in LibreOffice', () => {
   it('sets 28 characters on a full line of the body and keeps the line grid and margins', async () => {
     const template = loadTemplate('gbt9704', 'zh-Hans');
-    const written = await docxWriter.write(await seedEdition(), { template, date: DATE });
+    const written = await docxWriter.write(await seedEdition(), { template, date: DATE, fonts: writeFonts(template) });
     const dir = mkdtempSync(join(tmpdir(), 'zhpress-docx-gb-'));
     const file = join(dir, 'gb.docx');
     writeFileSync(file, written.data as Uint8Array);

@@ -11,6 +11,7 @@ import { readers } from '../../src/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { clients } from '../helpers/clients.js';
+import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const out = mkdtempSync(join(tmpdir(), 'zhpress-emphasis-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 /** Bézier segments drawn on the body pages (the cover and contents draw none). */
 async function curves(markdown: string): Promise<number> {
   const { edition } = readers.markdown!({ text: markdown, path: 'emphasis.md' });
-  const pdf = await pdfWriter.write(edition, { template: loadTemplate('briefing') });
+  const pdf = await pdfWriter.write(edition, { template: loadTemplate('briefing'), fonts: writeFonts(loadTemplate('briefing') ) });
   const file = join(out, 'e.pdf');
   writeFileSync(file, pdf.data);
   const qdf = join(out, 'e.qdf');

@@ -8,7 +8,7 @@ import { article, edition, heading, lead, list, listItem, paragraph, quote, stro
 import type { Block, Edition } from '../../src/model/types.js';
 import { blockText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { readMarkdown } from '../../src/readers/markdown/index.js';
 import { writeMarkdown } from '../../src/writers/markdown/index.js';
 import { stripPositions } from '../helpers/strip.js';

@@ -14,6 +14,7 @@ import { lineHeightFor, pdfFonts, registerFamilies, renderPdf } from '../../src/
 import { breakLines } from '../../src/writers/pdf/linebreak.js';
 import { clients } from '../helpers/clients.js';
 import { type Fault, measurePdf } from '../helpers/page-measure.js';
+import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const shared = resolve(root, '../shared');
@@ -66,14 +67,14 @@ describe.skipIf(!have)('the page measurer', () => {
   it('finds the heading at a foot, the widow and the orphan of a PDF made without break rules', async () => {
     // pdfmake straight, lines of exactly 20 pt in a type area of 8 lines (300 x 200 pt page, 20 pt margins).
     const template = loadTemplate('briefing');
-    const fonts = pdfFonts(template);
+    const fonts = pdfFonts(writeFonts(template));
     registerFamilies(fonts.fallbacks);
     const serif = fonts.roles.serif.family;
     const families = new Map(fonts.fallbacks.map((f) => [f.name, f]));
     const size = 12;
     const paragraph = (lines: number) => {
       const text = '\u4E2D'.repeat(19 + 21 * (lines - 2) + 5);
-      return { text: breakLines([{ text, font: serif.name }], { width: 260, indent: 2 * size, size, justify: true, families }), leadingIndent: 2 * size };
+      return { text: breakLines([{ text, font: serif.name }], { width: 260, indent: 2 * size, size, justify: true, families, fonts: fonts.source }), leadingIndent: 2 * size };
     };
     const heading = { text: '\u4E00\u3001\u6807\u9898', font: fonts.roles.sans.family.name, bold: true };
     const content = [paragraph(7), heading, paragraph(11), paragraph(5), paragraph(9), paragraph(6), paragraph(3)];
@@ -81,8 +82,8 @@ describe.skipIf(!have)('the page measurer', () => {
       pageSize: { width: 300, height: 200 },
       pageMargins: [20, 20, 20, 19.5],
       content,
-      defaultStyle: { font: serif.name, fontSize: size, lineHeight: lineHeightFor(serif, size, 20) },
-    } as never);
+      defaultStyle: { font: serif.name, fontSize: size, lineHeight: lineHeightFor(fonts.source, serif, size, 20) },
+    } as never, fonts.source);
     const file = join(out, 'made.pdf');
     writeFileSync(file, pdf);
     const report = measurePdf(file, { top: 20, bottom: 19.5, columns: 1 });

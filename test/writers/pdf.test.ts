@@ -7,11 +7,12 @@ import type { Edition } from '../../src/model/types.js';
 import { plainText } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate, mmToPt } from '../../src/templates/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/han.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { fontkitUse } from '../../src/patches/fontkit-shared.js';
 import { clients, han, isSubsequence, run } from '../helpers/clients.js';
+import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
 const dir = mkdtempSync(join(tmpdir(), 'zhpress-pdf-'));
@@ -20,7 +21,7 @@ const template = loadTemplate('briefing', 'zh-Hans');
 const seed: Edition = runTransforms(readText({ text: readFileSync(seedPath, 'utf8'), path: seedPath }).edition, {}).edition;
 
 async function write(e: Edition, name: string): Promise<{ file: string; data: Uint8Array; report: import('../../src/model/types.js').Change[]; pages?: number }> {
-  const result = await pdfWriter.write(e, { template, date });
+  const result = await pdfWriter.write(e, { template, date, fonts: writeFonts(template) });
   const file = join(dir, name);
   writeFileSync(file, result.data);
   return { file, data: result.data as Uint8Array, report: result.report, pages: result.pages };
@@ -28,9 +29,9 @@ async function write(e: Edition, name: string): Promise<{ file: string; data: Ui
 
 describe('fonts for the PDF writer', () => {
   it('are parsed once: a second document goes through the shared fontkit and parses nothing', async () => {
-    await pdfWriter.write(seed, { template, date });
+    await pdfWriter.write(seed, { template, date, fonts: writeFonts(template) });
     const before = fontkitUse();
-    await pdfWriter.write(seed, { template, date });
+    await pdfWriter.write(seed, { template, date, fonts: writeFonts(template) });
     const after = fontkitUse();
     expect(after.requests).toBeGreaterThan(before.requests);
     expect(after.parsed).toBe(before.parsed);
@@ -98,7 +99,7 @@ describe.runIf(clients('pdftotext', 'pdffonts', 'qpdf'))('PDF edition of the see
   });
 
   it('is byte-identical on a second run and carries metadata and the language', async () => {
-    const again = await pdfWriter.write(seed, { template, date });
+    const again = await pdfWriter.write(seed, { template, date, fonts: writeFonts(template) });
     expect(Buffer.compare(Buffer.from(again.data as Uint8Array), Buffer.from(pdf.data))).toBe(0);
     const info = run('pdfinfo', [pdf.file]);
     expect(info).toMatch(/Creator:\s+zhpress/);
@@ -137,7 +138,7 @@ function bboxLines(file: string): { page: number; y: number; xMin: number; xMax:
 
 describe.runIf(clients('pdftotext'))('templates in the PDF', () => {
   it('gbt9704: 22 body lines on most full pages (20 or 21 where a page runs short), 28 characters on every full line of Han text, page numbers right then left', async () => {
-    const result = await pdfWriter.write(seed, { template: loadTemplate('gbt9704', 'zh-Hans'), date });
+    const result = await pdfWriter.write(seed, { template: loadTemplate('gbt9704', 'zh-Hans'), date, fonts: writeFonts(loadTemplate('gbt9704', 'zh-Hans')) });
     const file = join(dir, 'gbt9704.pdf');
     writeFileSync(file, result.data);
     const pages = bboxLines(file);
@@ -177,7 +178,7 @@ describe.runIf(clients('pdftotext'))('templates in the PDF', () => {
   });
 
   it('newspaper: the text flows in two columns', async () => {
-    const result = await pdfWriter.write(seed, { template: loadTemplate('newspaper', 'zh-Hans'), date });
+    const result = await pdfWriter.write(seed, { template: loadTemplate('newspaper', 'zh-Hans'), date, fonts: writeFonts(loadTemplate('newspaper', 'zh-Hans')) });
     const file = join(dir, 'newspaper.pdf');
     writeFileSync(file, result.data);
     const lines = bboxLines(file)[0]!;
@@ -208,7 +209,7 @@ describe.runIf(clients('pdftotext'))('the parts of an official document in the P
   for (const name of ['briefing', 'gbt9704']) {
     it(`${name}: notes and byline centred under the title, signature and date at the right margin a line below, address, attachment and end matter flush left`, async () => {
       const template = loadTemplate(name, 'zh-Hans');
-      const result = await pdfWriter.write(notice, { template, date });
+      const result = await pdfWriter.write(notice, { template, date, fonts: writeFonts(template) });
       const file = join(dir, `notice-${name}.pdf`);
       writeFileSync(file, result.data);
       const lines = bboxLines(file).find((page) => page.some((l) => l.text.startsWith('\u56fd\u529e\u53d1')))!;
@@ -252,7 +253,7 @@ describe.runIf(clients('pdftotext'))('the parts of an official document in the P
       // Every Han character, in order.
       const text = run('pdftotext', [file, '-']);
       expect(isSubsequence(han(plainText(notice)), han(text)).ok).toBe(true);
-      const again = await pdfWriter.write(notice, { template, date });
+      const again = await pdfWriter.write(notice, { template, date, fonts: writeFonts(template) });
       expect(Buffer.from(again.data).equals(Buffer.from(result.data))).toBe(true);
     });
   }

@@ -1,4 +1,4 @@
-// pdfmake's line layout, made linear (src/writers/pdf/pdfmake-linear.ts): the same
+// pdfmake's line layout, made linear (src/patches/pdfmake-linear.ts): the same
 // PDF, byte for byte, as pdfmake's own methods give (pdfkit's own layout of runs
 // with features included), and a cost that grows with the
 // length of a paragraph or a title, not with its square (issues 17 and 21).
@@ -9,9 +9,10 @@ import { article, edition, paragraph } from '../../src/model/builders.js';
 import type { Edition } from '../../src/model/types.js';
 import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
-import { usePdfmakeLayout } from '../../src/writers/pdf/pdfmake-linear.js';
+import { usePdfmakeLayout } from '../../src/patches/pdfmake-linear.js';
+import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
 const seedText = readFileSync(seedPath, 'utf8');
@@ -28,7 +29,7 @@ const titled = (title: string, body: string) => edition({ lang: 'zh-Hans', title
 
 async function pdf(e: Edition, kind: 'original' | 'linear', name = 'briefing'): Promise<Buffer> {
   usePdfmakeLayout(kind);
-  return Buffer.from((await pdfWriter.write(e, { template: loadTemplate(name, 'zh-Hans'), date })).data as Uint8Array);
+  return Buffer.from((await pdfWriter.write(e, { template: loadTemplate(name, 'zh-Hans'), date, fonts: writeFonts(loadTemplate(name, 'zh-Hans')) })).data as Uint8Array);
 }
 
 afterAll(() => usePdfmakeLayout('linear'));
@@ -63,7 +64,7 @@ describe("pdfmake's line layout, linear", () => {
       let best = Infinity;
       for (let i = 0; i < 2; i++) {
         const started = performance.now();
-        await pdfWriter.write(e, { template, date });
+        await pdfWriter.write(e, { template, date, fonts: writeFonts(template) });
         best = Math.min(best, performance.now() - started);
       }
       return best;

@@ -11,8 +11,9 @@ import { render } from '../../src/build.js';
 import * as b from '../../src/model/builders.js';
 import type { Edition, Lang } from '../../src/model/types.js';
 import { loadTemplate } from '../../src/templates/index.js';
-import { convertEdition } from '../../src/transforms/convert/index.js';
+import { convertEdition } from '../helpers/convert.js';
 import { convertTemplateText } from '../../src/transforms/convert/template-text.js';
+import { loadDictionaries } from '../../src/io/dictionaries.js';
 import { plainText } from '../../src/model/visit.js';
 import { unzip } from '../../src/writers/docx/zip.js';
 import { clients, run } from '../helpers/clients.js';
@@ -81,19 +82,19 @@ const runs = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>(.*?)<\/w:t>/gs
 describe('template text converted with the document', () => {
   it('converts the contents title, cover label, header and footer text, and leaves the fields', () => {
     const template = loadTemplate(own, 'zh-Hant-TW');
-    const converted = convertTemplateText(template, 'zh-Hant-TW');
+    const converted = convertTemplateText(template, 'zh-Hant-TW', { loaded: loadDictionaries() });
     expect(converted.toc.title).toBe('目錄');
     expect(converted.cover.pageLabel).toBe('要聞第{page}版');
     expect(converted.header).toMatchObject({ left: '{edition.title}', right: asDocument('内部参阅', 'zh-Hant-TW') });
     expect(converted.footer?.center).toBe('第{page}頁 共{pages}頁');
     expect(converted.lang).toBe('zh-Hant-TW');
-    expect(convertTemplateText(template, 'zh-Hant-TW')).toBe(converted); // once per template and variant
-    expect(convertTemplateText(template, 'zh-Hans')).toBe(template);
+    expect(convertTemplateText(template, 'zh-Hant-TW', { loaded: loadDictionaries() })).toBe(converted); // once per template and variant
+    expect(convertTemplateText(template, 'zh-Hans', { loaded: loadDictionaries() })).toBe(template);
     expect(template.toc.title).toBe('目录'); // the template itself is untouched
   });
 
   it('reads a template written in Traditional characters (lang:) into a Simplified edition', () => {
-    const converted = convertTemplateText(loadTemplate(taiwanese, 'zh-Hans'), 'zh-Hans');
+    const converted = convertTemplateText(loadTemplate(taiwanese, 'zh-Hans'), 'zh-Hans', { loaded: loadDictionaries() });
     expect(converted.toc.title).toBe('目录');
     expect(converted.header?.right).toBe('内部参阅');
     expect(converted.cover.pageLabel).toBe('要闻第{page}版');
@@ -102,7 +103,7 @@ describe('template text converted with the document', () => {
   it('every built-in template: its text in each variant', () => {
     for (const name of ['briefing', 'gbt9704', 'newspaper']) {
       for (const variant of VARIANTS) {
-        const template = convertTemplateText(loadTemplate(name, variant), variant);
+        const template = convertTemplateText(loadTemplate(name, variant), variant, { loaded: loadDictionaries() });
         const text = [template.toc.title, template.cover.pageLabel, ...['header', 'footer'].flatMap((band) => Object.values(template[band as 'header'] ?? {}))].join('|');
         if (variant !== 'zh-Hans') expect(text, `${name} ${variant}`).not.toMatch(/目录/u);
         expect(template.toc.title, `${name} ${variant}`).toBe(variant === 'zh-Hans' ? '目录' : '目錄');

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/io/read-input.js';
 import { loadTemplate } from '../../src/templates/index.js';
-import { runTransforms } from '../../src/transforms/index.js';
+import { runTransforms } from '../../src/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
 import { docxWriter } from '../../src/writers/docx/index.js';
 import { clients, run } from '../helpers/clients.js';
+import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhpress-titles-'));
 const seedText = readFileSync(join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt'));
@@ -22,7 +23,7 @@ async function pdfOf(input: string): Promise<{ file: string; title: string | und
   const { edition } = await readInput(input);
   const prepared = runTransforms(edition, {}).edition;
   const file = `${input}.pdf`;
-  writeFileSync(file, (await pdfWriter.write(prepared, { template, date })).data as Uint8Array);
+  writeFileSync(file, (await pdfWriter.write(prepared, { template, date, fonts: writeFonts(template) })).data as Uint8Array);
   return { file, title: prepared.meta.title };
 }
 
@@ -40,7 +41,7 @@ describe('titles without metadata', () => {
     const input = join(dir, 'plain.txt');
     writeFileSync(input, seedText);
     const edition = runTransforms((await readInput(input)).edition, {}).edition;
-    const docx = Buffer.from((await docxWriter.write(edition, { template, date })).data as Uint8Array);
+    const docx = Buffer.from((await docxWriter.write(edition, { template, date, fonts: writeFonts(template) })).data as Uint8Array);
     // The core properties are stored (not deflated) or deflated; check through unzip when present.
     if (!clients('unzip')) return;
     const file = join(dir, 'plain.docx');
@@ -106,7 +107,7 @@ describe.runIf(clients('pdftotext'))('the edition page in the newspaper head', (
     const newspaper = loadTemplate('newspaper', 'zh-Hans');
     const write = async (e: Awaited<ReturnType<typeof readInput>>['edition'], name: string) => {
       const file = join(dir, name);
-      writeFileSync(file, (await pdfWriter.write(runTransforms(e, {}).edition, { template: newspaper, date })).data as Uint8Array);
+      writeFileSync(file, (await pdfWriter.write(runTransforms(e, {}).edition, { template: newspaper, date, fonts: writeFonts(newspaper) })).data as Uint8Array);
       return file;
     };
     const withPage = await write((await readInput(input)).edition, 'paper.pdf');

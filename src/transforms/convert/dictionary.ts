@@ -9,15 +9,13 @@
 //                    words are never replaced by regional ones (支持 stays 支持)
 //   ==词             keep the phrase byte for byte, in every direction
 //
+// Files are read by the build layer (src/io/dictionaries.ts); this module parses.
 // Fields are separated by a tab or by spaces (phrases contain none). A phrase is
 // protected from OpenCC: it is cut out before OpenCC runs and its target put back
 // afterwards, so OpenCC can neither convert it nor join it into a longer phrase.
 // Simplified → Traditional reads entries left to right, Traditional →
 // Simplified right to left; between Traditional variants (TW ↔ HK) only
 // character forms change and dictionaries are not used.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ZhpressError } from '../../errors.js';
 
 export interface DictionaryEntry {
@@ -89,43 +87,20 @@ export function parseDictionary(text: string, file: string): Dictionary {
   return { name: file, entries };
 }
 
-/** Read and parse a dictionary file. */
-export function loadDictionary(file: string): Dictionary {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new ZhpressError('cannot read the dictionary', {
-      file,
-      hint: 'check the path given as a dictionary',
-      cause,
-    });
-  }
-  return parseDictionary(text, file);
+/**
+ * The dictionaries a conversion reads, loaded by the build layer (src/io/dictionaries.ts):
+ * each built-in one is read the first time a conversion asks for it, once per process.
+ */
+export interface BuiltInDictionaries {
+  /** The news and policy dictionary (dictionaries/news.txt), named "built-in". */
+  news(): Dictionary;
+  /** A region's vocabulary (dictionaries/vocabulary-tw.txt, vocabulary-hk.txt). */
+  vocabulary(region: 'tw' | 'hk'): Dictionary;
+  /** zhpress's corrections to OpenCC's characters: the region's own (characters-hk.txt) first, then those of every region (characters.txt). */
+  characters(region: 't' | 'tw' | 'hk'): readonly Dictionary[];
 }
 
-/** A file of dictionaries/: next to src/ in the repository, next to dist/ when installed. */
-export function builtInFile(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'dictionaries', name);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new ZhpressError(`the built-in dictionary dictionaries/${name} is missing`, {
-    hint: 'reinstall zhpress',
-  });
-}
-
-let builtIn: Dictionary | undefined;
-
-/** The news and policy dictionary shipped with zhpress, read once per process. */
-export function builtInDictionary(): Dictionary {
-  if (!builtIn) {
-    const file = builtInFile('news.txt');
-    builtIn = { ...loadDictionary(file), name: 'built-in' };
-  }
-  return builtIn;
+/** What the convert transform is given: the built-in dictionaries and the user's (--dictionary), in order. */
+export interface LoadedDictionaries extends BuiltInDictionaries {
+  user(): readonly Dictionary[];
 }

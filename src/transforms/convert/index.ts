@@ -5,24 +5,26 @@
 import type { Article, ArticleMeta, Block, Change, DatelineMeta, Edition, EditionMeta, Lang, Node, Position } from '../../model/types.js';
 import type { Transform, TransformContext, TransformResult } from '../types.js';
 import { plural } from '../../plural.js';
-import { builtInDictionary, loadDictionary, type Dictionary } from './dictionary.js';
+import type { Dictionary, LoadedDictionaries } from './dictionary.js';
+import { ZhpressError } from '../../errors.js';
 import { converter, direction, type ConverterFunction } from './opencc.js';
 import { segmenterProblem } from './segment.js';
 import { buildProtector, protect, restore, type Protection, type Protector } from './protect.js';
 import { convertQuotes, newQuoteState, quoteStates, type QuoteState, type QuoteStyle } from './quotes.js';
 
 export type { QuoteStyle } from './quotes.js';
-export { parseDictionary, loadDictionary, builtInDictionary } from './dictionary.js';
-export type { Dictionary, DictionaryEntry } from './dictionary.js';
+export { parseDictionary } from './dictionary.js';
+export type { BuiltInDictionaries, Dictionary, DictionaryEntry, LoadedDictionaries } from './dictionary.js';
 
 /** The transform context with the fields the convert transform adds. */
 export interface ConvertContext extends TransformContext {
   /**
-   * User dictionary files, in the built-in dictionary's line format
-   * (dictionaries/news.txt). Their entries win over the built-in ones, later
-   * files over earlier ones; both win over OpenCC.
+   * The dictionaries, loaded by the build layer (loadDictionaries, src/io/dictionaries.ts):
+   * the built-in ones and the user's, in the line format of dictionaries/news.txt. The
+   * user's entries win over the built-in ones, later files over earlier ones; both win
+   * over OpenCC. Needed to convert; an edition already in the variant needs none.
    */
-  dictionaries?: readonly string[];
+  loaded?: LoadedDictionaries;
   /**
    * Quotation marks: 'corner' (「」『』), 'curly' (“”‘’) or 'source' (as found).
    * By default Simplified → Taiwan or Hong Kong makes them corner brackets,
@@ -38,12 +40,12 @@ const URL = /https?:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/gu;
 
 const protectors = new Map<string, Protector>();
 
-function protectorFor(from: Lang, to: Lang, user: readonly Dictionary[]): Protector {
-  if (user.length > 0) return buildProtector([builtInDictionary(), ...user], from, to);
+function protectorFor(from: Lang, to: Lang, loaded: LoadedDictionaries, user: readonly Dictionary[]): Protector {
+  if (user.length > 0) return buildProtector([loaded.news(), ...user], from, to, loaded);
   const key = `${from}>${to}`;
   let protector = protectors.get(key);
   if (!protector) {
-    protector = buildProtector([builtInDictionary()], from, to);
+    protector = buildProtector([loaded.news()], from, to, loaded);
     protectors.set(key, protector);
   }
   return protector;
@@ -238,10 +240,16 @@ export function convertEdition(edition: Edition, context: ConvertContext): Trans
   const to = context.variant;
   if (!to || to === from) return { edition, report: [] };
 
-  const user = (context.dictionaries ?? []).map(loadDictionary);
+  const { loaded } = context;
+  if (!loaded) {
+    throw new ZhpressError(`the convert transform needs its dictionaries to convert to ${to}: { variant, loaded: loadDictionaries(files) }`, {
+      hint: 'runTransforms from zhpress loads them; see "Library" in README.md',
+    });
+  }
+  const user = loaded.user();
   const way = direction(from, to, context.vocabulary ?? false);
-  const opencc = converter(way.from, way.to);
-  const protector = protectorFor(from, to, user);
+  const opencc = converter(way.from, way.to, loaded);
+  const protector = protectorFor(from, to, loaded, user);
   const quoteStyle = context.quotes ?? defaultQuotes(from, to);
   const run = makeRun(opencc, protector, quoteStyle);
 

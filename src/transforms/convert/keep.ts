@@ -5,6 +5,7 @@
 import { opencc } from '../../lazy.js';
 import type { Lang } from '../../model/types.js';
 import { converter, direction } from './opencc.js';
+import type { BuiltInDictionaries } from './dictionary.js';
 
 let convertible: Set<string> | undefined;
 
@@ -42,8 +43,8 @@ export function hasOtherForms(phrase: string): boolean {
 }
 
 /** `phrase` (Simplified) in the characters of `to`, without regional vocabulary. */
-export function characterForms(phrase: string, to: Lang): string {
+export function characterForms(phrase: string, to: Lang, dictionaries: BuiltInDictionaries): string {
   if (to === 'zh-Hans' || !hasOtherForms(phrase)) return phrase;
   const way = direction('zh-Hans', to, false);
-  return converter(way.from, way.to)(phrase);
+  return converter(way.from, way.to, dictionaries)(phrase);
 }

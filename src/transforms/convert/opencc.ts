@@ -3,6 +3,8 @@
 import { opencc } from '../../lazy.js';
 import type { Lang } from '../../model/types.js';
 import { hongKongPress, wordConverter } from './word-converter.js';
+import type { BuiltInDictionaries } from './dictionary.js';
+import { ZhpressError } from '../../errors.js';
 
 /** OpenCC's names for the scripts and regional standards. */
 export type Locale = 'cn' | 't' | 'tw' | 'twp' | 'hk' | 'hkp';
@@ -46,15 +48,16 @@ const cache = new Map<string, ConverterFunction>();
  * Traditional goes word by word (word-converter.ts); the other directions are
  * OpenCC's own.
  */
-export function converter(from: Locale, to: Locale): ConverterFunction {
+export function converter(from: Locale, to: Locale, dictionaries?: BuiltInDictionaries): ConverterFunction {
   const key = `${from}>${to}`;
   const cached = cache.get(key);
   if (cached) return cached;
+  if (from === 'cn' && to !== 'cn' && !dictionaries) throw new ZhpressError('converting from Simplified needs the built-in dictionaries (ConvertContext.loaded)', { hint: 'runTransforms from zhpress loads them' });
   const fn: ConverterFunction =
     from === to
       ? (s: string) => s
       : from === 'cn' && to !== 'cn'
-        ? wordConverter(to.endsWith('p') ? (to.slice(0, -1) as 'tw' | 'hk') : (to as 't' | 'tw' | 'hk'), to.endsWith('p'))
+        ? wordConverter(to.endsWith('p') ? (to.slice(0, -1) as 'tw' | 'hk') : (to as 't' | 'tw' | 'hk'), to.endsWith('p'), dictionaries!)
         : to === 'hk'
           ? hongKong(opencc().Converter({ from, to }))
           : opencc().Converter({ from, to });

@@ -3,7 +3,7 @@
 // passes through untouched and which splits its segmentation, and the phrase's
 // target is put back after OpenCC has run.
 import type { Lang } from '../../model/types.js';
-import type { Dictionary } from './dictionary.js';
+import type { BuiltInDictionaries, Dictionary } from './dictionary.js';
 import { characterForms } from './keep.js';
 import { variantForms } from './opencc.js';
 
@@ -29,7 +29,7 @@ export interface Protector {
  * any region's forms). Between Traditional variants nothing is protected: only
  * character forms change there.
  */
-export function buildProtector(dictionaries: readonly Dictionary[], from: Lang, to: Lang): Protector {
+export function buildProtector(dictionaries: readonly Dictionary[], from: Lang, to: Lang, builtIn: BuiltInDictionaries): Protector {
   const phrases = new Map<string, Protection>();
   const forward = from === 'zh-Hans' && to !== 'zh-Hans';
   const backward = from !== 'zh-Hans' && to === 'zh-Hans';
@@ -45,9 +45,9 @@ export function buildProtector(dictionaries: readonly Dictionary[], from: Lang, 
       });
       // =词 keeps the phrase's words and converts its characters; ==词 keeps it as written.
       if (forward) {
-        phrases.set(entry.simplified, protection(entry.verbatim ? entry.simplified : entry.keep ? characterForms(entry.simplified, to) : forms(entry.traditional)));
+        phrases.set(entry.simplified, protection(entry.verbatim ? entry.simplified : entry.keep ? characterForms(entry.simplified, to, builtIn) : forms(entry.traditional)));
       } else if (backward) {
-        const traditional = entry.keep && !entry.verbatim ? characterForms(entry.simplified, 'zh-Hant') : entry.traditional;
+        const traditional = entry.keep && !entry.verbatim ? characterForms(entry.simplified, 'zh-Hant', builtIn) : entry.traditional;
         const keys = entry.verbatim ? [entry.simplified] : [...(entry.keep ? [entry.simplified] : []), traditional, tw(traditional), hk(traditional)];
         for (const key of new Set(keys)) phrases.set(key, protection(entry.simplified));
       }

@@ -12,7 +12,7 @@
 // Nothing here converts by itself: both editions come from convertEdition.
 import { opencc } from '../../lazy.js';
 import type { Article, ArticleMeta, Change, Edition, Lang, Node } from '../../model/types.js';
-import { builtInFile, loadDictionary } from './dictionary.js';
+import type { BuiltInDictionaries, LoadedDictionaries } from './dictionary.js';
 import { convertEdition } from './index.js';
 import { words } from './segment.js';
 
@@ -281,7 +281,7 @@ interface Table {
 }
 const tables = new Map<string, Table>();
 
-function vocabularyKeys(region: 'tw' | 'hk'): Table {
+function vocabularyKeys(region: 'tw' | 'hk', dictionaries: BuiltInDictionaries): Table {
   let table = tables.get(region);
   if (!table) {
     const traditional = new Set<string>();
@@ -293,7 +293,7 @@ function vocabularyKeys(region: 'tw' | 'hk'): Table {
         if (from && to && from !== to && [...from].length > 1) traditional.add(from);
       }
     }
-    const simplified = new Set(loadDictionary(builtInFile(`vocabulary-${region}.txt`)).entries.map((e) => e.simplified));
+    const simplified = new Set(dictionaries.vocabulary(region).entries.map((e) => e.simplified));
     table = { traditional, simplified, longest: Math.max(1, ...[...traditional, ...simplified].map((k) => [...k].length)) };
     tables.set(region, table);
   }
@@ -336,8 +336,8 @@ function widenByWords(starts: readonly number[], length: number, start: number, 
 }
 
 /** Each place the vocabulary edition writes a word otherwise than the character edition. */
-function vocabularyGroups(source: Edition, characters: Edition, vocabulary: Edition, variant: Lang): ReviewGroup[] {
-  const table = vocabularyKeys(variant === 'zh-Hant-HK' ? 'hk' : 'tw');
+function vocabularyGroups(source: Edition, characters: Edition, vocabulary: Edition, variant: Lang, dictionaries: BuiltInDictionaries): ReviewGroup[] {
+  const table = vocabularyKeys(variant === 'zh-Hant-HK' ? 'hk' : 'tw', dictionaries);
   const groups = new Groups();
   const sourcePairs = pairs(source, characters);
   pairs(characters, vocabulary).forEach(({ before, after, line }, n) => {
@@ -380,29 +380,30 @@ function vocabularyGroups(source: Edition, characters: Edition, vocabulary: Edit
 
 export interface ReviewOptions {
   vocabulary?: boolean;
-  dictionaries?: readonly string[];
+  /** The dictionaries, loaded by the build layer (loadDictionaries, src/io/dictionaries.ts). */
+  loaded: LoadedDictionaries;
 }
 
 /**
  * What converting `edition` (Simplified) to `variant` decides: its reviewed
  * characters, and with `vocabulary` its regional words. Empty for other directions.
  */
-export function conversionReview(edition: Edition, variant: Lang, options: ReviewOptions = {}): ConversionReview {
+export function conversionReview(edition: Edition, variant: Lang, options: ReviewOptions): ConversionReview {
   const review: ConversionReview = { variant, characters: [], vocabulary: [] };
   if (edition.meta.lang !== 'zh-Hans' || variant === 'zh-Hans') return review;
-  const dictionaries = options.dictionaries ?? [];
-  const characters = convertEdition(edition, { variant, quotes: 'source', dictionaries }).edition;
+  const { loaded } = options;
+  const characters = convertEdition(edition, { variant, quotes: 'source', loaded }).edition;
   review.characters = characterGroups(edition, characters);
   if (options.vocabulary && (variant === 'zh-Hant-TW' || variant === 'zh-Hant-HK')) {
-    const vocabulary = convertEdition(edition, { variant, vocabulary: true, quotes: 'source', dictionaries }).edition;
-    review.vocabulary = vocabularyGroups(edition, characters, vocabulary, variant);
+    const vocabulary = convertEdition(edition, { variant, vocabulary: true, quotes: 'source', loaded }).edition;
+    review.vocabulary = vocabularyGroups(edition, characters, vocabulary, variant, loaded);
   }
   return review;
 }
 
 /** The vocabulary changes of a conversion as report entries, the most frequent first. */
-export function phraseReview(edition: Edition, variant: 'zh-Hant-TW' | 'zh-Hant-HK', dictionaries: readonly string[] = []): Change[] {
-  return conversionReview(edition, variant, { vocabulary: true, dictionaries }).vocabulary.map((group) => ({
+export function phraseReview(edition: Edition, variant: 'zh-Hant-TW' | 'zh-Hant-HK', loaded: LoadedDictionaries): Change[] {
+  return conversionReview(edition, variant, { vocabulary: true, loaded }).vocabulary.map((group) => ({
     source: 'convert',
     kind: 'vocabulary',
     message: `${variant === 'zh-Hant-TW' ? 'Taiwan' : 'Hong Kong'} vocabulary writes ${group.source} as ${group.form} (\u00D7${group.count}): ${group.contexts.map((c) => c.text).join(', ')}; a keep (=) or mapping entry in a dictionary (--dictionary) changes it`,

@@ -37,7 +37,7 @@ const cache = new WeakMap<Template, Map<string, Template>>();
  */
 export function convertTemplateText(template: Template, to: Lang, context: Omit<TransformContext, 'variant'> = {}): Template {
   if (template.lang === to) return template;
-  const key = JSON.stringify([to, context.vocabulary ?? false, context.dictionaries ?? [], context.quotes ?? null]);
+  const key = JSON.stringify([to, context.vocabulary ?? false, context.loaded?.user().map((d) => d.name) ?? [], context.quotes ?? null]);
   let byKey = cache.get(template);
   if (!byKey) cache.set(template, (byKey = new Map()));
   const cached = byKey.get(key);

@@ -7,10 +7,8 @@
 // zhpress's own (dictionaries/vocabulary-*.txt) and OpenCC's phrase tables
 // (TWPhrases, HKPhrases), each matched only on whole words, so 预算法 (the budget
 // law) never holds 算法 (演算法) and 提高清洁能源 never 高清 (高畫質).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { opencc } from '../../lazy.js';
-import { builtInFile, parseDictionary } from './dictionary.js';
+import type { BuiltInDictionaries } from './dictionary.js';
 import { words, wordsInside } from './segment.js';
 
 export type ConverterFunction = (text: string) => string;
@@ -79,10 +77,9 @@ interface Vocabulary {
 /** The regional vocabulary dictionaries shipped with zhpress, by region. */
 export const VOCABULARY_FILES: Record<'tw' | 'hk', string> = { tw: 'vocabulary-tw.txt', hk: 'vocabulary-hk.txt' };
 
-function loadVocabulary(region: 'tw' | 'hk'): Vocabulary {
+function loadVocabulary(region: 'tw' | 'hk', dictionaries: BuiltInDictionaries): Vocabulary {
   const own = new Map<string, string | undefined>();
-  const file = builtInFile(VOCABULARY_FILES[region]);
-  for (const entry of parseDictionary(readFileSync(file, 'utf8'), file).entries) {
+  for (const entry of dictionaries.vocabulary(region).entries) {
     own.set(entry.simplified, entry.keep ? undefined : entry.traditional);
   }
   const table = new Map<string, string>();
@@ -184,26 +181,22 @@ function regionalWords(simplified: readonly string[], traditional: readonly stri
  * region's own (dictionaries/characters-hk.txt) before those of every region
  * (dictionaries/characters.txt).
  */
-function corrections(region: Region): [string, string][] {
+function corrections(region: Region, dictionaries: BuiltInDictionaries): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const name of [`characters-${region}.txt`, 'characters.txt']) {
-    if (name !== 'characters.txt' && !existsSync(join(dirname(builtInFile('characters.txt')), name))) continue;
-    const file = builtInFile(name);
-    for (const e of parseDictionary(readFileSync(file, 'utf8'), file).entries) pairs.push([e.simplified, e.traditional]);
-  }
+  for (const dictionary of dictionaries.characters(region)) for (const e of dictionary.entries) pairs.push([e.simplified, e.traditional]);
   return pairs;
 }
 
 type DictGroup = readonly (string | readonly (readonly [string, string])[])[];
 
 /** OpenCC's s2t (its character and phrase tables after its normalisation), with zhpress's corrections winning. */
-function characterConverter(region: Region): ConverterFunction {
+function characterConverter(region: Region, dictionaries: BuiltInDictionaries): ConverterFunction {
   const { ConverterFactory, Locale } = opencc();
   const s2t = Locale.configs.s2t as unknown as { normalizationChain?: DictGroup[]; conversionChain: DictGroup[] };
   const normalise = s2t.normalizationChain ? ConverterFactory(...s2t.normalizationChain) : (s: string) => s;
   // In a group, the first dictionary wins where two have the same key; the
   // region's corrections come first, then the common ones, then OpenCC's.
-  const table = ConverterFactory([corrections(region), ...(s2t.conversionChain[0] ?? [])]);
+  const table = ConverterFactory([corrections(region, dictionaries), ...(s2t.conversionChain[0] ?? [])]);
   return (text) => table(normalise(text));
 }
 
@@ -236,9 +229,9 @@ function regionForms(region: Region): ConverterFunction | undefined {
 const characters = new Map<Region, ConverterFunction>();
 
 /** A converter from Simplified to `region`, with the region's vocabulary or not. */
-export function wordConverter(region: Region, vocabulary: boolean): ConverterFunction {
+export function wordConverter(region: Region, vocabulary: boolean, dictionaries: BuiltInDictionaries): ConverterFunction {
   let base = characters.get(region);
-  if (!base) characters.set(region, (base = characterConverter(region)));
+  if (!base) characters.set(region, (base = characterConverter(region, dictionaries)));
   const fixed = REGION_CHARACTERS[region];
   const pattern = Object.keys(fixed).length > 0 ? new RegExp(`[${Object.keys(fixed).join('')}]`, 'u') : undefined;
   const convertWord = (word: string): string => {
@@ -246,7 +239,7 @@ export function wordConverter(region: Region, vocabulary: boolean): ConverterFun
     return pattern?.test(word) ? regionCharacters(word, converted, fixed) : converted;
   };
   const forms = regionForms(region);
-  const regional = vocabulary && region !== 't' ? loadVocabulary(region) : undefined;
+  const regional = vocabulary && region !== 't' ? loadVocabulary(region, dictionaries) : undefined;
   return (text) => {
     const simplified = words(text);
     const traditional = simplified.map((word, i) => inContext(word, simplified[i - 1] ?? '', simplified[i + 1] ?? '', convertWord) ?? convertWord(word));

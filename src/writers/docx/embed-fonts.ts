@@ -4,7 +4,7 @@
 // embedTrueTypeFonts) under keys it draws at random; they are drawn again here
 // from the font bytes, so the same input gives the same package.
 import { createHash } from 'node:crypto';
-import { fontBytes, type ResolvedRole } from '../../fonts/index.js';
+import type { Face, WriteFonts } from '../../fonts/types.js';
 import { subsetTrueType } from '../../fonts/merge-pieces.js';
 import type { Change } from '../../model/types.js';
 import type { FontRole, Template } from '../../templates/types.js';
@@ -41,15 +41,15 @@ export function charactersOf(values: readonly unknown[]): Set<number> {
  * is not a TrueType font (CFF outlines, a collection: Debian's Noto CJK) is left out
  * with a notice: the copy then names it, as without --embed-fonts.
  */
-export function fontsToEmbed(roles: Record<FontRole, ResolvedRole>, used: ReadonlySet<FontRole>, template: Template, characters: ReadonlySet<number>): { fonts: EmbeddedFont[]; notices: Change[] } {
+export function fontsToEmbed({ roles, bytes }: WriteFonts, used: ReadonlySet<FontRole>, template: Template, characters: ReadonlySet<number>): { fonts: EmbeddedFont[]; notices: Change[] } {
   const notices: Change[] = [];
   const byName = new Map<string, EmbeddedFont>();
   const bold = new Set(Object.values(template.styles).filter((s) => s.weight === 'bold').map((s) => s.font));
-  const subset = (file: string) => {
+  const subset = (face: Face) => {
     try {
-      return subsetTrueType(fontBytes(file), characters);
+      return subsetTrueType(bytes(face), characters);
     } catch (error) {
-      notices.push({ source: 'fonts', kind: 'font-not-embedded', message: `${file} is not embedded in the Word edition: ${(error as Error).message} (only TrueType fonts are embedded)`, severity: 'info' });
+      notices.push({ source: 'fonts', kind: 'font-not-embedded', message: `${face.file} is not embedded in the Word edition: ${(error as Error).message} (only TrueType fonts are embedded)`, severity: 'info' });
       return undefined;
     }
   };
@@ -57,17 +57,17 @@ export function fontsToEmbed(roles: Record<FontRole, ResolvedRole>, used: Readon
     const { family } = roles[role];
     const known = byName.get(family.name);
     if (known) {
-      if (bold.has(role) && !known.bold && family.bold) known.bold = subset(family.bold.file);
+      if (bold.has(role) && !known.bold && family.bold) known.bold = subset(family.bold);
       continue;
     }
     if (family.normal.postscriptName) {
       notices.push({ source: 'fonts', kind: 'font-not-embedded', message: `${family.name} is not embedded in the Word edition: it is a face of a collection (${family.normal.file}); only TrueType fonts are embedded`, severity: 'info' });
       continue;
     }
-    const data = subset(family.normal.file);
+    const data = subset(family.normal);
     if (!data) continue;
     const font: EmbeddedFont = { name: family.name, data };
-    if (bold.has(role) && family.bold && !family.bold.postscriptName) font.bold = subset(family.bold.file);
+    if (bold.has(role) && family.bold && !family.bold.postscriptName) font.bold = subset(family.bold);
     byName.set(family.name, font);
   }
   return { fonts: [...byName.values()], notices };

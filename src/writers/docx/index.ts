@@ -2,9 +2,10 @@
 // article, cover and contents, running header and footer with fields. The
 // package is then made reproducible: fixed core properties and zip dates.
 import { Document } from 'docx';
-import { resolveRoles, usedRoles } from '../../fonts/index.js';
 import type { Change } from '../../model/types.js';
 import type { Writer } from '../types.js';
+import { missingFonts } from '../missing-fonts.js';
+import { usedRoles } from '../../templates/roles.js';
 import { finishPackage, packageParts } from './package.js';
 import { docxSections, needsEvenPages, textWidth } from './sections.js';
 import { fontTableXml } from './font-table.js';
@@ -16,11 +17,11 @@ const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
 
 export const docxWriter: Writer = {
   extension: 'docx',
-  async write(edition, { template, date, embedFonts }) {
+  async write(edition, { template, date, embedFonts, fonts = missingFonts('docx') }) {
     const used = usedRoles(template);
-    const { roles, notices } = resolveRoles(template.fonts, used);
+    const { roles, notices } = fonts;
     // With --embed-fonts the copy names the PDF's families and carries them.
-    const embed = embedFonts ? fontsToEmbed(roles, used, template, charactersOf([edition, template])) : undefined;
+    const embed = embedFonts ? fontsToEmbed(fonts, used, template, charactersOf([edition, template])) : undefined;
     const embeddedNames = new Set(embed?.fonts.map((f) => f.name));
     const names = wordFonts(template, roles);
     for (const role of Object.keys(names) as (keyof typeof names)[]) if (embeddedNames.has(roles[role].family.name)) names[role] = roles[role].family.name;
@@ -55,7 +56,7 @@ export const docxWriter: Writer = {
       // written without numbers and Word is asked to update fields on opening, which
       // fills them in (LibreOffice when its fields are updated).
       ...(process.env.ZHPRESS_DOCX_TOC_PAGES === '1'
-        ? { pageNumbers: (await import('./toc-pages.js')).pageNumberEstimator(roles) }
+        ? { pageNumbers: (await import('./toc-pages.js')).pageNumberEstimator(fonts) }
         : template.toc.enabled
           ? { features: { updateFields: true } }
           : {}),

@@ -18,7 +18,7 @@ import {
   TextRun,
 } from 'docx';
 import type { Article, Edition } from '../../model/types.js';
-import { pageSize } from '../../templates/index.js';
+import { pageSize } from '../../templates/page.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { bandPattern, coverFacts, editionFields, FIELD } from '../../templates/fields.js';
 import { articleBodyParagraphs, articleParagraphs, articleTitleParagraphs } from './blocks.js';

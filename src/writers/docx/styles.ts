@@ -2,7 +2,7 @@
 // paragraph and run in the document refers to one of these; nothing is set on
 // a paragraph directly, so editors restyle the whole edition from the Styles pane.
 import { AlignmentType, type IParagraphStyleOptions, type ICharacterStyleOptions, type IStylesOptions, LineRuleType } from 'docx';
-import type { ResolvedRole } from '../../fonts/index.js';
+import type { ResolvedRole } from '../../fonts/types.js';
 import type { HeadingDepth, Lang } from '../../model/types.js';
 import type { FontRole, Style, StyleName, Template } from '../../templates/types.js';
 import { type AnyStyleName, type DerivedStyleName, type LaidStyle, laidStyles } from '../../templates/derived.js';

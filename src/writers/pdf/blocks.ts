@@ -9,9 +9,8 @@ import type { AnyStyleName, LaidStyle } from '../../templates/derived.js';
 import type { Template } from '../../templates/types.js';
 import { paragraphStyle } from '../paragraph-style.js';
 import { titleBlockByline, titleFromHeading, titleRepeatsHeading } from '../derived-title.js';
-import type { FontFamily } from '../../fonts/registry.js';
+import type { FontFamily } from '../../fonts/types.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
-import { findFamily } from '../../fonts/index.js';
 import type { Run } from './linebreak.js';
 import { rememberedLines } from './line-memo.js';
 import { type InlineContext, pdfInlines, pdfText } from './inlines.js';
@@ -65,6 +64,7 @@ function styled(context: BlockContext, style: AnyStyleName, text: Content[], ext
       justify: s.alignment === 'justify',
       pitch,
       families: context.families,
+      fonts: context.fonts.source,
     });
     node.alignment = 'left';
     node.broken = true;
@@ -75,8 +75,8 @@ function styled(context: BlockContext, style: AnyStyleName, text: Content[], ext
   const lineHeights = new Map<string, number | undefined>();
   const lineHeight = (font: string) => {
     if (!lineHeights.has(font)) {
-      const family = context.families.get(font) ?? findFamily(font);
-      lineHeights.set(font, family && lineHeightFor(family, s.size, s.leading));
+      const family = context.families.get(font) ?? context.fonts.source.family(font);
+      lineHeights.set(font, family && lineHeightFor(context.fonts.source, family, s.size, s.leading));
     }
     return lineHeights.get(font);
   };

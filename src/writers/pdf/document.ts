@@ -3,14 +3,14 @@
 import type { Content, DynamicContent, Node, NodeQueries, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Change, Edition } from '../../model/types.js';
 import { bandPattern, coverFacts, editionFields, FIELD } from '../../templates/fields.js';
-import { mmToPt, pageSize } from '../../templates/index.js';
+import { pageSize } from '../../templates/page.js';
+import { mmToPt } from '../../templates/units.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
 import { type AnyStyleName, DERIVED_STYLE_NAMES, type LaidStyle, laidStyles } from '../../templates/derived.js';
 import { articleBody, articleContent, articleTitle, type BlockContext } from './blocks.js';
 import { type Balancer, balancer } from './balance.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
-import { openFace } from '../../fonts/index.js';
 import { pdfText } from './inlines.js';
 
 function styles(laid: Record<AnyStyleName, LaidStyle>, fonts: PdfFonts): Record<string, Style> {
@@ -22,7 +22,7 @@ function styles(laid: Record<AnyStyleName, LaidStyle>, fonts: PdfFonts): Record<
       font: family.name,
       fontSize: s.size,
       bold: s.weight === 'bold',
-      lineHeight: lineHeightFor(family, s.size, s.leading),
+      lineHeight: lineHeightFor(fonts.source, family, s.size, s.leading),
       alignment: s.alignment,
       margin: [0, s.spaceBefore, 0, s.spaceAfter],
     };
@@ -60,7 +60,7 @@ const FOOTER_GAP = mmToPt(7);
  */
 function dashDepth(context: BlockContext, style: StyleName): number {
   const s = context.template.styles[style];
-  const font = openFace(context.fonts.roles[s.font].family.normal) as unknown as {
+  const font = context.fonts.source.open(context.fonts.roles[s.font].family.normal) as unknown as {
     ascent: number;
     unitsPerEm: number;
     glyphForCodePoint(c: number): { bbox: { minY: number; maxY: number } };

@@ -1,18 +1,20 @@
 // pdfmake's font table from the resolved roles. Font bytes go through pdfmake's
-// virtual file system from the registry's cache, so no file is read twice.
+// virtual file system from the fonts the writer is given (WriteFonts), read by the
+// build layer once per process.
 import { createRequire } from 'node:module';
 import type PdfmakeModule from 'pdfmake';
 import type { TFontDictionary } from 'pdfmake/interfaces.js';
 import { sharedFontkit } from '../../patches/fontkit-shared.js';
-import { verticalMetrics } from '../../fonts/metrics.js';
-import { type Face, type FontFamily, fontBytes, openFace, resolveRoles, type ResolvedRole, usedRoles } from '../../fonts/index.js';
+import type { Face, FontFamily, ResolvedRole, WriteFonts } from '../../fonts/types.js';
 import type { Change } from '../../model/types.js';
-import type { FontRole, Template } from '../../templates/types.js';
-import { linearPdfmake } from './pdfmake-linear.js';
+import type { FontRole } from '../../templates/types.js';
+import { linearPdfmake } from '../../patches/pdfmake-linear.js';
 import { memoStreams } from '../../patches/stream-memo.js';
 import { shareLaidOutRuns } from '../../patches/shared-runs.js';
 
 export interface PdfFonts {
+  /** What the writer was given: faces are opened and read through it. */
+  source: WriteFonts;
   roles: Record<FontRole, ResolvedRole>;
   /** Families other than the role's own, tried for characters it lacks. */
   fallbacks: FontFamily[];
@@ -41,6 +43,12 @@ function virtualName(face: Face): string {
 const names = new Map<string, string>();
 
 /**
+ * The fonts of the document being rendered: pdfmake reads a face's bytes while it
+ * renders, through the getters below, from the WriteFonts of that document.
+ */
+let current: WriteFonts | undefined;
+
+/**
  * A face as pdfmake wants it: a virtual file name, or [name, PostScript name] for
  * a collection. The file is read when pdfmake first asks for it, which it does
  * for a face that sets text: a role no text of a document uses is never read.
@@ -49,7 +57,7 @@ function pdfmakeFace(face: Face): string | [string, string] {
   let name = names.get(face.file);
   if (!name) {
     name = virtualName(face);
-    Object.defineProperty(pdfmake.virtualfs.storage, name, { enumerable: true, get: () => fontBytes(face.file) });
+    Object.defineProperty(pdfmake.virtualfs.storage, name, { enumerable: true, get: () => current!.bytes(face) });
     names.set(face.file, name);
   }
   return face.postscriptName ? [name, face.postscriptName] : name;
@@ -65,8 +73,9 @@ function register(family: FontFamily): void {
 }
 
 /** Render a document definition to PDF bytes (the one place pdfmake is called, after the shared fontkit is installed). */
-export function renderPdf(definition: Parameters<typeof pdfmake.createPdf>[0]): Promise<Buffer> {
+export function renderPdf(definition: Parameters<typeof pdfmake.createPdf>[0], fonts: WriteFonts): Promise<Buffer> {
   useFonts();
+  current = fonts;
   return pdfmake.createPdf(definition).getBuffer();
 }
 
@@ -86,22 +95,21 @@ function useFonts(): void {
 
 let policiesSet = false;
 
-export function pdfFonts(template: Template): PdfFonts {
+export function pdfFonts(source: WriteFonts): PdfFonts {
   if (!policiesSet) {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     policiesSet = true;
   }
-  const { roles, notices } = resolveRoles(template.fonts, usedRoles(template));
+  const { roles, notices } = source;
   const families = [...new Set(Object.values(roles).map((r) => r.family))];
   for (const family of families) register(family);
-  return { roles, fallbacks: families, notices };
+  return { source, roles, fallbacks: families, notices: [...notices] };
 }
 
 /** pdfmake lineHeight (a multiple of the font's own height) that gives `leading` pt at `size`. */
-export function lineHeightFor(family: FontFamily, size: number, leading: number): number {
-  // From the file's head and hhea tables: laying out a style does not load its font.
-  const font = verticalMetrics(family.normal) ?? openFace(family.normal);
+export function lineHeightFor(fonts: WriteFonts, family: FontFamily, size: number, leading: number): number {
+  const font = fonts.metrics(family.normal);
   const own = ((font.ascent - font.descent) / font.unitsPerEm) * size;
   return leading / own;
 }

@@ -2,17 +2,18 @@
 // from the model and the template, rendered in memory.
 import type { Change } from '../../model/types.js';
 import type { Writer } from '../types.js';
+import { missingFonts } from '../missing-fonts.js';
 import { pdfDocument } from './document.js';
 import { pdfFonts, registerFamilies, renderPdf } from './fonts.js';
 
 export const pdfWriter: Writer = {
   extension: 'pdf',
-  async write(edition, { template, date }) {
-    const fonts = pdfFonts(template);
+  async write(edition, { template, date, fonts: given }) {
+    const fonts = pdfFonts(given ?? missingFonts('pdf'));
     const report: Change[] = [...fonts.notices];
     const definition = pdfDocument(edition, template, fonts, date ?? new Date('2000-01-01T00:00:00Z'), report);
     registerFamilies(fonts.fallbacks);
-    const data = await renderPdf(definition);
+    const data = await renderPdf(definition, fonts.source);
     return { data: new Uint8Array(data), report: dedupe(report), pages: countPages(data) };
   },
 };

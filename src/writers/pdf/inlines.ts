@@ -2,7 +2,7 @@
 // strong, the kai role and 着重号 (patches/pdfmake-emphasis.ts) for emphasis. Every character goes through the glyph
 // check; "——" is kept whole and off line starts by gluing it to what precedes.
 import type { Content } from 'pdfmake/interfaces.js';
-import { splitByCoverage } from '../../fonts/index.js';
+import { splitByCoverage } from './coverage.js';
 import type { Change, Inline, PhrasingContent, Position } from '../../model/types.js';
 import type { FontRole } from '../../templates/types.js';
 import type { PdfFonts } from './fonts.js';
@@ -44,7 +44,7 @@ function runs(text: string, context: InlineContext): TextRun[] {
   }
   if (last < text.length) pieces.push({ text: text.slice(last), glue: false });
   for (const piece of pieces) {
-    for (const run of splitByCoverage(piece.text, family, context.fonts.fallbacks, context.bold, context.report, context.position)) {
+    for (const run of splitByCoverage(context.fonts.source, piece.text, family, context.fonts.fallbacks, context.bold, context.report, context.position)) {
       const node: TextRun = { text: run.text, font: run.family.name };
       if (context.bold) node.bold = true;
       if (context.emphasis && emphasisMarks()) {

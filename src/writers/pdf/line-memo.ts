@@ -3,7 +3,7 @@
 // breaks the same paragraphs again, all but the edited one. The result depends only
 // on the runs, the options and the fonts the families name, so it is kept under
 // those and handed out as a copy (pdfmake writes into the content it is given).
-import type { FontFamily } from '../../fonts/registry.js';
+import type { FontFamily } from '../../fonts/types.js';
 import { type BreakOptions, breakLines, type Run } from './linebreak.js';
 
 /** Blocks remembered at most; past it the memory is emptied and gathered again. */
@@ -29,7 +29,8 @@ const faceKey = (family: FontFamily) => `${family.name}\u0001${family.normal.fil
 export function rememberedLines(given: readonly Run[], options: BreakOptions): Run[] {
   if (!enabled) return breakLines(given, options);
   use.asked++;
-  const { families, ...rest } = options;
+  // (The fonts' functions are no key: the families name the files, which is what the lines depend on.)
+  const { families, fonts: _fonts, ...rest } = options;
   const key = JSON.stringify([given, rest, [...families.values()].map(faceKey)]);
   const found = known.get(key);
   if (found) {

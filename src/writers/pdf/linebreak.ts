@@ -10,8 +10,7 @@
 // Each line then goes to pdfmake as unbreakable runs ending in a forced line
 // break: pdfmake lays out a handful of runs per line instead of one per
 // character, which is also much faster.
-import { findFamily } from '../../fonts/index.js';
-import type { Face, FontFamily } from '../../fonts/registry.js';
+import type { Face, FontFamily, WriteFonts } from '../../fonts/types.js';
 import { advance, fullWidthDashes, laidOutWidth, punctuationKern } from './measure.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../text/han.js';
 
@@ -35,6 +34,8 @@ export interface BreakOptions {
   /** Fixed advance of a full-width character (grid), pt. */
   pitch?: number;
   families: ReadonlyMap<string, FontFamily>;
+  /** The writer's fonts: a run's family by name when `families` lacks it, and its faces opened. */
+  fonts: Pick<WriteFonts, 'family' | 'open'>;
 }
 
 /** Text that fonts kern (Latin letters, digits): measured by laying it out. */
@@ -79,7 +80,7 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
   const chars: Char[] = [];
   const faces: (Face | undefined)[] = [];
   runs.forEach((run, index) => {
-    const family = options.families.get(run.font) ?? findFamily(run.font);
+    const family = options.families.get(run.font) ?? options.fonts.family(run.font);
     const face = family && ((run.bold && family.bold) || family.normal);
     faces[index] = face;
     let previous: Char | undefined;
@@ -87,7 +88,7 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     const dashes = new Map<number, number>();
     if (face) {
       for (const match of run.text.matchAll(DASHES)) {
-        const full = fullWidthDashes(face, match[0]);
+        const full = fullWidthDashes(options.fonts, face, match[0]);
         if (full !== undefined) for (let k = 0; k < match[0].length; k++) dashes.set(match.index + k, full / match[0].length);
       }
     }
@@ -95,13 +96,13 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     for (const ch of run.text) {
       const dash = dashes.get(at);
       at += ch.length;
-      const em = dash ?? (face ? advance(face, ch.codePointAt(0)!) : 1);
+      const em = dash ?? (face ? advance(options.fonts, face, ch.codePointAt(0)!) : 1);
       const glyph = em * options.size;
       const width = options.pitch && isFullWidth(em) ? options.pitch : glyph;
       const char: Char = { ch, run: index, width, glyph, kern: 0 };
       if (dash !== undefined) char.dash = true;
       // On a grid every character keeps its cell; elsewhere the font says what adjacent punctuation gives up.
-      if (previous && face && !options.pitch) previous.kern = punctuationKern(face, previous.ch, ch) * options.size;
+      if (previous && face && !options.pitch) previous.kern = punctuationKern(options.fonts, face, previous.ch, ch) * options.size;
       chars.push(char);
       previous = char;
     }
@@ -172,7 +173,7 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     // as the font lays it out, so a justified line with them still ends flush.
     for (const piece of pieces) {
       const face = faces[piece.run];
-      if (face && KERNABLE.test(piece.text)) piece.width = laidOutWidth(face, piece.text, piece.chws ? ['chws'] : []) * options.size;
+      if (face && KERNABLE.test(piece.text)) piece.width = laidOutWidth(options.fonts, face, piece.text, piece.chws ? ['chws'] : []) * options.size;
     }
     const widths = pieces.reduce((sum, p) => sum + p.width, 0);
     const gaps = pieces.reduce((sum, p) => sum + p.text.length - 1, 0);

@@ -3,15 +3,17 @@
 // out by the font (kerning included), and what adjacent punctuation gives up
 // under the font's `chws` feature (。” ，“ “《 take 1.5 em in the Simplified
 // Noto fonts; the Traditional ones centre ，。 and compress nothing there).
-import { openFace } from '../../fonts/index.js';
 import { chwsAdjustment, glyphId, HIDDEN, hmtxAdvance } from '../../patches/direct-layout.js';
-import type { Face } from '../../fonts/registry.js';
+import type { Face, WriteFonts } from '../../fonts/types.js';
 
-/** Advances by face object (faces are cached by the registry), then code point. */
+/** Where a face is opened: the writer's fonts. */
+type Fonts = Pick<WriteFonts, 'open'>;
+
+/** Advances by face object (the build layer gives each face once per process), then code point. */
 const advances = new WeakMap<Face, Map<number, number>>();
 
 /** A character's advance. */
-export function advance(face: Face, codePoint: number): number {
+export function advance(fonts: Fonts, face: Face, codePoint: number): number {
   let table = advances.get(face);
   if (!table) {
     table = new Map();
@@ -19,7 +21,7 @@ export function advance(face: Face, codePoint: number): number {
   }
   let em = table.get(codePoint);
   if (em === undefined) {
-    const font = openFace(face);
+    const font = fonts.open(face);
     em = HIDDEN.test(String.fromCodePoint(codePoint)) ? 0 : hmtxAdvance(font, glyphId(font, codePoint)) / font.unitsPerEm;
     table.set(codePoint, em);
   }
@@ -27,8 +29,8 @@ export function advance(face: Face, codePoint: number): number {
 }
 
 /** A run's width as the font lays it out (what pdfkit and pdfmake use), with the features given (chws, fwid). */
-export function laidOutWidth(face: Face, text: string, features: readonly string[] = []): number {
-  const font = openFace(face) as unknown as { unitsPerEm: number; layout(text: string, features?: string[]): { advanceWidth: number } };
+export function laidOutWidth(fonts: Fonts, face: Face, text: string, features: readonly string[] = []): number {
+  const font = fonts.open(face) as unknown as { unitsPerEm: number; layout(text: string, features?: string[]): { advanceWidth: number } };
   return font.layout(text, features.length ? [...features] : undefined).advanceWidth / font.unitsPerEm;
 }
 
@@ -38,14 +40,14 @@ export function laidOutWidth(face: Face, text: string, features: readonly string
  * with fwid, two make one 2 em dash, the true 两字线 (clreq). Its width, em, or undefined
  * when the font has no such form (its dash is full-width already).
  */
-export function fullWidthDashes(face: Face, dashes: string): number | undefined {
-  const plain = laidOutWidth(face, dashes);
-  const full = laidOutWidth(face, dashes, ['fwid']);
+export function fullWidthDashes(fonts: Fonts, face: Face, dashes: string): number | undefined {
+  const plain = laidOutWidth(fonts, face, dashes);
+  const full = laidOutWidth(fonts, face, dashes, ['fwid']);
   return Math.abs(full - plain) > 1e-3 ? full : undefined;
 }
 
 /** The space chws takes out between `a` and `b` (0 for most pairs; negative where marks close up). */
-export function punctuationKern(face: Face, a: string, b: string): number {
-  const font = openFace(face);
+export function punctuationKern(fonts: Fonts, face: Face, a: string, b: string): number {
+  const font = fonts.open(face);
   return chwsAdjustment(font, a.codePointAt(0)!, b.codePointAt(0)!) / font.unitsPerEm;
 }

@@ -1,9 +1,8 @@
 // Glyph coverage: every character is checked against the font that will draw
 // it. Uncovered characters go to the first other family that has them; those
 // no family has are reported (character, code point, where) and still written.
-import type { Change, Position } from '../model/types.js';
-import type { FontFamily } from './registry.js';
-import { BUNDLED_FAMILIES, familyForCharacter, findFamily, openFace } from './registry.js';
+import type { Change, Position } from '../../model/types.js';
+import type { FontFamily, WriteFonts } from '../../fonts/types.js';
 
 export interface Run {
   text: string;
@@ -14,15 +13,8 @@ export interface Run {
 /** Characters that are layout, not glyphs: no font needs them. */
 const INVISIBLE = /[\n\r\t\u200B-\u200D\u2060\uFEFF]/u;
 
-let bundledFamilies: FontFamily[] | undefined;
-
-function bundled(): FontFamily[] {
-  bundledFamilies ??= BUNDLED_FAMILIES.map((name) => findFamily(name)).filter((f): f is FontFamily => Boolean(f));
-  return bundledFamilies;
-}
-
-function covers(family: FontFamily, codePoint: number, bold: boolean): boolean {
-  return openFace((bold && family.bold) || family.normal).hasGlyphForCodePoint(codePoint);
+function covers(fonts: WriteFonts, family: FontFamily, codePoint: number, bold: boolean): boolean {
+  return fonts.open((bold && family.bold) || family.normal).hasGlyphForCodePoint(codePoint);
 }
 
 /**
@@ -30,6 +22,7 @@ function covers(family: FontFamily, codePoint: number, bold: boolean): boolean {
  * where it can, else the first of `fallbacks`. Missing glyphs are pushed to `report`.
  */
 export function splitByCoverage(
+  fonts: WriteFonts,
   text: string,
   primary: FontFamily,
   /** Families to try; one found through fontconfig for a character is added here. */
@@ -43,13 +36,13 @@ export function splitByCoverage(
   for (const ch of text) {
     const codePoint = ch.codePointAt(0)!;
     let family = primary;
-    if (!INVISIBLE.test(ch) && ch !== ' ' && !covers(primary, codePoint, bold)) {
-      let other = fallbacks.find((f) => f !== primary && covers(f, codePoint, bold));
+    if (!INVISIBLE.test(ch) && ch !== ' ' && !covers(fonts, primary, codePoint, bold)) {
+      let other = fallbacks.find((f) => f !== primary && covers(fonts, f, codePoint, bold));
       // A character a Traditional font lacks (a Simplified-only form): the bundled SC fonts have it.
-      other ??= bundled().find((f) => f !== primary && covers(f, codePoint, bold));
+      other ??= fonts.bundled().find((f) => f !== primary && covers(fonts, f, codePoint, bold));
       if (other && !fallbacks.includes(other)) fallbacks.push(other);
       if (!other) {
-        other = familyForCharacter(codePoint);
+        other = fonts.forCharacter(codePoint);
         if (other && !fallbacks.includes(other)) fallbacks.push(other);
       }
       if (other) family = other;

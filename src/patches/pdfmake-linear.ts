@@ -12,8 +12,10 @@
 //
 // The methods are replaced here by copies that do the same work in linear
 // time: the same runs in the same order, the same look-ahead, the same lines.
-// Nothing else of pdfmake changes, and only the versions these copies were made
-// from are patched (another version keeps its own code, slower on huge paragraphs).
+// Nothing else of pdfmake changes. The copies fit only the versions they were made
+// from (pinned in package.json): another version, or a member below gone or changed
+// in kind, stops the build with one line (expect.ts) instead of patching it blindly.
+// ZHPRESS_NO_PATCH=pdfmake-linear leaves pdfmake's own methods in place.
 //
 // Private members of other packages this file touches (check them when pdfmake or
 // pdfkit is updated):
@@ -32,6 +34,7 @@
 //   pdfkit draws it and pdfkit advances past it), and its `layoutCache`,
 //   `layoutRun`.
 import { createRequire } from 'node:module';
+import { expectMembers, markInstalled, patchBroken, patchOn } from './expect.js';
 
 /** The pdfmake and pdfkit releases the copies below were made from. */
 const PATCHED_VERSION = '0.3.11';
@@ -71,13 +74,16 @@ let applied: boolean | undefined;
 /** pdfmake's own methods, and the linear ones, by class (for usePdfmakeLayout). */
 const methods: { target: object; original: object; linear: object }[] = [];
 
-/** Install the linear methods on pdfmake's classes (once); false when pdfmake is not the version they copy. */
+/** Install the linear methods on pdfmake's classes (once); false when ZHPRESS_NO_PATCH leaves them out. */
 export function linearPdfmake(): boolean {
   if (applied !== undefined) return applied;
+  applied = patchOn('pdfmake-linear');
+  if (!applied) return false;
   const require = createRequire(import.meta.url);
   const version = (require('pdfmake/package.json') as { version: string }).version;
-  applied = version === PATCHED_VERSION;
-  if (!applied) return false;
+  if (version !== PATCHED_VERSION) throw patchBroken('pdfmake', `the linear layout copies pdfmake ${PATCHED_VERSION}'s methods, pdfmake ${version} is installed`);
+  const pdfkitVersion = (createRequire(require.resolve('pdfmake/package.json'))('pdfkit/package.json') as { version: string }).version;
+  if (pdfkitVersion !== PATCHED_PDFKIT) throw patchBroken('pdfkit', `the run cache wraps pdfkit ${PATCHED_PDFKIT}'s EmbeddedFont.layout, pdfkit ${pdfkitVersion} is installed`);
   const install = (target: Record<string, unknown>, linear: Record<string, unknown>) => {
     methods.push({ target, original: Object.fromEntries(Object.keys(linear).map((name) => [name, target[name]])), linear });
     Object.assign(target, linear);
@@ -87,6 +93,11 @@ export function linearPdfmake(): boolean {
   const Line = require('pdfmake/js/Line.js') as { default: new (maxWidth: number) => LineLike };
   const TextBreaker = require('pdfmake/js/TextBreaker.js') as { default: new () => { getBreaks(texts: unknown[], stack: unknown): Inline[] } };
   const StyleContextStack = require('pdfmake/js/StyleContextStack.js') as StyleContextStackModule;
+  expectMembers('pdfmake', 'LayoutBuilder.prototype', LayoutBuilder.default?.prototype, { buildNextLine: 'function' });
+  expectMembers('pdfmake', 'TextInlines.prototype', TextInlines.default?.prototype, { buildInlines: 'function', measure: 'function', widthOfText: 'function' });
+  expectMembers('pdfmake', 'Line.prototype', Line.default?.prototype, { hasEnoughSpaceForInline: 'function', getAvailableWidth: 'function', addInline: 'function' });
+  expectMembers('pdfmake', 'TextBreaker.prototype', TextBreaker.default?.prototype, { getBreaks: 'function' });
+  expectMembers('pdfmake', 'StyleContextStack', StyleContextStack.default, { getStyleProperty: 'function' });
 
   const LEADING = /^(\s)+/g;
   const TRAILING = /(\s)+$/g;
@@ -251,18 +262,17 @@ export function linearPdfmake(): boolean {
   });
 
   // pdfkit's font class is not exported: it is reached through the first font pdfmake provides.
-  const pdfkitVersion = (createRequire(require.resolve('pdfmake/package.json'))('pdfkit/package.json') as { version: string }).version;
-  if (pdfkitVersion === PATCHED_PDFKIT) {
-    const PDFDocument = require('pdfmake/js/PDFDocument.js') as Ctor<{ provideFont(...args: unknown[]): object }>;
-    const pdfmakeProvideFont = (PDFDocument.default.prototype as { provideFont: (...args: unknown[]) => object }).provideFont;
-    install(PDFDocument.default.prototype as Record<string, unknown>, {
-      provideFont(this: unknown, ...args: unknown[]) {
-        const font = pdfmakeProvideFont.apply(this, args);
-        cacheFeatureRuns(Object.getPrototypeOf(font) as PdfkitFont);
-        return font;
-      },
-    });
-  }
+  const PDFDocument = require('pdfmake/js/PDFDocument.js') as Ctor<{ provideFont(...args: unknown[]): object }>;
+  expectMembers('pdfmake', 'PDFDocument.prototype', PDFDocument.default?.prototype, { provideFont: 'function' });
+  const pdfmakeProvideFont = (PDFDocument.default.prototype as { provideFont: (...args: unknown[]) => object }).provideFont;
+  install(PDFDocument.default.prototype as Record<string, unknown>, {
+    provideFont(this: unknown, ...args: unknown[]) {
+      const font = pdfmakeProvideFont.apply(this, args);
+      cacheFeatureRuns(Object.getPrototypeOf(font) as PdfkitFont);
+      return font;
+    },
+  });
+  markInstalled('pdfmake-linear');
   return true;
 }
 
