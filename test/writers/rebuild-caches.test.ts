@@ -12,6 +12,7 @@ import { readText } from '../../src/readers/text/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
 import { runTransforms } from '../../src/transforms/index.js';
 import { pdfWriter } from '../../src/writers/pdf/index.js';
+import { writeFonts } from '../../src/fonts/write-fonts.js';
 import { lineMemoUse, useLineMemo } from '../../src/writers/pdf/line-memo.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
@@ -20,7 +21,8 @@ const read = (text: string): Edition => runTransforms(readText({ text, path: see
 const date = new Date('2025-08-29T00:00:00Z');
 
 async function pdf(e: Edition, template: string): Promise<Buffer> {
-  return Buffer.from((await pdfWriter.write(e, { template: loadTemplate(template, 'zh-Hans'), date })).data as Uint8Array);
+  const resolved = loadTemplate(template, 'zh-Hans');
+  return Buffer.from((await pdfWriter.write(e, { template: resolved, date, fonts: writeFonts(resolved) })).data as Uint8Array);
 }
 
 afterAll(() => {
