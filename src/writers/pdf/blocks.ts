@@ -64,6 +64,7 @@ function styled(context: BlockContext, style: AnyStyleName, text: Content[], ext
       justify: s.alignment === 'justify',
       pitch,
       families: context.families,
+      hanLatinSpace: context.template.hanLatinSpace,
     });
     node.alignment = 'left';
     node.broken = true;

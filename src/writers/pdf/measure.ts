@@ -49,3 +49,8 @@ export function punctuationKern(face: Face, a: string, b: string): number {
   const font = openFace(face);
   return chwsAdjustment(font, a.codePointAt(0)!, b.codePointAt(0)!) / font.unitsPerEm;
 }
+
+/** Has the face a glyph for the space (the Han–Latin gap is drawn as one)? */
+export function hasSpace(face: Face): boolean {
+  return glyphId(openFace(face), 0x20) !== 0;
+}
