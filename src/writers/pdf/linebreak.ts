@@ -199,6 +199,10 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     let latinSpacing = open > 0 ? 0 : spacing;
     if (((options.justify && !last) || tight.has(i)) && gaps > 0) {
       spacing = (lineWidth(i) - 0.3 - widths) / (open > 0 ? open : gaps);
+      // A last line that took punctuation in but fits the measure as it is is not squeezed:
+      // negative spacing on a pair chws closes up overlaps its marks by more than half an em
+      // in the text layer, and poppler (pdftotext) then reads the line as two.
+      if (last && !options.pitch && spacing < 0 && widths <= lineWidth(i) - 0.01) spacing = 0;
       latinSpacing = open > 0 ? 0 : spacing;
     }
     for (const piece of pieces) {
