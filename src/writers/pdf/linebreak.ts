@@ -58,7 +58,7 @@ interface Char {
   kern: number;
   /** One of a run of dashes set in the font's full-width forms (fwid). */
   dash?: boolean;
-  /** The Han–Latin gap: a space of its own width, not in the text (hanLatinSpace). */
+  /** The Han–Latin gap (hanLatinSpace): drawn as a space of its own width; no character of the model's text. */
   gap?: boolean;
 }
 
@@ -211,6 +211,9 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
       const run: Run = { ...source, text: piece.text, noWrap: true };
       if (piece.gap) {
         run.fontSize = piece.width / advance(faces[piece.run]!, 0x20);
+        // No 着重号 under the gap: it is no character of the text.
+        delete (run as Run & { decoration?: unknown }).decoration;
+        delete (run as Run & { decorationStyle?: unknown }).decorationStyle;
         out.push(run);
         continue;
       }
