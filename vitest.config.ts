@@ -18,6 +18,7 @@ const UNIT = [
   'test/batch/plan.test.ts',
   'test/writers/markdown.test.ts',
   'test/writers/linebreak.test.ts',
+  'test/writers/keep.test.ts',
   'test/fonts/tables.test.ts',
   'test/robustness/decode.test.ts',
   'test/patches.test.ts',

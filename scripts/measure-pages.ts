@@ -3,7 +3,8 @@
 // Builds the PDFs with dist/ (run `npm run build` first) into a temporary folder, then
 // prints per template the headings at a foot, orphans, widows, runts, empty pages,
 // prohibited starts and ends, and for columns the baseline-grid share. --keep keeps the PDFs;
-// --verbose lists each fault; --templates=a,b; --cli=path/to/main.js (another build of the CLI).
+// --verbose lists each fault; --templates=a,b; --variant=zh-Hant-TW (one variant, zh-Hans unless
+// given); --cli=path/to/main.js (another build of the CLI).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ const args = process.argv.slice(2);
 const keep = args.includes('--keep');
 const verbose = args.includes('--verbose');
 const templateArg = args.find((a) => a.startsWith('--templates='));
+const variant = args.find((a) => a.startsWith('--variant='))?.slice(10) ?? 'zh-Hans';
 const cli = args.find((a) => a.startsWith('--cli='))?.slice(6);
 const inputs = args.filter((a) => !a.startsWith('--'));
 const root = resolve(import.meta.dirname, '..');
@@ -24,10 +26,11 @@ const sources = folders.flatMap((f) => (statSync(f).isDirectory() ? readdirSync(
 const templates = templateArg ? templateArg.slice(12).split(',') : ['briefing', 'gbt9704', 'newspaper'];
 const out = mkdtempSync(join(tmpdir(), 'zhpress-measure-'));
 const kinds: Fault['kind'][] = ['heading-at-foot', 'orphan', 'widow', 'runt', 'empty-page', 'bad-start', 'bad-end'];
+console.log(`variant ${variant}`);
 console.log(['template', 'pdfs', 'pages', ...kinds, 'grid', 'unbalanced'].join('\t'));
 for (const name of templates) {
   const dir = join(out, name);
-  const build = spawnSync('node', [cli ? resolve(cli) : join(root, 'dist/cli/main.js'), 'build', ...sources, '--format', 'pdf', '--template', name, '--out', dir, '--quiet', '--force', '--jobs', '1'], { encoding: 'utf8' });
+  const build = spawnSync('node', [cli ? resolve(cli) : join(root, 'dist/cli/main.js'), 'build', ...sources, '--format', 'pdf', '--variant', variant, '--template', name, '--out', dir, '--quiet', '--force', '--jobs', '1'], { encoding: 'utf8' });
   if (build.status !== 0 && build.status !== 1) throw new Error(`build failed: ${build.stderr}`);
   const t = loadTemplate(name);
   const geometry = { top: (t.page.margins.top * 72) / 25.4, bottom: (t.page.margins.bottom * 72) / 25.4, columns: t.page.columns };

@@ -190,6 +190,8 @@ export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template
   checkRanges(file, page, styles);
   // "source" leaves the choice to the conversion, which knows its direction (corner brackets into TW/HK).
   const quotes = (own.quotes ?? raw.quotes ?? 'source') as QuoteStyle;
+  const hanLatinSpace = raw.hanLatinSpace === undefined ? 0 : convert(file, 'hanLatinSpace', raw.hanLatinSpace, 'em');
+  if (hanLatinSpace < 0 || hanLatinSpace > 1) fail(file, 'hanLatinSpace', `${hanLatinSpace} em: give 0 (none) to 1 em, about 0.25 em as clreq asks`);
   const template: Template = {
     name: String(raw.name),
     description: String(raw.description ?? ''),
@@ -200,6 +202,7 @@ export function resolveTemplate(raw: Raw, variant: Lang, file: string): Template
     cover: { enabled: Boolean((raw.cover as Raw | undefined)?.enabled), pageLabel: String((raw.cover as Raw | undefined)?.pageLabel ?? '\u7B2C{page}\u7248') },
     toc: { enabled: Boolean((raw.toc as Raw | undefined)?.enabled), title: String((raw.toc as Raw | undefined)?.title ?? '\u76EE\u5F55') },
     quotes,
+    hanLatinSpace,
     lang: (raw.lang as Lang | undefined) ?? 'zh-Hans',
   };
   if (raw.header) template.header = raw.header as Template['header'];

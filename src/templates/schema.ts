@@ -64,6 +64,7 @@ export function defineTemplate(T: TypeBuilder) {
         cover: T.Optional(T.Object({ enabled: T.Optional(T.Boolean()), pageLabel: text }, closed)),
         toc: T.Optional(T.Object({ enabled: T.Optional(T.Boolean()), title: text }, closed)),
         quotes: T.Optional(literals(T, QUOTE_STYLES)),
+        hanLatinSpace: T.Optional(length),
         variants: T.Optional(T.Object(Object.fromEntries(LANGS.map((v) => [v, T.Optional(T.Ref('Variant'))])), closed)),
       },
       closed,

@@ -98,4 +98,9 @@ export interface Template {
   lang: Lang;
   /** Quotation-mark style: keep the source's, 「」『』 (corner) or “”‘’ (curly). */
   quotes: QuoteStyle;
+  /**
+   * Space between a Han character and a Latin letter or digit beside it ("共2亿人", "5G网络"),
+   * em of the text's size; 0 sets none (clreq 3.2.2 asks for about a quarter em).
+   */
+  hanLatinSpace: number;
 }

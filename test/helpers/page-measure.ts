@@ -70,6 +70,8 @@ interface Parsed {
   outline: Set<string>;
   /** The top-level bookmarks: the articles' titles (each article starts a new page). */
   titles: Set<string>;
+  /** The page of the first bookmark: the text starts there (before it: cover and contents). */
+  firstText: number;
 }
 
 export function parsePdf(file: string): Parsed {
@@ -93,15 +95,17 @@ export function parsePdf(file: string): Parsed {
   const outline = new Set<string>();
   const titles = new Set<string>();
   let depth = 0;
-  for (const o of xml.matchAll(/<outline>|<\/outline>|<item page="\d+">([\s\S]*?)<\/item>/g)) {
+  let firstText = Infinity;
+  for (const o of xml.matchAll(/<outline>|<\/outline>|<item page="(\d+)">([\s\S]*?)<\/item>/g)) {
     if (o[0] === '<outline>') depth++;
     else if (o[0] === '</outline>') depth--;
     else {
-      outline.add(normal(decode(o[1]!)));
-      if (depth === 1) titles.add(normal(decode(o[1]!)));
+      firstText = Math.min(firstText, Number(o[1]));
+      outline.add(normal(decode(o[2]!)));
+      if (depth === 1) titles.add(normal(decode(o[2]!)));
     }
   }
-  return { pages, outline, titles };
+  return { pages, outline, titles, firstText: Number.isFinite(firstText) ? firstText : 1 };
 }
 
 const normal = (s: string) => s.replace(/\s+/g, '');
@@ -174,7 +178,9 @@ function count(faults: Fault[]): Record<Fault['kind'], number> {
 export function measurePdf(file: string, geometry: Geometry): PageReport {
   const parsed = parsePdf(file);
   const pages = pageLines(parsed, geometry);
-  const all = pages.flat();
+  // The text's lines: the cover and the contents before it are no paragraphs (a contents
+  // entry at a foot with the next at the top of the next page is no orphan).
+  const all = pages.flat().filter((l) => l.page >= parsed.firstText);
   // The measure of each column: the leftmost start and rightmost end of its lines.
   const edges = new Map<number, { left: number; right: number }>();
   for (const l of all) {

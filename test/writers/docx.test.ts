@@ -707,3 +707,24 @@ describe.runIf(clients('soffice', 'pdftotext'))('gbt9704 in LibreOffice', () => 
     for (const l of pure) expect([...l].length).toBe(28);
   }, 180_000);
 });
+
+// Word reads these switches; LibreOffice 7.4 does not (its import sets text-autospace
+// "ideograph-alpha" whatever they say, and its PDF has the same gaps either way), so
+// only the XML is checked.
+describe('the space between Han and Latin text in Word (hanLatinSpace)', () => {
+  // 我国GDP增长很快，2024年
+  const edition = () => b.edition({ title: '\u6D4B\u8BD5', lang: 'zh-Hans' }, [b.article('a1', { title: '\u6D4B\u8BD5' }, [b.paragraph(['\u6211\u56FDGDP\u589E\u957F\u5F88\u5FEB\uFF0C2024\u5E74'])])]);
+
+  it.each([
+    ['briefing', ''],
+    ['newspaper', ''],
+    ['gbt9704', ' w:val="0"'],
+  ])('%s: says it with autoSpaceDE and autoSpaceDN in the default paragraph properties, before w:spacing', async (name, value) => {
+    const template = loadTemplate(name, 'zh-Hans');
+    const styles = parts(await write(edition(), template)).get('word/styles.xml')!;
+    const defaults = /<w:pPrDefault><w:pPr>(.*?)<\/w:pPr><\/w:pPrDefault>/s.exec(styles)?.[1] ?? '';
+    expect(defaults.startsWith(`<w:autoSpaceDE${value}/><w:autoSpaceDN${value}/><w:spacing `), defaults).toBe(true);
+    // No style turns it back.
+    expect(styles.match(/<w:autoSpaceD[EN]\b/g)?.length).toBe(2);
+  });
+});

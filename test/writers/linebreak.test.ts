@@ -25,7 +25,7 @@ function lineWidths(runs: Run[]): number[] {
       continue;
     }
     const laidOut = (shape(run.text, run.fontFeatures ?? []) as unknown as { advanceWidth: number }).advanceWidth;
-    widths[widths.length - 1]! += (laidOut / font.unitsPerEm) * size + (run.characterSpacing ?? 0) * (run.text.length - 1);
+    widths[widths.length - 1]! += (laidOut / font.unitsPerEm) * (run.fontSize ?? size) + (run.characterSpacing ?? 0) * (run.text.length - 1);
   }
   return widths;
 }
@@ -193,5 +193,46 @@ describe('runts and line-end spaces', () => {
     const out = lines(breakLines([{ text, font: SERIF }], { width, indent: 0, size, justify: true, families, fonts }));
     expect(out.length).toBeGreaterThan(2);
     for (const l of out.slice(0, -1)) expect(l).not.toMatch(/ $/);
+  });
+});
+
+describe('the Han\u2013Latin gap (hanLatinSpace)', () => {
+  // 2024年我国GDP增长5.2%，5G网络（GDP）与“AI”发展
+  const text = '2024\u5E74\u6211\u56FDGDP\u589E\u957F5.2%\uFF0C5G\u7F51\u7EDC\uFF08GDP\uFF09\u4E0E\u201CAI\u201D\u53D1\u5C55\u3002';
+  const gaps = (runs: Run[]) => runs.filter((r) => r.text === ' ' && r.fontSize !== undefined);
+  /** The text of each line, a gap written as "_". */
+  const lines = (runs: Run[]) => runs.map((r) => (r.text === ' ' && r.fontSize !== undefined ? '_' : r.text)).join('').split('\n');
+
+  it('puts a quarter em between Han and a Latin word or number, in either order, and none next to punctuation or brackets', () => {
+    const out = breakLines([{ text, font: SERIF }], { width: 60 * size, indent: 0, size, justify: true, families, fonts, hanLatinSpace: 0.25 });
+    expect(lines(out)).toEqual(['2024_\u5E74\u6211\u56FD_GDP_\u589E\u957F_5.2%\uFF0C5G_\u7F51\u7EDC\uFF08GDP\uFF09\u4E0E\u201CAI\u201D\u53D1\u5C55\u3002']);
+    const font = openFace(families.get(SERIF)!.normal) as unknown as { unitsPerEm: number };
+    const space = (realLayout(font)!(' ', []) as unknown as { advanceWidth: number }).advanceWidth / font.unitsPerEm;
+    // Drawn as a space in the size that gives it 0.25 em of the text (Noto Serif's space is 0.256 em).
+    for (const gap of gaps(out)) expect(gap.fontSize! * space).toBeCloseTo(0.25 * size, 6);
+  });
+
+  it('sets none without the setting, nor on a grid', () => {
+    expect(gaps(breakLines([{ text, font: SERIF }], { width: 60 * size, indent: 0, size, justify: true, families, fonts }))).toEqual([]);
+    expect(gaps(breakLines([{ text, font: SERIF }], { width: 28 * 16, indent: 0, size: 16, pitch: 16, justify: true, families, fonts, hanLatinSpace: 0.25 }))).toEqual([]);
+  });
+
+  it('is dropped where a line starts or ends, keeps the gap fixed and still ends lines flush', () => {
+    // Han and Latin alternating: a break falls beside a gap at every width.
+    const mixed = '\u4E2D\u6587ABC'.repeat(30);
+    for (const columns of [9, 10, 11, 13, 17]) {
+      const width = columns * size;
+      const out = breakLines([{ text: mixed, font: SERIF }], { width, indent: 2 * size, size, justify: true, families, fonts, hanLatinSpace: 0.25 });
+      const each = lines(out);
+      expect(each.join('').replaceAll('_', '')).toBe(mixed);
+      for (const line of each) {
+        expect(line.startsWith('_'), line).toBe(false);
+        expect(line.endsWith('_'), line).toBe(false);
+      }
+      const widths = lineWidths(out);
+      widths.slice(0, -1).forEach((w, i) => expect(w, `${columns} columns, line ${i}`).toBeCloseTo(width - (i === 0 ? 2 * size : 0) - 0.3, 3));
+      // The gap takes none of the justification spacing.
+      for (const gap of gaps(out)) expect(gap.characterSpacing).toBeUndefined();
+    }
   });
 });

@@ -5,10 +5,11 @@
 // head and foot, no prohibited line start or end, no runt; in the newspaper, the two
 // columns' baselines on one grid. The whole set: `npx tsx scripts/measure-pages.ts`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/model/types.js';
 import { loadTemplate } from '../../src/templates/index.js';
 import { lineHeightFor, pdfFonts, registerFamilies, renderPdf } from '../../src/writers/pdf/fonts.js';
 import { breakLines } from '../../src/writers/pdf/linebreak.js';
@@ -26,17 +27,22 @@ const inputs = [
   join(shared, 'corpus/47_plan-cpc-sc-2020-shenzhen-pilot-dash-list.txt'),
 ];
 const have = clients('pdftohtml');
+const haveText = clients('pdftotext');
 const out = mkdtempSync(join(tmpdir(), 'zhpress-pages-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const NEVER: Fault['kind'][] = ['heading-at-foot', 'orphan', 'widow', 'empty-page', 'bad-start', 'bad-end', 'runt'];
 
-describe.skipIf(!have).each(['briefing', 'gbt9704', 'newspaper'])('pages of the %s template', (name) => {
-  const template = loadTemplate(name);
+// Simplified and Traditional (Taiwan): Traditional sets ，。 centred in their cells, and its
+// text runs to other lengths, so its breaks fall elsewhere.
+const cases = ['briefing', 'gbt9704', 'newspaper'].flatMap((name) => ['zh-Hans', 'zh-Hant-TW'].map((variant) => [name, variant] as const));
+
+describe.skipIf(!have).each(cases)('pages of the %s template, %s', (name, variant) => {
+  const template = loadTemplate(name, variant as Lang);
   const geometry = { top: (template.page.margins.top * 72) / 25.4, bottom: (template.page.margins.bottom * 72) / 25.4, columns: template.page.columns };
-  const dir = join(out, name);
+  const dir = join(out, `${name}-${variant}`);
   const built = () => {
-    const run = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'build', ...inputs, '--format', 'pdf', '--template', name, '--out', dir, '--quiet', '--jobs', '1'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'build', ...inputs, '--format', 'pdf', '--variant', variant, '--template', name, '--out', dir, '--quiet', '--jobs', '1'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     return readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort().map((f) => ({ file: f, report: measurePdf(join(dir, f), geometry) }));
   };
@@ -90,4 +96,72 @@ describe.skipIf(!have)('the page measurer', () => {
     expect(report.pages).toBe(6);
     expect(report.faults.map((f) => `${f.kind} p${f.page}`)).toEqual(['heading-at-foot p1', 'widow p5', 'orphan p5']);
   });
+});
+
+/** pdftotext -bbox word boxes: text, left and right edges and top, pt. */
+function wordBoxes(pdf: string): { text: string; xMin: number; xMax: number; yMin: number }[] {
+  const run = spawnSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return [...run.stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[4]!, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) }));
+}
+
+describe.skipIf(!haveText)('the space between Han and Latin text, measured in the PDF', () => {
+  // 2024年我国GDP增长5.2%，5G网络覆盖全国（GDP）与“AI”发展。 then a long line of mixed text.
+  const body =
+    '2024\u5E74\u6211\u56FDGDP\u589E\u957F5.2%\uFF0C5G\u7F51\u7EDC\u8986\u76D6\u5168\u56FD\uFF08GDP\uFF09\u4E0E\u201CAI\u201D\u53D1\u5C55\u3002' +
+    '\u5176\u4E2D\u5305\u542BOpenAI\u548CDeepSeek\u7B49\u82F1\u6587\u8BCD\u8BED\u4EE5\u53CA\u6570\u5B57123456\u7B49\u5185\u5BB9\u3002'.repeat(6);
+  const input = join(out, 'mixed.txt');
+  writeFileSync(input, `\u6D4B\u8BD5\n\n${body}\n`);
+  const pdf = (name: string, variant: string) => {
+    const dir = join(out, `mixed-${name}-${variant}`);
+    const run = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'build', input, '--format', 'pdf', '--variant', variant, '--template', name, '--out', dir, '--quiet'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    return join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
+  };
+  /** Gaps from a Han word's end to the Latin word after it, and from a Latin word to the Han one after it, on one line. */
+  const gaps = (file: string, size: number) => {
+    const words = wordBoxes(file);
+    const out: number[] = [];
+    words.forEach((w, i) => {
+      const next = words[i + 1];
+      // Words of one line of one column (the next column's line, the running head's other end, are further off).
+      if (!next || next.yMin !== w.yMin || next.xMin - w.xMax > size) return;
+      const a = [...w.text].at(-1)!;
+      const z = [...next.text][0]!;
+      if ((/\p{Script=Han}/u.test(a) && /[A-Za-z0-9]/.test(z)) || (/[A-Za-z0-9]/.test(a) && /\p{Script=Han}/u.test(z))) out.push(next.xMin - w.xMax);
+    });
+    return { out, words };
+  };
+
+  it.each([
+    ['briefing', 'zh-Hans'],
+    ['newspaper', 'zh-Hans'],
+    ['briefing', 'zh-Hant-TW'],
+  ])('%s (%s): a quarter em of the body between each Han character and Latin word or number, none beside punctuation; the text reads back whole', (name, variant) => {
+    const size = loadTemplate(name, variant as Lang).styles.body.size;
+    const file = pdf(name, variant);
+    const { out: found, words } = gaps(file, size);
+    // 2024|年 国|GDP GDP|增 长|5.2% 5G|网, then 含|OpenAI OpenAI|和 和|DeepSeek DeepSeek|等 字|123456 123456|等 six times, a few lost to line ends.
+    expect(found.length).toBeGreaterThan(30);
+    // A Han word's box ends at its advance; a Latin word's box starts at its origin: the gap is the space set.
+    for (const gap of found) expect(gap).toBeCloseTo(0.25 * size, 1);
+    // None beside punctuation: ，5G and （GDP） stay whole words.
+    expect(words.some((w) => w.text.includes('\uFF0C5G'))).toBe(true);
+    expect(words.some((w) => /[\uFF08]GDP[\uFF09]/u.test(w.text))).toBe(true);
+    // The text comes back (in drawing order: -raw) with spaces only where words part: no character lost or inserted.
+    const text = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout;
+    const compact = (s: string) => s.replace(/\s+/g, '');
+    const latin = (s: string) => s.match(/[A-Za-z0-9.%]+/g)!.join(' ');
+    const han = (s: string) => s.match(/\p{Script=Han}/gu)!.length;
+    const page = compact(text).slice(compact(text).indexOf('2024'));
+    expect(latin(page).startsWith(latin(body)), latin(page)).toBe(true);
+    expect(han(page.slice(0, page.lastIndexOf('\u3002') + 1))).toBe(han(body));
+    if (variant === 'zh-Hans') expect(compact(text)).toContain(compact(body));
+  }, 120_000);
+
+  it('gbt9704: no gap at all (the GB/T 9704 grid): Han and Latin run on in one word', () => {
+    const { out: found, words } = gaps(pdf('gbt9704', 'zh-Hans'), 16);
+    expect(found).toEqual([]);
+    expect(words.some((w) => w.text.includes('\u6211\u56FDGDP\u589E\u957F'))).toBe(true);
+  }, 120_000);
 });

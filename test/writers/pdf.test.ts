@@ -108,13 +108,15 @@ describe.runIf(clients('pdftotext', 'pdffonts', 'qpdf'))('PDF edition of the see
     expect(pdf.pages).toBeGreaterThan(5);
   });
 
-  it('draws characters the role font lacks from an installed font that has them, and reports those no font has', async () => {
+  it('draws characters the role font lacks from an installed font that has them, and sets 〓 for those no font has, reported', async () => {
     const odd = edition({ lang: 'zh-Hans', title: 'T' }, [article('a1', { title: 'T' }, [paragraph(['\u6d4b\u8bd5\ud842\udfb7\u5b57\u{1FAF8}\u3002'])])]);
     const out = await write(odd, 'odd.pdf');
     const missing = out.report.filter((c) => c.kind === 'missing-glyph');
     expect(missing.map((c) => c.message)).toEqual([expect.stringContaining('U+1FAF8')]);
+    expect(missing[0]!.message).toContain('the PDF sets \u3013 in its place');
     const text = run('pdftotext', [out.file, '-']);
-    expect(text).toContain('\u6d4b\u8bd5\ud842\udfb7\u5b57');
+    // The one no font has is set as 〓, visible and in the text layer (a box the text layer lacked before).
+    expect(text).toContain('\u6d4b\u8bd5\ud842\udfb7\u5b57\u3013\u3002');
   });
 });
 

@@ -64,7 +64,7 @@ export const docxWriter: Writer = {
     const parts = await packageParts(document);
     const embedded = embed?.fonts.length ? rekeyEmbeddedFonts(parts) : undefined;
     const fontTable = fontTableXml([...used].map((role) => names[role]), meta.lang, embedded);
-    const data = finishPackage(parts, { properties, lang: meta.lang, textWidth: textWidth(template), fontTable, subsetFonts: Boolean(embedded?.size) });
+    const data = finishPackage(parts, { properties, lang: meta.lang, textWidth: textWidth(template), hanLatinSpace: template.hanLatinSpace > 0, fontTable, subsetFonts: Boolean(embedded?.size) });
     return { data, report };
   },
 };

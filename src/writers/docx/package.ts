@@ -27,6 +27,28 @@ export interface PackageOptions {
   fontTable?: string;
   /** The fonts embedded are subsets: Word keeps them subset when it saves the copy again. */
   subsetFonts?: boolean;
+  /** Space between Han and Latin text (the template's hanLatinSpace is not 0): Word's and LibreOffice's own switch for it (on unless given). */
+  hanLatinSpace?: boolean;
+}
+
+/**
+ * Word's switches for the space between East Asian text and Latin letters (autoSpaceDE)
+ * and digits (autoSpaceDN), in the document's default paragraph properties, where every
+ * style inherits them. Both are on when absent: written either way, so the file says what
+ * the template asks (off for GB/T 9704's grid). CT_PPrBase puts them before w:spacing.
+ */
+export function addAutoSpace(styles: string, on: boolean): string {
+  const value = on ? '' : ' w:val="0"';
+  const xml = `<w:autoSpaceDE${value}/><w:autoSpaceDN${value}/>`;
+  const at = styles.indexOf('<w:pPrDefault><w:pPr>');
+  if (at >= 0) {
+    const end = at + '<w:pPrDefault><w:pPr>'.length;
+    return styles.slice(0, end) + xml + styles.slice(end);
+  }
+  const defaults = styles.indexOf('</w:rPrDefault>');
+  if (defaults < 0) return styles;
+  const end = defaults + '</w:rPrDefault>'.length;
+  return styles.slice(0, end) + `<w:pPrDefault><w:pPr>${xml}</w:pPr></w:pPrDefault>` + styles.slice(end);
 }
 
 /** XML text: markup escaped, and the C0 controls XML 1.0 forbids (a BEL in a title) left out. */
@@ -131,7 +153,7 @@ export function finishPackage(parts: Parts, options: PackageOptions): Uint8Array
     return options.subsetFonts ? patched.replace(/(<w:embedTrueTypeFonts\b[^>]*\/>)/, '$1<w:saveSubsetFonts/>') : patched;
   });
   edit('word/styles.xml', (xml) => {
-    let out = xml;
+    let out = addAutoSpace(xml, options.hanLatinSpace ?? true);
     for (const id of [STYLE.header, STYLE.footer]) out = addToStylePPr(out, id, bandTabs(options.textWidth));
     return out;
   });

@@ -65,6 +65,7 @@ function styled(context: BlockContext, style: AnyStyleName, text: Content[], ext
       pitch,
       families: context.families,
       fonts: context.fonts.source,
+      hanLatinSpace: context.template.hanLatinSpace,
     });
     node.alignment = 'left';
     node.broken = true;

@@ -1,6 +1,7 @@
 // Glyph coverage: every character is checked against the font that will draw
 // it. Uncovered characters go to the first other family that has them; those
-// no family has are reported (character, code point, where) and still written.
+// no family has are reported (character, code point, where) and set as 〓 (the
+// PDF writer's runs; the Word edition keeps the character for a reader's font).
 import type { Change, Position } from '../../model/types.js';
 import type { FontFamily, WriteFonts } from '../../fonts/types.js';
 
@@ -9,6 +10,10 @@ export interface Run {
   /** The family to draw the run with. */
   family: FontFamily;
 }
+
+/** 〓 (U+3013, GETA MARK): what the PDF sets for a character no font has. */
+const GETA = 0x3013;
+const GETA_MARK = '\u3013';
 
 /** Characters that are layout, not glyphs: no font needs them. */
 const INVISIBLE = /[\n\r\t\u200B-\u200D\u2060\uFEFF]/u;
@@ -36,6 +41,7 @@ export function splitByCoverage(
   for (const ch of text) {
     const codePoint = ch.codePointAt(0)!;
     let family = primary;
+    let drawn = ch;
     if (!INVISIBLE.test(ch) && ch !== ' ' && !covers(fonts, primary, codePoint, bold)) {
       let other = fallbacks.find((f) => f !== primary && covers(fonts, f, codePoint, bold));
       // A character a Traditional font lacks (a Simplified-only form): the bundled SC fonts have it.
@@ -47,18 +53,23 @@ export function splitByCoverage(
       }
       if (other) family = other;
       else {
+        // Set as 〓, the mark Chinese typesetting puts where a character cannot be set: visible,
+        // and in the PDF's text layer (a glyph the font lacks would draw a box the text layer
+        // leaves out, so copied text and pdftotext would lose the place).
+        const placeholder = covers(fonts, primary, GETA, bold);
+        if (placeholder) drawn = GETA_MARK;
         report.push({
           source: 'fonts',
           kind: 'missing-glyph',
-          message: `no font has a glyph for "${ch}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}); it is kept in the text and may show as a box`,
+          message: `no font has a glyph for "${ch}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}); ${placeholder ? `the PDF sets ${GETA_MARK} in its place` : 'it is kept in the text and may show as a box'}`,
           severity: 'warning',
           position: position && { start: { ...position.start, offset: position.start.offset + offset }, end: position.end },
         });
       }
     }
     const last = runs[runs.length - 1];
-    if (last && last.family === family) last.text += ch;
-    else runs.push({ text: ch, family });
+    if (last && last.family === family) last.text += drawn;
+    else runs.push({ text: drawn, family });
     offset += ch.length;
   }
   return runs;

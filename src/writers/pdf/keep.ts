@@ -1,7 +1,8 @@
 // Where a page or column may break, as pdfmake unbreakable groups (no relayout):
 // - a paragraph's first two lines stay together (no orphan), so do its last two
 //   (no widow); a paragraph of two or three lines is never split; a page runs a
-//   line short instead, as in typst and LaTeX;
+//   line short instead, as in typst and LaTeX; a first line all in bold (a run-in
+//   lead that fills it) keeps two lines of text under it, as a heading does;
 // - a heading, subhead or title (KEEP_WITH_NEXT) stays with the first lines of
 //   what follows it, so it never ends a page or column.
 // Blocks come from blocks.ts as text nodes whose lines are already broken
@@ -44,6 +45,12 @@ function join(lines: Run[][], font: unknown): Run[] {
   });
 }
 
+/** Is every run of the line that shows text bold? */
+function leadsOnly(line: Run[]): boolean {
+  const shown = line.filter((run) => run.text.trim() !== '');
+  return shown.length > 0 && shown.every((run) => (run as Run & { bold?: boolean }).bold === true);
+}
+
 /**
  * A block as the pieces a page may break between: [first lines, middle, last lines],
  * each a text node in the block's style. Its space above goes on the first piece and
@@ -52,7 +59,9 @@ function join(lines: Run[][], font: unknown): Run[] {
 function pieces(node: Node, spaceBefore: number, spaceAfter: number): Node[] {
   const { broken: _, ...rest } = node;
   const lines = linesOf(node);
-  if (!lines || lines.length <= KEEP_LINES * 2 - 1) return [{ ...rest, unbreakable: true }];
+  // A first line all in bold (a run-in lead that fills it) reads as a head: two lines of text stay under it.
+  const head = lines && leadsOnly(lines[0]!) ? KEEP_LINES + 1 : KEEP_LINES;
+  if (!lines || lines.length <= head + KEEP_LINES - 1) return [{ ...rest, unbreakable: true }];
   const margin = (node.margin as number[] | undefined) ?? [0, spaceBefore, 0, spaceAfter];
   const font = (lines[0]![0] as { font?: unknown } | undefined)?.font;
   const part = (from: number, to: number, top: number, bottom: number, first: boolean): Node => {
@@ -63,8 +72,8 @@ function pieces(node: Node, spaceBefore: number, spaceAfter: number): Node[] {
     return piece;
   };
   const n = lines.length;
-  const out: Node[] = [{ ...part(0, KEEP_LINES, margin[1]!, 0, true), unbreakable: true }];
-  if (n > KEEP_LINES * 2) out.push(part(KEEP_LINES, n - KEEP_LINES, 0, 0, false));
+  const out: Node[] = [{ ...part(0, head, margin[1]!, 0, true), unbreakable: true }];
+  if (n > head + KEEP_LINES) out.push(part(head, n - KEEP_LINES, 0, 0, false));
   out.push({ ...part(n - KEEP_LINES, n, 0, margin[3]!, false), unbreakable: true });
   return out;
 }

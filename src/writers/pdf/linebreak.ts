@@ -4,6 +4,9 @@
 //   and never inside a run of Latin letters or digits ("8900", "5G", "3.5%");
 // - justified lines get their slack as even character spacing, so every full
 //   line ends flush at the right edge; a grid (GB/T 9704) fixes the pitch;
+// - a Han character and a Latin letter or digit beside it ("共2亿人") get the template's
+//   space between them (clreq: about a quarter em; none on a grid), a fixed gap that
+//   justification does not stretch and that a line's start or end drops;
 // - adjacent punctuation (。” ，“ “《) takes 1.5 em, as the font's own
 //   `chws` feature sets it (off the grid, and only where the font has chws);
 //   the run is handed to pdfmake with that feature, so pdfkit closes the pair up.
@@ -11,7 +14,7 @@
 // break: pdfmake lays out a handful of runs per line instead of one per
 // character, which is also much faster.
 import type { Face, FontFamily, WriteFonts } from '../../fonts/types.js';
-import { advance, fullWidthDashes, laidOutWidth, punctuationKern } from './measure.js';
+import { advance, fullWidthDashes, hasSpace, laidOutWidth, punctuationKern } from './measure.js';
 import { CLOSING_MARKS, NO_LINE_END, NO_LINE_START } from '../../text/han.js';
 
 export interface Run {
@@ -19,6 +22,8 @@ export interface Run {
   font: string;
   bold?: boolean;
   noWrap?: boolean;
+  /** Type size, pt, where a run is not in its style's (the Han–Latin gap's space). */
+  fontSize?: number;
   characterSpacing?: number;
   /** OpenType features pdfkit applies to the run (chws where adjacent punctuation closes up). */
   fontFeatures?: string[];
@@ -36,6 +41,8 @@ export interface BreakOptions {
   families: ReadonlyMap<string, FontFamily>;
   /** The writer's fonts: a run's family by name when `families` lacks it, and its faces opened. */
   fonts: Pick<WriteFonts, 'family' | 'open'>;
+  /** Space between a Han character and a Latin letter or digit beside it, em (0 or absent: none; ignored on a grid). */
+  hanLatinSpace?: number;
 }
 
 /** Text that fonts kern (Latin letters, digits): measured by laying it out. */
@@ -52,7 +59,13 @@ interface Char {
   kern: number;
   /** One of a run of dashes set in the font's full-width forms (fwid). */
   dash?: boolean;
+  /** The Han–Latin gap (hanLatinSpace): drawn as a space of its own width; no character of the model's text. */
+  gap?: boolean;
 }
+
+/** What the Han–Latin gap stands between: Han (and kana) on one side, Latin letters and ASCII digits on the other; never punctuation, nor full-width letters. */
+const HAN_SIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const LATIN_SIDE = /(?![\uFF21-\uFF3A\uFF41-\uFF5A])[\p{Script=Latin}0-9]/u;
 
 /** Two dashes or more: a 两字线 (or longer), set full-width. */
 const DASHES = /[\u2014\u2015]{2,}/gu;
@@ -107,6 +120,7 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
       previous = char;
     }
   });
+  if (options.hanLatinSpace && !options.pitch) addHanLatinGaps(options.fonts, chars, faces, options.hanLatinSpace, options.size);
   const lineWidth = (index: number) => (index === 0 ? options.width - options.indent : options.width);
   // On a grid a full line is exactly so many pitches; otherwise keep a hair of slack.
   const fits = (index: number) => lineWidth(index) + (options.pitch ? 0.01 : -0.5);
@@ -124,7 +138,8 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     while (end < chars.length && used + adds(end) <= available) {
       used += adds(end);
       end++;
-      if (end < chars.length && canBreak(chars[end - 1]!.ch, chars[end]!.ch)) lastBreak = end;
+      // A line may end before a Han–Latin gap as after it (the gap is dropped either way).
+      if (end < chars.length && (chars[end]!.gap || canBreak(chars[end - 1]!.ch, chars[end]!.ch))) lastBreak = end;
     }
     // Closing punctuation that would start the next line is squeezed in instead
     // (full-width punctuation is half blank), rather than pushing a character down.
@@ -157,12 +172,14 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     // Dashes set full-width are a piece of their own, with the font's fwid feature.
     // So are Latin words and numbers: they are never letter-spaced while the line has
     // other gaps to take its slack (in a narrow column "2024" or "GDP" would come apart).
-    const pieces: { run: number; text: string; width: number; chws: boolean; dash: boolean; latin: boolean }[] = [];
+    // A Han–Latin gap is a piece of its own: a space in a size that makes it the gap's width.
+    const pieces: { run: number; text: string; width: number; chws: boolean; dash: boolean; latin: boolean; gap?: boolean }[] = [];
     line.forEach((c, k) => {
       const piece = pieces[pieces.length - 1];
       const kernBefore = k > 0 ? line[k - 1]!.kern : 0;
       const latin = TIGHT.test(c.ch);
-      if (piece && piece.run === c.run && piece.dash === Boolean(c.dash) && piece.latin === latin) {
+      if (c.gap) pieces.push({ run: c.run, text: ' ', width: c.width, chws: false, dash: false, latin: false, gap: true });
+      else if (piece && !piece.gap && piece.run === c.run && piece.dash === Boolean(c.dash) && piece.latin === latin) {
         piece.text += c.ch;
         piece.width += c.glyph + kernBefore;
         if (kernBefore < 0) piece.chws = true;
@@ -183,12 +200,24 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     let latinSpacing = open > 0 ? 0 : spacing;
     if (((options.justify && !last) || tight.has(i)) && gaps > 0) {
       spacing = (lineWidth(i) - 0.3 - widths) / (open > 0 ? open : gaps);
+      // A last line that took punctuation in but fits the measure as it is is not squeezed:
+      // negative spacing on a pair chws closes up overlaps its marks by more than half an em
+      // in the text layer, and poppler (pdftotext) then reads the line as two.
+      if (last && !options.pitch && spacing < 0 && widths <= lineWidth(i) - 0.01) spacing = 0;
       latinSpacing = open > 0 ? 0 : spacing;
     }
     for (const piece of pieces) {
       // The features are decided here, per piece (a run's own are for pdfmake's line breaking).
       const { fontFeatures: _, ...source } = runs[piece.run]!;
       const run: Run = { ...source, text: piece.text, noWrap: true };
+      if (piece.gap) {
+        run.fontSize = piece.width / advance(options.fonts, faces[piece.run]!, 0x20);
+        // No 着重号 under the gap: it is no character of the text.
+        delete (run as Run & { decoration?: unknown }).decoration;
+        delete (run as Run & { decorationStyle?: unknown }).decorationStyle;
+        out.push(run);
+        continue;
+      }
       const pieceSpacing = piece.latin ? latinSpacing : spacing;
       if (Math.abs(pieceSpacing) > 1e-6) run.characterSpacing = pieceSpacing;
       if (piece.chws) run.fontFeatures = ['chws'];
@@ -198,6 +227,25 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     if (!last) out.push({ text: '\n', font: runs[line[0]!.run]!.font });
   });
   return out;
+}
+
+/**
+ * Puts a gap of `em` (of `size`) between each Han character and a Latin letter or digit next to it, in either order.
+ */
+function addHanLatinGaps(fonts: Pick<WriteFonts, 'open'>, chars: Char[], faces: readonly (Face | undefined)[], em: number, size: number): void {
+  const out: Char[] = [];
+  chars.forEach((c, i) => {
+    out.push(c);
+    const next = chars[i + 1];
+    if (!next || !((HAN_SIDE.test(c.ch) && LATIN_SIDE.test(next.ch)) || (LATIN_SIDE.test(c.ch) && HAN_SIDE.test(next.ch)))) return;
+    const face = faces[c.run];
+    if (!face || !hasSpace(fonts, face)) return;
+    // The space is drawn in a size that gives it the gap's width, never larger than the
+    // text's (the line keeps its height): at most the face's own space (Noto Sans 0.224 em).
+    const width = Math.min(em, advance(fonts, face, 0x20)) * size;
+    out.push({ ch: ' ', run: c.run, width, glyph: width, kern: 0, gap: true });
+  });
+  chars.splice(0, chars.length, ...out);
 }
 
 /**

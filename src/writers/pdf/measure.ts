@@ -51,3 +51,8 @@ export function punctuationKern(fonts: Fonts, face: Face, a: string, b: string):
   const font = fonts.open(face);
   return chwsAdjustment(font, a.codePointAt(0)!, b.codePointAt(0)!) / font.unitsPerEm;
 }
+
+/** Has the face a glyph for the space (the Han–Latin gap is drawn as one)? */
+export function hasSpace(fonts: Fonts, face: Face): boolean {
+  return glyphId(fonts.open(face), 0x20) !== 0;
+}
