@@ -9,6 +9,7 @@ import { inlineText } from '../../model/visit.js';
 import {
   BULLET_ITEM,
   CLOSING_DATELINE,
+  OPENING_DATELINE,
   CONTENTS,
   SENTENCE_END,
   CONTINUED_FROM,
@@ -101,7 +102,9 @@ export function classifyParagraph(children: PhrasingContent[], position: Positio
   const to = fullMatch(CONTINUED_TO, content);
   if (to) return { kind: 'block', block: continuation('to', to[1]!, children, at) };
 
-  if (CLOSING_DATELINE.test(content)) return { kind: 'block', block: dateline(children, at) };
+  // A dateline, closing or an opening one alone (as the text reader reads it).
+  const opening = OPENING_DATELINE.exec(content);
+  if (CLOSING_DATELINE.test(content) || (opening && opening[0].length === content.trimEnd().length)) return { kind: 'block', block: dateline(children, at) };
 
   const dash = DASH_ITEM.exec(content);
   if (dash) {
