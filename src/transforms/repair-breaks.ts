@@ -81,9 +81,12 @@ function repairArticle(article: Article, report: Change[]): Article {
   const blocks: Block[] = [];
   let changed = false;
   const habit = endsOpenByHabit(article);
-  const judge = (a: Block, b: Block | undefined): Verdict => {
+  // A short open line over the piece is a head, and the piece its second line ("答谢宴细节" /
+  // "宾客近百人，获赠礼物" / the text): never joined to what follows.
+  const underHead = (before: Block | undefined) => isPlainParagraph(before) && endsOpen(before) && inlineText(before.children).trim().length <= 12;
+  const judge = (a: Block, b: Block | undefined, before: Block | undefined): Verdict => {
     const verdict = judgeBreak(a, b);
-    return habit && verdict === 'join' ? 'suspect' : verdict;
+    return (habit || underHead(before)) && verdict === 'join' ? 'suspect' : verdict;
   };
   const join = (a: Paragraph, b: Paragraph): Paragraph => {
     const aText = inlineText(a.children);
@@ -105,7 +108,7 @@ function repairArticle(article: Article, report: Change[]): Article {
     blocks.push(block);
     // A join can make the piece before it joinable too: join until nothing more joins, so that a
     // second run changes nothing.
-    while (blocks.length >= 2 && judge(blocks[blocks.length - 2]!, blocks[blocks.length - 1]) === 'join') {
+    while (blocks.length >= 2 && judge(blocks[blocks.length - 2]!, blocks[blocks.length - 1], blocks[blocks.length - 3]) === 'join') {
       const b = blocks.pop() as Paragraph;
       const a = blocks.pop() as Paragraph;
       blocks.push(join(a, b));
@@ -113,7 +116,7 @@ function repairArticle(article: Article, report: Change[]): Article {
   }
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (judge(block, blocks[i + 1]) !== 'suspect') continue;
+    if (judge(block, blocks[i + 1], blocks[i - 1]) !== 'suspect') continue;
     const text = blockTextEnd(block);
     report.push({
       source: SOURCE,

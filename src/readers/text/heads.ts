@@ -63,7 +63,8 @@ function headShape(content: string): Shape {
   if (content.length > (phrases >= 3 ? PHRASED_HEAD_MAX : HEAD_MAX) || content.length < 2 || NAMES_ROW.test(content)) return undefined;
   // A short quotation set alone as a crosshead ("「日後在屋邨唱歌給老人家聽」"): a head, where it holds no sentence.
   if (/^(?:\u300C[^\u300C\u300D\u3002\uFF0C\uFF01\uFF1F,]{4,22}\u300D|\u201C[^\u201C\u201D\u3002\uFF0C\uFF01\uFF1F,]{4,22}\u201D)$/u.test(content)) return 'plain';
-  if (/^[\u201C\u300C\u300E\u2018"(\uFF08\u300A]/u.test(content)) return undefined;
+  // (A line may open with a work's name in 《》: "《我们结婚吧》主创捧场".)
+  if (/^[\u201C\u300C\u300E\u2018"(\uFF08]/u.test(content) || (/^\u300A/u.test(content) && !/^\u300A[^\u300B]+\u300B\S/u.test(content))) return undefined;
   // A caption under a figure: "图1　汽车号牌编码规则".
   if (/^[图圖表][0-9\uFF10-\uFF19一二三四五六七八九十]+/u.test(content)) return undefined;
   const body = content.slice(0, -1);
