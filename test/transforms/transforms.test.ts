@@ -95,6 +95,19 @@ describe('repair-breaks', () => {
     expect(selectAll(kept.edition, 'paragraph')).toHaveLength(2);
     expect(kept.report[0]).toMatchObject({ kind: 'suspect-break', severity: 'warning' });
   });
+
+  it('joins no piece that stands under a short open line: the second line of a two-line head', () => {
+    // 演出细节 / 观众近千人，掌声不断 / 记者了解到，当晚的演出持续了两个半小时。
+    const head = paragraph(['\u6f14\u51fa\u7ec6\u8282']);
+    const second = paragraph(['\u89c2\u4f17\u8fd1\u5343\u4eba\uff0c\u638c\u58f0\u4e0d\u65ad']);
+    const text = paragraph(['\u8bb0\u8005\u4e86\u89e3\u5230\uff0c\u5f53\u665a\u7684\u6f14\u51fa\u6301\u7eed\u4e86\u4e24\u4e2a\u534a\u5c0f\u65f6\u3002']);
+    const out = repairBreaks(one(head, second, text), {});
+    expect(selectAll(out.edition, 'paragraph')).toHaveLength(3);
+    expect(out.report.map((c) => c.kind)).not.toContain('join-paragraphs');
+    // Without the head over it, the same piece is prose cut by a break, and joined.
+    const alone = repairBreaks(one(paragraph(['\u6b63\u6587\u3002']), second, text), {});
+    expect(selectAll(alone.edition, 'paragraph')).toHaveLength(2);
+  });
 });
 
 describe('transform properties', () => {
