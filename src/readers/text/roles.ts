@@ -146,8 +146,11 @@ const NOTE_TAGS = /^[(（](?:此件公开发布|此件公開發布|此件不公�
 /** A date line under a title: "2013年 1月 17日星期四", "2014年4月30日星期三上午11時正". */
 const DATE_LINE = new RegExp(`^${DATE}\\s*(?:[(（]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][)）]?)?[^。，,；;]{0,14}$`, 'u');
 
+/** "摘自：……的讲话", "原载《人民日报》": where the text was taken from, a note under its title. */
+const SOURCE_NOTE = /^(?:摘自|摘編自|摘编自|选自|選自|原载|原載|转自|轉自|节选自|節選自)[\uFF1A:]?\S/u;
+
 export function isTitleNote(content: string): boolean {
-  return ADOPTION.test(content) || DATED_PARENS.test(content) || DATE_LINE.test(content);
+  return SOURCE_NOTE.test(content) || ADOPTION.test(content) || DATED_PARENS.test(content) || DATE_LINE.test(content);
 }
 
 /** "省长 李炳军", "新华社记者林晖", "本报记者 张三 李四": an author or speaker line. */

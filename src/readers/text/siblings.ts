@@ -122,7 +122,9 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     }
     // "二是……" opening a paragraph whose "一是" stands inside the prose before it: words of the
     // sentence, not a numbering.
-    if ((members[0]!.markerKind === 'shi' || members[0]!.markerKind === 'ordinal') && !/^第?[一1]/u.test(members[0]!.marker)) {
+    // So is "一是……；二是……" with all its points in one paragraph: the enumeration runs inside the prose.
+    const inline = members[0]!.markerKind === 'shi' && members.length === 1 && /[\uFF1B;\uFF0C,\u3002]\s*二是/u.test(texts[0]!);
+    if (((members[0]!.markerKind === 'shi' || members[0]!.markerKind === 'ordinal') && !/^第?[一1]/u.test(members[0]!.marker)) || inline) {
       run.forEach((i, k) => (out[i] = { kind: 'paragraph', line: members[k]!.line, rest: members[k]!.line }));
       continue;
     }

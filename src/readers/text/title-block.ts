@@ -310,7 +310,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // The print's copy of a title block, line by line ("习近平在山西考察时强调" / "努力在……新步伐" / "奋力谱写……"):
     // it starts with a line the block holds already, whole; then its lines are parts of the block's.
     const seen = bare([block.kicker, ...plain].map((l) => l?.content ?? '').join(''));
-    const whole = [block.kicker, ...plain].some((l) => l !== undefined && bare(l.content) === bare(content));
+    // (Also with a short tag before it, as a page numbers its items: "第一  习总书记对……的要求".)
+    const whole = [block.kicker, ...plain].some((l) => l !== undefined && (bare(l.content) === bare(content) || (bare(content).endsWith(bare(l.content)) && bare(content).length - bare(l.content).length <= 4 && bare(l.content).length >= 8 && !/[\uFF1A:]/u.test(content.slice(0, 6)))));
     // Or the printed head sets the title over two or three lines, the issuer on its own ("最高人民法院" / "关于……的规定").
     const spelled = plain.length > 0 && !copying && seen.startsWith(bare(content)) && [1, 2].some((k) => bare(lines.slice(i, i + k + 1).map((l) => l.content).join('')) === seen);
     if (plain.length > 0 && content.length >= 4 && (whole || spelled || (copying && seen.includes(bare(content)))) && !matchMarker(content)) {
