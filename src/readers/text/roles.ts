@@ -86,6 +86,7 @@ export function pageRow(content: string, next = ''): boolean {
     (/^[\p{Script=Han}]{2,6}[\uFF1A:]$/u.test(content) && ADDRESS_ONLY.test(next)) ||
     /^(?:©|\(C\)|Copyright)/iu.test(content) ||
     RULE_LINE.test(content) ||
+    CREDIT_PAIRS.test(content) ||
     // A picture's address where the picture was: "![](https://…)".
     /^!\[\]\([^)]+\)$/u.test(content) ||
     (metaRow(content) && !/[\u3002\uFF0C\uFF01\uFF1F]/u.test(content))
