@@ -44,6 +44,8 @@ export interface TitleBlock {
 }
 
 const TITLE_MAX = 80;
+/** "（刘元春，中国人民大学副校长）": the author and the office, in brackets under a title. */
+const AUTHOR_IN_BRACKETS = /^[(\uFF08][\p{Script=Han}\u00B7]{2,4}[\uFF0C,][^()\uFF08\uFF09\u3002]{2,30}[)\uFF09]$/u;
 /** "- 数据源：cn.govopendata.com", "• 发布日期：2024-05-01": a field as an item of a list. */
 const FIELD_ITEM = /^[-*\u2022\u00B7]\s*[\p{Script=Han}A-Za-z]{2,8}[\uFF1A:]\s*\S/u;
 /** A tag in brackets at the end of a title: （摘要） （人民论坛） （2020—2025年）. */
@@ -65,6 +67,8 @@ const REPORTED_KICKER = /^[\p{Script=Han}·、]{2,30}(?:时强调|時強調|时�
 
 /** A line without its gaps and list commas, to see that two lines say the same. */
 const bare = (content: string): string => content.replace(/[\s\u3000\u00A0\u3001\uFF0C,]/gu, '');
+/** Letters and digits only: a copy of a line that the page set with other marks ("拼谁能_咬住_" / "拼谁能“咬住”"). */
+const letters = (content: string): string => content.replace(/[^\p{L}\p{N}]/gu, '');
 
 export function titleLike(content: string, first = false): boolean {
   const core = content.replace(TRAILING_TAG, '').replace(/[\u2014\u2015]+$/u, '');
@@ -190,7 +194,17 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const overDocument = i === 0 && OPENING_DATELINE.test(content) && lines[1] !== undefined && titleLike(lines[1].content) && isTitleNote(lines[2]?.content ?? '');
     // (Then the title under it is indented like it.)
     const underDateline = i === 1 && block.blocks[0]?.dateline === true;
-    if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && plain.length >= 2)) break;
+    // (The print's copy of the title, indented like the body, is still the title block's: header matter.)
+    const copy = title !== undefined && content.length >= 8 && letters(content) === letters(title.content);
+    // (So are the page's fields under the title, "来源：人大重阳官方账号", and the author in brackets with
+    // the office, "（刘元春，中国人民大学副校长）".)
+    const field = (title !== undefined || plain.length > 0) && isHeaderField(content) && !block.notes.length;
+    const author = (title !== undefined || plain.length > 0) && !block.byline && AUTHOR_IN_BRACKETS.test(content);
+    if (author) {
+      block.byline = line;
+      continue;
+    }
+    if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && plain.length >= 2) && !copy && !field) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
       continue;
@@ -311,7 +325,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // it starts with a line the block holds already, whole; then its lines are parts of the block's.
     const seen = bare([block.kicker, ...plain].map((l) => l?.content ?? '').join(''));
     // (Also with a short tag before it, as a page numbers its items: "第一  习总书记对……的要求".)
-    const whole = [block.kicker, ...plain].some((l) => l !== undefined && (bare(l.content) === bare(content) || (bare(content).endsWith(bare(l.content)) && bare(content).length - bare(l.content).length <= 4 && bare(l.content).length >= 8 && !/[\uFF1A:]/u.test(content.slice(0, 6)))));
+    const whole = [block.kicker, ...plain].some((l) => l !== undefined && (bare(l.content) === bare(content) || (content.length >= 8 && letters(l.content) === letters(content)) || (bare(content).endsWith(bare(l.content)) && bare(content).length - bare(l.content).length <= 4 && bare(l.content).length >= 8 && !/[\uFF1A:]/u.test(content.slice(0, 6)))));
     // Or the printed head sets the title over two or three lines, the issuer on its own ("最高人民法院" / "关于……的规定").
     const spelled = plain.length > 0 && !copying && seen.startsWith(bare(content)) && [1, 2].some((k) => bare(lines.slice(i, i + k + 1).map((l) => l.content).join('')) === seen);
     if (plain.length > 0 && content.length >= 4 && (whole || spelled || (copying && seen.includes(bare(content)))) && !matchMarker(content)) {
