@@ -8,7 +8,7 @@
 // order (央视网消息（新闻联播）：…) is cut however long its items are, where every
 // item opens the way a report opens: with a dateline or a "…消息" formula.
 import type { Block, Heading, Subhead } from '../../model/types.js';
-import { inlineText } from '../../model/visit.js';
+import { blockText, inlineText } from '../../model/visit.js';
 import { BOX_LABEL } from './roles.js';
 import { OPENING_DATELINE } from '../../text/patterns.js';
 
@@ -57,7 +57,7 @@ function numberedReports(blocks: Block[]): Item[] | undefined {
     if (!first) return false;
     if (opensReport(first) || first.type === 'dateline') return true;
     const bare = (s: string) => s.replace(/[\s\u3000]+/gu, '');
-    return first.type !== 'heading' && 'children' in first && bare(inlineText(first.children as never)) === bare(inlineText(item.head!.children));
+    return first.type !== 'heading' && bare(blockText(first)) === bare(inlineText(item.head!.children));
   };
   // (Most items do; a report that opens without its formula is still one of them.)
   const reports = items.slice(1);

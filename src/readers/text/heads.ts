@@ -5,7 +5,7 @@
 // from the article as a whole: they count only where several stand alike.
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
-import { CLOSING_END, CREDIT_END, PROVISION, SENTENCE_END } from '../../text/patterns.js';
+import { CLOSING_END, CREDIT_END, officeLabel, PROVISION, SENTENCE_END } from '../../text/patterns.js';
 import { BOX_LABEL, MEETING_FIELD } from './roles.js';
 
 const HEAD_MAX = 24;
@@ -86,8 +86,8 @@ function headShape(content: string): Shape {
   return 'plain';
 }
 
-/** A picture's credit: "片方供图", "受访者供图", "新华社发", "资料图片". */
-const PICTURE_CREDIT = /^[\p{Script=Han}\s\u3000]{0,14}(?:供图|供圖|资料图片|資料圖片|资料图|資料圖|图片来源[\uFF1A:].*|圖片來源[\uFF1A:].*)$|^[\p{Script=Han}]{2,8}(?:社|网|網)发$/u;
+/** A picture's source where CREDIT_END (……供图, ……摄, 资料图片) does not name it: "图片来源：……", "新华社发". */
+const PICTURE_CREDIT = /^[\p{Script=Han}\s\u3000]{0,14}(?:图片来源|圖片來源)[\uFF1A:].*$|^[\p{Script=Han}]{2,8}(?:社|网|網)发$/u;
 
 /** The name of a drawing, a pattern or a form ("国旗制法图案", "文书样式"). */
 const FIGURE_HEAD = /^\p{Script=Han}{2,20}(?:图|圖|图案|圖案|示意图|示意圖|样图|樣圖|式样|式樣|样式|樣式|图表|圖表)$/u;
@@ -161,7 +161,7 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     // (A table's header row over its leader rows is no head: "附屬法例／文書  法律公告編號".)
     if (/\p{Script=Han}[\s\u3000]{2,}\p{Script=Han}/u.test(content) && next0?.kind === 'paragraph' && LEADERS.test(next0.line.content)) return;
     // (Not a record's narration: the time a sitting began, what a member did.)
-    const narration = /^(?:上午|下午|晚上|中午)?[\s\u3000]*[0-9\uFF10-\uFF19]{1,2}[\s\u3000]*[時时:]/u.test(content) || /議員|议员|局長|局长|委員|委员|先生|女士|主席/u.test(content);
+    const narration = /^(?:上午|下午|晚上|中午)?[\s\u3000]*[0-9\uFF10-\uFF19]{1,2}[\s\u3000]*[時时:]/u.test(content) || officeLabel(content);
     const spaced = typical === 1 && gaps[i]! >= 2 && !narration && headShape(content) === 'plain' && next0?.kind === 'paragraph' && !next0.role;
     // A box label ("核心阅读", "资料来源：") heads its passage, colon or not.
     const shape = setOff || labelHead || BOX_LABEL.test(content) ? 'plain' : headShape(content);

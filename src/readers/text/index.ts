@@ -188,9 +188,9 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
         position,
       });
     }
+    // (Each item's dateline is its own: the file's head takes none from the items under it.)
+    const firstHead = items[1]?.head?.position?.start.line ?? Infinity;
     return items.flatMap((item, k) => {
-      // (Each item's dateline is its own: the file's head takes none from the items under it.)
-      const firstHead = items[1]?.head?.position?.start.line ?? Infinity;
       if (k === 0) return item.blocks.length || part.titleBlock.title ? [article('', articleMeta(part, item.blocks, firstHead - 1), item.blocks, { position })] : [];
       const end = item.blocks[item.blocks.length - 1]?.position?.end ?? item.head!.position?.end;
       const dateline = datelineIn(part, item.head!.position?.start.line ?? 0, end?.line ?? Infinity);

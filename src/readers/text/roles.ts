@@ -47,13 +47,20 @@ export const RULE_LINE = /^(?:[-\u2014\u2013_*\uFF0A=~\u2500\u2501\u00B7|\uFF5C]
 /** "2026年3月8日 星期日": a page's date; over a title it is header matter, under one a note. */
 export const WEEKDAY_DATE = new RegExp(`^${DATE}\\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]$`, 'u');
 
+/** "当前位置：", "您的位置：": the label a breadcrumb trail opens with. */
+const TRAIL_LABEL = '(?:您|你)?(?:的|当前的|當前的|所在的|所在|现在的|現在的|目前的|当前|當前|现在|現在|目前)?(?:位置|所在位置)\\s*[：:]';
+/** The label alone on its line, the trail's links on the lines under it (one token a line). */
+export const TRAIL_LABEL_ALONE = new RegExp(`^${TRAIL_LABEL}$`, 'u');
 /** A page's place in its site: "您的位置：首页>…", "您當前的位置:北方網>…", "首页>专题>2016全国两会专题报道>本网原创". */
-const BREADCRUMB = /^(?:(?:您|你)?(?:的|当前的|當前的|所在的|所在|现在的|現在的|目前的|当前|當前|现在|現在|目前)?(?:位置|所在位置)\s*[：:]|(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*[>»›→]\s*\S)/u;
+const BREADCRUMB = new RegExp(`^(?:${TRAIL_LABEL}|(?:首页|首頁|主页|主頁|网站首页|網站首頁)\\s*[>»›→]\\s*\\S)`, 'u');
 
 /**
  * A web page's navigation and controls: an e-paper's page list ("01版：要闻"), its controls (展开通版,
  * 上一版, 当前版：03版), a portal's row of sections ("直通屏山|福建|时评|…"), a skip link, a copyright line.
  */
+/** "Copyright ©2025 …", "版權所有 …", "©rthk.hk": a site's copyright line. */
+const COPYRIGHT_LINE = /^(?:Copyright|©|\(C\)|版权所有|版權所有)|(?:版权所有|版權所有|All Rights Reserved)/iu;
+
 function webChrome(content: string): boolean {
   if (/^(?:第\s*)?[0-9\uFF10-\uFF19]{1,3}\s*版\s*[：:]\s*[\p{Script=Han}A-Za-z·]{1,10}$/u.test(content)) return true;
   if (/^(?:通版阅读请点击|通版閱讀請點擊|展开通版|展開通版|收缩通版|收縮通版|上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回目錄|返回首页|返回首頁|返回列表|跳至主要內容|跳至主要内容|跳到主要內容|跳到主要内容|跳过导航|跳過導航|当前版[：:].*|當前版[：:].*|本版新闻|本版新聞|版面导航|版面導航|往期回顾|往期回顧)\s*[：:]?$/u.test(content)) return true;
@@ -64,7 +71,7 @@ function webChrome(content: string): boolean {
   // Four or more short sections in a row, set apart by bars.
   const parts = content.split(/\s*[|｜]\s*/u);
   if (parts.length >= 5 && parts.every((part) => part.length >= 1 && part.length <= 8 && !/[\u3002\uFF0C]/u.test(part))) return true;
-  return content.length <= 100 && /^(?:Copyright|©|\(C\)|版权所有|版權所有)|(?:版权所有|版權所有|All Rights Reserved)/iu.test(content);
+  return content.length <= 100 && COPYRIGHT_LINE.test(content);
 }
 
 /** Labels of a web page's tools and counters: "分享到：", "下载地址：点击此处下载", "浏览量：". */
@@ -84,7 +91,7 @@ export function pageRow(content: string, next = ''): boolean {
     ADDRESS_ONLY.test(content) ||
     // "原始網址：" or "電子郵件:" over the address it labels.
     (/^[\p{Script=Han}]{2,6}[\uFF1A:]$/u.test(content) && ADDRESS_ONLY.test(next)) ||
-    /^(?:©|\(C\)|Copyright)/iu.test(content) ||
+    (content.length <= 100 && COPYRIGHT_LINE.test(content)) ||
     RULE_LINE.test(content) ||
     CREDIT_PAIRS.test(content) ||
     // A picture's address where the picture was: "![](https://…)".

@@ -3,9 +3,8 @@
 // "政务信息", and "【字体：" / "小" / "中" / "大" / "】". Found only where it opens
 // with its label, and taken line by line while the lines stay tokens.
 import { type Line } from './lines.js';
+import { TRAIL_LABEL_ALONE } from './roles.js';
 
-/** "当前位置：", "您的位置：" alone on a line. */
-const TRAIL_LABEL = /^(?:(?:您|你)?(?:的|当前的|當前的|所在的|现在的|現在的|目前的|当前|當前|现在|現在|目前)?(?:位置|所在位置)|当前位置|當前位置)\s*[：:]$/u;
 /** A link of a breadcrumb trail, or the mark between two. */
 const TRAIL_STEP = /^(?:[>»›→/|]|[^\s\u3002\uFF0C\uFF1B\uFF01\uFF1F,;!?]{1,8})$/u;
 /** "【字体：", "字號：" opening the page's text-size control. */
@@ -17,7 +16,7 @@ export function splitChrome(lines: readonly Line[], limit = 40): Set<Line> {
   const found = new Set<Line>();
   for (let i = 0; i < Math.min(lines.length, limit); i++) {
     const content = lines[i]!.content;
-    const step = TRAIL_LABEL.test(content) ? TRAIL_STEP : SIZE_LABEL.test(content) ? SIZE_STEP : undefined;
+    const step = TRAIL_LABEL_ALONE.test(content) ? TRAIL_STEP : SIZE_LABEL.test(content) ? SIZE_STEP : undefined;
     if (!step) continue;
     found.add(lines[i]!);
     while (i + 1 < lines.length && step.test(lines[i + 1]!.content)) found.add(lines[++i]!);

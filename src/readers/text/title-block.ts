@@ -70,6 +70,17 @@ const bare = (content: string): string => content.replace(/[\s\u3000\u00A0\u3001
 /** Letters and digits only: a copy of a line that the page set with other marks ("拼谁能_咬住_" / "拼谁能“咬住”"). */
 const letters = (content: string): string => content.replace(/[^\p{L}\p{N}]/gu, '');
 
+/**
+ * Whether `content` is a copy of the title block's line `of`: the same words, the same letters set
+ * with other marks, or the same after a short tag ("第一  习总书记对……的要求"; no field label "主旨：").
+ */
+function copyOf(content: string, of: string): boolean {
+  if (bare(of) === bare(content)) return true;
+  if (content.length >= 8 && letters(of) === letters(content)) return true;
+  const tag = bare(content).length - bare(of).length;
+  return bare(of).length >= 8 && tag > 0 && tag <= 4 && bare(content).endsWith(bare(of)) && !/[\uFF1A:]/u.test(content.slice(0, 6));
+}
+
 export function titleLike(content: string, first = false): boolean {
   const core = content.replace(TRAILING_TAG, '').replace(/[\u2014\u2015]+$/u, '');
   if (content.length > TITLE_MAX || core === '') return false;
@@ -195,7 +206,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // (Then the title under it is indented like it.)
     const underDateline = i === 1 && block.blocks[0]?.dateline === true;
     // (The print's copy of the title, indented like the body, is still the title block's: header matter.)
-    const copy = title !== undefined && content.length >= 8 && letters(content) === letters(title.content);
+    const copy = title !== undefined && content.length >= 8 && copyOf(content, title.content);
     // (So are the page's fields under the title, "来源：人大重阳官方账号", and the author in brackets with
     // the office, "（刘元春，中国人民大学副校长）".)
     const field = (title !== undefined || plain.length > 0) && isHeaderField(content) && !block.notes.length;
@@ -324,8 +335,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // The print's copy of a title block, line by line ("习近平在山西考察时强调" / "努力在……新步伐" / "奋力谱写……"):
     // it starts with a line the block holds already, whole; then its lines are parts of the block's.
     const seen = bare([block.kicker, ...plain].map((l) => l?.content ?? '').join(''));
-    // (Also with a short tag before it, as a page numbers its items: "第一  习总书记对……的要求".)
-    const whole = [block.kicker, ...plain].some((l) => l !== undefined && (bare(l.content) === bare(content) || (content.length >= 8 && letters(l.content) === letters(content)) || (bare(content).endsWith(bare(l.content)) && bare(content).length - bare(l.content).length <= 4 && bare(l.content).length >= 8 && !/[\uFF1A:]/u.test(content.slice(0, 6)))));
+    const whole = [block.kicker, ...plain].some((l) => l !== undefined && copyOf(content, l.content));
     // Or the printed head sets the title over two or three lines, the issuer on its own ("最高人民法院" / "关于……的规定").
     const spelled = plain.length > 0 && !copying && seen.startsWith(bare(content)) && [1, 2].some((k) => bare(lines.slice(i, i + k + 1).map((l) => l.content).join('')) === seen);
     if (plain.length > 0 && content.length >= 4 && (whole || spelled || (copying && seen.includes(bare(content)))) && !matchMarker(content)) {
