@@ -6,7 +6,7 @@
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
 import { CLOSING_END, CREDIT_END, officeLabel, PROVISION, SENTENCE_END } from '../../text/patterns.js';
-import { BOX_LABEL, MEETING_FIELD } from './roles.js';
+import { BOX_LABEL, isHeaderField, MEETING_FIELD } from './roles.js';
 
 const HEAD_MAX = 24;
 const PHRASED_HEAD_MAX = 36;
@@ -44,6 +44,9 @@ const PARTY = /^(?:原告|被告|上诉人|被上诉人|申请人|被申请人|�
 
 /** A short head of two phrases with a comma between them and no end punctuation. */
 const COMMA_HEAD = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{2,10}[\uFF0C,][^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u3001]{3,12}$/u;
+
+/** A topic and a phrase about it, no digits, no end punctuation: "易地搬迁：住上新房子". */
+const COLON_HEAD = /^[\p{Script=Han}\u201C\u201D\u300A\u300B]{2,10}[\uFF1A:][\p{Script=Han}\u201C\u201D\u300A\u300B\u3001]{3,14}$/u;
 
 /** Dot leaders in a row of a table or a list of contents. */
 const LEADERS = /\.{5,}|\u2026{3,}|\u00B7{5,}/u;
@@ -190,6 +193,12 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     openings.set(opening, (openings.get(opening) ?? 0) + 1);
   }
   if ([...openings.values()].some((n) => n >= 2)) for (const item of commaHeads) if (!found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
+  // So with a colon ("易地搬迁：住上新房子" / "产业扶贫：鼓起钱袋子"): a topic and a phrase, standing alone
+  // between passages, two or more in the article (one such line may be a field or a label).
+  const colonHeads = items.filter((item, i) => plainParagraph(item) && !speakers.has(item) && COLON_HEAD.test(item.line.content) && !isHeaderField(item.line.content) && closes(items[i - 1], items[i - 2]) && opensPassage(items[i + 1], item.line));
+  if (colonHeads.length >= 2 && new Set(colonHeads.map((item) => item.line.content.split(/[\uFF1A:]/u)[0])).size === colonHeads.length) {
+    for (const item of colonHeads) if (!found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
+  }
   // One-sentence heads are a report's; in a law or regulation such a line is a provision's sentence.
   const provisions = items.some((item) => item.kind === 'paragraph' && item.lead && PROVISION.test(item.line.content));
   // So in a transcript: a speaker's one sentence on a line of its own ("黃毓民議員。", calling the next) is speech.

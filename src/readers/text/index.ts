@@ -34,8 +34,10 @@ const BOLD_LEAD = /^\*\*([^*]{2,60}?)\*\*(?=\S)/u;
 /** Body paragraphs are indented when most long lines are. */
 function bodyIsIndented(lines: Line[]): boolean {
   const long = lines.filter((line) => line.content.length >= 12);
-  if (long.length === 0) return false;
-  return long.filter((line) => line.indented).length / long.length >= 0.6;
+  // A text of short lines (a poem, a list of names) shows its indentation on the lines under the first.
+  const pool = long.length >= 3 || lines.length < 4 ? long : lines.slice(1);
+  if (pool.length === 0) return false;
+  return pool.filter((line) => line.indented).length / pool.length >= 0.6;
 }
 
 interface Part {

@@ -84,6 +84,12 @@ const TIMED_ROW = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\
 const BRACKETED_WEEKDAY_DATE = new RegExp(`^${DATE}\\s*[(\uFF08](?:星期|週|周)[一二三四五六日天][)\uFF09]$`, 'u');
 
 /** "2016年03月17日 11:17 | 作者: 张春莉 | 来源:人民政协网", "作者:法律资料网时间:2016-01-17": a page's byline row. */
+/**
+ * A picture's credit on a line of its own, under its caption: "新华社记者  熊琦摄", "苏阳摄（人民视觉）",
+ * "（本报记者 张三、李四摄）", "王五/摄", "新华社发  李六摄". Names only: a caption's sentence is no credit.
+ */
+const PHOTO_CREDIT = /^[(\uFF08]?(?:[\p{Script=Han}]{0,12}?(?:记者|記者|通讯员|通訊員|摄影记者|攝影記者|特约摄影|特約攝影|发|發)[\s\u3000\u00A0]*)?[\p{Script=Han}·]{2,4}(?:[\s\u3000\u00A0、]+[\p{Script=Han}·]{2,4}){0,3}[\s\u3000\u00A0/／]*(?:摄|攝|摄影|攝影)[)\uFF09]?(?:[(\uFF08][\p{Script=Han}A-Za-z·\s]{1,12}[)\uFF09])?$/u;
+
 /** A link or a page's dated byline row: page furniture wherever it stands (a file of many pages has one under each). */
 export function pageRow(content: string, next = ''): boolean {
   return (
@@ -94,6 +100,9 @@ export function pageRow(content: string, next = ''): boolean {
     (content.length <= 100 && COPYRIGHT_LINE.test(content)) ||
     RULE_LINE.test(content) ||
     CREDIT_PAIRS.test(content) ||
+    PHOTO_CREDIT.test(content) ||
+    // A reporter's credit in brackets after the passage they filed: "（本报驻伊斯兰堡记者  李四）".
+    (/^[(\uFF08][^()\uFF08\uFF09]+[)\uFF09]$/u.test(content) && BYLINE.test(content)) ||
     // A picture's address where the picture was: "![](https://…)".
     /^!\[\]\([^)]+\)$/u.test(content) ||
     (metaRow(content) && !/[\u3002\uFF0C\uFF01\uFF1F]/u.test(content))
@@ -193,7 +202,28 @@ function unspacedNames(credit: string): string {
 const EDITION_TAIL = new RegExp(EDITION_LINE.source.slice(1), 'u');
 const BARE_NAME = new RegExp(`^${NAME}$`, 'u');
 
+/** "本报评论员", "人民日报特约评论员": a staff commentator's signature, a byline without a name. */
+const STAFF_BYLINE = /^(?:本报|本報|人民日报|人民日報|新华社|新華社|光明日报|光明日報|经济日报|經濟日報|解放军报|解放軍報)?(?:特约|特約)?(?:评论员|評論員)$/u;
+
+/** Surnames common enough that a line of two or three characters starting with one may be a person's name. */
+const SURNAMES = new Set(
+  '王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蓝蓝'
+);
+const COMPOUND_SURNAME = /^(?:欧阳|歐陽|司马|司馬|上官|诸葛|諸葛|东方|東方|皇甫|尉迟|尉遲|慕容|令狐|公孙|公孫|夏侯|轩辕|軒轅|端木|司徒|西门|西門|长孙|長孫|宇文|澹台|澹臺|申屠|万俟|萬俟)/u;
+
+/** "李小兰", "欧阳晓燕", "王磊  李娜": one or a few persons' names, each a surname and a given name. */
+export function personNames(content: string): boolean {
+  const names = content.split(/[\s\u3000\u00A0\u3001\uFF0C,]+/u).filter(Boolean);
+  if (names.length === 0 || names.length > 4) return false;
+  return names.every((name) => {
+    if (!/^\p{Script=Han}{2,4}$/u.test(name)) return false;
+    if (COMPOUND_SURNAME.test(name)) return name.length >= 3;
+    return SURNAMES.has(name[0]!) && name.length <= 3;
+  });
+}
+
 export function isByline(content: string): boolean {
+  if (STAFF_BYLINE.test(content)) return true;
   const edition = EDITION_TAIL.exec(content);
   if (edition && edition.index > 0) {
     const name = unspacedNames(content.slice(0, edition.index).trim());

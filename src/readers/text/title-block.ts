@@ -27,7 +27,7 @@ import {
   SPEAKER_WORDS,
   SUBHEAD,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -191,7 +191,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const line = lines[i]!;
     const content = line.content;
     // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.
-    const underTitle = (title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content));
+    // (A person's name alone right over the body is the author's: "李小兰" under a feature's title.)
+    const author0 = (title !== undefined || plain.length > 0) && !block.byline && personNames(content) && bodyLike(lines[i + 1]) && !headLike(lines[i + 1]!.content);
+    const underTitle = (title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content) || author0);
     // A deck (提要) under a title and its subtitle may be indented like the body: the summary that the
     // next lines tell at length.
     // (One the body repeats word for word is a pull-quote, whatever follows it.)
@@ -284,7 +286,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       }
       // A byline: a name with its office, a bare name under a date note ("（2020年2月23日）" / "李建华"),
       // or the issuing body over the date ("青山市统计局" / "2024年3月20日").
-      if ((isByline(content) || (isSigner(content) && isTitleNote(lines[i + 1]?.content ?? '')) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content) && !matchMarker(content) && !PROVISION.test(content) && !CONTENTS.test(content))) && !block.byline) {
+      if ((isByline(content) || author0 || (isSigner(content) && isTitleNote(lines[i + 1]?.content ?? '')) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content) && !matchMarker(content) && !PROVISION.test(content) && !CONTENTS.test(content))) && !block.byline) {
         block.byline = line;
         continue;
       }
