@@ -59,6 +59,9 @@ export const DOC_TYPE =
 /** The line naming an order: "中华人民共和国主席令(九届第37号)", "国务院令 第713号". */
 const ORDER_TITLE = /^\p{Script=Han}{2,16}令\s*[(\uFF08]?[^()\uFF08\uFF09]{0,10}?第\s*[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*[号號][)\uFF09]?$/u;
 
+/** An order's number on a line of its own: "第三十五号", "（第713号）". */
+const ORDER_NUMBER = /^[(\uFF08]?\s*第\s*[0-9\uFF10-\uFF19〇零一二三四五六七八九十百千]+\s*[号號]\s*[)\uFF09]?$/u;
+
 /** A medium's name in brackets: "[Newtalk新聞]", "【中央社】", "［星島日報］". */
 const SOURCE_TAG = /^[[\u3010\uFF3B][\p{Script=Han}A-Za-z0-9 ]{1,16}(?:新聞|新闻|報|报|網|网|社|台|電視|电视|日報|日报)[\]\u3011\uFF3D]$/u;
 
@@ -215,6 +218,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const author = (title !== undefined || plain.length > 0) && !block.byline && AUTHOR_IN_BRACKETS.test(content);
     if (author) {
       block.byline = line;
+      continue;
+    }
+    // "第三十五号" under "中华人民共和国主席令": the order's number, header matter (indented like the body or not).
+    if (plain.length > 0 && /令$/u.test(plain[plain.length - 1]!.content) && ORDER_NUMBER.test(content)) {
+      block.blocks.push({ line, role: 'header' });
       continue;
     }
     if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && plain.length >= 2) && !copy && !field) break;
@@ -407,7 +415,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // "最高人民法院" over "关于……的规定", "立法會" over "議程": the issuer over the document's name is a kicker.
     // (A deck of phrases with a gap is no document's name.)
     const named = DOC_TYPE.test(plain[1]!.content) && !PHRASE_GAP.test(plain[1]!.content);
-    if (named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) [block.kicker, block.title] = plain;
+    // An e-paper crawl writes its three head lines (引题 / 主题 / 副题) on the first three lines, empty where the
+    // page has none: two lines over an empty third are the kicker and the title.
+    const overEmptyThird = plain[0]!.number === 1 && plain[1]!.number === 2 && next !== undefined && next.number === 4 && next.afterBlank === true;
+    if ((named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) || (overEmptyThird && !block.kicker && !DOC_TYPE.test(plain[0]!.content))) [block.kicker, block.title] = plain;
     else [block.title, block.subtitle] = plain;
   }
   else if (plain.length === 3) {
