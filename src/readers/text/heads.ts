@@ -48,6 +48,9 @@ const COMMA_HEAD = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{2,10}[\uFF0C,]
 /** A topic and a phrase about it, no digits, no end punctuation: "易地搬迁：住上新房子". */
 const COLON_HEAD = /^[\p{Script=Han}\u201C\u201D\u300A\u300B]{2,10}[\uFF1A:][\p{Script=Han}\u201C\u201D\u300A\u300B\u3001]{3,14}$/u;
 
+/** A count in brackets at the end of a line: "（10名）", "（共3人）". */
+const COUNT_TAG = /[(\uFF08]\s*共?[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*(?:名|人|个|個|家|项|項|件|位|篇|部)\s*[)\uFF09]$/u;
+
 /** Dot leaders in a row of a table or a list of contents. */
 const LEADERS = /\.{5,}|\u2026{3,}|\u00B7{5,}/u;
 
@@ -59,6 +62,9 @@ export function headLike(content: string): boolean {
 /** Whether a line has the shape of a head: 'plain' (no end punctuation), 'stop' (one sentence ending in 。). */
 function headShape(content: string): Shape {
   if (BRACKETED.test(content)) return 'plain';
+  // A group's head over rows of names gives its count: "北京市（10名）", "先进集体（20个）".
+  const counted = content.replace(COUNT_TAG, '');
+  if (counted !== content && /^\p{Script=Han}{2,16}$/u.test(counted)) return 'plain';
   // A head says something: a number or a code alone ("138/2012") is a cell of a table.
   if ((content.match(/\p{Script=Han}/gu) ?? []).length < 2) return undefined;
   // A head of phrases set apart by gaps ("港府總動員 下午航班停 今晚考慮改掛 8號以上風球") may run longer.
