@@ -259,6 +259,8 @@ export const SPEAKER_ROLE = new RegExp(`(?:${[...OFFICES, '先生', '女士', '�
  */
 export function speakerLabel(content: string): string | undefined {
   const label = SPEAKER.exec(content)?.[1];
+  // "本台消息：", "青山台消息：": a report's formula, not a voice.
+  if (label !== undefined && /消息$/u.test(label)) return undefined;
   if (label !== undefined) return label.length >= 2 || SPEAKER_WORDS.has(label) ? label : undefined;
   const long = SPEAKER_LONG.exec(content)?.[1];
   if (long === undefined) return undefined;

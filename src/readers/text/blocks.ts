@@ -47,7 +47,12 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   const transcript = (labelled.length >= 3 || (labelled.length === 2 && paragraphs <= 4)) && new Set(names).size <= Math.max(2, labelled.length / 2);
   // A record of proceedings names its speakers by office: many names, each with a title.
   const record = names.filter(officeLabel).length >= 3;
-  return new Set(labelled.filter((_, i) => transcript || SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))));
+  // (Outside a transcript, "专家：合作年将释放区域发展新动能" between paragraphs, short and without an end, is a crosshead.)
+  const crosshead = (item: Classified) => {
+    const content = item.line.content;
+    return content.length <= 30 && !CLOSING_END.test(content) && !SENTENCE_END.test(content) && speakerLabel(content)!.length + 1 < content.length;
+  };
+  return new Set(labelled.filter((item, i) => transcript || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item))));
 }
 
 /** Shortest body after an unmarked run-in lead, and the longest lead. */

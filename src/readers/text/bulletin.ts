@@ -78,12 +78,26 @@ export function bulletinItems(blocks: Block[], force = false): Item[] | undefine
   // Reports one after another, each under its headline: the first under the article's own title.
   const reports = items.filter((item) => item.blocks.length > 0);
   if (heads >= 1 && reports.length === items.length && reports.every((item) => opensReport(item.blocks[0]))) return items;
+  // A programme's stories, each under its headline and opening with the formula, with crossheads inside some:
+  // cut at the headlines whose passage opens a report, the other heads stay in their story.
+  // (Such a headline may run long or open with its column's tag: "【新思想引领新征程】锚定……".)
+  const storyHead = (block: Block, i: number) => block.type === 'subhead' && block.data?.role !== 'contents' && inlineText(block.children).length <= 60 && opensReport(blocks[i + 1]);
+  const stories = blocks.filter(storyHead).length;
+  if (stories >= 1 && stories + (opensReport(blocks[0]) ? 1 : 0) >= 2) {
+    const cut: Item[] = [{ blocks: [] }];
+    blocks.forEach((block, i) => {
+      if (storyHead(block, i)) cut.push({ head: block as Subhead, blocks: [] });
+      else cut[cut.length - 1]!.blocks.push(block);
+    });
+    return cut;
+  }
   if (heads < MIN_ITEMS) return undefined;
   // One report with crossheads: its own passage opens with the dateline, the passages under its heads do not.
   if (opensReport(items[0]!.blocks[0]) && items.slice(1).filter((item) => opensReport(item.blocks[0])).length < heads / 2) return undefined;
   const short = items.every(
     (item, i) =>
-      (i === 0 && item.blocks.length === 0) ||
+      // (The file's own passage may hold only its formula: "央视网消息（新闻联播）：" over the items.)
+      (i === 0 && item.blocks.every((b) => b.type === 'dateline')) ||
       (item.blocks.length >= 1 && item.blocks.length <= MAX_PASSAGE && item.blocks.every((b) => b.type === 'paragraph' && !b.marker && !b.role)),
   );
   return short ? items : undefined;

@@ -46,7 +46,7 @@ const PARTY = /^(?:原告|被告|上诉人|被上诉人|申请人|被申请人|�
 const COMMA_HEAD = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{2,10}[\uFF0C,][^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u3001]{3,12}$/u;
 
 /** A topic and a phrase about it, no digits, no end punctuation: "易地搬迁：住上新房子". */
-const COLON_HEAD = /^[\p{Script=Han}\u201C\u201D\u300A\u300B]{2,10}[\uFF1A:][\p{Script=Han}\u201C\u201D\u300A\u300B\u3001]{3,14}$/u;
+const COLON_HEAD = /^[\p{Script=Han}\u201C\u201D\u300A\u300B]{2,10}[\uFF1A:][\p{Script=Han}\u201C\u201D\u2018\u2019\u300A\u300B\u3001]{2,14}(?:[\uFF0C,][\p{Script=Han}\u201C\u201D\u2018\u2019\u300A\u300B\u3001]{2,14})?$/u;
 
 /** A count in brackets at the end of a line: "（10名）", "（共3人）". */
 const COUNT_TAG = /[(\uFF08]\s*共?[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*(?:名|人|个|個|家|项|項|件|位|篇|部)\s*[)\uFF09]$/u;
@@ -157,7 +157,10 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     if (PICTURE_CREDIT.test(content) || CREDIT_END.test(content)) return;
     // Where paragraphs follow each other line by line, a line set off by a blank line that stops without
     // closing punctuation is a head (the crawler kept the head but lost its bold).
-    const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && !CLOSING_END.test(content) && !/[\uFF0C,\u3001]$/u.test(content);
+    // (A headline may end with a name in quotation marks: "……共同宣布启动“中老友好年”".)
+    const quotedEnd = /[\u201D\u300D\u300B]$/u.test(content) && !/^[\u201C\u300C\u300A]/u.test(content) && !SENTENCE_END.test(content);
+    // (A figure's caption set off where the picture was, "图1　汽车号牌编码规则", is no head.)
+    const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && (!CLOSING_END.test(content) || quotedEnd) && !/[\uFF0C,\u3001]$/u.test(content) && !/^[图圖表][0-9\uFF10-\uFF19一二三四五六七八九十]+/u.test(content);
     // "出席議員：" over the rows of a list: a label head.
     const next0 = items[i + 1];
     // (The line under a field's label is its value, never a head.)
@@ -199,6 +202,16 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     openings.set(opening, (openings.get(opening) ?? 0) + 1);
   }
   if ([...openings.values()].some((n) => n >= 2)) for (const item of commaHeads) if (!found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
+  // A bulletin of items, headline and report one after the other: where most of the article is such pairs,
+  // every short unpunctuated line over a report is a headline, however it opens (《…》, “…”, a colon in it).
+  const pairHeads = items.filter((item, i) => {
+    if (!plainParagraph(item) || speakers.has(item)) return false;
+    const content = item.line.content;
+    const next = items[i + 1];
+    return content.length >= 6 && content.length <= 40 && !CLOSING_END.test(content) && !SENTENCE_END.test(content) && !/[\uFF0C,\u3001]$/u.test(content) && (i === 0 || closes(items[i - 1], items[i - 2])) && plainParagraph(next) && next.line.content.length >= Math.max(20, content.length) && CLOSING_END.test(next.line.content);
+  });
+  const paragraphs = items.filter((item) => plainParagraph(item)).length;
+  if (pairHeads.length >= 3 && 2 * pairHeads.length >= 0.6 * paragraphs) for (const item of pairHeads) if (!found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
   // So with a colon ("易地搬迁：住上新房子" / "产业扶贫：鼓起钱袋子"): a topic and a phrase, standing alone
   // between passages, two or more in the article (one such line may be a field or a label).
   const colonHeads = items.filter((item, i) => plainParagraph(item) && !speakers.has(item) && COLON_HEAD.test(item.line.content) && !isHeaderField(item.line.content) && closes(items[i - 1], items[i - 2]) && opensPassage(items[i + 1], item.line));

@@ -22,7 +22,7 @@ import { detectLang } from './lang.js';
 import { type Line, splitLines } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
 import { type Markup, readMarkup } from './markup.js';
-import { MARKER_RANK, type MarkerKind, matchMarker, OPENING_DATELINE, PROVISION } from '../../text/patterns.js';
+import { CLOSING_END, MARKER_RANK, type MarkerKind, matchMarker, OPENING_DATELINE, PROVISION } from '../../text/patterns.js';
 import { ZhpressError } from '../../errors.js';
 
 
@@ -145,7 +145,10 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
   const { lines: unmarked, markup } = readMarkup(layout.lines.filter((line) => !line.blank), report);
   const nonBlank = separateMarkers(unmarked);
   // One paragraph a line: a blank line is then where something was (a head the crawler dropped) or starts.
-  const blanksMeanSections = nonBlank.filter((line) => line.afterBlank).length < 0.3 * nonBlank.length;
+  // (So where most paragraphs follow each other line by line, however many heads and labels stand set off.)
+  const prose = nonBlank.filter((line, k) => k > 0 && line.content.length >= 30 && CLOSING_END.test(line.content));
+  const runOn = prose.filter((line) => !line.afterBlank).length;
+  const blanksMeanSections = nonBlank.filter((line) => line.afterBlank).length < 0.3 * nonBlank.length || (prose.length >= 4 && runOn >= 0.6 * prose.length);
   const indented = bodyIsIndented(nonBlank);
 
   // Numbering kinds the sidecar declares to be headings, by example ("1.", "（一）").

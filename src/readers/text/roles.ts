@@ -199,7 +199,7 @@ function unspacedNames(credit: string): string {
 }
 
 /** The edition line glued after the author's name: "刘晓庆《人民日报》（2026年08月13日第05版）". */
-const EDITION_TAIL = new RegExp(EDITION_LINE.source.slice(1), 'u');
+export const EDITION_TAIL = new RegExp(EDITION_LINE.source.slice(1), 'u');
 const BARE_NAME = new RegExp(`^${NAME}$`, 'u');
 
 /** "本报评论员", "人民日报特约评论员": a staff commentator's signature, a byline without a name. */
@@ -229,7 +229,9 @@ export function isByline(content: string): boolean {
     const name = unspacedNames(content.slice(0, edition.index).trim());
     return BYLINE.test(name) || LABELLED_BYLINE.test(name) || BARE_NAME.test(name);
   }
-  return BYLINE.test(content) || LABELLED_BYLINE.test(content);
+  // (Names letter-spaced: "本报记者  常  明".)
+  const names = unspacedNames(content);
+  return BYLINE.test(content) || LABELLED_BYLINE.test(content) || (names !== content && BYLINE.test(names));
 }
 
 /** A column tag standing alone above a title: 【人民时评】, 今日谈. */

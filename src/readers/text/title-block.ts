@@ -8,7 +8,7 @@ import { headLike } from './heads.js';
 import type { Markup } from './markup.js';
 import { splitChrome } from './split-chrome.js';
 import { type Line } from './lines.js';
-import { joinLines } from './line-slice.js';
+import { joinLines, sliceLine, trimLine } from './line-slice.js';
 import {
   BULLET_ITEM,
   CLOSING_DATELINE,
@@ -27,7 +27,7 @@ import {
   SPEAKER_WORDS,
   SUBHEAD,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, EDITION_TAIL, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -58,6 +58,9 @@ export const DOC_TYPE =
 
 /** The line naming an order: "中华人民共和国主席令(九届第37号)", "国务院令 第713号". */
 const ORDER_TITLE = /^\p{Script=Han}{2,16}令\s*[(\uFF08]?[^()\uFF08\uFF09]{0,10}?第\s*[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*[号號][)\uFF09]?$/u;
+
+/** How a broadcast report opens: "央视网消息（新闻联播）：", "本台消息：". */
+const REPORT_FORMULA = /^[\p{Script=Han}]{2,8}消息(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?[\uFF1A:]/u;
 
 /** An order's number on a line of its own: "第三十五号", "（第713号）". */
 const ORDER_NUMBER = /^[(\uFF08]?\s*第\s*[0-9\uFF10-\uFF19〇零一二三四五六七八九十百千]+\s*[号號]\s*[)\uFF09]?$/u;
@@ -354,6 +357,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       continue;
     }
     if (block.subtitle || block.notes.length || block.byline) break;
+    // Under a title a dateline opens the body: a title-like line after it is the report's (its first headline).
+    if (plain.length > 0 && block.blocks.some((b) => b.dateline)) break;
+    // So is a line over a report's formula in a programme of reports ("青山台消息：……" under each headline).
+    if (plain.length > 0 && lines[i + 1] !== undefined && REPORT_FORMULA.test(lines[i + 1]!.content) && document.filter((l) => REPORT_FORMULA.test(l.content)).length >= 2) break;
     // A first line over header fields is the title, however long: a notice's 主旨 often stands there.
     const overFields = i === block.blocks.length && plain.length === 0 && !block.kicker && lines[i + 1] !== undefined && (isHeaderField(lines[i + 1]!.content) || LETTERHEAD.test(lines[i + 1]!.content)) && content.length <= 240 && !matchMarker(content);
     if (!overFields && !titleLike(content, plain.length === 0)) break;
@@ -418,7 +425,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // An e-paper crawl writes its three head lines (引题 / 主题 / 副题) on the first three lines, empty where the
     // page has none: two lines over an empty third are the kicker and the title.
     const overEmptyThird = plain[0]!.number === 1 && plain[1]!.number === 2 && next !== undefined && next.number === 4 && next.afterBlank === true;
-    if ((named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) || (overEmptyThird && !block.kicker && !DOC_TYPE.test(plain[0]!.content))) [block.kicker, block.title] = plain;
+    // A newspaper sets its column's name after the main title, "这些蔬菜咋挑选（信息服务台）": the line over it is the kicker.
+    const tagged = TRAILING_TAG.test(plain[1]!.content) && !TRAILING_TAG.test(plain[0]!.content) && !/[\d\uFF10-\uFF19]/u.test(TRAILING_TAG.exec(plain[1]!.content)![0]);
+    if ((named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) || ((overEmptyThird || tagged) && !block.kicker && !DOC_TYPE.test(plain[0]!.content))) [block.kicker, block.title] = plain;
     else [block.title, block.subtitle] = plain;
   }
   else if (plain.length === 3) {
@@ -427,6 +436,14 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       return { notes: [], blocks: [], length: 0 };
     }
     [block.kicker, block.title, block.subtitle] = plain;
+  }
+  // "本报记者  林丽鹂《人民日报》（2025年06月02日第 02 版）": the crawl glued the paper's edition to the author;
+  // the author is the byline, the edition header matter.
+  const edition = block.byline ? EDITION_TAIL.exec(block.byline.content) : null;
+  if (block.byline && edition && edition.index > 0) {
+    const whole = block.byline;
+    block.byline = trimLine(sliceLine(whole, 0, edition.index));
+    insertHeader(block, sliceLine(whole, edition.index));
   }
   block.length = i;
   return block;
