@@ -5,7 +5,7 @@ import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
 import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, BOX_LABEL, isAddress, isTitleNote, RULE_LINE } from './roles.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, isAddress, isByline, isTitleNote, personNames, RULE_LINE } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -86,10 +86,20 @@ export function splitArticles(lines: Line[]): Line[][] {
   // Items set apart by rules ("-", "***") between them, each a headline over its text: a rule ends an article.
   const ruled = (i: number) => RULE_LINE.test(lines[i]!.content) && lines[i + 1] !== undefined && titleLike(lines[i + 1]!.content) && bodyLike(lines[i + 2]);
   const rules = lines.filter((_, i) => ruled(i)).length;
+  // A page of signed contributions: one or two head lines after a finished paragraph, the author's line
+  // (office and name), then the text. Where two or more stand so, each starts an article.
+  const signedHead = (i: number) => {
+    // (The text's first lines count too: they are the first contribution's head.)
+    if ((i > 0 && !(CLOSING_END.test(lines[i - 1]!.content) || EDITOR_SIGN.test(lines[i - 1]!.content))) || !titleLike(lines[i]!.content) || /^[(\uFF08]/u.test(lines[i]!.content)) return false;
+    const at = lines[i + 1] !== undefined && titleLike(lines[i + 1]!.content) && !isByline(lines[i + 1]!.content) && !personNames(lines[i + 1]!.content) ? i + 2 : i + 1;
+    return lines[at] !== undefined && (isByline(lines[at]!.content) || personNames(lines[at]!.content)) && bodyLike(lines[at + 1]) && /[\uFF0C\u3002]/u.test(lines[at + 1]!.content) && lines[at + 1]!.content.length >= 30;
+  };
+  const signedHeads = new Set(lines.map((_, i) => i).filter(signedHead));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = line.content;
     if (rules >= 2 && i > 0 && RULE_LINE.test(lines[i - 1]!.content) && ruled(i - 1) && current.length) close();
+    if (signedHeads.size >= 2 && signedHeads.has(i) && current.length) close();
     const from = CONTINUED_FROM.exec(content);
     if (from && from[0].length === content.length && current.some((l) => !CONTINUED_FROM.test(l.content))) close();
     // (An attachment label alone is the start of the article that follows it.)

@@ -188,7 +188,8 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const passage = labelHead || figure || stacked ? true : setOff ? next?.kind === 'paragraph' && !next.role && CLOSING_END.test(next.line.content) : overSecond || opensPassage(next, item.line);
     // The second line of a two-line head follows the first.
     const underHead = found.length > 0 && found[found.length - 1]!.item === items[i - 1];
-    if ((!labelHead && !underHead && !spaced && !closes(items[i - 1], items[i - 2])) || !(passage || spaced)) return;
+    // (A box label heads its box whatever ends the passage before it.)
+    if ((!labelHead && !underHead && !spaced && !BOX_LABEL.test(content) && !closes(items[i - 1], items[i - 2])) || !(passage || spaced)) return;
     const end = ending(item);
     if (!labelHead && end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
     found.push({ item, shape });

@@ -12,7 +12,7 @@ import { documentHead } from './document-head.js';
 import { endMatter } from './end-matter.js';
 import { readLayout } from './layout.js';
 import { findTitleBlock, type TitleBlock } from './title-block.js';
-import { isAddress, pageRow } from './roles.js';
+import { EDITOR_SIGN, isAddress, pageRow } from './roles.js';
 import { buildBlocks } from './blocks.js';
 import { bulletinItems, headTitle } from './bulletin.js';
 import { type Classified, classify } from './classify.js';
@@ -59,7 +59,8 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const address = isAddress(line.content) && !PROVISION.test(line.content) && !matchMarker(line.content);
-    const role = furniture.has(line) || pageRow(line.content, lines[i + 1]?.content) ? 'record' : (roles.get(line) ?? (address ? 'address' : undefined));
+    // "——编  者" under an editor's note: its signature, wherever the note stands.
+    const role = furniture.has(line) || pageRow(line.content, lines[i + 1]?.content) ? 'record' : EDITOR_SIGN.test(line.content) ? 'signature' : (roles.get(line) ?? (address ? 'address' : undefined));
     if (role) {
       items.push({ kind: 'paragraph', line, rest: line, role });
       continue;

@@ -90,6 +90,8 @@ const BRACKETED_WEEKDAY_DATE = new RegExp(`^${DATE}\\s*[(\uFF08](?:星期|週|�
  */
 const PHOTO_CREDIT = /^[(\uFF08]?(?:[\p{Script=Han}]{0,12}?(?:记者|記者|通讯员|通訊員|摄影记者|攝影記者|特约摄影|特約攝影|发|發)[\s\u3000\u00A0]*)?[\p{Script=Han}·]{2,4}(?:[\s\u3000\u00A0、]+[\p{Script=Han}·]{2,4}){0,3}[\s\u3000\u00A0/／]*(?:摄|攝|摄影|攝影)[)\uFF09]?(?:[(\uFF08][\p{Script=Han}A-Za-z·\s]{1,12}[)\uFF09])?$/u;
 
+const SOURCE_CREDIT = /^[(\uFF08]\s*(?:摘编自|摘編自|摘自|转自|轉自|转载自|轉載自|原载|原載|原载于|原載於|来源|來源)[\uFF1A:]?[^()\uFF08\uFF09]{1,60}[)\uFF09]$/u;
+
 /** A link or a page's dated byline row: page furniture wherever it stands (a file of many pages has one under each). */
 export function pageRow(content: string, next = ''): boolean {
   return (
@@ -101,6 +103,10 @@ export function pageRow(content: string, next = ''): boolean {
     RULE_LINE.test(content) ||
     CREDIT_PAIRS.test(content) ||
     PHOTO_CREDIT.test(content) ||
+    // Where a piece was taken from, under it: "（摘编自《贵州日报》，原题为《勇敢并不孤独》）".
+    SOURCE_CREDIT.test(content) ||
+    // A page's design and data credits, at its top as at its foot: "版式设计：蔡华伟", "数据来源：中国汽车流通协会".
+    /^(?:数据来源|數據來源|版式设计|版式設計|美术设计|美術設計|视觉设计|視覺設計|制图|製圖|制表|製表|图表制作|圖表製作)[\uFF1A:][\s\u3000]*[^\uFF0C,\u3002]{1,30}$/u.test(content) ||
     // A reporter's credit in brackets after the passage they filed: "（本报驻伊斯兰堡记者  李四）".
     (/^[(\uFF08][^()\uFF08\uFF09]+[)\uFF09]$/u.test(content) && BYLINE.test(content)) ||
     // A picture's address where the picture was: "![](https://…)".
@@ -222,8 +228,14 @@ export function personNames(content: string): boolean {
   });
 }
 
+/** The signature of an editor's note: "——编者", "——编  者". */
+export const EDITOR_SIGN = /^[\u2014\u2015]{1,2}\s*(?:编[\s\u3000]*者|編[\s\u3000]*者)$/u;
+
+/** A deputy's or a member's signature, office and name: "中国人民大学教授郑功成代表", "……研究所副所长张斌委员". */
+const DEPUTY_BYLINE = /^(?!各位|全体|全體|诸位|諸位)[\p{Script=Han}\u3001\u00B7\s\u3000]{6,44}(?:代表|委员|委員)$/u;
+
 export function isByline(content: string): boolean {
-  if (STAFF_BYLINE.test(content)) return true;
+  if (STAFF_BYLINE.test(content) || DEPUTY_BYLINE.test(content)) return true;
   const edition = EDITION_TAIL.exec(content);
   if (edition && edition.index > 0) {
     const name = unspacedNames(content.slice(0, edition.index).trim());
@@ -291,7 +303,7 @@ export function isSigner(content: string): boolean {
 
 /** End matter: copy-to, printed-by, credits. */
 const RECORD =
-  /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|相关报道|相關報導|相关阅读|相關閱讀|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話|承辦人|承办人|承辦科長|承办科长|承辦單位|承办单位|發稿單位|发稿单位|發稿人|发稿人|電話|电话|傳真|传真|電子郵件|电子邮件)\s*[：:|｜]/u;
+  /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|数据来源|數據來源|版式设计|版式設計|美术设计|美術設計|视觉设计|視覺設計|制表|製表|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|相关报道|相關報導|相关阅读|相關閱讀|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話|承辦人|承办人|承辦科長|承办科长|承辦單位|承办单位|發稿單位|发稿单位|發稿人|发稿人|電話|电话|傳真|传真|電子郵件|电子邮件)\s*[：:|｜]/u;
 
 /** Credits as role and name pairs with gaps: "撰文 陈薇沁 责编 陈子文", "文 | 王明  摄影 | 李华". */
 const CREDIT_PAIRS = /^(?:(?:撰文|文字|文|责编|責編|编辑|編輯|摄影|攝影|图|圖|视频|視頻|剪辑|剪輯|监制|監製|策划|策劃)[\s\u3000|｜]+[\p{Script=Han}·]{2,4}[\s\u3000]*){2,}$/u;

@@ -165,6 +165,8 @@ function repeatedBelow(line: Line, document: readonly Line[]): boolean {
 function isDeck(content: string, repeated = false): boolean {
   return (
     content.length > 24 &&
+    // (A line carrying the column's name in brackets is the main title, no deck.)
+    !TRAILING_TAG.test(content) &&
     // (A picture's caption with its credit is no summary: "……作政府工作报告。 宁夏日报记者 王鼎 摄".)
     !CREDIT_END.test(content) &&
     (content.length <= 160 || repeated) &&
@@ -427,7 +429,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const overEmptyThird = plain[0]!.number === 1 && plain[1]!.number === 2 && next !== undefined && next.number === 4 && next.afterBlank === true;
     // A newspaper sets its column's name after the main title, "这些蔬菜咋挑选（信息服务台）": the line over it is the kicker.
     const tagged = TRAILING_TAG.test(plain[1]!.content) && !TRAILING_TAG.test(plain[0]!.content) && !/[\d\uFF10-\uFF19]/u.test(TRAILING_TAG.exec(plain[1]!.content)![0]);
-    if ((named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) || ((overEmptyThird || tagged) && !block.kicker && !DOC_TYPE.test(plain[0]!.content))) [block.kicker, block.title] = plain;
+    // A topic of a few characters over a headline twice its length ("区域重大战略" / "加快形成高质量发展动力源") heads it.
+    const topic = bare(plain[0]!.content).length <= 6 && bare(plain[1]!.content).length >= 2 * bare(plain[0]!.content).length;
+    if ((named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) || ((overEmptyThird || tagged || topic) && !block.kicker && !DOC_TYPE.test(plain[0]!.content))) [block.kicker, block.title] = plain;
     else [block.title, block.subtitle] = plain;
   }
   else if (plain.length === 3) {
