@@ -243,6 +243,8 @@ export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:](?!\/\/)[\s
  * possibly with a converter's pinyin glosses ("工業(yè)和"), or a label alone on its line ("黄守宏:").
  */
 const SPEAKER_LONG = /^((?:[\p{Script=Han}A-Za-z\u00B7]|[(\uFF08][a-z\u00E0-\u00FC\u0101-\u01DC]{1,8}[)\uFF09]|[ \u3000](?=\p{Script=Han})|\u3001(?=\p{Script=Han})){1,40})[\uFF1A:][\s\u3000]*(?=\S|$)/u;
+const CHAIR_LABEL = /^((?:主席|主持人|召集委員|召集委员|召委|代理主席)[(\uFF08][\p{Script=Han}\u00B7]{0,6}(?:委員|委员|議員|议员|代表|立委|議長|议长|院長|院长)[\p{Script=Han}\u00B7]{0,6}[)\uFF09])[\uFF1A:][\s\u3000]*(?=\S)/u;
+
 /** Whether a speaker's label names an office ("梁國雄議員", "主持人 曲衛國", "工業和信息化部部長 金壯龍"). */
 export function officeLabel(label: string): boolean {
   return SPEAKER_ROLE.test(label) || OFFICE.test(label);
@@ -262,6 +264,9 @@ export function speakerLabel(content: string): string | undefined {
   // "本台消息：", "青山台消息：": a report's formula, not a voice.
   if (label !== undefined && /消息$/u.test(label)) return undefined;
   if (label !== undefined) return label.length >= 2 || SPEAKER_WORDS.has(label) ? label : undefined;
+  // "主席（陳委員其邁）：": the chair, with the member who holds the chair in brackets.
+  const chair = CHAIR_LABEL.exec(content)?.[1];
+  if (chair !== undefined) return chair;
   const long = SPEAKER_LONG.exec(content)?.[1];
   if (long === undefined) return undefined;
   // Alone on its line, a short name is a label too ("黄守宏:" over what he said); a long one names an office.

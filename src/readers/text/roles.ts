@@ -17,7 +17,7 @@ const CHROME =
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
-  /^(?:发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期)\s*[：:]/u;
+  /^(?:发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类)\s*[：:]/u;
 
 /** A letter-spaced label ("索 引 号：", "标\u3000\u3000题：") read without its spaces. */
 const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/u, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
@@ -172,8 +172,11 @@ const DATE_LINE = new RegExp(`^${DATE}\\s*(?:[(（]?(?:星期|週|周|礼拜|禮
 /** "摘自：……的讲话", "原载《人民日报》": where the text was taken from, a note under its title. */
 const SOURCE_NOTE = /^(?:摘自|摘編自|摘编自|选自|選自|原载|原載|转自|轉自|节选自|節選自)[\uFF1A:]?\S/u;
 
+/** A sitting's date and hours under the title of minutes: "中華民國101年6月6（星期三）上午9時7分、下午2時41分". */
+const SITTING_DATE = /^(?:中華民國|中华民国)?\s*[0-9\uFF10-\uFF19一二三四五六七八九十〇零百]{2,4}\s*年\s*[0-9\uFF10-\uFF19一二三四五六七八九十]{1,2}\s*月\s*[0-9\uFF10-\uFF19一二三四五六七八九十]{1,3}\s*日?\s*[(\uFF08](?:星期|週|周)[一二三四五六日天][)\uFF09][^\u3002\uFF0C,]{0,40}$/u;
+
 export function isTitleNote(content: string): boolean {
-  return SOURCE_NOTE.test(content) || ADOPTION.test(content) || DATED_PARENS.test(content) || DATE_LINE.test(content);
+  return SITTING_DATE.test(content) || SOURCE_NOTE.test(content) || ADOPTION.test(content) || DATED_PARENS.test(content) || DATE_LINE.test(content);
 }
 
 /** "省长 李炳军", "新华社记者林晖", "本报记者 张三 李四": an author or speaker line. */
@@ -295,7 +298,7 @@ export const CONTACT = /^(?:联系人|聯繫人|联络人|聯絡人|联系电话
 
 /** Organs that sign: a short line ending in one of these is a signature when a date follows. */
 const ORGAN_END =
-  /(?:国务院|國務院|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|人大常委会|部|局|院|厅|廳|署|委|会|會|中心|处|處|室|所|公司|法院|检察院|檢察院|小组|小組|组|組|村|镇|鎮|乡|鄉|总队|總隊|支队|支隊|中央|学者|學者|联合会|聯合會|协会|協會)$/u;
+  /(?:国务院|國務院|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|人大常委会|部|局|院|厅|廳|署|委|会|會|中心|处|處|室|所|公司|法院|检察院|檢察院|小组|小組|组|組|村|镇|鎮|乡|鄉|总队|總隊|支队|支隊|调查队|調查隊|大队|大隊|中央|学者|學者|联合会|聯合會|协会|協會)$/u;
 
 export function isSigner(content: string): boolean {
   return content.length <= 30 && !/[，。；：！？,;:!?、]/u.test(content) && ORGAN_END.test(content.replace(/[\s\u3000]+/gu, ''));

@@ -192,12 +192,15 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     // A run of long lines that all stop without punctuation, each over its text, are heads however long
     // ("（一）新环境保护法和新环境影响评价法并未禁止建设单位主动补交……报告表").
     const openHeads = members.length >= 2 && hasContent.every(Boolean) && texts.every((t) => t.length > 0 && t.length <= 80 && !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A\uFF0C\u3001,;:!?]$/u.test(t) && !/[\u3002\uFF1B;]/u.test(t));
+    // A run whose every item is one sentence alone on its line, each over its own text
+    // ("一、粮食产量稳步增长，粮食生产能力持续增强。" / its paragraphs / "二、……。"): heads with their stops.
+    const sentenceRun = members.length >= 3 && hasContent.every(Boolean) && texts.every((t) => ONE_SENTENCE.test(t) && (t.match(/[\uFF0C,]/gu) ?? []).length <= 2);
     const runIn = members[0]!.markerKind === 'shi';
     run.forEach((i, k) => {
       const member = members[k]!;
       // (So is a long headline among short ones, where it has no sentence end: "2. 人民日报评论员文章：……——二论……".)
       const longHead = agreeing && heads >= 3 && texts[k]!.length <= 80 && !SENTENCE_END.test(texts[k]!) && !/[\u3002\uFF01\uFF1F\uFF1B]/u.test(texts[k]!) && !/[\uFF1A:\uFF0C,\u3001]$/u.test(texts[k]!);
-      const sentenceHead = (openHeads && hasContent[k]) || (agreeing && hasContent[k] && ((ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2) || longHead));
+      const sentenceHead = (openHeads && hasContent[k]) || sentenceRun || (agreeing && hasContent[k] && ((ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2) || longHead));
       // (A run-in enumeration, 一是……, numbers points of the prose: never a head; 第一，…… may be one.)
       if ((headShaped[k] || sentenceHead) && hasContent[k] && !runIn) out[i] = asHeading(member);
       else if ((leadsCount || policyTitle(texts[k]!, leads[k])) && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);

@@ -299,7 +299,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       }
       // A byline: a name with its office, a bare name under a date note ("（2020年2月23日）" / "李建华"),
       // or the issuing body over the date ("青山市统计局" / "2024年3月20日").
-      if ((isByline(content) || author0 || (isSigner(content) && isTitleNote(lines[i + 1]?.content ?? '')) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content) && !matchMarker(content) && !PROVISION.test(content) && !CONTENTS.test(content))) && !block.byline) {
+      if ((isByline(content) || author0 || (isSigner(content) && (isTitleNote(lines[i + 1]?.content ?? '') || /^[(\uFF08][^()\uFF08\uFF09]{1,20}[)\uFF09]$/u.test(lines[i + 1]?.content ?? ''))) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content) && !matchMarker(content) && !PROVISION.test(content) && !CONTENTS.test(content))) && !block.byline) {
         block.byline = line;
         continue;
       }
