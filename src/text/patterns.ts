@@ -123,7 +123,9 @@ export function matchMarker(content: string): MarkerMatch | undefined {
 }
 
 /** "第一条" at the start of a provision (laws, regulations, plans): a run-in lead. */
-export const PROVISION = new RegExp(`^第${NUMBER}[条條](?:之${NUMBER})?(?=[\\s\u3000]|$)`, 'u');
+// (A gazette letter-spaces it: "第　一　條".)
+const SPACED_NUMBER = `(?:${HAN_NUMERAL}(?:[\\s\u3000]*${HAN_NUMERAL})*|${DIGIT}+)`;
+export const PROVISION = new RegExp(`^第(?:${NUMBER}|[\\s\u3000]+${SPACED_NUMBER}[\\s\u3000]+)[条條](?:之${NUMBER})?(?=[\\s\u3000]|$)`, 'u');
 
 /** Sentence-ending punctuation (full and half width). */
 export const SENTENCE_END = /[\u3002\uFF01\uFF1F!?\uFF1B;]/u;

@@ -5,7 +5,7 @@ import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
 import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, isAddress, isByline, isTitleNote, personNames, RULE_LINE } from './roles.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isByline, isTitleNote, personNames, RULE_LINE } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -62,6 +62,8 @@ function documentStarts(lines: Line[], i: number, afterSignature: boolean, resta
   if (i > 0 && whole && whole[0].length === line.content.length && next && titleLike(next.content) && /^[(\uFF08]/u.test(lines[i + 2]?.content ?? '') && isTitleNote(lines[i + 2]!.content)) return true;
   // A document inside a news story: its title over its date or adoption line (a communiqué the story carries).
   if (i > 0 && titleLike(line.content) && next && /^[(\uFF08]/u.test(next.content) && isTitleNote(next.content) && CLOSING_END.test(lines[i - 1]!.content)) return true;
+  // (So a rule an order issues, under the order's signature: its name over its promulgation lines.)
+  if (i > 0 && titleLike(line.content) && DOC_TYPE.test(line.content) && next && isAdoption(next.content) && (isByline(lines[i - 1]!.content) || HEAD_OF_ORGAN.test(lines[i - 1]!.content) || CLOSING_END.test(lines[i - 1]!.content))) return true;
   // A letter or a speech inside a news story: its title, then its salutation.
   if (i > 0 && titleLike(line.content) && next && isAddress(next.content) && /[\u3002\uFF01\uFF1F!?\u2026][\u201D\u300D]?$/u.test(lines[i - 1]!.content)) return true;
   if (!afterSignature || !titleLike(line.content) || /^[(\uFF08]/u.test(line.content) || BOX_LABEL.test(line.content)) return false;

@@ -5,7 +5,7 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from '../../text/patterns.js';
-import { ATTACHMENT_NOTE, CONTACT, END_CAPTION, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, SEAL } from './roles.js';
+import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, SEAL } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
 function attachmentItem(content: string): boolean {
@@ -41,7 +41,7 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
       signed = true;
     } else if (signed && (isSigner(content) || (SEAL.test(content) && roles.get(lines[i + 1]!) === 'signature') || (isByline(content) && roles.get(lines[i + 1]!) === 'signature' && LONE_DATE.test(lines[i + 1]!.content)))) roles.set(lines[i]!, 'signature');
     // "縣長　王○○" closing a Taiwan 公文: the signature is the head of the organ by office and name.
-    else if (!signed && isByline(content) && i >= lines.length - 4) {
+    else if (!signed && (isByline(content) || HEAD_OF_ORGAN.test(content)) && i >= lines.length - 4) {
       roles.set(lines[i]!, 'signature');
       signed = true;
     }

@@ -175,6 +175,11 @@ const SOURCE_NOTE = /^(?:摘自|摘編自|摘编自|选自|選自|原载|原載|
 /** A sitting's date and hours under the title of minutes: "中華民國101年6月6（星期三）上午9時7分、下午2時41分". */
 const SITTING_DATE = /^(?:中華民國|中华民国)?\s*[0-9\uFF10-\uFF19一二三四五六七八九十〇零百]{2,4}\s*年\s*[0-9\uFF10-\uFF19一二三四五六七八九十]{1,2}\s*月\s*[0-9\uFF10-\uFF19一二三四五六七八九十]{1,3}\s*日?\s*[(\uFF08](?:星期|週|周)[一二三四五六日天][)\uFF09][^\u3002\uFF0C,]{0,40}$/u;
 
+/** An adoption, amendment or promulgation line: "民國81年1月24日（81）陸法字第0311號令發布". */
+export function isAdoption(content: string): boolean {
+  return ADOPTION.test(content);
+}
+
 export function isTitleNote(content: string): boolean {
   return SITTING_DATE.test(content) || SOURCE_NOTE.test(content) || ADOPTION.test(content) || DATED_PARENS.test(content) || DATE_LINE.test(content);
 }
@@ -279,7 +284,11 @@ export function isAddress(content: string): boolean {
 }
 
 /** The attachment note after the body: "附件：1.…", "附件：应急救援专用号牌式样". */
-export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*\s*[：:]/u;
+/** (An order's "附「行政院大陸委員會顧問遴聘辦法」一份。" names what it attaches too.) */
+export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*\s*[：:]|^附[\u300C\u300A][^\u300D\u300B]{2,60}[\u300D\u300B](?:及[\u300C\u300A][^\u300D\u300B]{2,60}[\u300D\u300B])*(?:一份|乙份|壹份|[0-9]+份)?[\u3002]?$/u;
+
+/** The head of an organ signing an order or a letter: "主任委員吳釗燮", "部長　王○○". */
+export const HEAD_OF_ORGAN = /^(?:主任委員|主任委员|部長|部长|署長|署长|局長|局长|院長|院长|市長|市长|縣長|县长|主席|總統|总统|行政院長|行政院长)[\s\u3000]*[\p{Script=Han}○Ｏ〇]{2,4}$/u;
 /** "附件" or "附件1" alone on a line, above an attachment's title. */
 export const ATTACHMENT_LABEL = /^(?:附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*|附[：:]|附录|附錄)$/u;
 
@@ -361,7 +370,9 @@ export const BOX_LABEL =
   /^(?:核心阅读|核心閱讀|记者手记|記者手記|链接|鏈接|相关链接|相關連結|延伸阅读|延伸閱讀|短评|短評|点评|點評|背景|背景链接|编后|編後|编后记|编者按|編者按|小贴士|小貼士|数说|數說|评论员手记|记者观察|記者觀察|新闻链接|新聞鏈接|知识链接|名词解释|名詞解釋|资料来源|資料來源|数据来源|數據來源)[\uFF1A:]?$/u;
 
 /** The labelled sections of a Taiwan 公文 and a decision: "主旨：", "說明：", "辦法：", "依據：". */
-export const SECTION_LABEL = /^(?:主旨|要旨|要點|要点|主文|案由|說明|说明|辦法|办法|依據|依据|公告事項|公告事项|擬辦|拟办|決定|决定|決議|决议|備註|备注|理由|事實|事实)[：:]/u;
+// (A gazette letter-spaces them: "主　　旨：", "依　　據：".)
+const SECTION_WORDS = ['主旨', '要旨', '要點', '要点', '主文', '案由', '說明', '说明', '辦法', '办法', '依據', '依据', '公告事項', '公告事项', '擬辦', '拟办', '決定', '决定', '決議', '决议', '備註', '备注', '理由', '事實', '事实'];
+export const SECTION_LABEL = new RegExp(`^(?:${SECTION_WORDS.map((word) => [...word].join('[\\s\\u3000]*')).join('|')})[\\s\\u3000]*[\uFF1A:]`, 'u');
 
 /** A letterhead under a title: "臺南市政府　公告" (the organ, a gap, the kind of document). */
 export const LETTERHEAD = /^[\p{Script=Han}]{2,16}(?:政府|公所|院|部|局|署|處|处|會|会|辦公室|办公室)[\s\u3000]+(?:公告|函|令|通知|通告|書函|书函)$/u;
