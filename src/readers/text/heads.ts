@@ -203,6 +203,13 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     openings.set(opening, (openings.get(opening) ?? 0) + 1);
   }
   if ([...openings.values()].some((n) => n >= 2)) for (const item of commaHeads) if (!found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
+  // A question over the exchange it heads ("突出问题有哪些？" / "问：……" / "答：……"): a head, its ？ and all.
+  items.forEach((item, i) => {
+    const next = items[i + 1];
+    if (!plainParagraph(item) || speakers.has(item) || !next || !speakers.has(next)) return;
+    const content = item.line.content;
+    if (content.length <= 24 && /[\uFF1F?]$/u.test(content) && !/[\uFF0C,\u3002\uFF1A:]/u.test(content) && (i === 0 || closes(items[i - 1], items[i - 2])) && !found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
+  });
   // A bulletin of items, headline and report one after the other: where most of the article is such pairs,
   // every short unpunctuated line over a report is a headline, however it opens (《…》, “…”, a colon in it).
   const pairHeads = items.filter((item, i) => {
