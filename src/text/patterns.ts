@@ -144,7 +144,8 @@ export const SUBHEAD = /^(?![\u2014\u2015]{2}).{2,40}[\u2014\u2015]{2}$/u;
 
 /** A dash-list item: "——解决……". */
 /** "——解决……", or one horizontal bar set off by spaces as Hong Kong's papers print it ("―  修訂……"). */
-export const DASH_ITEM = /^([\u2014\u2015]{2}(?=\S)|\u2015(?=[ \u3000\u00A0]+\S))/u;
+// (A PDF dump may give the dash as one box-drawing stroke: "─港鐵：……".)
+export const DASH_ITEM = /^([\u2014\u2015]{2}(?=\S)|\u2015(?=[ \u3000\u00A0]+\S)|\u2500(?=[ \u3000\u00A0]*[\p{Script=Han}\u300C\u201C]))/u;
 
 /** A bullet item: "• …", "● …", "· …". */
 /** A bullet: ● ■ ◆ ▲ ★ ◎ ➢ …, or a full stop standing for a lost middle dot before Han text (".專業職前技能訓練"). */

@@ -46,7 +46,8 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   const paragraphs = items.filter((item) => item.kind === 'paragraph' && !item.role).length;
   const transcript = (labelled.length >= 3 || (labelled.length === 2 && paragraphs <= 4)) && new Set(names).size <= Math.max(2, labelled.length / 2);
   // A record of proceedings names its speakers by office: many names, each with a title.
-  const record = names.filter(officeLabel).length >= 3;
+  // (So does an exchange of two or more office-holders: a member's question, a secretary's reply.)
+  const record = names.filter(officeLabel).length >= 3 || (names.length >= 2 && names.every((name) => officeLabel(name)) && new Set(names).size >= 2);
   // (Outside a transcript, "专家：合作年将释放区域发展新动能" between paragraphs, short and without an end, is a crosshead.)
   const crosshead = (item: Classified) => {
     const content = item.line.content;

@@ -293,7 +293,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // "時間" under the title of minutes, with "地點" further on: the record's fields begin, not the title block.
     if ((title || plain.length) && MEETING_FIELD.test(content) && lines.slice(i + 1, i + 12).some((l) => MEETING_FIELD.test(l.content))) break;
     if (title || plain.length) {
-      if (DASH_ITEM.test(content) && !block.subtitle && content.length <= TITLE_MAX) {
+      if (DASH_ITEM.test(content) && !content.startsWith('\u2500') && !block.subtitle && content.length <= TITLE_MAX) {
         block.subtitle = line;
         continue;
       }
