@@ -13,7 +13,9 @@
 // breaks the blocks allow are two lines apart), the page before runs a line or two
 // short, as a page does for a widow or an orphan: the last lines of its second column
 // go over to the last page (a page break where keep.ts allows one), which changes the
-// count there, and the last page is balanced with them. Only when that balances it.
+// count there, and the last page is balanced with them. Only when that balances it, and
+// no further than two lines short of a full column (one that ran short already, where a
+// block did not fit at its foot, gives no more).
 // The hook then asks pdfmake for one more layout. The breaks are only added once.
 import type { Content } from 'pdfmake/interfaces.js';
 import { splitLines } from './keep.js';
@@ -261,10 +263,14 @@ function balancePlan(laid: ReturnType<typeof place>, last: number, area: Area, g
   if (own?.balanced) return own.at <= end ? [breakAt(own.at)] : undefined;
   // The page before runs short: its second column's last rows go over, a line or two at
   // most; the fewer the better (a quarter line each), and a last page balanced with them.
+  // Short of a full column: of the last body line the type area holds (a column that ran
+  // short already, where a block did not fit at its foot, may run no shorter than that).
+  const before = laid.columnTop.get(last - 1) ?? area.top;
+  const full = before + Math.floor((area.bottom - before) / grid + 0.01) * grid;
   let pull: { s: number; at: number; cost: number } | undefined;
   for (let s = start - 1; s > 0 && rows[s]!.page === last - 1 && rows[s]!.column === 1; s--) {
     if (rows[s - 1]!.page !== last - 1 || rows[s - 1]!.column !== 1) break;
-    const short = rows[start - 1]!.bottom - rows[s - 1]!.bottom;
+    const short = full - rows[s - 1]!.bottom;
     if (short > PULL_LINES * grid + 0.5) break;
     if (!rows[s]!.breakable) continue;
     const c = best(s, false);
