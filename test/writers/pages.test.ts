@@ -25,6 +25,7 @@ const inputs = [
   join(shared, 'corpus/11_law-npc-2021-administrative-penalty.txt'),
   join(shared, 'corpus/29_feature-xinhua-2019-urban-party-building-dash-subheads.txt'),
   join(shared, 'corpus/47_plan-cpc-sc-2020-shenzhen-pilot-dash-list.txt'),
+  join(shared, 'corpus/28_news-rmrb-2020-yangtze-symposium-square-bullets.txt'),
 ];
 const have = clients('pdftohtml');
 const haveText = clients('pdftotext');
@@ -62,10 +63,12 @@ describe.skipIf(!have).each(cases)('pages of the %s template, %s', (name, varian
     for (const { file, report } of all()) expect(report.gridShare, file).toBeGreaterThanOrEqual(0.7);
   }, 240_000);
 
-  // Measured 0-2 lines over these inputs (the seed's last page was 6 lines out before a
-  // paragraph could be split between the columns); 2 where the blocks allow no closer break.
+  // Measured 0-1 lines over these inputs (the seed's last page was 6 lines out before a
+  // paragraph could be split between the columns; 2 in the plan and the news report, where
+  // the blocks allowed no closer break on the last page, before the page before it could
+  // run a line or two short: the news report's last page held one paragraph of two lines).
   if (template.page.columns > 1) it('balances the columns of the last page', () => {
-    for (const { file, report } of all()) expect(report.lastPageImbalance, file).toBeLessThanOrEqual(2);
+    for (const { file, report } of all()) expect(report.lastPageImbalance, file).toBeLessThanOrEqual(1);
   }, 240_000);
 });
 

@@ -7,13 +7,24 @@
 // margin overflows the column: pdfmake moves on to the next column) goes in where the
 // two columns come out closest in height (the first the longer by a line when the count
 // is odd): between two blocks, or between two lines of a paragraph's middle (keep.ts
-// keeps its first and last two lines together, so no widow or orphan comes of it). The
-// hook then asks pdfmake for one more layout. The column break is only added once.
+// keeps its first and last two lines together, so no widow or orphan comes of it).
+// Where no break on the last page comes within a line (a paragraph of two or three
+// lines, or a heading with the lines it keeps with, stands across the middle: the
+// breaks the blocks allow are two lines apart), the page before runs a line or two
+// short, as a page does for a widow or an orphan: the last lines of its second column
+// go over to the last page (a page break where keep.ts allows one), which changes the
+// count there, and the last page is balanced with them. Only when that balances it, and
+// no further than two lines short of a full column (one that ran short already, where a
+// block did not fit at its foot, gives no more).
+// The hook then asks pdfmake for one more layout. The breaks are only added once.
 import type { Content } from 'pdfmake/interfaces.js';
 import { splitLines } from './keep.js';
 
 /** headlineLevel of the last article's blocks: this plus the block's index. */
 export const BALANCE_TAG = 1000;
+
+/** At most this many body lines the page before the last may run short to balance it. */
+const PULL_LINES = 2;
 
 type Node = Record<string, unknown>;
 interface Position {
@@ -29,24 +40,43 @@ interface Info {
 const lineCount = (node: Node) => (Array.isArray(node.text) ? (node.text as { text: string }[]).filter((r) => r.text === '\n').length + 1 : typeof node.text === 'string' ? 1 : 0);
 const positionsOf = (node: Node) => ((node.positions as Position[] | undefined) ?? []).filter((p) => p && typeof p.top === 'number');
 
-/** One line on the last page: where it stands, and whether a column may break above it. */
+/** One line of an article's columns: where pdfmake set it, and where it stands in the flow. */
 interface Row {
   /** The block (index into the body) and, in a breakable text, the line's index. */
   node: number;
   line?: number;
+  page: number;
   column: number;
+  /** On the page, pt. */
   top: number;
   bottom: number;
+  /** In the flow: the blocks one under the other, each with its space above and below, pt. */
+  y: number;
+  yEnd: number;
   /** A column may break between this row and the one before. */
   breakable: boolean;
+  /** The first row of its block. */
+  first: boolean;
+}
+
+/** Where a block stands in the flow: its top (its space above included) and its end (its space below included). */
+interface Placed {
+  y: number;
+  yEnd: number;
 }
 
 /** A named style's leading and space above and below, pt. */
 export type StyleOf = (name: unknown) => { leading: number; spaceBefore: number; spaceAfter: number };
 
 export interface Balancer {
-  /** To call from pdfmake's pageBreakBefore: true when it added the column break (lay out again). */
+  /** To call from pdfmake's pageBreakBefore: true when it changed the flow (lay out again). */
   check(info: Info): boolean;
+}
+
+/** The type area's top and bottom, pt. */
+export interface Area {
+  top: number;
+  bottom: number;
 }
 
 /**
@@ -68,50 +98,53 @@ export function balancer(body: Content[], middle: number, area: Area, grid: numb
     check(info) {
       if (done || info.headlineLevel !== BALANCE_TAG + nodes.length - 1) return false;
       done = true;
-      const rows = lastPageRows(nodes, info.pages, middle, area, style);
-      if (rows.length < 4) return false;
-      const at = balancePoint(rows, grid, area.bottom - Math.min(...rows.map((r) => r.top)));
-      if (!at) return false;
-      const node = nodes[at.node]!;
-      const breaker = { stack: [], margin: [0, 1e5, 0, 0] };
-      if (at.line === undefined) nodes.splice(at.node, 0, breaker);
-      else nodes.splice(at.node, 1, ...splitLines(node, at.line, breaker));
+      const breaks = balancePlan(place(nodes, middle, area, style), info.pages, area, grid);
+      if (!breaks?.length) return false;
+      // The later break first: the earlier one's indices stay as they were.
+      for (const at of [...breaks].sort((a, b) => b.node - a.node || (b.line ?? 0) - (a.line ?? 0))) {
+        const breaker = { stack: [], margin: [0, 1e5, 0, 0] };
+        if (at.line === undefined) nodes.splice(at.node, 0, breaker);
+        else nodes.splice(at.node, 1, ...splitLines(nodes[at.node]!, at.line, breaker));
+      }
       return true;
     },
   };
 }
 
-/** The type area's top and bottom, pt. */
-export interface Area {
-  top: number;
-  bottom: number;
-}
-
 /**
- * The rows of the body on the last page, in flow order. A breakable text's positions are
- * its lines as pdfmake set them. An unbreakable block's all report the place pdfmake
- * tried it at, and keep it when the block did not fit and went to the head of the next
- * column (the first column of the next page after the last): so its place is worked out
- * from where the block before it ended, as pdfmake does.
+ * Where pdfmake set each block of a body and its lines, in flow order. A breakable text's
+ * positions are its lines as pdfmake set them. An unbreakable block's all report the place
+ * pdfmake tried it at, and keep it when the block did not fit and went to the head of the
+ * next column (the first column of the next page after the last): so its place is worked
+ * out from where the block before it ended, as pdfmake does. The flow places every block
+ * under the one before it with its space above and below, whatever the columns.
  */
-function lastPageRows(nodes: Node[], last: number, middle: number, area: Area, style: StyleOf): Row[] {
+function place(nodes: Node[], middle: number, area: Area, style: StyleOf): { rows: Row[]; placed: (Placed | undefined)[]; columnTop: Map<number, number> } {
   const leadingOf = (name: unknown) => style(name).leading;
   // A node's margin, or its style's space above and below (pdfmake applies the style's).
   const marginOf = (node: Node) => (node.margin as number[] | undefined) ?? [0, style(node.style).spaceBefore, 0, style(node.style).spaceAfter];
   const rows: Row[] = [];
+  const placed: (Placed | undefined)[] = [];
   /** Where the columns begin on a page (below a title across on the page the body starts). */
   const columnTop = new Map<number, number>();
   let cursor: { page: number; column: number; y: number } | undefined;
+  let flow = 0;
   nodes.forEach((node, index) => {
     const margin = marginOf(node);
     if (!node.unbreakable) {
       const leading = leadingOf(node.style);
-      positionsOf(node).forEach((p, line) => {
+      const positions = positionsOf(node);
+      if (!positions.length) return;
+      const y = flow;
+      positions.forEach((p, line) => {
         const column = p.left < middle ? 0 : 1;
         if (column === 0 && !columnTop.has(p.pageNumber)) columnTop.set(p.pageNumber, p.top);
-        if (p.pageNumber === last) rows.push({ node: index, line, column, top: p.top, bottom: p.top + leading, breakable: true });
+        const top = y + margin[1]! + line * leading;
+        rows.push({ node: index, line, page: p.pageNumber, column, top: p.top, bottom: p.top + leading, y: top, yEnd: top + leading, breakable: true, first: line === 0 });
         cursor = { page: p.pageNumber, column, y: p.top + leading + margin[3]! };
       });
+      flow = y + margin[1]! + positions.length * leading + margin[3]!;
+      placed[index] = { y, yEnd: flow };
       return;
     }
     const leaves = Array.isArray(node.stack) ? (node.stack as Node[]) : [node];
@@ -149,43 +182,101 @@ function lastPageRows(nodes: Node[], last: number, middle: number, area: Area, s
     }
     if (column === 0 && !columnTop.has(page)) columnTop.set(page, top);
     cursor = { page, column, y: top + content + margin[3]! };
-    if (page !== last) return;
-    offsets.forEach((o, k) => rows.push({ node: index, column, top: top + o.top, bottom: top + o.top + o.leading, breakable: k === 0 }));
+    const at = flow;
+    offsets.forEach((o, k) => {
+      const fy = at + margin[1]! + o.top;
+      rows.push({ node: index, page, column, top: top + o.top, bottom: top + o.top + o.leading, y: fy, yEnd: fy + o.leading, breakable: k === 0, first: k === 0 });
+    });
+    flow = at + margin[1]! + content + margin[3]!;
+    placed[index] = { y: at, yEnd: flow };
   });
   // A break above a block's first row is a break between blocks; the very first row has nothing above it.
   if (rows[0]) rows[0].breakable = false;
-  return rows;
+  return { rows, placed, columnTop };
+}
+
+interface Break {
+  node: number;
+  line?: number;
 }
 
 /**
- * Where to break the first column: the break that makes the two columns' heights closest
- * (flow coordinates: the first column, then the second below it), the first column the
- * longer of the two when a line is odd. Undefined when they are balanced already (the
- * first at most a line longer) or no break does better.
+ * The column breaks that balance the last page: where the page starts (when the page
+ * before runs short: the first of its rows that go over) and where its first column
+ * ends. Undefined when the last page is balanced as pdfmake set it, or no break does
+ * better. Two heights of a column count: where its last line ends (what a reader sees
+ * of the balance, both columns starting at one height) and how tall its lines stand
+ * from the first one's top (the space above a heading at a column's head, which the
+ * heading keeps to stay on the body's grid, left out). A break balances the page when
+ * both come within a line; of those, the one whose ends are closest.
  */
-function balancePoint(rows: Row[], grid: number, room: number): { node: number; line?: number } | undefined {
-  const top = Math.min(...rows.map((r) => r.top));
-  const firstColumn = rows.filter((r) => r.column === 0);
-  if (firstColumn.length === 0) return undefined;
-  const columnEnd = Math.max(...firstColumn.map((r) => r.bottom)) - top;
-  // Both columns start at one height; the second goes on where the first ends.
-  const flow = (y: number, column: number) => (column === 0 ? y - top : columnEnd + y - top);
-  const last = rows.at(-1)!;
-  const height = flow(last.bottom, last.column);
-  // How far from balanced a first column of this height is: a shorter first column costs half a line more.
-  const cost = (first: number) => Math.abs(2 * first - height) + (2 * first < height - 0.5 ? grid / 2 : 0);
-  let best = { row: -1, cost: cost(columnEnd) };
-  if (best.cost <= grid + 0.5) return undefined;
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i]!;
-    const before = rows[i - 1]!;
-    if (!row.breakable || before.column !== 0) continue;
-    const first = flow(before.bottom, 0);
-    // The second column must hold the rest.
-    if (height - first > room + 0.5) continue;
-    if (cost(first) < best.cost - 0.5) best = { row: i, cost: cost(first) };
+function balancePlan(laid: ReturnType<typeof place>, last: number, area: Area, grid: number): Break[] | undefined {
+  const { rows, placed } = laid;
+  const start = rows.findIndex((r) => r.page === last);
+  if (start < 0) return undefined;
+  const end = rows.length - 1;
+  // The columns' head on the last page: the type area's top, or below the title when the article starts there.
+  const columnHead = rows[0]!.page < last ? area.top : (laid.columnTop.get(last) ?? area.top);
+  const room = area.bottom - columnHead;
+  const nodeEnd = (i: number) => (rows[i + 1]?.node !== rows[i]!.node ? placed[rows[i]!.node]!.yEnd : rows[i]!.yEnd);
+  // A column that starts at row s: the flow's y at its head (a block there keeps its space
+  // above after a column break; pdfmake's own page break left it as the first layout shows).
+  const head = (s: number, natural: boolean) => {
+    const r = rows[s]!;
+    if (natural) return r.y - (r.top - columnHead);
+    return r.first ? placed[r.node]!.y : r.y;
+  };
+  // The columns of a page that starts at row s with its second column from row `at` (end + 1: none).
+  const evaluate = (s: number, natural: boolean, at: number) => {
+    const top = head(s, natural);
+    // The first column must hold its part, space below the last block included; so must the second.
+    if (nodeEnd(at - 1) - top > room + 0.5) return undefined;
+    const ends = [rows[at - 1]!.yEnd - top, 0];
+    const lines = [rows[at - 1]!.yEnd - rows[s]!.y, 0];
+    if (at <= end) {
+      const top2 = head(at, false);
+      if (placed[rows[end]!.node]!.yEnd - top2 > room + 0.5) return undefined;
+      ends[1] = rows[end]!.yEnd - top2;
+      lines[1] = rows[end]!.yEnd - rows[at]!.y;
+    }
+    const diff = ends[0]! - ends[1]!;
+    const balanced = Math.abs(diff) <= grid + 0.5 && Math.abs(lines[0]! - lines[1]!) < 1.5 * grid - 1;
+    // A shorter first column costs half a line more; one that is not balanced, more than any that is.
+    return { at, balanced, cost: Math.abs(diff) + (diff < -0.5 ? grid / 2 : 0) + (balanced ? 0 : 1e4) };
+  };
+  const best = (s: number, natural: boolean) => {
+    let choice: ReturnType<typeof evaluate>;
+    for (let at = s + 1; at <= end + 1; at++) {
+      if (at <= end && !rows[at]!.breakable) continue;
+      const c = evaluate(s, natural, at);
+      if (c && (!choice || c.cost < choice.cost - 0.5)) choice = c;
+    }
+    return choice;
+  };
+  const breakAt = (i: number): Break => (rows[i]!.line === undefined || rows[i]!.line === 0 ? { node: rows[i]!.node } : { node: rows[i]!.node, line: rows[i]!.line });
+  // As pdfmake set it: the second column from the last page's first row in it.
+  const natural = rows.findIndex((r, i) => i > start && r.page === last && r.column === 1);
+  const naturalAt = natural < 0 ? end + 1 : natural;
+  const asSet = evaluate(start, true, naturalAt);
+  if (asSet?.balanced && asSet.cost <= grid + 0.5) return undefined;
+  const own = best(start, true);
+  if (own?.balanced) return own.at <= end ? [breakAt(own.at)] : undefined;
+  // The page before runs short: its second column's last rows go over, a line or two at
+  // most; the fewer the better (a quarter line each), and a last page balanced with them.
+  // Short of a full column: of the last body line the type area holds (a column that ran
+  // short already, where a block did not fit at its foot, may run no shorter than that).
+  const before = laid.columnTop.get(last - 1) ?? area.top;
+  const full = before + Math.floor((area.bottom - before) / grid + 0.01) * grid;
+  let pull: { s: number; at: number; cost: number } | undefined;
+  for (let s = start - 1; s > 0 && rows[s]!.page === last - 1 && rows[s]!.column === 1; s--) {
+    if (rows[s - 1]!.page !== last - 1 || rows[s - 1]!.column !== 1) break;
+    const short = full - rows[s - 1]!.bottom;
+    if (short > PULL_LINES * grid + 0.5) break;
+    if (!rows[s]!.breakable) continue;
+    const c = best(s, false);
+    if (c?.balanced && (!pull || c.cost + short / 4 < pull.cost - 0.5)) pull = { s, at: c.at, cost: c.cost + short / 4 };
   }
-  if (best.row < 0) return undefined;
-  const row = rows[best.row]!;
-  return row.line === undefined || row.line === 0 ? { node: row.node } : { node: row.node, line: row.line };
+  if (pull) return [breakAt(pull.s), ...(pull.at <= end ? [breakAt(pull.at)] : [])];
+  if (!own || own.at === naturalAt || (asSet && own.cost >= asSet.cost - 0.5)) return undefined;
+  return own.at <= end ? [breakAt(own.at)] : undefined;
 }
