@@ -4,8 +4,8 @@
 import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
-import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isByline, isTitleNote, personNames, RULE_LINE } from './roles.js';
+import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, CREDIT_END, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isByline, isTitleNote, pageRow, personNames, RULE_LINE } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -92,11 +92,18 @@ export function splitArticles(lines: Line[]): Line[][] {
   // (office and name), then the text. Where two or more stand so, each starts an article.
   const signedHead = (i: number) => {
     // (The text's first lines count too: they are the first contribution's head.)
-    if ((i > 0 && !(CLOSING_END.test(lines[i - 1]!.content) || EDITOR_SIGN.test(lines[i - 1]!.content))) || !titleLike(lines[i]!.content) || /^[(\uFF08]/u.test(lines[i]!.content)) return false;
-    const at = lines[i + 1] !== undefined && titleLike(lines[i + 1]!.content) && !isByline(lines[i + 1]!.content) && !personNames(lines[i + 1]!.content) ? i + 2 : i + 1;
+    // (Or a picture's credit: the pictures of the page stand before its first piece.)
+    const after = i === 0 || CLOSING_END.test(lines[i - 1]!.content) || EDITOR_SIGN.test(lines[i - 1]!.content) || pageRow(lines[i - 1]!.content) || CREDIT_END.test(lines[i - 1]!.content);
+    // (A profile's head may open with the line that names its subject and leads into the headline: "……书记刘冠林——".)
+    const content = lines[i]!.content;
+    const leadIn = /[^\u2014\u2015][\u2014\u2015]{1,2}$/u.test(content) && content.length <= 40 && !SENTENCE_END.test(content) && lines[i + 1] !== undefined && titleLike(lines[i + 1]!.content);
+    if (!after || !(titleLike(content) || leadIn) || /^[(\uFF08]/u.test(content)) return false;
+    const at = lines[i + 1] !== undefined && (titleLike(lines[i + 1]!.content) || leadIn) && !isByline(lines[i + 1]!.content) && !personNames(lines[i + 1]!.content) ? i + 2 : i + 1;
     return lines[at] !== undefined && (isByline(lines[at]!.content) || personNames(lines[at]!.content)) && bodyLike(lines[at + 1]) && /[\uFF0C\u3002]/u.test(lines[at + 1]!.content) && lines[at + 1]!.content.length >= 30;
   };
-  const signedHeads = new Set(lines.map((_, i) => i).filter(signedHead));
+  // (A head's second line is no head of its own.)
+  const signedHeads = new Set<number>();
+  for (let i = 0; i < lines.length; i++) if (!signedHeads.has(i - 1) && signedHead(i)) signedHeads.add(i);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = line.content;

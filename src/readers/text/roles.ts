@@ -88,7 +88,7 @@ const BRACKETED_WEEKDAY_DATE = new RegExp(`^${DATE}\\s*[(\uFF08](?:星期|週|�
  * A picture's credit on a line of its own, under its caption: "新华社记者  熊琦摄", "苏阳摄（人民视觉）",
  * "（本报记者 张三、李四摄）", "王五/摄", "新华社发  李六摄". Names only: a caption's sentence is no credit.
  */
-const PHOTO_CREDIT = /^[(\uFF08]?(?:[\p{Script=Han}]{0,12}?(?:记者|記者|通讯员|通訊員|摄影记者|攝影記者|特约摄影|特約攝影|发|發)[\s\u3000\u00A0]*)?[\p{Script=Han}·]{2,4}(?:[\s\u3000\u00A0、]+[\p{Script=Han}·]{2,4}){0,3}[\s\u3000\u00A0/／]*(?:摄|攝|摄影|攝影)[)\uFF09]?(?:[(\uFF08][\p{Script=Han}A-Za-z·\s]{1,12}[)\uFF09])?$/u;
+const PHOTO_CREDIT = /^[(\uFF08]?(?:[\p{Script=Han}]{0,12}?(?:记者|記者|通讯员|通訊員|摄影记者|攝影記者|特约摄影|特約攝影|发|發)[\s\u3000\u00A0]*)?(?:[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,6}|\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}|[\p{Script=Han}·]{2,4})(?:[\s\u3000\u00A0、]+(?:\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}|[\p{Script=Han}·]{2,4})){0,3}[\s\u3000\u00A0/／]*(?:摄|攝|摄影|攝影)[)\uFF09]?(?:[(\uFF08][\p{Script=Han}A-Za-z·\s]{1,12}[)\uFF09])?$/u;
 
 const SOURCE_CREDIT = /^[(\uFF08]\s*(?:摘编自|摘編自|摘自|转自|轉自|转载自|轉載自|原载|原載|原载于|原載於|来源|來源)[\uFF1A:]?[^()\uFF08\uFF09]{1,60}[)\uFF09]$/u;
 
@@ -105,6 +105,8 @@ export function pageRow(content: string, next = ''): boolean {
     PHOTO_CREDIT.test(content) ||
     // Where a piece was taken from, under it: "（摘编自《贵州日报》，原题为《勇敢并不孤独》）".
     SOURCE_CREDIT.test(content) ||
+    // "（作者为首都经济贸易大学教授）" under each piece of a page of several.
+    AUTHOR_NOTE.test(content) ||
     // A page's design and data credits, at its top as at its foot: "版式设计：蔡华伟", "数据来源：中国汽车流通协会".
     /^(?:数据来源|數據來源|版式设计|版式設計|美术设计|美術設計|视觉设计|視覺設計|制图|製圖|制表|製表|图表制作|圖表製作)[\uFF1A:][\s\u3000]*[^\uFF0C,\u3002]{1,30}$/u.test(content) ||
     // A reporter's credit in brackets after the passage they filed: "（本报驻伊斯兰堡记者  李四）".
@@ -227,7 +229,8 @@ const COMPOUND_SURNAME = /^(?:欧阳|歐陽|司马|司馬|上官|诸葛|諸葛|�
 
 /** "李小兰", "欧阳晓燕", "王磊  李娜": one or a few persons' names, each a surname and a given name. */
 export function personNames(content: string): boolean {
-  const names = content.split(/[\s\u3000\u00A0\u3001\uFF0C,]+/u).filter(Boolean);
+  // (Two-character names letter-spaced, "汪  玮", read whole.)
+  const names = unspacedNames(content).split(/[\s\u3000\u00A0\u3001\uFF0C,]+/u).filter(Boolean);
   if (names.length === 0 || names.length > 4) return false;
   return names.every((name) => {
     if (!/^\p{Script=Han}{2,4}$/u.test(name)) return false;
@@ -242,8 +245,19 @@ export const EDITOR_SIGN = /^[\u2014\u2015]{1,2}\s*(?:编[\s\u3000]*者|編[\s\u
 /** A deputy's or a member's signature, office and name: "中国人民大学教授郑功成代表", "……研究所副所长张斌委员". */
 const DEPUTY_BYLINE = /^(?!各位|全体|全體|诸位|諸位)[\p{Script=Han}\u3001\u00B7\s\u3000]{6,44}(?:代表|委员|委員)$/u;
 
+/** Who the author is, then the name: "青年学者杜鹏程", "青年企业家廖光朝", "基层干部  王明". */
+const ROLE_WORDS = /(?:学者|學者|企业家|企業家|学生|學生|教师|教師|农民|農民|工人|医生|醫生|护士|護士|干部|幹部|党员|黨員|志愿者|志願者|村民|居民|作家|教授|研究员|研究員|律师|律師|村党支部书记|村黨支部書記|第一书记|第一書記|驻村干部|駐村幹部|网格员|網格員|快递员|快遞員|外卖骑手|外賣騎手|职工|職工|退役军人|退役軍人|教练员|教練員|运动员|運動員)[\s\u3000]*/gu;
+function roleAndName(content: string): boolean {
+  if (content.length > 24 || /[\uFF0C,\u3002\uFF1A:]/u.test(content)) return false;
+  for (const role of content.matchAll(ROLE_WORDS)) {
+    const end = role.index + role[0].length;
+    if (role.index <= 10 && end < content.length && personNames(content.slice(end))) return true;
+  }
+  return false;
+}
+
 export function isByline(content: string): boolean {
-  if (STAFF_BYLINE.test(content) || DEPUTY_BYLINE.test(content)) return true;
+  if (STAFF_BYLINE.test(content) || DEPUTY_BYLINE.test(content) || roleAndName(content) || roleAndName(unspacedNames(content))) return true;
   const edition = EDITION_TAIL.exec(content);
   if (edition && edition.index > 0) {
     const name = unspacedNames(content.slice(0, edition.index).trim());

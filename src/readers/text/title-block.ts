@@ -392,7 +392,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // (Or the fields of minutes: "時間" over its value.)
   const bodyFollows = bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1])) || (next !== undefined && MEETING_FIELD.test(next.content));
   if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return { notes: [], blocks: [], length: 0 };
-  if (next === undefined && plain.length > 0 && !marked) return { notes: [], blocks: [], length: 0 };
+  // (A page's head alone, its name over the edition's fields, is a title block with nothing under it: "心声" / 《人民日报》（…）.)
+  if (next === undefined && plain.length > 0 && !marked && !block.blocks.some((b) => b.role === 'header')) return { notes: [], blocks: [], length: 0 };
 
   // The page's headline over the page's fields and the print's shorter title it ends with
   // ("2026年宁夏回族自治区政府工作报告" / 发表时间 … / "政府工作报告"): the headline names the document, the
