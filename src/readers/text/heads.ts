@@ -208,7 +208,10 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const next = items[i + 1];
     if (!plainParagraph(item) || speakers.has(item) || !next || !speakers.has(next)) return;
     const content = item.line.content;
-    if (content.length <= 24 && /[\uFF1F?]$/u.test(content) && !/[\uFF0C,\u3002\uFF1A:]/u.test(content) && (i === 0 || closes(items[i - 1], items[i - 2])) && !found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
+    // (So is a topic over an interview's question: "建设更高水平“齐鲁粮仓”" / "记者：……".)
+    const quotedEnd = /[\u201D\u300D\u300B]$/u.test(content) && !/^[\u201C\u300C\u300A]/u.test(content);
+    const shaped = /[\uFF1F?]$/u.test(content) || quotedEnd || !CLOSING_END.test(content);
+    if (content.length <= 24 && shaped && !/[\uFF0C,\u3002\uFF1A:\uFF1B;\uFF01!]/u.test(content) && (i === 0 || closes(items[i - 1], items[i - 2])) && !found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
   });
   // A bulletin of items, headline and report one after the other: where most of the article is such pairs,
   // every short unpunctuated line over a report is a headline, however it opens (《…》, “…”, a colon in it).
