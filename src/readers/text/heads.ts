@@ -91,7 +91,9 @@ function headShape(content: string): Shape {
   if (/[\uFF0C,]/u.test(content)) return undefined;
   // (A judgment's line naming a party, "原告张有文。" / "被告俄克学未答辩。", is no head.)
   if (/\u3002$/u.test(content)) return /[\uFF0C,\uFF1A:]/u.test(body) || PARTY.test(content) ? undefined : 'stop';
-  if (CLOSING_END.test(content) || /[\uFF0C,\u3001]$/u.test(content)) return undefined;
+  // (A head may end with a name in quotation marks: "让科技成果转化跑出“加速度”".)
+  const quotedName = /[^\u201C\u201D\u300C\u300D]{2,}\u201C[^\u201C\u201D]{1,10}\u201D$|[^\u300C\u300D]{2,}\u300C[^\u300C\u300D]{1,10}\u300D$/u.test(content);
+  if ((CLOSING_END.test(content) && !quotedName) || /[\uFF0C,\u3001]$/u.test(content)) return undefined;
   return 'plain';
 }
 
