@@ -358,6 +358,13 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       copying = true;
       continue;
     }
+    // The order that promulgates a law printed under the law's title: its name and its number, header matter
+    // ("中华人民共和国主席令" / "第四十六号").
+    if (title && /^\p{Script=Han}{2,16}令$/u.test(content) && ORDER_NUMBER.test(lines[i + 1]?.content ?? '')) {
+      block.blocks.push({ line, role: 'header' }, { line: lines[i + 1]!, role: 'header' });
+      i++;
+      continue;
+    }
     if (block.subtitle || block.notes.length || block.byline) break;
     // Under a title a dateline opens the body: a title-like line after it is the report's (its first headline).
     if (plain.length > 0 && block.blocks.some((b) => b.dateline)) break;
