@@ -312,6 +312,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     if (deck) {
       block.blocks.push({ line, deck: true });
       i++;
+      // (A second summary the body repeats word for word stands with it: two decks.)
+      while (i < lines.length && isDeck(lines[i]!.content, true) && repeatedBelow(lines[i]!, document)) {
+        block.blocks.push({ line: lines[i]!, deck: true });
+        i++;
+      }
       break;
     }
     // The title again, as the printed head sets it ("最高人民法院 最高人民检察院 关于……"): a header line.
