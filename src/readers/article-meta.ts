@@ -42,6 +42,9 @@ export function deriveTitle(blocks: Block[]): string | undefined {
 }
 
 /** Fill in what `meta` lacks from the blocks (it is changed and returned). */
+/** A picture's caption: "图①：……", "图为……", "……（资料照片）。", "……新华社记者 李四摄". */
+const CAPTION_LIKE = /^(?:图|圖)(?:[\u2460-\u2473]|[0-9\uFF10-\uFF19一二三四五六七八九十]+)[：:\s\u3000]|^(?:图为|圖為)|[(\uFF08](?:资料照片|資料照片|资料图片|資料圖片)[)\uFF09]\u3002?$|(?:摄|攝)$/u;
+
 export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
   for (const block of blocks) {
     if (block.type === 'continuation' && block.direction === 'from') meta.continuedFrom ??= block.page;
@@ -56,7 +59,8 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     }
   }
   if (!meta.dateline) {
-    const first = blocks.find((b) => b.type === 'paragraph' && !b.role);
+    // (The pictures' captions a page sets before the report are not its first paragraph: "图①：……（资料照片）。")
+    const first = blocks.find((b) => b.type === 'paragraph' && !b.role && !CAPTION_LIKE.test(blockText(b)));
     const opening = first ? OPENING_DATELINE.exec(blockText(first))?.groups : undefined;
     if (opening) meta.dateline = { agency: opening.agency, place: opening.place || undefined, date: opening.date, raw: opening.raw! };
     const filed = first && !opening ? FILED_FROM.exec(blockText(first))?.groups : undefined;

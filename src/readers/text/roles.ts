@@ -105,6 +105,8 @@ export function pageRow(content: string, next = ''): boolean {
     PHOTO_CREDIT.test(content) ||
     // Where a piece was taken from, under it: "（摘编自《贵州日报》，原题为《勇敢并不孤独》）".
     SOURCE_CREDIT.test(content) ||
+    // "以上图片均为考古杂志社提供（新华社发）": where the page's pictures came from.
+    /^(?:以上|上述|本版)?(?:图片|圖片|照片)(?:均)?(?:为|為|由)[^\u3002\uFF0C,]{1,30}(?:提供|供图|供圖)(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?\u3002?$/u.test(content) ||
     // "（作者为首都经济贸易大学教授）" under each piece of a page of several.
     AUTHOR_NOTE.test(content) ||
     // A page's design and data credits, at its top as at its foot: "版式设计：蔡华伟", "数据来源：中国汽车流通协会".
