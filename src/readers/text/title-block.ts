@@ -69,7 +69,7 @@ const ORDER_NUMBER = /^[(\uFF08]?\s*第\s*[0-9\uFF10-\uFF19〇零一二三四五
 const SOURCE_TAG = /^[[\u3010\uFF3B][\p{Script=Han}A-Za-z0-9 ]{1,16}(?:新聞|新闻|報|报|網|网|社|台|電視|电视|日報|日报)[\]\u3011\uFF3D]$/u;
 
 /** "习近平在山西考察时强调" over the title: what someone stressed, the kicker (引题) of a report of it. */
-const REPORTED_KICKER = /^[\p{Script=Han}·、]{2,30}(?:时强调|時強調|时指出|時指出|强调|強調|指出|寄语|寄語|回信|致信|致电|致電)$/u;
+const REPORTED_KICKER = /^[\p{Script=Han}·、]{2,30}(?:时强调|時強調|时指出|時指出|强调|強調|指出|寄语|寄語|回信|致信|致电|致電)$|^[\p{Script=Han}·、]{2,12}(?:签署|簽署)[\p{Script=Han}]{0,10}令$/u;
 
 /** A line without its gaps and list commas, to see that two lines say the same. */
 const bare = (content: string): string => content.replace(/[\s\u3000\u00A0\u3001\uFF0C,]/gu, '');
