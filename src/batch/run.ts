@@ -14,6 +14,7 @@ import type { Format } from '../writers/index.js';
 import { jobHash, Manifest, MANIFEST_NAME } from './manifest.js';
 import { DEFAULT_NAME, type InputRef, inShard, type Job, planJobs } from './plan.js';
 import { type JobRequest, type JobResult, type JobSettings, renderJob } from './render-job.js';
+import { Scheduler } from './schedule.js';
 import { loadPlugins } from '../plugins/index.js';
 
 /** Jobs (an input in one variant) a worker needs to pay for its start; see the pool below. */
@@ -163,17 +164,23 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   // worker gets at least MIN_JOBS_PER_WORKER jobs; a smaller build stays in this thread.
   const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(pending.length / MIN_JOBS_PER_WORKER)));
   summary.workers = threads;
-  const pool =
-    threads > 1
-      ? new (await import('piscina')).Piscina({
-          filename: workerFile(),
-          minThreads: threads,
-          maxThreads: threads,
-          idleTimeout: 1000,
-          // A large young generation: rendering allocates much short-lived memory (see src/cli/heap.ts).
-          resourceLimits: { maxYoungGenerationSizeMb: 3 * 64 },
-        })
-      : undefined;
+  // One pool of one thread per worker: this thread chooses which worker takes which
+  // job (src/batch/schedule.ts), so that a worker keeps to its variants.
+  const Piscina = threads > 1 ? (await import('piscina')).Piscina : undefined;
+  const workers = Piscina
+    ? Array.from(
+        { length: threads },
+        () =>
+          new Piscina({
+            filename: workerFile(),
+            minThreads: 1,
+            maxThreads: 1,
+            idleTimeout: 1000,
+            // A large young generation: rendering allocates much short-lived memory (see src/cli/heap.ts).
+            resourceLimits: { maxYoungGenerationSizeMb: 3 * 64 },
+          }),
+      )
+    : [];
   const failedInputs = new Set<string>();
 
   const handle = async ({ job, hashes }: (typeof pending)[number], result: JobResult) => {
@@ -232,13 +239,37 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   });
 
   try {
-    if (pool) {
-      await Promise.all(pending.map(async (item, index) => handle(item, (await pool.run(request(item, index))) as JobResult)));
+    if (workers.length) {
+      const sizes = new Map<string, number>();
+      for (const item of pending) if (!sizes.has(item.job.input)) sizes.set(item.job.input, await stat(item.job.input).then((s) => s.size, () => 0));
+      const items = pending.map((item, index) => ({ item, index, variant: item.job.variant, cost: sizes.get(item.job.input)! }));
+      const scheduler = new Scheduler(items, options.variants, workers.length);
+      const handled: Promise<void>[] = [];
+      let stopped = false;
+      let failure: { error: unknown } | undefined;
+      const work = async (w: number) => {
+        for (let next = scheduler.next(w); next && !stopped; next = scheduler.next(w)) {
+          const result = (await workers[w]!.run(request(next.item, next.index)).catch((error: unknown) => {
+            stopped = true;
+            throw error;
+          })) as JobResult;
+          // Written while the worker goes on with its next job.
+          handled.push(
+            handle(next.item, result).catch((error: unknown) => {
+              stopped = true;
+              failure ??= { error };
+            }),
+          );
+        }
+      };
+      await Promise.all(workers.map((_, w) => work(w)));
+      await Promise.all(handled);
+      if (failure) throw failure.error;
     } else {
       for (const [index, item] of pending.entries()) await handle(item, await renderJob(request(item, index)));
     }
   } finally {
-    await pool?.destroy();
+    await Promise.all(workers.map((pool) => pool.destroy()));
     try {
       manifest.save();
     } catch (error) {
