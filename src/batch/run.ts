@@ -15,6 +15,7 @@ import { jobHash, Manifest, MANIFEST_NAME } from './manifest.js';
 import { DEFAULT_NAME, type InputRef, inShard, type Job, planJobs } from './plan.js';
 import { type JobRequest, type JobResult, type JobSettings, renderJob } from './render-job.js';
 import { Scheduler } from './schedule.js';
+import { measureFreeCores } from './free-cores.js';
 import { loadPlugins } from '../plugins/index.js';
 
 /** Jobs (an input in one variant) a worker needs to pay for its start; see the pool below. */
@@ -25,7 +26,7 @@ export interface BatchOptions extends JobSettings {
   formats: Format[];
   variants: Lang[];
   out: string;
-  /** Worker threads; default: the machine's cores. 1 renders in the main thread. */
+  /** Worker threads; default: the machine's cores that other programs leave free. 1 renders in the main thread. */
   jobs?: number;
   /** Rebuild outputs even when they are up to date. */
   force?: boolean;
@@ -91,6 +92,8 @@ function workerFile(): string {
 
 export async function runBatch(options: BatchOptions, events: BatchEvents = {}): Promise<BatchSummary> {
   const started = performance.now();
+  // Without --jobs: the cores other programs leave free, measured while the stale outputs are found.
+  const cores = options.jobs === undefined ? measureFreeCores() : undefined;
   const shard = options.shard;
   // An output folder inside (or equal to) an input folder: the Markdown editions of an
   // earlier build would be read as inputs and built again (新闻.zh-Hans.zh-Hans.md).
@@ -162,7 +165,11 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   // modules already: measured on 2 cores, a second worker broke even at 24 jobs (12
   // inputs x 2 variants) and gained 1.16x at 40, 1.4x at 80, 1.9-2.1x at 400. So each
   // worker gets at least MIN_JOBS_PER_WORKER jobs; a smaller build stays in this thread.
-  const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(pending.length / MIN_JOBS_PER_WORKER)));
+  const byJobs = Math.floor(pending.length / MIN_JOBS_PER_WORKER);
+  let wanted = options.jobs ?? availableParallelism();
+  // A core counts as free when other programs leave at least 3/4 of it (src/batch/free-cores.ts).
+  if (cores && Math.min(wanted, byJobs) > 1) wanted = Math.min(wanted, Math.max(1, Math.floor((await cores.free()) + 0.25)));
+  const threads = Math.max(1, Math.min(wanted, byJobs));
   summary.workers = threads;
   // One pool of one thread per worker: this thread chooses which worker takes which
   // job (src/batch/schedule.ts), so that a worker keeps to its variants.
