@@ -17,11 +17,12 @@ import type { Lang } from '../model/types.js';
 
 /**
  * Jobs of a variant that must be waiting before a worker that has not rendered that
- * variant takes one: starting a variant (about 1.5 s of CPU on this project's 2-core
- * machine) against about 0.1-0.2 s a warm job, so stealing from a shorter queue would
- * finish later than leaving it to its own worker.
+ * variant takes one. Starting a variant costs about 1.5 s of CPU on this project's
+ * 2-core machine, a warm job about 0.1-0.2 s; while the stealer starts, the owner goes
+ * on, so the rest is done at (R + start) / 2 instead of R, and stealing pays when the
+ * owner's remaining work R is more than the start: about 10 jobs and more.
  */
-export const STEAL_COLD_JOBS = 24;
+export const STEAL_COLD_JOBS = 12;
 
 export interface Schedulable {
   variant: Lang;
