@@ -16,6 +16,8 @@ const UNIT = [
   'test/transforms/**/*.test.ts',
   'test/corpus/**/*.test.ts',
   'test/batch/plan.test.ts',
+  'test/batch/schedule.test.ts',
+  'test/batch/free-cores.test.ts',
   'test/writers/markdown.test.ts',
   'test/writers/linebreak.test.ts',
   'test/writers/keep.test.ts',

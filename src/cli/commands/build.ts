@@ -46,7 +46,7 @@ export function buildOptions(y: Argv): Argv<Args> {
       name: { type: 'string', describe: 'output name pattern, fields {dir} {name} {variant} {ext} [default: {dir}{name}.{variant}.{ext}]', group: 'Output:' },
       'embed-fonts': { type: 'boolean', describe: "the Word edition embeds the PDF's fonts (subset) and names them, so it looks the same everywhere", group: 'Output:' },
       vocabulary: { type: 'boolean', describe: 'regional vocabulary in Traditional variants, not only characters', group: 'Transforms:' },
-      jobs: { type: 'number', describe: 'worker threads [default: the number of cores]', group: 'Batch:' },
+      jobs: { type: 'number', describe: 'worker threads [default: the cores other programs leave free]', group: 'Batch:' },
       force: { type: 'boolean', describe: 'rebuild outputs that are up to date', group: 'Batch:' },
       shard: { type: 'string', describe: 'build only share K of N of the inputs (K/N), for splitting a batch across machines', group: 'Batch:' },
       config: { type: 'string', describe: 'configuration file [default: zhpress.config.yaml or .json here, if present]', group: 'Batch:' },
