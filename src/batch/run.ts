@@ -3,7 +3,6 @@
 // the main thread. One failing input does not stop the others.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { isZhpressError } from '../errors.js';
@@ -18,22 +17,6 @@ import { type JobRequest, type JobResult, type JobSettings, renderJob } from './
 import { Scheduler } from './schedule.js';
 import { measureFreeCores } from './free-cores.js';
 import { loadPlugins } from '../plugins/index.js';
-
-/**
- * Workers optimise code with less inlining (V8's limit on the bytecode of one inlined
- * function; its default is 460): each worker optimises everything for itself, in threads
- * that on 2 cores take time from the other worker. On 13 inputs x 3 formats x 2 variants
- * in one thread, this cut the process's CPU time from 8.2-9.4 s to 7.3-7.8 s (four runs
- * each, alternating), the rendering thread's own time and warm passes no slower. V8's flags
- * are the process's: set for the pool's life, then as they were.
- */
-const WORKER_INLINING = 100;
-
-/** The inlining limit the process started with (a --max-inlined-bytecode-size given to node, else V8's default). */
-function inliningBefore(): number {
-  const given = process.execArgv.map((arg) => /^--max[-_]inlined[-_]bytecode[-_]size=(\d+)$/.exec(arg)?.[1]).find(Boolean);
-  return given ? Number(given) : 460;
-}
 
 /** Jobs (an input in one variant) a worker needs to pay for its start; see the pool below. */
 export const MIN_JOBS_PER_WORKER = 12;
@@ -191,7 +174,6 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
   // One pool of one thread per worker: this thread chooses which worker takes which
   // job (src/batch/schedule.ts), so that a worker keeps to its variants.
   const Piscina = threads > 1 ? (await import('piscina')).Piscina : undefined;
-  if (Piscina) setFlagsFromString(`--max-inlined-bytecode-size=${WORKER_INLINING}`);
   const workers = Piscina
     ? Array.from(
         { length: threads },
@@ -295,7 +277,6 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
     }
   } finally {
     await Promise.all(workers.map((pool) => pool.destroy()));
-    if (workers.length) setFlagsFromString(`--max-inlined-bytecode-size=${inliningBefore()}`);
     try {
       manifest.save();
     } catch (error) {
