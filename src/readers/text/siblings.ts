@@ -194,6 +194,9 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     const openHeads = members.length >= 2 && hasContent.every(Boolean) && texts.every((t) => t.length > 0 && t.length <= 80 && !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A\uFF0C\u3001,;:!?]$/u.test(t) && !/[\u3002\uFF1B;]/u.test(t));
     // A run whose every item is one sentence alone on its line, each over its own text
     // ("一、粮食产量稳步增长，粮食生产能力持续增强。" / its paragraphs / "二、……。"): heads with their stops.
+    // The last item of an enumeration (its items one after another, nothing between) is one of them, whatever
+    // stands under it: "5.万元GDP能耗按2020年不变价格计算。" over the next section's label.
+    const enumerated = members.length >= 3 && hasContent.slice(0, -1).every((has) => !has);
     const sentenceRun = members.length >= 3 && hasContent.every(Boolean) && texts.every((t) => ONE_SENTENCE.test(t) && (t.match(/[\uFF0C,]/gu) ?? []).length <= 2);
     const runIn = members[0]!.markerKind === 'shi';
     run.forEach((i, k) => {
@@ -202,7 +205,8 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
       const longHead = agreeing && heads >= 3 && texts[k]!.length <= 80 && !SENTENCE_END.test(texts[k]!) && !/[\u3002\uFF01\uFF1F\uFF1B]/u.test(texts[k]!) && !/[\uFF1A:\uFF0C,\u3001]$/u.test(texts[k]!);
       const sentenceHead = (openHeads && hasContent[k]) || sentenceRun || (agreeing && hasContent[k] && ((ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2) || longHead));
       // (A run-in enumeration, 一是……, numbers points of the prose: never a head; 第一，…… may be one.)
-      if ((headShaped[k] || sentenceHead) && hasContent[k] && !runIn) out[i] = asHeading(member);
+      const closing = enumerated && k === last && SENTENCE_END.test(texts[k]!);
+      if ((headShaped[k] || sentenceHead) && hasContent[k] && !runIn && !closing) out[i] = asHeading(member);
       else if ((leadsCount || policyTitle(texts[k]!, leads[k])) && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
       else out[i] = withoutLead(member);
     });
