@@ -577,3 +577,36 @@ const editionArbitrary: fc.Arbitrary<Edition> = fc
   .integer({ min: 1, max: 3 })
   .chain((n) => fc.tuple(phrase, fc.tuple(...Array.from({ length: n }, (_, i) => articleArb(i)))))
   .map(([title, articles]) => edition({ title, lang: 'zh-Hans' }, articles));
+
+describe('a law as a law collection writes it in Markdown', () => {
+  // LawRefBook's layout: "# " title, the adoption line, an HTML comment closing the file's info, "## " chapters,
+  // articles as plain paragraphs opening with their number and a space.
+  const source = [
+    '# \u4e2d\u534e\u4eba\u6c11\u5171\u548c\u56fd\u9752\u5c71\u6cd5',
+    '',
+    '2020\u5e7410\u670817\u65e5 \u7b2c\u5341\u4e09\u5c4a\u5168\u56fd\u4eba\u6c11\u4ee3\u8868\u5927\u4f1a\u5e38\u52a1\u59d4\u5458\u4f1a\u7b2c\u4e8c\u5341\u4e8c\u6b21\u4f1a\u8bae\u901a\u8fc7',
+    '',
+    '<!-- INFO END -->',
+    '',
+    '## \u7b2c\u4e00\u7ae0 \u603b\u5219',
+    '',
+    '\u7b2c\u4e00\u6761 \u4e3a\u4e86\u4fdd\u62a4\u9752\u5c71\uff0c\u5236\u5b9a\u672c\u6cd5\u3002',
+    '',
+  ].join('\n');
+  const { edition: ed, report } = read(source);
+  const [law] = ed.children;
+
+  it('keeps the adoption line as the title note and drops the comment, reporting it', () => {
+    expect(law!.meta.notes).toEqual(['2020\u5e7410\u670817\u65e5 \u7b2c\u5341\u4e09\u5c4a\u5168\u56fd\u4eba\u6c11\u4ee3\u8868\u5927\u4f1a\u5e38\u52a1\u59d4\u5458\u4f1a\u7b2c\u4e8c\u5341\u4e8c\u6b21\u4f1a\u8bae\u901a\u8fc7']);
+    expect(plainText(ed)).not.toContain('INFO END');
+    expect(report.some((c) => c.kind === 'comment' && c.position?.start.line === 5)).toBe(true);
+  });
+
+  it('reads the article number as the lead of its paragraph, as the text reader does', () => {
+    const paragraph = law!.children.find((b) => b.type === 'paragraph');
+    expect(paragraph?.type).toBe('paragraph');
+    const [first, ...rest] = (paragraph as Extract<Block, { type: 'paragraph' }>).children;
+    expect(first?.type).toBe('lead');
+    expect(rest.map((c) => (c.type === 'text' ? c.value : '')).join('')).toBe('\u4e3a\u4e86\u4fdd\u62a4\u9752\u5c71\uff0c\u5236\u5b9a\u672c\u6cd5\u3002');
+  });
+});

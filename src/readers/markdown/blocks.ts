@@ -270,6 +270,11 @@ export class BlockBuilder {
         this.plainLines(token.content.replace(/\n$/, '').split('\n'), (token.map?.[0] ?? 0) + (token.type === 'fence' ? 1 : 0), mode);
         return;
       case 'html_block':
+        // An HTML comment ("<!-- INFO END -->" in a law collection's files) is no text of the document.
+        if (/^\s*<!--[\s\S]*?-->\s*$/u.test(token.content)) {
+          this.report.push({ source: SOURCE, kind: 'comment', message: `dropped an HTML comment at line ${context.line} (it is not shown in Markdown either)`, ...(position ? { position } : {}) });
+          return;
+        }
         unsupported(context, 'HTML block', 'kept as paragraphs, one a line');
         this.plainLines(token.content.replace(/\n$/, '').split('\n'), token.map?.[0] ?? 0, mode);
         return;

@@ -16,6 +16,7 @@ import {
   CONTINUED_TO,
   DASH_ITEM,
   matchMarker,
+  PROVISION,
   SUBHEAD,
 } from '../../text/patterns.js';
 import { dropStart, trimStart } from './inlines.js';
@@ -132,6 +133,13 @@ export function classifyParagraph(children: PhrasingContent[], position: Positio
     return { kind: 'block', block: subhead(children, at) };
   }
 
+  // "第一条 为了……": a law's article number is its lead, as the text reader reads it (bold or not).
+  const first = children[0];
+  const provision = first?.type === 'text' ? PROVISION.exec(first.value) : null;
+  if (provision && provision[0].length < content.length) {
+    const number = dropStart(children, provision[0].length);
+    return { kind: 'block', block: paragraph([lead([text(provision[0], extra(first!.position))], extra(first!.position)), ...trimStart(number)], at) };
+  }
   const { marker, rest } = splitMarker(children);
   return { kind: 'block', block: paragraph(withLead(rest), { ...(marker !== undefined ? { marker } : {}), ...at }) };
 }

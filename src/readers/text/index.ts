@@ -35,7 +35,7 @@ const BOLD_LEAD = /^\*\*([^*]{2,60}?)\*\*(?=\S)/u;
 function bodyIsIndented(lines: Line[]): boolean {
   const long = lines.filter((line) => line.content.length >= 12);
   // A text of short lines (a poem, a list of names) shows its indentation on the lines under the first.
-  const pool = long.length >= 3 || lines.length < 4 ? long : lines.slice(1);
+  const pool = long.length > 0 || lines.length < 4 ? long : lines.slice(1);
   if (pool.length === 0) return false;
   return pool.filter((line) => line.indented).length / pool.length >= 0.6;
 }
@@ -144,6 +144,7 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
     if (i > 0 && layout.lines[i - 1]!.blank && !line.blank) line.afterBlank = true;
   });
   const { lines: unmarked, markup } = readMarkup(layout.lines.filter((line) => !line.blank), report);
+  for (const line of markup.comments) layout.furniture.add(line);
   const nonBlank = separateMarkers(unmarked);
   // One paragraph a line: a blank line is then where something was (a head the crawler dropped) or starts.
   // (So where most paragraphs follow each other line by line, however many heads and labels stand set off.)

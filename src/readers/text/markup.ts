@@ -17,7 +17,11 @@ export interface Markup {
   strong: Set<Line>;
   /** Whether the text carries Markdown markup at all (then only bold marks a run-in lead). */
   present: boolean;
+  /** HTML comments alone on their lines ("<!-- INFO END -->"): no text of the document, page furniture. */
+  comments: Set<Line>;
 }
+
+const COMMENT = /^<!--.*-->$/u;
 
 const ATX = /^(#{1,6})[ \t\u3000]+(?=\S)/u;
 const CLOSING_HASHES = /[ \t]+#+$/u;
@@ -35,13 +39,15 @@ function frontMatterEnd(lines: Line[]): number {
 }
 
 export function readMarkup(lines: Line[], report: Change[]): { lines: Line[]; markup: Markup } {
-  const markup: Markup = { frontMatter: new Set(), level: new Map(), strong: new Set(), present: false };
+  const markup: Markup = { frontMatter: new Set(), level: new Map(), strong: new Set(), present: false, comments: new Set() };
   const fence = frontMatterEnd(lines);
   const atx = lines.filter((line) => ATX.test(line.content)).length;
   const quoted = lines.filter((line) => QUOTE.test(line.content)).length;
   const strong = lines.filter((line) => STRONG.test(line.content)).length;
-  markup.present = fence > 0 || atx >= 2 || (atx >= 1 && quoted + strong >= 1) || strong >= 2;
+  const comments = lines.filter((line) => COMMENT.test(line.content));
+  markup.present = fence > 0 || atx >= 2 || (atx >= 1 && quoted + strong + comments.length >= 1) || strong >= 2;
   if (!markup.present) return { lines, markup };
+  for (const line of comments) markup.comments.add(line);
   const out = lines.map((line, i) => {
     if (i <= fence) {
       markup.frontMatter.add(line);
@@ -66,7 +72,7 @@ export function readMarkup(lines: Line[], report: Change[]): { lines: Line[]; ma
   report.push({
     source: 'reader:text',
     kind: 'markup',
-    message: `read Markdown markup in the text as structure (${[fence > 0 ? 'front matter' : '', atx ? `${atx} "#" headings` : '', quoted ? `${quoted} "> " lines` : '', strong ? `${strong} bold lines` : ''].filter(Boolean).join(', ')}); name the file .md to read it as Markdown`,
+    message: `read Markdown markup in the text as structure (${[fence > 0 ? 'front matter' : '', atx ? `${atx} "#" headings` : '', quoted ? `${quoted} "> " lines` : '', strong ? `${strong} bold lines` : '', comments.length ? `${comments.length} HTML comments, kept as page furniture` : ''].filter(Boolean).join(', ')}); name the file .md to read it as Markdown`,
   });
   return { lines: out, markup };
 }
