@@ -98,7 +98,7 @@ export function pageRow(content: string, next = ''): boolean {
     LINK_LINE.test(content) ||
     ADDRESS_ONLY.test(content) ||
     // "原始網址：" or "電子郵件:" over the address it labels.
-    (/^[\p{Script=Han}]{2,6}[\uFF1A:]$/u.test(content) && ADDRESS_ONLY.test(next)) ||
+    (/^[\p{Script=Han}]{2,6}[\uFF1A:]$/u.test(content) && (ADDRESS_ONLY.test(next) || LINK_LINE.test(next))) ||
     (content.length <= 100 && COPYRIGHT_LINE.test(content)) ||
     RULE_LINE.test(content) ||
     CREDIT_PAIRS.test(content) ||
