@@ -41,10 +41,10 @@ export function deriveTitle(blocks: Block[]): string | undefined {
   return phrase.length > 30 ? phrase.slice(0, 30) : phrase;
 }
 
-/** Fill in what `meta` lacks from the blocks (it is changed and returned). */
 /** A picture's caption: "图①：……", "图为……", "……（资料照片）。", "……新华社记者 李四摄". */
 const CAPTION_LIKE = /^(?:图|圖)(?:[\u2460-\u2473]|[0-9\uFF10-\uFF19一二三四五六七八九十]+)[：:\s\u3000]|^(?:图为|圖為)|[(\uFF08](?:资料照片|資料照片|资料图片|資料圖片)[)\uFF09]\u3002?$|(?:摄|攝)$/u;
 
+/** Fill in what `meta` lacks from the blocks (it is changed and returned). */
 export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
   for (const block of blocks) {
     if (block.type === 'continuation' && block.direction === 'from') meta.continuedFrom ??= block.page;

@@ -248,6 +248,9 @@ export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:](?!\/\/)[\s
 const SPEAKER_LONG = /^((?:[\p{Script=Han}A-Za-z\u00B7]|[(\uFF08][a-z\u00E0-\u00FC\u0101-\u01DC]{1,8}[)\uFF09]|[ \u3000](?=\p{Script=Han})|\u3001(?=\p{Script=Han})){1,40})[\uFF1A:][\s\u3000]*(?=\S|$)/u;
 const CHAIR_LABEL = /^((?:主席|主持人|召集委員|召集委员|召委|代理主席)[(\uFF08][\p{Script=Han}\u00B7]{0,6}(?:委員|委员|議員|议员|代表|立委|議長|议长|院長|院长)[\p{Script=Han}\u00B7]{0,6}[)\uFF09])[\uFF1A:][\s\u3000]*(?=\S)/u;
 
+/** "央视网消息（新闻联播）：", "本台消息：": how a broadcast or a site's report opens (its formula). */
+export const NEWS_FORMULA = /^[\p{Script=Han}]{2,8}消息(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?[\uFF1A:\uFF0C,\s\u3000]/u;
+
 /** Whether a speaker's label names an office ("梁國雄議員", "主持人 曲衛國", "工業和信息化部部長 金壯龍"). */
 export function officeLabel(label: string): boolean {
   return SPEAKER_ROLE.test(label) || OFFICE.test(label);

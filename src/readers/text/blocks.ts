@@ -49,11 +49,11 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   // (So does an exchange of two or more office-holders: a member's question, a secretary's reply.)
   const record = names.filter(officeLabel).length >= 3 || (names.length >= 2 && names.every((name) => officeLabel(name)) && new Set(names).size >= 2);
   // (Outside a transcript, "专家：合作年将释放区域发展新动能" between paragraphs, short and without an end, is a crosshead.)
-  const crosshead = (item: Classified) => {
+  const crosshead = (item: Classified, name: string) => {
     const content = item.line.content;
-    return content.length <= 30 && !CLOSING_END.test(content) && !SENTENCE_END.test(content) && speakerLabel(content)!.length + 1 < content.length;
+    return content.length <= 30 && !CLOSING_END.test(content) && !SENTENCE_END.test(content) && name.length + 1 < content.length;
   };
-  return new Set(labelled.filter((item, i) => transcript || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item))));
+  return new Set(labelled.filter((item, i) => transcript || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item, names[i]!))));
 }
 
 /** Shortest body after an unmarked run-in lead, and the longest lead. */

@@ -10,10 +10,8 @@
 import type { Block, Heading, Subhead } from '../../model/types.js';
 import { blockText, inlineText } from '../../model/visit.js';
 import { BOX_LABEL } from './roles.js';
-import { OPENING_DATELINE } from '../../text/patterns.js';
+import { NEWS_FORMULA, OPENING_DATELINE } from '../../text/patterns.js';
 
-/** "央视网消息（新闻联播）：" "本台消息：" "新华社北京3月5日电": how a news report opens. */
-const NEWS_FORMULA = /^[\p{Script=Han}]{2,8}消息(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?[\uFF1A:\uFF0C,\s\u3000]/u;
 const opensReport = (block: Block | undefined) =>
   block?.type === 'paragraph' && !block.role && (NEWS_FORMULA.test(inlineText(block.children)) || OPENING_DATELINE.test(inlineText(block.children)));
 

@@ -51,6 +51,9 @@ const COLON_HEAD = /^[\p{Script=Han}\u201C\u201D\u300A\u300B]{2,10}[\uFF1A:][\p{
 /** A count in brackets at the end of a line: "（10名）", "（共3人）". */
 const COUNT_TAG = /[(\uFF08]\s*共?[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*(?:名|人|个|個|家|项|項|件|位|篇|部)\s*[)\uFF09]$/u;
 
+/** A line closing on quotation marks it did not open with ("……启动“中老友好年”"): a name quoted at its end. */
+const quotedEnd = (content: string): boolean => /[\u201D\u300D\u300B]$/u.test(content) && !/^[\u201C\u300C\u300A]/u.test(content);
+
 /** Dot leaders in a row of a table or a list of contents. */
 const LEADERS = /\.{5,}|\u2026{3,}|\u00B7{5,}/u;
 
@@ -160,9 +163,9 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     // Where paragraphs follow each other line by line, a line set off by a blank line that stops without
     // closing punctuation is a head (the crawler kept the head but lost its bold).
     // (A headline may end with a name in quotation marks: "……共同宣布启动“中老友好年”".)
-    const quotedEnd = /[\u201D\u300D\u300B]$/u.test(content) && !/^[\u201C\u300C\u300A]/u.test(content) && !SENTENCE_END.test(content);
+    const quoted = quotedEnd(content) && !SENTENCE_END.test(content);
     // (A figure's caption set off where the picture was, "图1　汽车号牌编码规则", is no head.)
-    const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && (!CLOSING_END.test(content) || quotedEnd) && !/[\uFF0C,\u3001]$/u.test(content) && !/^[图圖表][0-9\uFF10-\uFF19一二三四五六七八九十]+/u.test(content);
+    const setOff = blanksMeanSections && item.line.afterBlank && content.length <= 60 && (!CLOSING_END.test(content) || quoted) && !/[\uFF0C,\u3001]$/u.test(content) && !/^[图圖表][0-9\uFF10-\uFF19一二三四五六七八九十]+/u.test(content);
     // "出席議員：" over the rows of a list: a label head.
     const next0 = items[i + 1];
     // (The line under a field's label is its value, never a head.)
@@ -211,8 +214,7 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     if (!plainParagraph(item) || speakers.has(item) || !next || !speakers.has(next)) return;
     const content = item.line.content;
     // (So is a topic over an interview's question: "建设更高水平“齐鲁粮仓”" / "记者：……".)
-    const quotedEnd = /[\u201D\u300D\u300B]$/u.test(content) && !/^[\u201C\u300C\u300A]/u.test(content);
-    const shaped = /[\uFF1F?]$/u.test(content) || quotedEnd || !CLOSING_END.test(content);
+    const shaped = /[\uFF1F?]$/u.test(content) || quotedEnd(content) || !CLOSING_END.test(content);
     if (content.length <= 24 && shaped && !/[\uFF0C,\u3002\uFF1A:\uFF1B;\uFF01!]/u.test(content) && (i === 0 || closes(items[i - 1], items[i - 2])) && !found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
   });
   // A bulletin of items, headline and report one after the other: where most of the article is such pairs,

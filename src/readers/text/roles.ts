@@ -299,8 +299,10 @@ export function isAddress(content: string): boolean {
   return ADDRESSEE_END.test(content) || /^(?:尊敬的|亲爱的|親愛的|各位|各)/u.test(content);
 }
 
-/** The attachment note after the body: "附件：1.…", "附件：应急救援专用号牌式样". */
-/** (An order's "附「行政院大陸委員會顧問遴聘辦法」一份。" names what it attaches too.) */
+/**
+ * The attachment note after the body: "附件：1.…", "附件：应急救援专用号牌式样", or an order's
+ * "附「行政院大陸委員會顧問遴聘辦法」一份。" naming what it attaches.
+ */
 export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*\s*[：:]|^附[\u300C\u300A][^\u300D\u300B]{2,60}[\u300D\u300B](?:及[\u300C\u300A][^\u300D\u300B]{2,60}[\u300D\u300B])*(?:一份|乙份|壹份|[0-9]+份)?[\u3002]?$/u;
 
 /** The head of an organ signing an order or a letter: "主任委員吳釗燮", "部長　王○○". */

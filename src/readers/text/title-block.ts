@@ -18,6 +18,7 @@ import {
   CONTINUED_FROM,
   DASH_ITEM,
   matchMarker,
+  NEWS_FORMULA,
   OPENING_DATELINE,
   PARAGRAPH_END,
   PROVISION,
@@ -58,9 +59,6 @@ export const DOC_TYPE =
 
 /** The line naming an order: "中华人民共和国主席令(九届第37号)", "国务院令 第713号". */
 const ORDER_TITLE = /^\p{Script=Han}{2,16}令\s*[(\uFF08]?[^()\uFF08\uFF09]{0,10}?第\s*[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*[号號][)\uFF09]?$/u;
-
-/** How a broadcast report opens: "央视网消息（新闻联播）：", "本台消息：". */
-const REPORT_FORMULA = /^[\p{Script=Han}]{2,8}消息(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?[\uFF1A:]/u;
 
 /** An order's number on a line of its own: "第三十五号", "（第713号）". */
 const ORDER_NUMBER = /^[(\uFF08]?\s*第\s*[0-9\uFF10-\uFF19〇零一二三四五六七八九十百千]+\s*[号號]\s*[)\uFF09]?$/u;
@@ -374,7 +372,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // Under a title a dateline opens the body: a title-like line after it is the report's (its first headline).
     if (plain.length > 0 && block.blocks.some((b) => b.dateline)) break;
     // So is a line over a report's formula in a programme of reports ("青山台消息：……" under each headline).
-    if (plain.length > 0 && lines[i + 1] !== undefined && REPORT_FORMULA.test(lines[i + 1]!.content) && document.filter((l) => REPORT_FORMULA.test(l.content)).length >= 2) break;
+    if (plain.length > 0 && lines[i + 1] !== undefined && NEWS_FORMULA.test(lines[i + 1]!.content) && document.filter((l) => NEWS_FORMULA.test(l.content)).length >= 2) break;
     // A first line over header fields is the title, however long: a notice's 主旨 often stands there.
     const overFields = i === block.blocks.length && plain.length === 0 && !block.kicker && lines[i + 1] !== undefined && (isHeaderField(lines[i + 1]!.content) || LETTERHEAD.test(lines[i + 1]!.content)) && content.length <= 240 && !matchMarker(content);
     if (!overFields && !titleLike(content, plain.length === 0)) break;
