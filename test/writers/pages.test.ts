@@ -70,6 +70,37 @@ describe.skipIf(!have).each(cases)('pages of the %s template, %s', (name, varian
   if (template.page.columns > 1) it('balances the columns of the last page', () => {
     for (const { file, report } of all()) expect(report.lastPageImbalance, file).toBeLessThanOrEqual(1);
   }, 240_000);
+
+  // The rule between the columns stops where the columns stop on the last page (a line
+  // below their last line, as in a newspaper), not at the foot of a page they leave half
+  // empty. Measured on the page itself: pdftoppm at 72 dpi (1 px = 1 pt) in grey, the rule's
+  // column of pixels against the lowest word of the type area (pdftotext -bbox).
+  if (template.page.columns > 1 && template.page.columnRule) it.skipIf(!clients('pdftoppm', 'pdftotext'))('ends the column rule with the columns on the last page', () => {
+    const mm = (v: number) => (v * 72) / 25.4;
+    const margins = template.page.margins;
+    for (const { file } of all()) {
+      const pdf = join(dir, file);
+      const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
+      const stem = join(dir, `${file}-last`);
+      expect(spawnSync('pdftoppm', ['-f', String(pages), '-l', String(pages), '-r', '72', '-gray', '-singlefile', pdf, stem]).status).toBe(0);
+      const pgm = readFileSync(`${stem}.pgm`);
+      const header = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+      const [w, h, start] = [Number(header[1]), Number(header[2]), header[0].length];
+      const top = mm(margins.top), foot = h - mm(margins.bottom);
+      const gap = mm(template.page.columnGap);
+      const column = (w - mm(margins.left) - mm(margins.right) - gap * (template.page.columns - 1)) / template.page.columns;
+      const x = Math.round(mm(margins.left) + column + gap / 2 - 0.5);
+      const words = [...spawnSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-bbox', pdf, '-'], { encoding: 'utf8' }).stdout.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+        .map((m) => [Number(m[1]), Number(m[2])] as const)
+        .filter(([yMin, yMax]) => yMin >= top - 1 && yMax <= foot + 1);
+      const last = Math.max(...words.map(([, yMax]) => yMax));
+      const dark = (y: number) => [x - 1, x, x + 1].some((px) => pgm[start + y * w + px]! < 128);
+      const below = Array.from({ length: Math.max(0, Math.floor(foot) - Math.ceil(last + template.styles.body.leading)) }, (_, i) => Math.ceil(last + template.styles.body.leading) + i).filter(dark);
+      const above = Array.from({ length: Math.max(0, Math.floor(last) - Math.ceil(top)) }, (_, i) => Math.ceil(top) + i).filter(dark);
+      expect(below, `${file}: rule below the last line (${last.toFixed(1)} pt) on page ${pages}`).toEqual([]);
+      expect(above.length, `${file}: no rule beside the last page's lines`).toBeGreaterThan(0);
+    }
+  }, 240_000);
 });
 
 describe.skipIf(!have)('the page measurer', () => {

@@ -71,6 +71,13 @@ export type StyleOf = (name: unknown) => { leading: number; spaceBefore: number;
 export interface Balancer {
   /** To call from pdfmake's pageBreakBefore: true when it changed the flow (lay out again). */
   check(info: Info): boolean;
+  /**
+   * Where the columns' last line on a page ends (pt from the page's top), as the layout
+   * pdfmake is finishing set it; undefined when none of the article's lines is on it. Its
+   * nodes know their places once the body is laid out: a footer (drawn after the body) may
+   * ask.
+   */
+  columnsEnd(page: number): number | undefined;
 }
 
 /** The type area's top and bottom, pt. */
@@ -107,6 +114,22 @@ export function balancer(body: Content[], middle: number, area: Area, grid: numb
         else nodes.splice(at.node, 1, ...splitLines(nodes[at.node]!, at.line, breaker));
       }
       return true;
+    },
+    columnsEnd(page) {
+      let end: number | undefined;
+      const visit = (node: Node) => {
+        if (Array.isArray(node.stack)) return (node.stack as Node[]).forEach(visit);
+        const leading = style(node.style).leading;
+        const positions = positionsOf(node);
+        const here = positions.filter((p) => p.pageNumber === page);
+        if (!here.length) return;
+        // Its lines on this page stand one under the other from the first; in an unbreakable
+        // block they all report the block's top, or the text its top only.
+        const lines = here.length === positions.length ? Math.max(here.length, lineCount(node)) : here.length;
+        end = Math.max(end ?? 0, Math.min(...here.map((p) => p.top)) + lines * leading);
+      };
+      nodes.forEach(visit);
+      return end;
     },
   };
 }

@@ -148,7 +148,7 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
       }
       return [titleAcross(title, i === 0 ? 0 : template.styles.body.leading), columns(body, template)];
     });
-    sections.push({ section: flow, header: headerBand(), footer: footerBand() } as unknown as Content);
+    sections.push({ section: flow, header: headerBand(), footer: ruleEnd(footerBand(), template, margins, width, mmToPt(heightMm), () => balance) } as unknown as Content);
   } else {
     for (const article of edition.children) {
       const title = article.meta.title ?? article.id;
@@ -215,6 +215,30 @@ function columns(body: Content[], template: Template): Content {
   const gap = mmToPt(template.page.columnGap);
   const rest = Array.from({ length: template.page.columns - 1 }, () => ({ width: '*', text: '' }));
   return { columns: [{ width: '*', stack: body }, ...rest], columnGap: gap, snakingColumns: true } as unknown as Content;
+}
+
+/**
+ * The footer of a newspaper's flow, which on the last page also ends the column rule
+ * where the balanced columns end (a line below their last line), not at the foot: a white
+ * strip over the rule below it, as the title's white cell stops it above. The footer is
+ * laid out after the body, so the columns' end is known by then (balance.ts).
+ */
+function ruleEnd(footer: DynamicContent | null, template: Template, margins: [number, number, number, number], width: number, pageHeight: number, balance: () => Balancer | undefined): DynamicContent | null {
+  if (template.page.columns < 2 || !template.page.columnRule) return footer;
+  const gap = mmToPt(template.page.columnGap);
+  const foot = pageHeight - margins[3];
+  return (currentPage, pageCount, pageSize) => {
+    const band = footer?.(currentPage, pageCount, pageSize) ?? null;
+    const end = currentPage === pageCount ? balance()?.columnsEnd(currentPage) : undefined;
+    const from = end === undefined ? foot : end + template.styles.body.leading - template.styles.body.size;
+    if (from >= foot - 0.5) return band;
+    const strips = Array.from({ length: template.page.columns - 1 }, (_, i) => {
+      const x = margins[0] + (i + 1) * width + i * gap + gap / 2;
+      // pdfmake sets a footer's content from the foot of the type area down: y counts from there.
+      return { type: 'rect', x: x - 1, y: from - foot, w: 2, h: foot - from + 1, color: '#ffffff' };
+    });
+    return [{ canvas: strips, absolutePosition: { x: 0, y: 0 } }, ...(band ? [band] : [])] as Content;
+  };
 }
 
 /** A rule down the middle of each column gap, on every page of the flow. */
