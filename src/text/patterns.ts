@@ -282,8 +282,8 @@ export function speakerLabel(content: string): string | undefined {
 
 /** Labels that are speakers on their own, wherever they stand. */
 export const SPEAKER_WORDS = new Set(['记者', '主持人', '问', '答', '記者', '問', '主持', 'Q', 'A', '\uFF31', '\uFF21']);
-/** Verbs that make "X说:" reported speech, not a label. */
-export const SPEECH_VERB = /[说說道表示指出强调強調认为認為中为]$/u;
+/** Verbs that make "X说:" reported speech, not a label ("…表示", "…强调", "…认为"; whole verbs: "动力更强" ends in none). */
+export const SPEECH_VERB = /(?:说|說|道|表示|指出|强调|強調|认为|認為|中|为|為)$/u;
 
 /** A 目录 (contents) line: "目录", "目\u3000录". */
 export const CONTENTS = /^目[\s\u3000\u00A0]*[录錄]$/u;

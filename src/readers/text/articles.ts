@@ -5,7 +5,7 @@ import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
 import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, CREDIT_END, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isByline, isTitleNote, pageRow, personNames, RULE_LINE } from './roles.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isByline, isHeaderField, isTitleNote, pageRow, personNames, RULE_LINE } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -101,6 +101,17 @@ export function splitArticles(lines: Line[]): Line[][] {
     const at = lines[i + 1] !== undefined && (titleLike(lines[i + 1]!.content) || leadIn) && !isByline(lines[i + 1]!.content) && !personNames(lines[i + 1]!.content) ? i + 2 : i + 1;
     return lines[at] !== undefined && (isByline(lines[at]!.content) || personNames(lines[at]!.content)) && bodyLike(lines[at + 1]) && /[\uFF0C\u3002]/u.test(lines[at + 1]!.content) && lines[at + 1]!.content.length >= 30;
   };
+  // A page of stories each under a head and the page's field line for it ("郭声琨会见……" / "作者：吴嘉林  时间：
+  // 2019-07-17"), after a finished paragraph: where two or more stand so, each starts an article.
+  const fieldedHead = (i: number) => {
+    const content = lines[i]!.content;
+    if (!(i === 0 || CLOSING_END.test(lines[i - 1]!.content)) || !titleLike(content) || /^[(\uFF08]/u.test(content) || isHeaderField(content)) return false;
+    // (Its subtitle may stand between: "——2019年上半年……".)
+    const at = lines[i + 1] !== undefined && /^[\u2014\u2015]{2}/u.test(lines[i + 1]!.content) ? i + 2 : i + 1;
+    return lines[at] !== undefined && isHeaderField(lines[at]!.content) && bodyLike(lines[at + 1]);
+  };
+  const fieldedHeads = new Set<number>();
+  for (let i = 0; i < lines.length; i++) if (fieldedHead(i)) fieldedHeads.add(i);
   // (A head's second line is no head of its own.)
   const signedHeads = new Set<number>();
   for (let i = 0; i < lines.length; i++) if (!signedHeads.has(i - 1) && signedHead(i)) signedHeads.add(i);
@@ -109,6 +120,7 @@ export function splitArticles(lines: Line[]): Line[][] {
     const content = line.content;
     if (rules >= 2 && i > 0 && RULE_LINE.test(lines[i - 1]!.content) && ruled(i - 1) && current.length) close();
     if (signedHeads.size >= 2 && signedHeads.has(i) && current.length) close();
+    else if (fieldedHeads.size >= 2 && fieldedHeads.has(i) && current.length) close();
     const from = CONTINUED_FROM.exec(content);
     if (from && from[0].length === content.length && current.some((l) => !CONTINUED_FROM.test(l.content))) close();
     // (An attachment label alone is the start of the article that follows it.)

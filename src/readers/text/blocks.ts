@@ -14,7 +14,7 @@ import {
 import type { Block, HeadingDepth, Inline, ListItem, Text } from '../../model/types.js';
 import { inlineText } from '../../model/visit.js';
 import type { Classified } from './classify.js';
-import { unnumberedHeads } from './heads.js';
+import { leadsIn, unnumberedHeads } from './heads.js';
 import { isAddress, SECTION_LABEL } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
@@ -174,9 +174,20 @@ export interface BlockOptions {
 
 /** "习近平总书记强调——", "今年以来，全市推出了一批便民举措——": a sentence leading into a quotation or a list. */
 function leadIn(line: Line, options: BlockOptions, flushHeads: boolean): boolean {
-  const text = line.content.replace(/[\u2014\u2015]+$/u, '');
   // Where the subheads stand flush and the body is indented, an indented one is a sentence of the body.
-  return SPEECH_VERB.test(text) || (options.bodyIndented === true && flushHeads && line.indented);
+  return leadsIn(line.content) || (options.bodyIndented === true && flushHeads && line.indented);
+}
+
+/**
+ * Where an article's dash subheads are short phrases ("结构更优——", "动力更强——"), a line ending in ——
+ * with commas and more than twice as long as any of them is a sentence of the text leading into the
+ * paragraphs under it ("这个夏天，行走八闽大地，处处涌动高质量发展新气象——"), no head.
+ */
+function longDashLines(items: Classified[]): Set<Classified> {
+  const dashes = items.filter((item) => item.kind === 'subhead' && !/[\uFF0C,]/u.test(item.line.content));
+  if (dashes.length < 2) return new Set();
+  const longest = Math.max(...dashes.map((item) => item.line.content.length));
+  return new Set(items.filter((item) => item.kind === 'subhead' && /[\uFF0C,]/u.test(item.line.content) && item.line.content.length >= 20 && item.line.content.length > 2 * longest));
 }
 
 function intoClauses(next: Classified | undefined): boolean {
@@ -243,6 +254,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
   const heads = unnumberedHeads(items, blanksMeanSections, speakers);
   const bulletHeads = singleBullets(items);
   const quotations = quotationRuns(items);
+  const dashSentences = longDashLines(items);
   // In a law with chapters, an unnumbered head over provisions ("附　　则") is a chapter of its own.
   const chaptered = items.some((item) => item.kind === 'heading' && item.markerKind === 'chapter');
   const overProvisions = (i: number) => {
@@ -295,7 +307,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
         break;
       case 'subhead':
         // A line ending in —— over clauses ending in ； leads into them: one sentence, not a head.
-        if (leadIn(item.line, options, flushHeads) || intoClauses(items[index + 1])) blocks.push(paragraph(textOf(item.line), { position }));
+        if (leadIn(item.line, options, flushHeads) || intoClauses(items[index + 1]) || dashSentences.has(item)) blocks.push(paragraph(textOf(item.line), { position }));
         else blocks.push(subhead(textOf(item.line), { position }));
         break;
       case 'heading':

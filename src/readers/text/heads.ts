@@ -5,7 +5,7 @@
 // from the article as a whole: they count only where several stand alike.
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
-import { CLOSING_END, CREDIT_END, officeLabel, PROVISION, SENTENCE_END } from '../../text/patterns.js';
+import { CLOSING_END, CREDIT_END, officeLabel, PROVISION, SENTENCE_END, SPEECH_VERB } from '../../text/patterns.js';
 import { BOX_LABEL, isHeaderField, MEETING_FIELD } from './roles.js';
 
 const HEAD_MAX = 24;
@@ -110,10 +110,22 @@ function plainParagraph(item: Classified | undefined): item is Extract<Classifie
   return item?.kind === 'paragraph' && !item.marker && !item.lead && !item.role;
 }
 
+/** A line ending in —— that is a sentence of saying leading into what follows ("习近平总书记强调——"), no head. */
+export function leadsIn(content: string): boolean {
+  return SPEECH_VERB.test(content.replace(/[\u2014\u2015]+$/u, ''));
+}
+
+/** A dash subhead ("结构更优——") over the line that completes it ("咬住实体经济发展不放松，优化提升产业结构"). */
+function dashHead(item: Classified | undefined): boolean {
+  return item?.kind === 'subhead' && !leadsIn(item.line.content);
+}
+
 /** What may follow a head: a passage of text, a list, a marked item, a row of names. */
 function opensPassage(item: Classified | undefined, head: Line): boolean {
   if (!item) return false;
   if (item.kind === 'item') return true;
+  // "习近平总书记强调——" under a head: a sentence leading into the words it quotes, the passage's start.
+  if (item.kind === 'subhead') return leadsIn(item.line.content);
   // A line over a numbered heading has no passage of its own.
   if (item.kind === 'heading') return false;
   if (item.kind !== 'paragraph' || item.role) return false;
@@ -180,6 +192,13 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     // (Not a record's narration: the time a sitting began, what a member did.)
     const narration = /^(?:上午|下午|晚上|中午)?[\s\u3000]*[0-9\uFF10-\uFF19]{1,2}[\s\u3000]*[時时:]/u.test(content) || officeLabel(content);
     const spaced = typical === 1 && gaps[i]! >= 2 && !narration && headShape(content) === 'plain' && next0?.kind === 'paragraph' && !next0.role;
+    // The second line of a two-line subhead, under its dash line: a phrase, or two with a comma, that
+    // stops without punctuation, over the passage ("结构更优——" / "咬住实体经济发展不放松，优化提升产业结构").
+    const dashSecond = dashHead(before) && content.length <= 30 && !CLOSING_END.test(content) && !SENTENCE_END.test(content) && !/[\uFF0C,\u3001]$/u.test(content) && (content.match(/[\uFF0C,]/gu) ?? []).length <= 1 && (headShape(content) === 'plain' || /[\uFF0C,]/u.test(content)) && (opensPassage(next0, item.line) || (plainParagraph(next0) && CLOSING_END.test(next0.line.content)));
+    if (dashSecond) {
+      found.push({ item, shape: 'plain' });
+      return;
+    }
     // A box label ("核心阅读", "资料来源：") heads its passage, colon or not.
     const shape = setOff || labelHead || BOX_LABEL.test(content) ? 'plain' : headShape(content);
     if (!shape) return;

@@ -172,8 +172,9 @@ function isDeck(content: string, repeated = false): boolean {
     !BULLET_ITEM.test(content) &&
     !DASH_ITEM.test(content) &&
     /[\uFF0C,]/u.test(content) &&
-    // (A report's sentence may end in a closing quotation mark: "……請大家拭目以待」".)
-    !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:\uFF0C,\u3001\u300D\u300F\u201D\u2019]$/u.test(content) &&
+    // (A report's sentence may end in a closing quotation mark: "……請大家拭目以待」"; one ending in —— leads
+    // into the paragraphs under it: "……处处涌动高质量发展新气象——".)
+    !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:\uFF0C,\u3001\u300D\u300F\u201D\u2019\u2014\u2015]$/u.test(content) &&
     !matchMarker(content) &&
     !isAddress(content)
   );
