@@ -95,7 +95,8 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['paren-latin', /^[(\uFF08][a-z][)\uFF09]/u],
   ['circled', /^[\u2460-\u2473]/u],
   // A run-in enumeration at the start of a paragraph: "第一，……" (not 第一条, 第一章).
-  ['ordinal', new RegExp(`^第${HAN_NUMERAL}{1,3}[\uFF0C,\u3001](?=\\S)`, 'u')],
+  // (The space after it, "第一、 經濟結構的轉型", is layout.)
+  ['ordinal', new RegExp(`^第${HAN_NUMERAL}{1,3}[\uFF0C,\u3001][\\s\u3000]*(?=\\S)`, 'u')],
   // "一是……。二是……。" opening paragraphs: a run-in enumeration.
   ['shi', new RegExp(`^${HAN_NUMERAL}{1,3}是(?=\\p{Script=Han})`, 'u')],
 ];

@@ -103,7 +103,8 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
   // Without numbered heads to show it is a report, only short noun-phrase titles count ("党员的年龄。").
   // (A file of news reports under numbered headlines is no report: its reports open with their datelines.)
   const news = items.some((item) => item.kind === 'dateline' || (item.kind === 'paragraph' && !item.marker && OPENING_DATELINE.test(item.line.content)));
-  const numbered = items.some((item) => item.kind === 'heading') && !news;
+  // (A speech's "第一、" heads are no report's numbering: its paragraphs open with sentences of the argument.)
+  const numbered = items.some((item) => item.kind === 'heading' && item.markerKind !== 'ordinal') && !news;
   // Three or more side by side that open with the same word are a parallel series (排比: "聚焦……。聚焦……。").
   const opening = (i: number) => (plain[i]?.length !== undefined ? plain[i]!.item.line.content.slice(0, 2) : undefined);
   const parallel = new Set<number>();

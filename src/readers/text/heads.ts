@@ -216,6 +216,10 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     if ((!labelHead && !underHead && !spaced && !BOX_LABEL.test(content) && !closes(items[i - 1], items[i - 2])) || !(passage || spaced)) return;
     const end = ending(item);
     if (!labelHead && end && (ending(items[i - 1]) === end || ending(items[i + 1]) === end)) return;
+    // A run of one-sentence lines ("我們國家的財政並不樂觀。" / "我們的司法已經失去人民的信任。") is a passage
+    // of short paragraphs, no series of heads: a one-sentence head stands between passages.
+    const stopLine = (other: Classified | undefined) => plainParagraph(other) && headShape(other.line.content) === 'stop';
+    if (shape === 'stop' && (stopLine(before) || stopLine(next))) return;
     found.push({ item, shape });
   });
   // Heads of one series with a comma in them ("一条鱼，养在水中富民增收" / "一条鱼，生产线上吃干榨净"): where two
