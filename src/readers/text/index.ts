@@ -11,7 +11,7 @@ import { findContents, separateMarkers, splitArticles } from './articles.js';
 import { documentHead } from './document-head.js';
 import { endMatter } from './end-matter.js';
 import { readLayout } from './layout.js';
-import { findTitleBlock, type TitleBlock } from './title-block.js';
+import { findTitleBlock, titleLike, type TitleBlock } from './title-block.js';
 import { EDITOR_SIGN, isAddress, pageRow } from './roles.js';
 import { buildBlocks } from './blocks.js';
 import { bulletinItems, headTitle } from './bulletin.js';
@@ -31,6 +31,9 @@ const SOURCE = 'reader:text';
 /** A bold run-in lead in Markdown left in the text: "**加大减税降费力度。**正文……". */
 const BOLD_LEAD = /^\*\*([^*]{2,60}?)\*\*(?=\S)/u;
 
+/** "当事人名称\t平安理财有限责任公司": a field's label, a TAB, its value (a record's table as a crawler saves it). */
+const TAB_FIELD = /^[\p{Script=Han}（）()]{2,12}\t+(?=\S)/u;
+
 /** Body paragraphs are indented when most long lines are. */
 function bodyIsIndented(lines: Line[]): boolean {
   const long = lines.filter((line) => line.content.length >= 12);
@@ -46,7 +49,7 @@ interface Part {
   items: (Classified | { kind: 'contents'; lines: Line[] })[];
 }
 
-function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line>, markup: Markup, headings?: readonly MarkerKind[]): Part['items'] {
+function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line>, markup: Markup, headings?: readonly MarkerKind[], fieldTable = false): Part['items'] {
   const items: Part['items'] = [];
   for (const { line, role, dateline, deck } of titleBlock.blocks) {
     if (deck) items.push({ kind: 'quote', line });
@@ -74,6 +77,15 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     // A "## " line or a **bold** line alone is a head; "**加大减税降费力度。**正文" opens with its lead.
     if ((markup.level.has(line) || markup.strong.has(line)) && !matchMarker(line.content)) {
       items.push({ kind: 'subhead', line });
+      continue;
+    }
+    // A field of a record's table: its label the lead, its value the text (the TAB stands where a colon would).
+    const field = fieldTable ? TAB_FIELD.exec(line.content) : null;
+    if (field) {
+      // (The TAB between them is set as the ideographic space a printed form leaves there, each in its place.)
+      const label = field[0].replace(/\t+$/u, '').length;
+      const gap = sliceLine(line, label);
+      items.push({ kind: 'paragraph', line, lead: sliceLine(line, 0, label), rest: { ...gap, content: gap.content.replace(/^\t+/u, (tabs) => '\u3000'.repeat(tabs.length)) } });
       continue;
     }
     const bold = markup.present ? BOLD_LEAD.exec(line.content) : null;
@@ -159,10 +171,17 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
     if (!kind) throw new ZhpressError(`"${example}" under reader.headings is no numbering the text reader knows`, { hint: 'give an example of the marker as it stands in the text: "一、", "（一）", "1.", "第一章"' });
     return kind;
   });
+  // A record's table, one field a line (label TAB value), for most of the text: its fields are no title block.
+  const fields = nonBlank.filter((line) => TAB_FIELD.test(line.content)).length;
+  const fieldTable = fields >= 3 && fields >= 0.5 * nonBlank.length;
   const parts: Part[] = (options.articles === 'one' ? [nonBlank] : splitArticles(nonBlank)).map((lines) => {
-    // An official document's head under a web page's chrome, or the usual title block.
-    const titleBlock = documentHead(lines) ?? findTitleBlock(lines, indented, layout.furniture, markup, nonBlank);
-    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture, markup, declared) };
+    // An official document's head under a web page's chrome, or the usual title block (over the first field).
+    const firstField = fieldTable ? lines.findIndex((line) => TAB_FIELD.test(line.content)) : -1;
+    const head = firstField >= 0 ? lines.slice(0, firstField) : lines;
+    let titleBlock: TitleBlock = head.length === 0 ? { notes: [], blocks: [], length: 0 } : (documentHead(head) ?? findTitleBlock(head, indented, layout.furniture, markup, nonBlank));
+    // (The table's name alone over its fields is its title: "……行政处罚信息公开表".)
+    if (firstField === 1 && titleBlock.length === 0 && titleLike(head[0]!.content)) titleBlock = { title: head[0], notes: [], blocks: [], length: 1 };
+    return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture, markup, declared, fieldTable) };
   });
   const articles: Article[] = parts.flatMap((part) => {
     // Each article numbers its own parts (a notice and the plan it transmits, a page of several stories).
