@@ -65,6 +65,10 @@ function webChrome(content: string): boolean {
   if (/^(?:第\s*)?[0-9\uFF10-\uFF19]{1,3}\s*版\s*[：:]\s*[\p{Script=Han}A-Za-z·]{1,10}$/u.test(content)) return true;
   if (/^(?:通版阅读请点击|通版閱讀請點擊|展开通版|展開通版|收缩通版|收縮通版|上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回目錄|返回首页|返回首頁|返回列表|跳至主要內容|跳至主要内容|跳到主要內容|跳到主要内容|跳过导航|跳過導航|当前版[：:].*|當前版[：:].*|本版新闻|本版新聞|版面导航|版面導航|往期回顾|往期回顧)\s*[：:]?$/u.test(content)) return true;
   if (/^Skip to (?:main )?content$/iu.test(content)) return true;
+  // A portal's disclaimer and its app's advertisement under every story: "免责声明：自媒体综合提供的内容……",
+  // "海量资讯、精准解读，尽在新浪财经APP".
+  if (/^(?:免责声明|免責聲明)[\uFF1A:]/u.test(content)) return true;
+  if (content.length <= 40 && /(?:尽在|盡在|下载|下載)[\p{Script=Han}A-Za-z]{0,12}(?:APP|App|app|客户端|客戶端)$/u.test(content)) return true;
   if (/^(?:原文链接|原文鏈接|原文地址|阅读原文|閱讀原文|查看原文|来源链接|來源連結)[\uFF1A:]?$/u.test(content)) return true;
   // A call to the reader about the page's video or account: "横版全屏视频请见文末", "点击观看横版全屏视频", "▼".
   if (/^[\u25BC\u2193]+$|^(?:点击|點擊|长按|長按|扫码|掃碼)(?:观看|觀看|关注|關注|识别|識別|二维码|二維碼|下方|上方)|(?:请见|請見|详见|詳見)文末$/u.test(content) && content.length <= 30) return true;
