@@ -126,8 +126,8 @@ function opensPassage(item: Classified | undefined, head: Line): boolean {
   if (item.kind === 'item') return true;
   // "习近平总书记强调——" under a head: a sentence leading into the words it quotes, the passage's start.
   if (item.kind === 'subhead') return leadsIn(item.line.content);
-  // A line over a numbered heading has no passage of its own.
-  if (item.kind === 'heading') return false;
+  // A section's head over the numbered heads of its parts ("中国经济面临的机遇与挑战" / "1．……").
+  if (item.kind === 'heading') return true;
   if (item.kind !== 'paragraph' || item.role) return false;
   const content = item.line.content;
   if (item.marker || item.lead) return true;
