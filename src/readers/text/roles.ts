@@ -188,8 +188,11 @@ export function isAdoption(content: string): boolean {
   return ADOPTION.test(content);
 }
 
+/** "公布之日施行", "自发布之日起施行": a law's line saying when it takes effect, under its title. */
+const EFFECTIVE_LINE = /^自?(?:公布|发布|發布|印发|印發|通过|通過)之日起?(?:施行|生效)$/u;
+
 export function isTitleNote(content: string): boolean {
-  return SITTING_DATE.test(content) || SOURCE_NOTE.test(content) || ADOPTION.test(content) || DATED_PARENS.test(content) || DATE_LINE.test(content);
+  return SITTING_DATE.test(content) || SOURCE_NOTE.test(content) || ADOPTION.test(content) || DATED_PARENS.test(content) || DATE_LINE.test(content) || EFFECTIVE_LINE.test(content);
 }
 
 /** "省长 李炳军", "新华社记者林晖", "本报记者 张三 李四": an author or speaker line. */
@@ -312,7 +315,7 @@ export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六
 /** The head of an organ signing an order or a letter: "主任委員吳釗燮", "部長　王○○". */
 export const HEAD_OF_ORGAN = /^(?:主任委員|主任委员|部長|部长|署長|署长|局長|局长|院長|院长|市長|市长|縣長|县长|主席|總統|总统|行政院長|行政院长)[\s\u3000]*[\p{Script=Han}○Ｏ〇]{2,4}$/u;
 /** "附件" or "附件1" alone on a line, above an attachment's title. */
-export const ATTACHMENT_LABEL = /^(?:附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*|附[：:]|附录|附錄)$/u;
+export const ATTACHMENT_LABEL = /^(?:附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*|附[：:]|附[录錄][：:]?)$/u;
 
 /** A date standing alone (signature date, 成文日期), or a form's blank for one ("年  月  日", "××××年××月××日"). */
 export const LONE_DATE = new RegExp(`^(?:${DATE}|[\\u00D7\\u25CB]{0,4}[\\s\\u3000]*年[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*月[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*日)$`, 'u');

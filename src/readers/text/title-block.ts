@@ -229,7 +229,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, role: 'header' });
       continue;
     }
-    if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && plain.length >= 2) && !copy && !field) break;
+    if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && (plain.length >= 2 || (repeated && block.subtitle !== undefined))) && !copy && !field) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
       continue;
