@@ -126,8 +126,9 @@ function opensPassage(item: Classified | undefined, head: Line): boolean {
   if (item.kind === 'item') return true;
   // "习近平总书记强调——" under a head: a sentence leading into the words it quotes, the passage's start.
   if (item.kind === 'subhead') return leadsIn(item.line.content);
-  // A section's head over the numbered heads of its parts ("中国经济面临的机遇与挑战" / "1．……").
-  if (item.kind === 'heading') return true;
+  // A section's head over the first numbered head of its parts ("中国经济面临的机遇与挑战" / "1．……"); over
+  // a later one ("二、") the line ends the part before.
+  if (item.kind === 'heading') return /^[(\uFF08]?第?(?:一|壹|1|\uFF11|\u2160|I|甲)(?![0-9\uFF10-\uFF19一二三四五六七八九十百])/u.test(item.marker);
   if (item.kind !== 'paragraph' || item.role) return false;
   const content = item.line.content;
   if (item.marker || item.lead) return true;
