@@ -150,16 +150,23 @@ function answerLabels(items: Classified[]): Map<Classified, number> {
 /**
  * Bullets that stand one by one, each over a passage of its own ("● 龙舟赛" + paragraph,
  * "● 市集" + paragraph): heads of the passages, not lists of one item. Only where
- * the article has at least two of them.
+ * the article has at least two of them. So with dash lines ("——两份双边声明，彰显大国责任。").
  */
 function singleBullets(items: Classified[]): Set<Classified> {
-  const found = items.filter((item, i) => {
-    if (item.kind !== 'item' || item.style !== 'bullet') return false;
+  const alone = (style: 'bullet' | 'dash') => items.filter((item, i) => {
+    if (item.kind !== 'item' || item.style !== style) return false;
     const [before, after] = [items[i - 1], items[i + 1]];
-    const alone = !(before?.kind === 'item' && before.style === 'bullet') && !(after?.kind === 'item' && after.style === 'bullet');
-    return alone && after?.kind === 'paragraph' && !after.role;
+    const single = !(before?.kind === 'item' && before.style === style) && !(after?.kind === 'item' && after.style === style);
+    // (A dash line between paragraphs is a head where it says something, "——两份双边声明，彰显大国责任。", not
+    // where it names who said the quotation over it, which ends in no full stop: "——习近平", "——2023年9月，
+    // 习近平总书记在黑龙江考察时指出".)
+    const rest = item.rest.content;
+    const dashHead = style === 'bullet' || (rest.length >= 8 && rest.length <= 30 && before?.kind === 'paragraph' && !before.role && (!isWholeQuotation(before.line.content) || /[\u3002\uFF01]$/u.test(rest)));
+    return single && dashHead && after?.kind === 'paragraph' && !after.role;
   });
-  return new Set(found.length >= 2 ? found : []);
+  const bullets = alone('bullet');
+  const dashes = alone('dash');
+  return new Set([...(bullets.length >= 2 ? bullets : []), ...(dashes.length >= 2 ? dashes : [])]);
 }
 
 export interface BlockOptions {
