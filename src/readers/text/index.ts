@@ -11,6 +11,7 @@ import { findContents, separateMarkers, splitArticles } from './articles.js';
 import { documentHead } from './document-head.js';
 import { endMatter } from './end-matter.js';
 import { readLayout } from './layout.js';
+import { joinCutLines } from './cut-lines.js';
 import { findTitleBlock, titleLike, type TitleBlock } from './title-block.js';
 import { EDITOR_SIGN, isAddress, pageRow } from './roles.js';
 import { buildBlocks } from './blocks.js';
@@ -63,7 +64,9 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     const line = lines[i]!;
     const address = isAddress(line.content) && !PROVISION.test(line.content) && !matchMarker(line.content);
     // "——编  者" under an editor's note: its signature, wherever the note stands.
-    const role = furniture.has(line) || pageRow(line.content, lines[i + 1]?.content) ? 'record' : EDITOR_SIGN.test(line.content) ? 'signature' : (roles.get(line) ?? (address ? 'address' : undefined));
+    // (The contact's address right over the signature, "联系邮箱：……", is the body's last line, not a page's link.)
+    const contactOverSignature = /^(?:联系|聯繫|聯絡|联络)/u.test(line.content) && roles.get(lines[i + 1]!) === 'signature';
+    const role = furniture.has(line) || (pageRow(line.content, lines[i + 1]?.content) && !contactOverSignature) ? 'record' : EDITOR_SIGN.test(line.content) ? 'signature' : (roles.get(line) ?? (address ? 'address' : undefined));
     if (role) {
       items.push({ kind: 'paragraph', line, rest: line, role });
       continue;
@@ -152,6 +155,7 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
   const split = splitLines(source);
   report.push(...split.report);
   const layout = readLayout(split.lines, report);
+  layout.lines = joinCutLines(layout.lines, report);
   layout.lines.forEach((line, i) => {
     if (i > 0 && layout.lines[i - 1]!.blank && !line.blank) line.afterBlank = true;
   });

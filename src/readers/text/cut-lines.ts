@@ -1,0 +1,81 @@
+// Two lines that the source shows to be one, decided from the evidence of the
+// whole text, before the lines are classified (each join is reported):
+//
+// - A provision's number alone on its line, with its text on the very next line,
+//   where blank lines separate every other block ("第一条" / "为了加强……", a
+//   Markdown paragraph whose soft break was kept): the number and its text are one
+//   provision, its number the lead. (Where no blank lines separate the blocks, as in
+//   a law database's layout, the number is a head over what follows: 79_….)
+// - A bracket opened on a line and closed on the next (after at most one blank
+//   line), where neither line is a sentence of its own ("（2020年5月14日……人民代表大会" /
+//   "常务委员会第二十一次会议通过）"): one parenthetical cut in two, a title's note.
+import type { Change } from '../../model/types.js';
+import { plural } from '../../plural.js';
+import { type Line } from './lines.js';
+import { joinLines } from './line-slice.js';
+import { matchMarker, PROVISION } from '../../text/patterns.js';
+
+const SOURCE = 'reader:text';
+const BARE_PROVISION = /^第[\s\u3000]*[〇零一二三四五六七八九十百千0-9\uFF10-\uFF19]+[\s\u3000]*[条條](?:之[〇零一二三四五六七八九十0-9]+)?$/u;
+const OPENS = /[\uFF08(]/gu;
+const CLOSES = /[\uFF09)]/gu;
+
+/** How many brackets a text leaves open (negative: closes more than it opens). */
+function openBrackets(text: string): number {
+  return (text.match(OPENS) ?? []).length - (text.match(CLOSES) ?? []).length;
+}
+
+/** Blank lines stand between most blocks: at least two of three breaks between non-blank lines are blank lines. */
+function blankParagraphs(lines: readonly Line[]): boolean {
+  let blankBreaks = 0;
+  let breaks = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i]!.blank) continue;
+    breaks++;
+    if (lines[i - 1]!.blank) blankBreaks++;
+  }
+  return breaks >= 6 && blankBreaks >= (2 * breaks) / 3;
+}
+
+/** The lines (blank ones included, in order) with cut lines joined; each kind of join reported once. */
+export function joinCutLines(lines: Line[], report: Change[]): Line[] {
+  const separated = blankParagraphs(lines);
+  const out: Line[] = [];
+  let provisions = 0;
+  let brackets = 0;
+  let firstProvision: Line | undefined;
+  let firstBracket: Line | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (separated && !line.blank && BARE_PROVISION.test(line.content) && next && !next.blank && !BARE_PROVISION.test(next.content) && !matchMarker(next.content) && !PROVISION.test(next.content)) {
+      // (Joined with the ideographic space "第二条　本市……" has there, standing where the line break was.)
+      const gap: Line = { ...next, content: '\u3000', offsets: [(next.offsets[0] ?? 1) - 1], columns: [(line.columns.at(-1) ?? 0) + 1] };
+      out.push(joinLines(joinLines(line, gap), next));
+      firstProvision ??= line;
+      provisions++;
+      i++;
+      continue;
+    }
+    if (!line.blank && line.content.length <= 60 && openBrackets(line.content) === 1 && !/[\u3002\uFF01\uFF1F]$/u.test(line.content)) {
+      const j = next?.blank ? i + 2 : i + 1;
+      const after = lines[j];
+      if (after && !after.blank && after.content.length <= 60 && openBrackets(after.content) === -1 && /[\uFF09)]$/u.test(after.content) && !matchMarker(after.content)) {
+        out.push(joinLines(line, after));
+        firstBracket ??= line;
+        brackets++;
+        i = j;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  const at = (line: Line) => ({ start: { line: line.number, column: 1, offset: line.offsets[0] ?? 0 }, end: { line: line.number, column: 1, offset: line.offsets[0] ?? 0 } });
+  if (provisions) {
+    report.push({ source: SOURCE, kind: 'join-provision-number', message: `joined ${plural(provisions, 'provision number')} standing alone on a line to the text right under it (blank lines separate the other blocks)`, position: at(firstProvision!) });
+  }
+  if (brackets) {
+    report.push({ source: SOURCE, kind: 'join-cut-bracket', message: `joined ${plural(brackets, 'bracket')} opened on one line and closed on the next into one line`, position: at(firstBracket!) });
+  }
+  return out;
+}
