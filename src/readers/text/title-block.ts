@@ -186,6 +186,14 @@ function insertHeader(block: TitleBlock, line: Line): void {
   block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line, role: 'header' });
 }
 
+/** A government site's section name over a release: "本院新聞", "新闻发布", "政务动态". */
+const SITE_SECTION = /^(?:本院|本部|本局|本府|本署|本會|本会|本市|本省)?(?:新聞|新闻|要聞|要闻|新聞稿|新闻稿|新聞發布|新闻发布|即時新聞|即时新闻|最新消息|通知公告|政務動態|政务动态|工作動態|工作动态|新聞與公告|新闻与公告)$/u;
+
+/** A line that is only a page's mark: ":::", "|". */
+function webChromeLine(content: string): boolean {
+  return /^(?::{3}|[|｜]+)$/u.test(content);
+}
+
 /** `document`: all the text's lines, where the part's title block is looked for in one article of several. */
 export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>, markup?: Markup, document: readonly Line[] = lines): TitleBlock {
   const block: TitleBlock = { notes: [], blocks: [], length: 0 };
@@ -210,10 +218,12 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const deck = shaped && isDeck(content, repeated) && (repeated || bodyLike(lines[i + 1]) || lines[i + 1] === undefined || plain.length >= 2);
     // (A document carried inside a story is indented like the story: its title is known by what follows it.)
     const carried = i === 0 && lines[1] !== undefined && (isAddress(lines[1].content) || (/^[(\uFF08]/u.test(lines[1].content) && isTitleNote(lines[1].content)));
-    // (A wire's dateline may stand over the title of the document it carries.)
-    const overDocument = i === 0 && OPENING_DATELINE.test(content) && lines[1] !== undefined && titleLike(lines[1].content) && isTitleNote(lines[2]?.content ?? '');
+    // (A wire's dateline may stand over the title of the document it carries: over its date line, or over the
+    // speaker and the salutation of a speech.)
+    const overDocument =
+      i === block.blocks.length && OPENING_DATELINE.test(content) && lines[i + 1] !== undefined && titleLike(lines[i + 1]!.content) && (isTitleNote(lines[i + 2]?.content ?? '') || ((isByline(lines[i + 2]?.content ?? '') || personNames(lines[i + 2]?.content ?? '')) && isAddress(lines[i + 3]?.content ?? '')));
     // (Then the title under it is indented like it.)
-    const underDateline = i === 1 && block.blocks[0]?.dateline === true;
+    const underDateline = i >= 1 && i === block.blocks.length && block.blocks[i - 1]?.dateline === true;
     // (The print's copy of the title, indented like the body, is still the title block's: header matter.)
     const copy = title !== undefined && content.length >= 8 && copyOf(content, title.content);
     // (So are the page's fields under the title, "来源：人大重阳官方账号", and the author in brackets with
@@ -243,9 +253,20 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, role: 'header' });
       continue;
     }
+    // The site's section over the story ("本院新聞", "政务动态"), standing apart from its title: the page's chrome.
+    if (!title && plain.length === 0 && SITE_SECTION.test(content) && lines[i + 1] !== undefined && (webChromeLine(lines[i + 1]!.content) || titleLike(lines[i + 1]!.content))) {
+      block.blocks.push({ line, role: 'header' });
+      continue;
+    }
+    // A Chinese page's notices in English before its title ("Friendly Print :", "Please Press Ctrl + P …"):
+    // a line of Latin words without one Han character, over a Chinese title, is the page's chrome.
+    if (!title && plain.length === 0 && !/\p{Script=Han}/u.test(content) && /[A-Za-z]{2,}\W+[A-Za-z]{2,}/u.test(content) && lines.slice(i + 1).some((l) => /\p{Script=Han}/u.test(l.content))) {
+      block.blocks.push({ line, role: 'header' });
+      continue;
+    }
     // A field's value on the line under its label ("•发文字号：" over "镇政发〔2024〕7号").
     const previous = block.blocks[block.blocks.length - 1];
-    const value = previous?.role === 'header' && previous.line === lines[i - 1] && /[\uFF1A:]$/u.test(previous.line.content) && isHeaderField(previous.line.content) && content.length <= 40 && !SENTENCE_END.test(content) && !(title && bare(content) === bare(title.content));
+    const value = previous?.role === 'header' && previous.line === lines[i - 1] && /[\uFF1A:]$/u.test(previous.line.content) && !webChromeLine(previous.line.content) && isHeaderField(previous.line.content) && content.length <= 40 && !SENTENCE_END.test(content) && !(title && bare(content) === bare(title.content));
     const pageDate = !title && plain.length === 0 && WEEKDAY_DATE.test(content);
     // "[Newtalk新聞]" under the headline: the medium's tag, header matter (over a title it is a column tag).
     const sourceTag = (title !== undefined || plain.length > 0) && SOURCE_TAG.test(content);
@@ -274,7 +295,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.place = reporter.groups!.place!.replace(/^(?:綜合|综合)$/u, '') || undefined;
       continue;
     }
-    if (CAPTION.test(content) && content.length <= 60) {
+    // (Over the title, the caption of the picture above it may be long: "12月31日，……发表重要讲话。 新华社记者 庞兴雷 摄".)
+    if (CAPTION.test(content) && (content.length <= 60 || (!title && plain.length === 0 && i === block.blocks.length))) {
       block.blocks.push({ line });
       continue;
     }
@@ -460,6 +482,14 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const whole = block.byline;
     block.byline = trimLine(sliceLine(whole, 0, edition.index));
     insertHeader(block, sliceLine(whole, edition.index));
+  }
+  // "……的通知 国能综通安全〔2021〕108号": a page's heading with the document's number glued after a gap; the
+  // number is header matter.
+  const numbered = block.title ? /[\s\u3000]+(\S+)$/u.exec(block.title.content) : null;
+  if (block.title && numbered && numbered.index >= 6 && DOC_NUMBER.test(numbered[1]!)) {
+    const whole = block.title;
+    block.title = trimLine(sliceLine(whole, 0, numbered.index));
+    insertHeader(block, trimLine(sliceLine(whole, numbered.index)));
   }
   block.length = i;
   return block;
