@@ -152,7 +152,7 @@ export function bodyLike(line: Line | undefined): boolean {
 
 /** A line the body repeats word for word further down: a summary pulled out of the text (a pull-quote). */
 function repeatedBelow(line: Line, document: readonly Line[]): boolean {
-  if (line.content.length <= 24) return false;
+  if (line.content.length <= 16) return false;
   return document.some((other) => other.number > line.number && other.content.includes(line.content));
 }
 
@@ -162,7 +162,8 @@ function repeatedBelow(line: Line, document: readonly Line[]): boolean {
  */
 function isDeck(content: string, repeated = false): boolean {
   return (
-    content.length > 24 &&
+    // (One the body repeats word for word may be shorter.)
+    content.length > (repeated ? 16 : 24) &&
     // (A line carrying the column's name in brackets is the main title, no deck.)
     !TRAILING_TAG.test(content) &&
     // (A picture's caption with its credit is no summary: "……作政府工作报告。 宁夏日报记者 王鼎 摄".)
@@ -174,7 +175,9 @@ function isDeck(content: string, repeated = false): boolean {
     /[\uFF0C,]/u.test(content) &&
     // (A report's sentence may end in a closing quotation mark: "……請大家拭目以待」"; one ending in —— leads
     // into the paragraphs under it: "……处处涌动高质量发展新气象——".)
-    !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:\uFF0C,\u3001\u300D\u300F\u201D\u2019\u2014\u2015]$/u.test(content) &&
+    // (One the body repeats word for word may end in a quoted phrase: "……能助灌溉用水高效利用、“细水长流”".)
+    !/[\u3002\uFF01\uFF1F\uFF1B\uFF1A!?;:\uFF0C,\u3001\u2014\u2015]$/u.test(content) &&
+    (repeated || !/[\u300D\u300F\u201D\u2019]$/u.test(content)) &&
     !matchMarker(content) &&
     !isAddress(content)
   );
@@ -419,7 +422,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // A "#" heading's level where Markdown was left in the text (a plain line ranks below every heading).
   const rank = (line: Line) => markup?.level.get(line) ?? 7;
   // Lines that belong to a title block on their own: a dash subtitle, notes, a byline, an attachment label.
-  const marked = block.subtitle !== undefined || block.blocks.some((b) => b.deck) || block.notes.length > 0 || block.byline !== undefined || (block.kicker !== undefined && ATTACHMENT_LABEL.test(block.kicker.content));
+  // (A dateline or a broadcaster's formula alone under it marks a title too: "国内联播快讯" / "央视网消息（新闻联播）：".)
+  const marked = block.subtitle !== undefined || block.blocks.some((b) => b.deck || (b.dateline && plain.length > 0 && b.line.number > plain[0]!.number)) || block.notes.length > 0 || block.byline !== undefined || (block.kicker !== undefined && ATTACHMENT_LABEL.test(block.kicker.content));
   // Without them or indentation to go by, a title block must be followed by body text.
   // A head of the body may come first: "时间" over the time of a sitting.
   // (Or the fields of minutes: "時間" over its value.)
