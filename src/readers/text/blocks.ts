@@ -87,7 +87,7 @@ function runInCandidate(content: string, bridged = false): number | undefined {
  * by side open that way (run-in titles come in parallel series), at least three,
  * and never on the second half of a paragraph broken by a column break.
  */
-function runInLeads(items: Classified[]): Map<Classified, number> {
+function runInLeads(items: Classified[], heads: ReadonlySet<Classified>): Map<Classified, number> {
   const found = new Map<Classified, number>();
   const plain: { item: Classified; length?: number }[] = [];
   const brokenBefore = new Set<Classified>();
@@ -105,12 +105,18 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
   const news = items.some((item) => item.kind === 'dateline' || (item.kind === 'paragraph' && !item.marker && OPENING_DATELINE.test(item.line.content)));
   // (A speech's "第一、" heads are no report's numbering: its paragraphs open with sentences of the argument.)
   const numbered = items.some((item) => item.kind === 'heading' && item.markerKind !== 'ordinal') && !news;
-  // Three or more side by side that open with the same word are a parallel series (排比: "聚焦……。聚焦……。").
+  // Three or more side by side that open with the same word are a parallel series (排比: "聚焦……。聚焦……。"),
+  // or whose titles' first phrases end with the same word ("高标准建设，……。" / "高质量建设，……。").
   const opening = (i: number) => (plain[i]?.length !== undefined ? plain[i]!.item.line.content.slice(0, 2) : undefined);
+  const phraseEnd = (i: number) => {
+    const phrase = plain[i]?.length !== undefined ? /^[^\uFF0C,\u3002]{4,10}(?=[\uFF0C,])/u.exec(plain[i]!.item.line.content)?.[0] : undefined;
+    return phrase?.slice(-2);
+  };
+  const alike = (i: number, j: number) => (opening(i) !== undefined && opening(j) === opening(i)) || (phraseEnd(i) !== undefined && phraseEnd(j) === phraseEnd(i));
   const parallel = new Set<number>();
   for (let i = 0; i < plain.length; i++) {
     let j = i;
-    while (j + 1 < plain.length && opening(i) !== undefined && opening(j + 1) === opening(i)) j++;
+    while (j + 1 < plain.length && alike(i, j + 1)) j++;
     if (j - i >= 2) for (let k = i; k <= j; k++) parallel.add(k);
     i = j;
   }
@@ -124,9 +130,33 @@ function runInLeads(items: Classified[]): Map<Classified, number> {
       : length,
   );
   bridged.forEach((length, i) => (plain[i] = { item: plain[i]!.item, length }));
+  const run = (i: number) => {
+    let from = i;
+    let to = i;
+    while (plain[from - 1]?.length !== undefined) from--;
+    while (plain[to + 1]?.length !== undefined) to++;
+    return to - from + 1;
+  };
   plain.forEach(({ item, length }, i) => {
     if (length !== undefined && (plain[i - 1]?.length !== undefined || plain[i + 1]?.length !== undefined)) found.set(item, length);
   });
+  // Outside a numbered report, a pair side by side counts where its two open alike ("发展党员的……。" twice) or
+  // where its section (under one head) has three leads or more; a series of three or more counts on its own.
+  // (A pair of sentences in another section than a series, "项目按照……设计。" / "高质量疏解助力……。", is text.)
+  const sectionOf = new Map<Classified, number>();
+  let section = 0;
+  for (const item of items) {
+    if (item.kind === 'heading' || item.kind === 'subhead' || heads.has(item)) section++;
+    sectionOf.set(item, section);
+  }
+  const unlike = [...found.keys()].filter((item) => {
+    const i = plain.findIndex((p) => p.item === item);
+    if (run(i) !== 2) return false;
+    const j = plain[i - 1]?.length !== undefined ? i - 1 : i + 1;
+    return !alike(Math.min(i, j), Math.max(i, j));
+  });
+  const inSection = (item: Classified) => [...found.keys()].filter((other) => sectionOf.get(other) === sectionOf.get(item)).length;
+  if (!numbered) for (const item of unlike) if (inSection(item) < 3) found.delete(item);
   return found.size >= 3 ? found : new Map();
 }
 
@@ -258,8 +288,8 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
   const flushHeads = items.some((item) => item.kind === 'subhead' && !item.line.indented);
   const blocks: Block[] = [];
   const speakers = speakerLabels(items);
-  const runIns = new Map([...(options.marked ? [] : runInLeads(items)), ...answerLabels(items)]);
   const heads = unnumberedHeads(items, blanksMeanSections, speakers);
+  const runIns = new Map([...(options.marked ? [] : runInLeads(items, heads)), ...answerLabels(items)]);
   const bulletHeads = singleBullets(items);
   const quotations = quotationRuns(items);
   const dashSentences = longDashLines(items);

@@ -224,11 +224,15 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     found.push({ item, shape });
   });
   // Heads of one series with a comma in them ("一条鱼，养在水中富民增收" / "一条鱼，生产线上吃干榨净"): where two
-  // or more open alike, every short line of that shape standing alone between passages is a head.
-  const commaHeads = items.filter((item, i) => plainParagraph(item) && !speakers.has(item) && COMMA_HEAD.test(item.line.content) && closes(items[i - 1], items[i - 2]) && opensPassage(items[i + 1], item.line));
+  // or more open alike (the same first three characters: "高质量疏解提速，……" / "高质量发展成势，……"), every
+  // short line of that shape standing alone between passages is a head.
+  // (Its passage may open with a sentence on a line of its own: "一项疏解带动一条产业链。".)
+  const commaHeads = items.filter(
+    (item, i) => plainParagraph(item) && !speakers.has(item) && COMMA_HEAD.test(item.line.content) && closes(items[i - 1], items[i - 2]) && (opensPassage(items[i + 1], item.line) || (plainParagraph(items[i + 1]) && CLOSING_END.test(items[i + 1]!.line.content))),
+  );
   const openings = new Map<string, number>();
   for (const item of commaHeads) {
-    const opening = item.line.content.split(/[\uFF0C,]/u)[0]!;
+    const opening = item.line.content.split(/[\uFF0C,]/u)[0]!.slice(0, 3);
     openings.set(opening, (openings.get(opening) ?? 0) + 1);
   }
   if ([...openings.values()].some((n) => n >= 2)) for (const item of commaHeads) if (!found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
