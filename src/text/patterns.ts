@@ -271,6 +271,9 @@ export function speakerLabel(content: string): string | undefined {
   // "本台消息：", "青山台消息：": a report's formula, not a voice.
   if (label !== undefined && /消息$/u.test(label)) return undefined;
   if (label !== undefined) return label.length >= 2 || SPEAKER_WORDS.has(label) ? label : undefined;
+  // "答：" alone on its line, over the answer.
+  const word = /^([\p{Script=Han}A-Za-z]{1,3})[\uFF1A:]$/u.exec(content.trimEnd())?.[1];
+  if (word !== undefined && SPEAKER_WORDS.has(word)) return word;
   // "主席（陳委員其邁）：": the chair, with the member who holds the chair in brackets.
   const chair = CHAIR_LABEL.exec(content)?.[1];
   if (chair !== undefined) return chair;

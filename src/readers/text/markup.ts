@@ -38,8 +38,32 @@ function frontMatterEnd(lines: Line[]): number {
   return inner.filter((line) => YAML_KEY.test(line.content)).length >= inner.length / 2 ? end : -1;
 }
 
+/** A crawler's record written out key by key before its text ("title: ……" / "url: ……" / "content: "). */
+const RECORD_KEY = /^([a-z][a-z_]{1,15})[ \t]*[:\uFF1A][ \t]*/u;
+
+/** The number of such field lines opening the text (three or more, one of them the title), or 0. */
+function recordFields(lines: Line[]): number {
+  let n = 0;
+  while (n < lines.length && n < 20 && RECORD_KEY.test(lines[n]!.content)) n++;
+  return n >= 3 && lines.slice(0, n).some((line) => RECORD_KEY.exec(line.content)![1] === 'title') ? n : 0;
+}
+
 export function readMarkup(lines: Line[], report: Change[]): { lines: Line[]; markup: Markup } {
   const markup: Markup = { frontMatter: new Set(), level: new Map(), strong: new Set(), present: false, comments: new Set() };
+  // A crawler's record: its fields are header matter, its "title:" field's value the title (the key is the
+  // record's markup, reported). No Markdown follows from it.
+  const fields = recordFields(lines);
+  if (fields) {
+    const out = lines.map((line, i) => {
+      if (i >= fields) return line;
+      const key = RECORD_KEY.exec(line.content)!;
+      if (key[1] === 'title' && key[0].length < line.content.length) return trimLine(sliceLine(line, key[0].length));
+      markup.frontMatter.add(line);
+      return line;
+    });
+    report.push({ source: 'reader:text', kind: 'markup', message: `read the first ${fields} lines as a record's fields ("title: …", "url: …"): header matter, the title's value the title` });
+    return { lines: out, markup };
+  }
   const fence = frontMatterEnd(lines);
   const atx = lines.filter((line) => ATX.test(line.content)).length;
   const quoted = lines.filter((line) => QUOTE.test(line.content)).length;
