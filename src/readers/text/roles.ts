@@ -13,11 +13,11 @@ export const DATE = `(?:中華民國|中华民国|民國|民国)?\\s*${YEAR}\\s*
 
 /** Web-page chrome: 下载 / 打印 / 【字号：大 中 小】 / 关闭窗口 … */
 const CHROME =
-  /^[【\[]?\s*(?:下载|下載|打印|全屏|收藏|分享|关闭|關閉|关闭窗口|關閉視窗|打印本页|列印|字号[：:]?|字號[：:]?|加大|减小|減小|还原|還原|默认|默認|大\s*中\s*小|返回顶部|返回頂部|回到顶部|回到頂部|回顶部|回頂部|回顶端|回頂端|回到頂端|回到顶端|相关链接|相關連結|扫一扫在手机打开当前页|掃一掃在手機打開當前頁)\s*[】\]]?$/u;
+  /^[【\[]?\s*(?:下载|下載|打印|全屏|收藏|分享|关闭|關閉|关闭窗口|關閉視窗|打印本页|列印|字号[：:]?|字號[：:]?|加大|减小|減小|还原|還原|默认|默認|大\s*中\s*小|返回顶部|返回頂部|回到顶部|回到頂部|回顶部|回頂部|回顶端|回頂端|回到頂端|回到顶端|相关链接|相關連結|扫一扫在手机上?(?:打开|查看)当前页面?|掃一掃在手機上?(?:打開|查看)當前頁面?|附件下载|附件下載)\s*[】\]]?$/u;
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
-  /^(?:日期|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类)\s*[：:]/u;
+  /^(?:日期|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类)\s*[：:]/u;
 
 /** A letter-spaced label ("索 引 号：", "标\u3000\u3000题：") read without its spaces. */
 const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/u, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
@@ -65,6 +65,9 @@ function webChrome(content: string): boolean {
   if (/^(?:第\s*)?[0-9\uFF10-\uFF19]{1,3}\s*版\s*[：:]\s*[\p{Script=Han}A-Za-z·]{1,10}$/u.test(content)) return true;
   if (/^(?:通版阅读请点击|通版閱讀請點擊|展开通版|展開通版|收缩通版|收縮通版|上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回目錄|返回首页|返回首頁|返回列表|跳至主要內容|跳至主要内容|跳到主要內容(?:區塊)?(?:\s*Go\s+To\s+Center\s+block)?|跳到主要内容(?:区块)?|跳过导航|跳過導航|当前版[：:].*|當前版[：:].*|本版新闻|本版新聞|版面导航|版面導航|往期回顾|往期回顧)\s*[：:]?$/u.test(content)) return true;
   if (/^Skip to (?:main )?content$/iu.test(content)) return true;
+  // A page's row of tools ("字体: 打印", "分享:") and its language switch ("English", "繁體").
+  if (content.length <= 24 && /^(?:(?:字体|字體|字号|字號|分享|分享到)[\uFF1A:]?|[大中小]|打印|列印|收藏|关闭|關閉|[\s\u3000|｜])+$/u.test(content) && /(?:字体|字體|字号|字號|分享|打印|列印)/u.test(content)) return true;
+  if (/^(?:English|ENGLISH|EN|繁體|繁体|简体|簡體|繁體版|简体版|English Version)$/u.test(content)) return true;
   // A page's accesskey anchor (":::" before each of its areas).
   if (/^:{3}$/u.test(content)) return true;
   // A portal's disclaimer and its app's advertisement under every story: "免责声明：自媒体综合提供的内容……",
@@ -305,6 +308,9 @@ export function isAddress(content: string): boolean {
   // A long line is an addressee list only when it is one: many short names between 、 and ，.
   if (content.length > 90 && !isNameList(content)) return false;
   if (/(?:如下|以下|为|為|是|指出|表示|说|說)[：:]$/u.test(content)) return false;
+  // A decision's parties, the body and then the persons answerable: "江苏宝利……有限公司，周文彬、曹晔：".
+  const persons = /^(.{4,40}?)[\uFF0C,]((?:[\p{Script=Han}·]{2,4}[\u3001])*[\p{Script=Han}·]{2,4})[：:]$/u.exec(content);
+  if (persons && ADDRESSEE_END.test(`${persons[1]}\uFF1A`)) return true;
   return ADDRESSEE_END.test(content) || /^(?:尊敬的|亲爱的|親愛的|各位|各)/u.test(content);
 }
 

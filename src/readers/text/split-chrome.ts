@@ -15,7 +15,8 @@ const SIZE_STEP = /^(?:[小中大】\]]|默认|默認|还原|還原|A\+?|A-)$/u;
 export function splitChrome(lines: readonly Line[], limit = 40): Set<Line> {
   const found = new Set<Line>();
   for (let i = 0; i < Math.min(lines.length, limit); i++) {
-    const content = lines[i]!.content;
+    // (A page may set a bullet before its trail's label: "• 当前位置:".)
+    const content = lines[i]!.content.replace(/^[\u2022\u00B7\u25CF]\s*/u, '');
     const step = TRAIL_LABEL_ALONE.test(content) ? TRAIL_STEP : SIZE_LABEL.test(content) ? SIZE_STEP : undefined;
     if (!step) continue;
     found.add(lines[i]!);

@@ -242,7 +242,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, role: 'header' });
       continue;
     }
-    if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && (plain.length >= 2 || (repeated && block.subtitle !== undefined))) && !copy && !field) break;
+    if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && (plain.length >= 2 || (repeated && block.subtitle !== undefined))) && !copy && !field && !chrome.has(line)) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
       continue;
