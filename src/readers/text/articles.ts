@@ -141,12 +141,14 @@ export function splitArticles(lines: Line[]): Line[][] {
 /** A 目录 block: the heading line and the entries after it, up to where the body repeats the first entry. */
 export function findContents(lines: Line[], start: number): { end: number } | undefined {
   if (!CONTENTS.test(lines[start]?.content ?? '')) return undefined;
-  const first = lines[start + 1]?.content.replace(/[\s\u3000\u00A0]+/gu, '');
+  // (An entry may carry a count the body's heading has not: "一、刑事检察(68件)" over "一、刑事检察".)
+  const bare = (content: string) => content.replace(/[\s\u3000\u00A0]+/gu, '').replace(/[(\uFF08][^()\uFF08\uFF09]*[)\uFF09]$/u, '');
+  const first = lines[start + 1] ? bare(lines[start + 1]!.content) : '';
   if (!first) return undefined;
   let end = start + 1;
   while (end < lines.length) {
     const content = lines[end]!.content;
-    if (end > start + 1 && content.replace(/[\s\u3000\u00A0]+/gu, '') === first) break;
+    if (end > start + 1 && bare(content) === first) break;
     if (content.length > 80 || SENTENCE_END.test(content)) break;
     end++;
   }

@@ -160,6 +160,21 @@ function runInLeads(items: Classified[], heads: ReadonlySet<Classified>): Map<Cl
   return found.size >= 3 ? found : new Map();
 }
 
+/** "【基本案情】", "【关键词】": a case's labelled parts, each label the run-in lead of its paragraph. */
+const BRACKET_LABEL = /^【[\p{Script=Han}]{2,6}】(?=\S)/u;
+
+/** Bracketed labels count where the article labels its parts so: one label twice, or three labels. */
+function bracketLabels(items: Classified[]): Map<Classified, number> {
+  const found = new Map<Classified, number>();
+  for (const item of items) {
+    if (item.kind !== 'paragraph' || item.marker || item.lead || item.role) continue;
+    const label = BRACKET_LABEL.exec(item.line.content)?.[0];
+    if (label) found.set(item, label.length);
+  }
+  const labels = [...found.keys()].map((item) => BRACKET_LABEL.exec(item.line.content)![0]);
+  return found.size >= 3 || new Set(labels).size < labels.length ? found : new Map();
+}
+
 /** "发展改革委意见：", "证监会研究提出：": the answering body's label in a reply to proposals. */
 const ANSWER_LABEL = /^[\p{Script=Han}\u3001]{2,16}?(?:委|部|局|署|办|會|会|院|厅|廳|行|中心|政府)(?:[\p{Script=Han}]{0,8}(?:研究提出|提出|答复|答覆|意见|意見|认为|認為|回复|回覆))[\uFF1A:](?=\S)/u;
 
@@ -289,7 +304,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
   const blocks: Block[] = [];
   const speakers = speakerLabels(items);
   const heads = unnumberedHeads(items, blanksMeanSections, speakers);
-  const runIns = new Map([...(options.marked ? [] : runInLeads(items, heads)), ...answerLabels(items)]);
+  const runIns = new Map([...(options.marked ? [] : runInLeads(items, heads)), ...answerLabels(items), ...bracketLabels(items)]);
   const bulletHeads = singleBullets(items);
   const quotations = quotationRuns(items);
   const dashSentences = longDashLines(items);
