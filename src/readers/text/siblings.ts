@@ -199,6 +199,10 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     const enumerated = members.length >= 3 && hasContent.slice(0, -1).every((has) => !has);
     const sentenceRun = members.length >= 3 && hasContent.every(Boolean) && texts.every((t) => ONE_SENTENCE.test(t) && (t.match(/[\uFF0C,]/gu) ?? []).length <= 2);
     const runIn = members[0]!.markerKind === 'shi';
+    // "二、该起事故是一起生产安全责任事故。" among items that are all paragraphs of text ("一、事故调查处理工作符合……"):
+    // one point of the reply like them, not a head (a head is a phrase, or stands among heads).
+    // (Where the others open with run-in titles, "（三）基本原则。" is one of those titles alone: a head.)
+    const lone = members.length >= 3 && heads === 1 && !members.some((_, k) => titleLike(k)) && texts.every((t, k) => (headShaped[k] && hasContent[k]) || t.length > HEAD_MAX);
     run.forEach((i, k) => {
       const member = members[k]!;
       // (So is a long headline among short ones, where it has no sentence end: "2. 人民日报评论员文章：……——二论……".)
@@ -206,7 +210,8 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
       const sentenceHead = (openHeads && hasContent[k]) || sentenceRun || (agreeing && hasContent[k] && ((ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2) || longHead));
       // (A run-in enumeration, 一是……, numbers points of the prose: never a head; 第一，…… may be one.)
       const closing = enumerated && k === last && SENTENCE_END.test(texts[k]!);
-      if ((headShaped[k] || sentenceHead) && hasContent[k] && !runIn && !closing) out[i] = asHeading(member);
+      const loneSentence = lone && headShaped[k] && /\u3002$/u.test(texts[k]!);
+      if ((headShaped[k] || sentenceHead) && hasContent[k] && !runIn && !closing && !loneSentence) out[i] = asHeading(member);
       else if ((leadsCount || policyTitle(texts[k]!, leads[k])) && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
       else out[i] = withoutLead(member);
     });

@@ -190,7 +190,11 @@ function insertHeader(block: TitleBlock, line: Line): void {
 }
 
 /** A government site's section name over a release: "本院新聞", "新闻发布", "政务动态". */
-const SITE_SECTION = /^(?:本院|本部|本局|本府|本署|本會|本会|本市|本省)?(?:新聞|新闻|要聞|要闻|新聞稿|新闻稿|新聞發布|新闻发布|即時新聞|即时新闻|最新消息|通知公告|政務動態|政务动态|工作動態|工作动态|新聞與公告|新闻与公告)$/u;
+/** An account or site and a day, on one line: "华辩网 2021-08-12", "人民网 2024年3月5日 10:20". */
+const DAY = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}\u5E74\d{1,2}\u6708\d{1,2}\u65E5)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`;
+const DAY_TAIL = new RegExp(String.raw`(?<=[\s\u3000\u00A0])` + DAY, 'u');
+const SOURCE_AND_DAY = new RegExp(String.raw`^[\p{Script=Han}A-Za-z]{2,12}[\s\u3000\u00A0]+` + DAY, 'u');
+const SITE_SECTION = /^(?:其他|其它)$|^(?:本院|本部|本局|本府|本署|本會|本会|本市|本省)?(?:新聞|新闻|要聞|要闻|新聞稿|新闻稿|新聞發布|新闻发布|即時新聞|即时新闻|最新消息|通知公告|政務動態|政务动态|工作動態|工作动态|新聞與公告|新闻与公告)$/u;
 
 /** A line that is only a page's mark: ":::", "|". */
 function webChromeLine(content: string): boolean {
@@ -323,6 +327,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       }
       // A byline: a name with its office, a bare name under a date note ("（2020年2月23日）" / "李建华"),
       // or the issuing body over the date ("青山市统计局" / "2024年3月20日").
+      // "华辩网 2021-08-12": the account that posted the page and the day, its byline over header matter.
+      if (SOURCE_AND_DAY.test(content) && !block.byline) {
+        block.byline = line;
+        continue;
+      }
       if ((isByline(content) || author0 || (isSigner(content) && (isTitleNote(lines[i + 1]?.content ?? '') || /^[(\uFF08][^()\uFF08\uFF09]{1,20}[)\uFF09]$/u.test(lines[i + 1]?.content ?? ''))) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content) && !matchMarker(content) && !PROVISION.test(content) && !CONTENTS.test(content))) && !block.byline) {
         block.byline = line;
         continue;
@@ -481,7 +490,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   }
   // "本报记者  林丽鹂《人民日报》（2025年06月02日第 02 版）": the crawl glued the paper's edition to the author;
   // the author is the byline, the edition header matter.
-  const edition = block.byline ? EDITION_TAIL.exec(block.byline.content) : null;
+  const edition = block.byline ? (EDITION_TAIL.exec(block.byline.content) ?? DAY_TAIL.exec(block.byline.content)) : null;
   if (block.byline && edition && edition.index > 0) {
     const whole = block.byline;
     block.byline = trimLine(sliceLine(whole, 0, edition.index));
