@@ -53,7 +53,9 @@ function speakerLabels(items: Classified[]): Set<Classified> {
     const content = item.line.content;
     return content.length <= 30 && !CLOSING_END.test(content) && !SENTENCE_END.test(content) && name.length + 1 < content.length;
   };
-  return new Set(labelled.filter((item, i) => transcript || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item, names[i]!))));
+  // (An office-holder who opens by addressing the chair speaks in a council, alone or not: "政制及內地事務局局長：代理主席，……".)
+  const addressesChair = (item: Classified, name: string) => officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\s\u3000]*(?:代理)?主席[\uFF0C,]`, 'u').test(item.line.content);
+  return new Set(labelled.filter((item, i) => transcript || addressesChair(item, names[i]!) || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item, names[i]!))));
 }
 
 /** Shortest body after an unmarked run-in lead, and the longest lead. */

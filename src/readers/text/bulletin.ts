@@ -62,6 +62,9 @@ function numberedReports(blocks: Block[]): Item[] | undefined {
   return reports.every((item) => item.blocks.length > 0) && reports.filter(opens).length >= Math.max(MIN_ITEMS, (2 * reports.length) / 3) ? items : undefined;
 }
 
+/** A bulletin's passage: one or two paragraphs of text. (The file's first keeps its page's header matter over it.) */
+const passage = (blocks: Block[]) => blocks.length >= 1 && blocks.length <= MAX_PASSAGE && blocks.every((b) => b.type === 'paragraph' && !b.marker && !b.role);
+
 /** The items of a bulletin, or undefined when the blocks are one article. */
 export function bulletinItems(blocks: Block[], force = false): Item[] | undefined {
   const items: Item[] = [{ blocks: [] }];
@@ -96,7 +99,7 @@ export function bulletinItems(blocks: Block[], force = false): Item[] | undefine
     (item, i) =>
       // (The file's own passage may hold only its formula: "央视网消息（新闻联播）：" over the items.)
       (i === 0 && item.blocks.every((b) => b.type === 'dateline')) ||
-      (item.blocks.length >= 1 && item.blocks.length <= MAX_PASSAGE && item.blocks.every((b) => b.type === 'paragraph' && !b.marker && !b.role)),
+      passage(i === 0 ? item.blocks.filter((b) => !(b.type === 'paragraph' && b.role === 'header')) : item.blocks),
   );
   return short ? items : undefined;
 }

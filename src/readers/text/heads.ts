@@ -6,7 +6,7 @@
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
 import { CLOSING_END, CREDIT_END, officeLabel, PROVISION, SENTENCE_END, SPEECH_VERB } from '../../text/patterns.js';
-import { BOX_LABEL, isHeaderField, MEETING_FIELD } from './roles.js';
+import { BOX_LABEL, isHeaderField, MEETING_FIELD, RULE_LINE } from './roles.js';
 
 const HEAD_MAX = 24;
 const PHRASED_HEAD_MAX = 36;
@@ -173,6 +173,12 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const content = item.line.content;
     // "片  方供图", "新华社发": a picture's credit, a caption's line, never a head.
     if (PICTURE_CREDIT.test(content) || CREDIT_END.test(content)) return;
+    // A head underlined by a rule, as plain text sets one ("「疫苗通行證」適用的指定醫療處所" / "————————").
+    const rule = items[i + 1];
+    if (content.length <= 40 && !CLOSING_END.test(content) && !SENTENCE_END.test(content) && rule?.kind === 'paragraph' && rule.line.content.replace(/\s/gu, '').length >= 3 && RULE_LINE.test(rule.line.content) && items[i + 2] !== undefined) {
+      found.push({ item, shape: 'plain' });
+      return;
+    }
     // Where paragraphs follow each other line by line, a line set off by a blank line that stops without
     // closing punctuation is a head (the crawler kept the head but lost its bold).
     // (A headline may end with a name in quotation marks: "……共同宣布启动“中老友好年”".)

@@ -17,7 +17,7 @@ const CHROME =
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
-  /^(?:日期|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类)\s*[：:]/u;
+  /^(?:日期|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|資料來源|资料来源|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类)\s*[：:]/u;
 
 /** A letter-spaced label ("索 引 号：", "标\u3000\u3000题：") read without its spaces. */
 const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/u, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
@@ -64,7 +64,18 @@ const COPYRIGHT_LINE = /^(?:Copyright|©|\(C\)|版权所有|版權所有)|(?:版
 function webChrome(content: string): boolean {
   if (/^(?:第\s*)?[0-9\uFF10-\uFF19]{1,3}\s*版\s*[：:]\s*[\p{Script=Han}A-Za-z·]{1,10}$/u.test(content)) return true;
   if (/^(?:通版阅读请点击|通版閱讀請點擊|展开通版|展開通版|收缩通版|收縮通版|上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回目錄|返回首页|返回首頁|返回列表|跳至主要內容|跳至主要内容|跳到主要內容(?:區塊)?(?:\s*Go\s+To\s+Center\s+block)?|跳到主要内容(?:区块)?|跳过导航|跳過導航|当前版[：:].*|當前版[：:].*|本版新闻|本版新聞|版面导航|版面導航|往期回顾|往期回顧)\s*[：:]?$/u.test(content)) return true;
-  if (/^Skip to (?:main )?content$/iu.test(content)) return true;
+  if (/^(?:Skip to (?:main )?content|(?:Scroll|Back|Go) to Top)$/iu.test(content)) return true;
+  // A government site's notes on the browser: "您的瀏覽器不支援JavaScript功能……", "友善列印 :", "字級設定 :",
+  // "請利用鍵盤按住Ctrl + P開啟列印功能", "而IE7或Firefox瀏覽器則可利用鍵盤 Ctrl + (+)放大 (-)縮小……".
+  if (/^(?:您的|你的)?(?:瀏覽器|浏览器)(?:不支援|不支持|未啟用|未启用)\s*JavaScript/iu.test(content)) return true;
+  // The site's name at the head of each of its pages ("澳門特別行政區政府入口網站") and its list's view switch ("顯示模式: 網格 列表").
+  if (content.length <= 30 && /^[\p{Script=Han}]{2,26}(?:入口網站|入口网站|門戶網站|门户网站|政府網站|政府网站|官方網站|官方网站|全球資訊網|全球资讯网)$/u.test(content)) return true;
+  if (content.length <= 30 && /^(?:顯示模式|显示模式|檢視模式|检视模式|瀏覽模式|浏览模式)\s*[\uFF1A:]/u.test(content)) return true;
+  // A list page's search form and pager: "查詢條件", "請輸入關鍵字", "請選擇欲查詢日期區間 -", "1825筆資料，每頁顯示 10 筆，".
+  if (content.length <= 30 && /^(?:查詢條件|查询条件|搜尋條件|搜索条件|(?:請|请)(?:輸入|输入|選擇|选择)[\p{Script=Han}]{0,16}(?:\s*[-－~～])?)$/u.test(content)) return true;
+  if (content.length <= 40 && /^(?:共\s*)?[0-9]+\s*(?:筆資料|笔资料|條資料|条资料|筆|笔|條|条)[\uFF0C,\s]*(?:每頁顯示|每页显示|每頁|每页)/u.test(content)) return true;
+  if (/^(?:友善列印|友善打印|字級設定|字级设定|字型大小|字體大小|字体大小)\s*[\uFF1A:]?$/u.test(content)) return true;
+  if (content.length <= 120 && /(?:鍵盤|键盘)/u.test(content) && /(?:Ctrl|CTRL|ALT|Alt)\s*(?:鍵|键)?\s*\+/u.test(content)) return true;
   // A page's row of tools ("字体: 打印", "分享:") and its language switch ("English", "繁體").
   if (content.length <= 24 && /^(?:(?:字体|字體|字号|字號|分享|分享到)[\uFF1A:]?|[大中小]|打印|列印|收藏|关闭|關閉|[\s\u3000|｜])+$/u.test(content) && /(?:字体|字體|字号|字號|分享|打印|列印)/u.test(content)) return true;
   if (/^(?:English|ENGLISH|EN|繁體|繁体|简体|簡體|繁體版|简体版|English Version)$/u.test(content)) return true;
@@ -153,7 +164,7 @@ export function isHeaderField(content: string): boolean {
     /^[【】\[\]|｜/]+$/u.test(content) ||
     RULE_LINE.test(content) ||
     FIELD.test(unspacedLabel(field)) ||
-    TIMESTAMP.test(content) ||
+    TIMESTAMP.test(field) ||
     DOC_NUMBER.test(content) ||
     BREADCRUMB.test(content) ||
     webChrome(content) ||
@@ -308,6 +319,8 @@ export function isAddress(content: string): boolean {
   // A long line is an addressee list only when it is one: many short names between 、 and ，.
   if (content.length > 90 && !isNameList(content)) return false;
   if (/(?:如下|以下|为|為|是|指出|表示|说|說)[：:]$/u.test(content)) return false;
+  // (A sentence that introduces a list is no addressee, whatever it ends with: "……安排適用於以下……的指定醫療處所：".)
+  if (/(?:以下|如下|下列)/u.test(content)) return false;
   // A decision's parties, the body and then the persons answerable: "江苏宝利……有限公司，周文彬、曹晔：".
   const persons = /^(.{4,40}?)[\uFF0C,]((?:[\p{Script=Han}·]{2,4}[\u3001])*[\p{Script=Han}·]{2,4})[：:]$/u.exec(content);
   if (persons && ADDRESSEE_END.test(`${persons[1]}\uFF1A`)) return true;
@@ -404,7 +417,7 @@ export const BOX_LABEL =
 
 /** The labelled sections of a Taiwan 公文 and a decision: "主旨：", "說明：", "辦法：", "依據：". */
 // (A gazette letter-spaces them: "主　　旨：", "依　　據：".)
-const SECTION_WORDS = ['主旨', '要旨', '要點', '要点', '主文', '案由', '說明', '说明', '辦法', '办法', '依據', '依据', '公告事項', '公告事项', '擬辦', '拟办', '決定', '决定', '決議', '决议', '備註', '备注', '理由', '事實', '事实'];
+const SECTION_WORDS = ['主旨', '要旨', '要點', '要点', '主文', '案由', '說明', '说明', '辦法', '办法', '依據', '依据', '公告事項', '公告事项', '擬辦', '拟办', '決定', '决定', '決議', '决议', '備註', '备注', '理由', '事實', '事实', '問題', '问题', '答覆', '答复'];
 export const SECTION_LABEL = new RegExp(`^(?:${SECTION_WORDS.map((word) => [...word].join('[\\s\\u3000]*')).join('|')})[\\s\\u3000]*[\uFF1A:]`, 'u');
 
 /** A letterhead under a title: "臺南市政府　公告" (the organ, a gap, the kind of document). */

@@ -3,7 +3,7 @@
 // "政务信息", and "【字体：" / "小" / "中" / "大" / "】". Found only where it opens
 // with its label, and taken line by line while the lines stay tokens.
 import { type Line } from './lines.js';
-import { TRAIL_LABEL_ALONE } from './roles.js';
+import { isHeaderField, TRAIL_LABEL_ALONE } from './roles.js';
 
 /** A link of a breadcrumb trail, or the mark between two. */
 const TRAIL_STEP = /^(?:[>»›→/|]|[^\s\u3002\uFF0C\uFF1B\uFF01\uFF1F,;!?]{1,8})$/u;
@@ -21,6 +21,15 @@ export function splitChrome(lines: readonly Line[], limit = 40): Set<Line> {
     if (!step) continue;
     found.add(lines[i]!);
     while (i + 1 < lines.length && step.test(lines[i + 1]!.content)) found.add(lines[++i]!);
+  }
+  // A page's accesskey anchor (":::") marks where an area of it begins: over the anchor before the text, the
+  // page's notices, tools and site names are furniture, where every line there is such or a short name
+  // ("行政院會議" / ":::" / "行政院第3640次院會決議").
+  for (let i = 0; i < Math.min(lines.length, limit); i++) {
+    if (!/^:{3}$/u.test(lines[i]!.content)) continue;
+    const over = lines.slice(0, i);
+    if (!over.every((line) => found.has(line) || isHeaderField(line.content) || (line.content.length <= 16 && !/[\u3002\uFF0C,\uFF1B;\uFF01!\uFF1F?]/u.test(line.content)))) break;
+    for (const line of over) found.add(line);
   }
   return found;
 }

@@ -194,7 +194,7 @@ function insertHeader(block: TitleBlock, line: Line): void {
 const DAY = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}\u5E74\d{1,2}\u6708\d{1,2}\u65E5)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`;
 const DAY_TAIL = new RegExp(String.raw`(?<=[\s\u3000\u00A0])` + DAY, 'u');
 const SOURCE_AND_DAY = new RegExp(String.raw`^[\p{Script=Han}A-Za-z]{2,12}[\s\u3000\u00A0]+` + DAY, 'u');
-const SITE_SECTION = /^(?:其他|其它)$|^(?:本院|本部|本局|本府|本署|本會|本会|本市|本省)?(?:新聞|新闻|要聞|要闻|新聞稿|新闻稿|新聞發布|新闻发布|即時新聞|即时新闻|最新消息|通知公告|政務動態|政务动态|工作動態|工作动态|新聞與公告|新闻与公告)$/u;
+const SITE_SECTION = /^(?:其他|其它|(?:香港特區政府|香港特区政府|香港特別行政區政府|香港特别行政区政府|澳門特區政府|澳门特区政府)?(?:新聞公報|新闻公报))$|^(?:本院|本部|本局|本府|本署|本會|本会|本市|本省)?(?:新聞|新闻|要聞|要闻|新聞稿|新闻稿|新聞發布|新闻发布|即時新聞|即时新闻|最新消息|通知公告|政務動態|政务动态|工作動態|工作动态|新聞與公告|新闻与公告|新聞資訊|新闻资讯|新聞中心|新闻中心)$/u;
 
 /** A line that is only a page's mark: ":::", "|". */
 function webChromeLine(content: string): boolean {
@@ -261,13 +261,13 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       continue;
     }
     // The site's section over the story ("本院新聞", "政务动态"), standing apart from its title: the page's chrome.
-    if (!title && plain.length === 0 && SITE_SECTION.test(content) && lines[i + 1] !== undefined && (webChromeLine(lines[i + 1]!.content) || titleLike(lines[i + 1]!.content))) {
+    if (!title && plain.length === 0 && SITE_SECTION.test(content) && lines[i + 1] !== undefined && (webChromeLine(lines[i + 1]!.content) || isHeaderField(lines[i + 1]!.content) || titleLike(lines[i + 1]!.content))) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
     // A Chinese page's notices in English before its title ("Friendly Print :", "Please Press Ctrl + P …"):
     // a line of Latin words without one Han character, over a Chinese title, is the page's chrome.
-    if (!title && plain.length === 0 && !/\p{Script=Han}/u.test(content) && /[A-Za-z]{2,}\W+[A-Za-z]{2,}/u.test(content) && lines.slice(i + 1).some((l) => /\p{Script=Han}/u.test(l.content))) {
+    if (!title && plain.length === 0 && !/\p{Script=Han}/u.test(content) && (/[A-Za-z]{2,}\W+[A-Za-z]{2,}/u.test(content) || (/^[A-Za-z]{3,}\W/u.test(content) && content.length <= 40)) && lines.slice(i + 1).some((l) => /\p{Script=Han}/u.test(l.content))) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
@@ -478,7 +478,12 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const tagged = TRAILING_TAG.test(plain[1]!.content) && !TRAILING_TAG.test(plain[0]!.content) && !/[\d\uFF10-\uFF19]/u.test(TRAILING_TAG.exec(plain[1]!.content)![0]);
     // A topic of a few characters over a headline twice its length ("区域重大战略" / "加快形成高质量发展动力源") heads it.
     const topic = bare(plain[0]!.content).length <= 6 && bare(plain[1]!.content).length >= 2 * bare(plain[0]!.content).length;
-    if ((named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) || ((overEmptyThird || tagged || topic) && !block.kicker && !DOC_TYPE.test(plain[0]!.content))) [block.kicker, block.title] = plain;
+    // (Under the page's chrome, such a word is the site's section the page stands in: "Asset 1@4x" / "議會工作" / title.)
+    const section = topic && !tagged && !overEmptyThird && !isColumnTag(plain[0]!.content) && block.blocks.some((b) => b.role === 'header' && b.line.number < plain[0]!.number) && block.blocks.every((b) => b.role === 'header' || b.line.number > plain[0]!.number);
+    if (section) {
+      insertHeader(block, plain[0]!);
+      block.title = plain[1];
+    } else if ((named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) || ((overEmptyThird || tagged || topic) && !block.kicker && !DOC_TYPE.test(plain[0]!.content))) [block.kicker, block.title] = plain;
     else [block.title, block.subtitle] = plain;
   }
   else if (plain.length === 3) {
