@@ -109,7 +109,11 @@ export interface MarkerMatch {
   length: number;
 }
 
+/** A file's name standing where its picture was: "64.jpg", "图1.png". */
+const FILE_NAME = /^[^\s.]{1,40}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|pdf|docx?|xlsx?|pptx?|wps|zip|rar)$/iu;
+
 export function matchMarker(content: string): MarkerMatch | undefined {
+  if (FILE_NAME.test(content)) return undefined;
   for (const [kind, pattern] of MARKERS) {
     const found = pattern.exec(content);
     if (found) {
@@ -127,6 +131,9 @@ export function matchMarker(content: string): MarkerMatch | undefined {
 // (A gazette letter-spaces it: "第　一　條".)
 const SPACED_NUMBER = `(?:${HAN_NUMERAL}(?:[\\s\u3000]*${HAN_NUMERAL})*|${DIGIT}+)`;
 export const PROVISION = new RegExp(`^第(?:${NUMBER}|[\\s\u3000]+${SPACED_NUMBER}[\\s\u3000]+)[条條](?:之${NUMBER})?(?=[\\s\u3000]|$)`, 'u');
+
+/** "第二百一十三条原告应当……": a provision whose number a copy glued to its text. A lead only where the text cites several. */
+export const GLUED_PROVISION = new RegExp(`^第${NUMBER}[条條](?=[\\p{Script=Han}\u201C\u300C\u300A\uFF08(])`, 'u');
 
 /** Sentence-ending punctuation (full and half width). */
 export const SENTENCE_END = /[\u3002\uFF01\uFF1F!?\uFF1B;]/u;

@@ -43,6 +43,9 @@ export function separateMarkers(lines: Line[]): Line[] {
 /** "附件1：查处酒后驾驶操作规程": an attachment's label and title on one line. */
 const ATTACHMENT_TITLED = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]+\s*[：:]\s*\S{4,}$/u;
 
+/** "附：相关法律条文", "附录：名词解释": an appendix's label and its title on one line. */
+const APPENDED = /^附(?:录|錄)?\s*[\uFF1A:]\s*[^\s\u3002\uFF0C,\uFF1B;]{4,30}$/u;
+
 /** The first of a document's numbered parts: where it comes again, a new document has begun. */
 const FIRST_PART = /^(?:一、|第一章|第一条|第一條)/u;
 
@@ -57,6 +60,8 @@ function documentStarts(lines: Line[], i: number, afterSignature: boolean, resta
   if (restarts && line.afterBlank && DOC_TYPE.test(line.content) && titleLike(line.content) && CLOSING_END.test(lines[i - 1]?.content ?? '') && findTitleBlock(lines.slice(i, i + 12), false).title !== undefined) return true;
   if (ATTACHMENT_LABEL.test(line.content)) return next !== undefined && titleLike(next.content);
   if (ATTACHMENT_TITLED.test(line.content)) return bodyLike(next) && !ATTACHMENT_TITLED.test(next?.content ?? '');
+  // "附：相关法律条文" under a ruling's signature: what it appends, under its label and title.
+  if (afterSignature && APPENDED.test(line.content)) return next !== undefined;
   // A wire's dateline standing over the document it carries (split off its title by separateMarkers).
   const whole = OPENING_DATELINE.exec(line.content);
   if (i > 0 && whole && whole[0].length === line.content.length && next && titleLike(next.content) && /^[(\uFF08]/u.test(lines[i + 2]?.content ?? '') && isTitleNote(lines[i + 2]!.content)) return true;

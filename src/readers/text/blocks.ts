@@ -159,7 +159,17 @@ function runInLeads(items: Classified[], heads: ReadonlySet<Classified>): Map<Cl
   });
   const inSection = (item: Classified) => [...found.keys()].filter((other) => sectionOf.get(other) === sectionOf.get(item)).length;
   if (!numbered) for (const item of unlike) if (inSection(item) < 3) found.delete(item);
-  return found.size >= 3 ? found : new Map();
+  if (found.size >= 3) return found;
+  // A communiqué opens each numbered section with its summary as a run-in title ("一、综合" / "经济运行总体平稳。据初步
+  // 测算……"): where most sections' first paragraphs open with a short one, and two at least, those are leads.
+  if (!numbered) return new Map();
+  const lengthOf = new Map(plain.map(({ item, length }) => [item, length]));
+  const openers = items.filter((item, k) => items[k - 1]?.kind === 'heading' && lengthOf.has(item));
+  const titled = openers.filter((item) => {
+    const length = lengthOf.get(item);
+    return length !== undefined && length <= 13 && !/[\uFF0C,\u3001]/u.test(item.line.content.slice(0, length));
+  });
+  return titled.length >= 2 && titled.length >= (2 * openers.length) / 3 ? new Map(titled.map((item) => [item, lengthOf.get(item)!])) : new Map();
 }
 
 /** "【基本案情】", "【关键词】": a case's labelled parts, each label the run-in lead of its paragraph. */

@@ -14,6 +14,7 @@ import {
   matchMarker,
   type MarkerKind,
   PROVISION,
+  GLUED_PROVISION,
   SENTENCE_END,
   SUBHEAD,
 } from '../../text/patterns.js';
@@ -103,4 +104,18 @@ export function classify(line: Line): Classified {
   }
 
   return { kind: 'paragraph', line, rest: line };
+}
+
+/**
+ * Provisions glued to their text ("第一百一十八条当事人进行……", a law cited under a ruling): their numbers are
+ * leads where two or more paragraphs of the article open so (one alone may be a sentence: "第一条道路……").
+ */
+export function gluedProvisions(items: Classified[]): Classified[] {
+  const glued = items.filter((item) => item.kind === 'paragraph' && !item.marker && !item.lead && !item.role && GLUED_PROVISION.test(item.line.content));
+  if (glued.length < 2) return items;
+  return items.map((item) => {
+    if (!glued.includes(item)) return item;
+    const length = GLUED_PROVISION.exec(item.line.content)![0].length;
+    return { kind: 'paragraph', line: item.line, lead: sliceLine(item.line, 0, length), rest: sliceLine(item.line, length) };
+  });
 }

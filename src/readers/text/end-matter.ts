@@ -66,8 +66,9 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
 export function signatureEnd(lines: Line[], i: number): number {
   // The signer is an organ, or an office and a name ("中华人民共和国主席 江泽民" over the date of an order).
   const signer = lines[i - 1]?.content ?? '';
-  if (!LONE_DATE.test(lines[i]?.content ?? '') || !(isSigner(signer) || isByline(signer))) return -1;
+  // (Or the bench of a court: "审判员 何敏" over the date, the clerk under it.)
+  if (!LONE_DATE.test(lines[i]?.content ?? '') || !(isSigner(signer) || isByline(signer) || isCourtSigner(signer))) return -1;
   let end = i + 1;
-  while (end < lines.length && (isAnnotation(lines[end]!.content) || (end === i + 1 && CONTACT.test(lines[end]!.content)))) end++;
+  while (end < lines.length && (isAnnotation(lines[end]!.content) || (end === i + 1 && (CONTACT.test(lines[end]!.content) || isCourtSigner(lines[end]!.content))))) end++;
   return end;
 }

@@ -16,7 +16,7 @@ import { findTitleBlock, titleLike, type TitleBlock } from './title-block.js';
 import { EDITOR_SIGN, isAddress, pageRow } from './roles.js';
 import { buildBlocks } from './blocks.js';
 import { bulletinItems, headTitle } from './bulletin.js';
-import { type Classified, classify } from './classify.js';
+import { type Classified, classify, gluedProvisions } from './classify.js';
 import { decideSiblings } from './siblings.js';
 import { restoreLostMarkers } from './lost-markers.js';
 import { detectLang } from './lang.js';
@@ -98,7 +98,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     }
     items.push(classify(line));
   }
-  return decideSiblings(restoreLostMarkers(items as Classified[]), headings);
+  return decideSiblings(gluedProvisions(restoreLostMarkers(items as Classified[])), headings);
 }
 
 /** Heading depth by the numbering kinds an article uses: the outermost present is depth 1. */

@@ -28,7 +28,7 @@ import {
   SPEAKER_WORDS,
   SUBHEAD,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DOC_NUMBER, EDITION_TAIL, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DATE, DOC_NUMBER, EDITION_TAIL, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -190,6 +190,9 @@ function insertHeader(block: TitleBlock, line: Line): void {
 }
 
 /** A government site's section name over a release: "本院新聞", "新闻发布", "政务动态". */
+const DATED = new RegExp(DATE, 'u');
+/** A line that names reporters by their office: "光明日报记者 陈晨 安胜蓝", "本报记者  李增辉". */
+const REPORTERS = /^[\p{Script=Han}]{0,10}(?:记者|記者|通讯员|通訊員)[\s\u3000\u00A0]*[\p{Script=Han}·]{2,4}/u;
 /** An account or site and a day, on one line: "华辩网 2021-08-12", "人民网 2024年3月5日 10:20". */
 const DAY = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}\u5E74\d{1,2}\u6708\d{1,2}\u65E5)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`;
 const DAY_TAIL = new RegExp(String.raw`(?<=[\s\u3000\u00A0])` + DAY, 'u');
@@ -215,7 +218,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.
     // (A person's name alone right over the body is the author's: "李小兰" under a feature's title.)
     const author0 = (title !== undefined || plain.length > 0) && !block.byline && personNames(content) && bodyLike(lines[i + 1]) && !headLike(lines[i + 1]!.content);
-    const underTitle = (title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content) || author0);
+    // (A report's occasion under its title, "——2023年2月2日在……会议上", is its subtitle, indented or not.)
+    const occasion = DASH_ITEM.test(content) && content.length <= TITLE_MAX && DATED.test(content) && !block.subtitle;
+    const underTitle = (title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content) || author0 || occasion);
     // A deck (提要) under a title and its subtitle may be indented like the body: the summary that the
     // next lines tell at length.
     // (One the body repeats word for word is a pull-quote, whatever follows it.)
@@ -320,6 +325,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     }
     // "時間" under the title of minutes, with "地點" further on: the record's fields begin, not the title block.
     if ((title || plain.length) && MEETING_FIELD.test(content) && lines.slice(i + 1, i + 12).some((l) => MEETING_FIELD.test(l.content))) break;
+    // A column's tag over the reporters, the headline lost ("【回望2025中国经济】" / "光明日报记者 陈晨 安胜蓝"): the byline.
+    if (!title && plain.length === 0 && block.kicker && !block.byline && REPORTERS.test(content) && isByline(content)) {
+      block.byline = line;
+      continue;
+    }
     if (title || plain.length) {
       if (DASH_ITEM.test(content) && !content.startsWith('\u2500') && !block.subtitle && content.length <= TITLE_MAX) {
         block.subtitle = line;
@@ -427,7 +437,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     title = plain[0];
   }
   const next = lines[i];
-  const found = plain.length > 0 || block.notes.length > 0;
+  const found = plain.length > 0 || block.notes.length > 0 || (block.kicker !== undefined && block.byline !== undefined);
   // A "#" heading's level where Markdown was left in the text (a plain line ranks below every heading).
   const rank = (line: Line) => markup?.level.get(line) ?? 7;
   // Lines that belong to a title block on their own: a dash subtitle, notes, a byline, an attachment label.
