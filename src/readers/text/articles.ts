@@ -46,6 +46,9 @@ const ATTACHMENT_TITLED = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七�
 /** "附：相关法律条文", "附录：名词解释": an appendix's label and its title on one line. */
 const APPENDED = /^附(?:录|錄)?\s*[\uFF1A:]\s*[^\s\u3002\uFF0C,\uFF1B;]{4,30}$/u;
 
+/** The title of a sitting's minutes: "……全體委員會議議事錄", "……会议纪要". */
+const MINUTES_TITLE = /(?:議事錄|议事录|會議紀錄|会议纪录|會議記錄|会议记录|會議紀要|会议纪要)$/u;
+
 /** The first of a document's numbered parts: where it comes again, a new document has begun. */
 const FIRST_PART = /^(?:一、|第一章|第一条|第一條)/u;
 
@@ -69,6 +72,8 @@ function documentStarts(lines: Line[], i: number, afterSignature: boolean, resta
   if (i > 0 && titleLike(line.content) && next && /^[(\uFF08]/u.test(next.content) && isTitleNote(next.content) && CLOSING_END.test(lines[i - 1]!.content)) return true;
   // (So a rule an order issues, under the order's signature: its name over its promulgation lines.)
   if (i > 0 && titleLike(line.content) && DOC_TYPE.test(line.content) && next && isAdoption(next.content) && (isByline(lines[i - 1]!.content) || HEAD_OF_ORGAN.test(lines[i - 1]!.content) || CLOSING_END.test(lines[i - 1]!.content))) return true;
+  // The minutes of the sitting before, read out: their title over their fields ("……會議議事錄" / "時  間：……").
+  if (i > 0 && titleLike(line.content) && MINUTES_TITLE.test(line.content) && next && isHeaderField(next.content) && CLOSING_END.test(lines[i - 1]!.content)) return true;
   // A letter or a speech inside a news story: its title, then its salutation.
   if (i > 0 && titleLike(line.content) && next && isAddress(next.content) && /[\u3002\uFF01\uFF1F!?\u2026][\u201D\u300D]?$/u.test(lines[i - 1]!.content)) return true;
   if (!afterSignature || !titleLike(line.content) || /^[(\uFF08]/u.test(line.content) || BOX_LABEL.test(line.content)) return false;

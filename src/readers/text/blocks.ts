@@ -55,7 +55,9 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   };
   // (An office-holder who opens by addressing the chair speaks in a council, alone or not: "政制及內地事務局局長：代理主席，……".)
   const addressesChair = (item: Classified, name: string) => officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\s\u3000]*(?:代理)?主席[\uFF0C,]`, 'u').test(item.line.content);
-  return new Set(labelled.filter((item, i) => transcript || addressesChair(item, names[i]!) || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item, names[i]!))));
+  // (A record whose fields name its chair: "主席：" in its text is the chair speaking.)
+  const chaired = items.some((item) => item.kind === 'paragraph' && item.role === 'header' && /^主[\s\u3000]*席/u.test(item.line.content));
+  return new Set(labelled.filter((item, i) => transcript || addressesChair(item, names[i]!) || (chaired && names[i] === '主席') || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item, names[i]!))));
 }
 
 /** Shortest body after an unmarked run-in lead, and the longest lead. */

@@ -173,6 +173,11 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const content = item.line.content;
     // "片  方供图", "新华社发": a picture's credit, a caption's line, never a head.
     if (PICTURE_CREDIT.test(content) || CREDIT_END.test(content)) return;
+    // A head letter-spaced on its own line ("報 告 事 項", "討 論 事 項") over what follows: a head, whatever ends before it.
+    if (/^\p{Script=Han}(?:[\s\u3000]+\p{Script=Han}){2,7}$/u.test(content) && items[i + 1] !== undefined && !(items[i + 1] as { role?: string }).role) {
+      found.push({ item, shape: 'plain' });
+      return;
+    }
     // A head underlined by a rule, as plain text sets one ("「疫苗通行證」適用的指定醫療處所" / "————————").
     const rule = items[i + 1];
     if (content.length <= 40 && !CLOSING_END.test(content) && !SENTENCE_END.test(content) && rule?.kind === 'paragraph' && rule.line.content.replace(/\s/gu, '').length >= 3 && RULE_LINE.test(rule.line.content) && items[i + 2] !== undefined) {

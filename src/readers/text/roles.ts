@@ -17,7 +17,7 @@ const CHROME =
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
-  /^(?:日期|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|資料來源|资料来源|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类)\s*[：:]/u;
+  /^(?:日期|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|成文日期|来源|來源|时间|時間|地點|地点|出席委員|出席委员|列席委員|列席委员|列席官員|列席官员|出席人員|出席人员|列席人員|列席人员|請假委員|请假委员|資料來源|资料来源|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类)\s*[：:]/u;
 
 /** A letter-spaced label ("索 引 号：", "标\u3000\u3000题：") read without its spaces. */
 const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/u, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
@@ -74,6 +74,7 @@ function webChrome(content: string): boolean {
   // A list page's search form and pager: "查詢條件", "請輸入關鍵字", "請選擇欲查詢日期區間 -", "1825筆資料，每頁顯示 10 筆，".
   if (content.length <= 30 && /^(?:查詢條件|查询条件|搜尋條件|搜索条件|(?:請|请)(?:輸入|输入|選擇|选择)[\p{Script=Han}]{0,16}(?:\s*[-－~～])?)$/u.test(content)) return true;
   if (content.length <= 40 && /^(?:共\s*)?[0-9]+\s*(?:筆資料|笔资料|條資料|条资料|筆|笔|條|条)[\uFF0C,\s]*(?:每頁顯示|每页显示|每頁|每页)/u.test(content)) return true;
+  if (/^(?:加入資料夾|加入资料夹|加入書籤|加入书签|加入收藏|收藏本頁|收藏本页)\s*[\uFF1A:]?$/u.test(content)) return true;
   if (/^(?:友善列印|友善打印|字級設定|字级设定|字型大小|字體大小|字体大小)\s*[\uFF1A:]?$/u.test(content)) return true;
   if (content.length <= 120 && /(?:鍵盤|键盘)/u.test(content) && /(?:Ctrl|CTRL|ALT|Alt)\s*(?:鍵|键)?\s*\+/u.test(content)) return true;
   // A page's row of tools ("字体: 打印", "分享:") and its language switch ("English", "繁體").
@@ -152,6 +153,9 @@ function metaRow(content: string): boolean {
   return content.length <= 120 && (timed || stamped || labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
 }
 
+/** A record's field, its label letter-spaced and set off from its value by a gap: "時  間 中華民國108年……", "主  席 段委員宜康". */
+const SPACED_MEETING_FIELD = /^(?:時[\s\u3000]+間|时[\s\u3000]+间|地[\s\u3000]+點|地[\s\u3000]+点|主[\s\u3000]+席|記[\s\u3000]+錄|记[\s\u3000]+录)[\s\u3000]+[^\s\u3000\uFF1A:]/u;
+
 export function isHeaderField(content: string): boolean {
   // (A bullet before a field, as a page's list of fields sets it: "•索引号：".)
   const field = content.replace(/^[\u2022\u00B7\u25CF]\s*/u, '');
@@ -164,6 +168,7 @@ export function isHeaderField(content: string): boolean {
     /^[【】\[\]|｜/]+$/u.test(content) ||
     RULE_LINE.test(content) ||
     FIELD.test(unspacedLabel(field)) ||
+    SPACED_MEETING_FIELD.test(content) ||
     TIMESTAMP.test(field) ||
     DOC_NUMBER.test(content) ||
     BREADCRUMB.test(content) ||
@@ -417,7 +422,7 @@ export const BOX_LABEL =
 
 /** The labelled sections of a Taiwan 公文 and a decision: "主旨：", "說明：", "辦法：", "依據：". */
 // (A gazette letter-spaces them: "主　　旨：", "依　　據：".)
-const SECTION_WORDS = ['主旨', '要旨', '要點', '要点', '主文', '案由', '說明', '说明', '辦法', '办法', '依據', '依据', '公告事項', '公告事项', '擬辦', '拟办', '決定', '决定', '決議', '决议', '備註', '备注', '理由', '事實', '事实', '問題', '问题', '答覆', '答复'];
+const SECTION_WORDS = ['主旨', '要旨', '要點', '要点', '主文', '案由', '說明', '说明', '辦法', '办法', '依據', '依据', '公告事項', '公告事项', '擬辦', '拟办', '決定', '决定', '決議', '决议', '備註', '备注', '理由', '事實', '事实', '問題', '问题', '答覆', '答复', '解釋文', '解释文', '理由書', '理由书'];
 export const SECTION_LABEL = new RegExp(`^(?:${SECTION_WORDS.map((word) => [...word].join('[\\s\\u3000]*')).join('|')})[\\s\\u3000]*[\uFF1A:]`, 'u');
 
 /** A letterhead under a title: "臺南市政府　公告" (the organ, a gap, the kind of document). */

@@ -28,7 +28,7 @@ import {
   SPEAKER_WORDS,
   SUBHEAD,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DATE, DOC_NUMBER, EDITION_TAIL, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -191,6 +191,16 @@ function insertHeader(block: TitleBlock, line: Line): void {
 
 /** A government site's section name over a release: "本院新聞", "新闻发布", "政务动态". */
 const DATED = new RegExp(DATE, 'u');
+/** A field of a sitting's roll: "出席委員：……", "列席官員：……", "紀  錄：簡任秘書 彭定民". */
+const ROLL_FIELD = /^(?:出[\s\u3000]*席|列[\s\u3000]*席|請[\s\u3000]*假|请[\s\u3000]*假|缺[\s\u3000]*席|紀[\s\u3000]*錄|記[\s\u3000]*錄|纪[\s\u3000]*录|记[\s\u3000]*录)[\p{Script=Han}]{0,4}[\s\u3000]*[\uFF1A:]/u;
+/** A label, letter-spaced or not, and its value on one line: "主  席：段召集委員宜康", "專門委員：張智為". */
+const LABELLED = /^\p{Script=Han}(?:[\s\u3000]*\p{Script=Han}){1,5}[\s\u3000]*[\uFF1A:]\s*\S/u;
+/** A head letter-spaced: "報 告 事 項". */
+const LETTER_SPACED = /^\p{Script=Han}(?:[\s\u3000]+\p{Script=Han}){1,7}$/u;
+/** Whom a speech or letter addresses, not a field: "同志们：", "各位代表：", "尊敬的……：". */
+const SALUTATION = /^(?:各|尊敬|亲爱|親愛)|(?:们|們|代表|委员|委員|同志|朋友|女士|先生|同学|同學|乡亲|鄉親|来宾|來賓)[\s\u3000]*[\uFF1A:]$/u;
+/** A field's label alone on its line: "發文單位：", "解釋日期:". */
+const FIELD_LABEL_ALONE = /^[\p{Script=Han}]{2,6}[\s\u3000]*[\uFF1A:]$/u;
 /** A line that names reporters by their office: "光明日报记者 陈晨 安胜蓝", "本报记者  李增辉". */
 const REPORTERS = /^[\p{Script=Han}]{0,10}(?:记者|記者|通讯员|通訊員)[\s\u3000\u00A0]*[\p{Script=Han}·]{2,4}/u;
 /** An account or site and a day, on one line: "华辩网 2021-08-12", "人民网 2024年3月5日 10:20". */
@@ -204,6 +214,17 @@ function webChromeLine(content: string): boolean {
   return /^(?::{3}|[|｜]+)$/u.test(content);
 }
 
+/**
+ * No title block: the page's chrome and fields it opened with are still its header matter ("跳至主要內容" /
+ * ":::" / "發文單位：" / "司法院" over a ruling that has no title line), where three or more lines stand so,
+ * one after the other from the first.
+ */
+function untitled(block: TitleBlock, lines: Line[]): TitleBlock {
+  let length = 0;
+  while (length < block.blocks.length && block.blocks[length]!.role === 'header' && block.blocks[length]!.line === lines[length]) length++;
+  return length >= 3 ? { notes: [], blocks: block.blocks.slice(0, length), length } : { notes: [], blocks: [], length: 0 };
+}
+
 /** `document`: all the text's lines, where the part's title block is looked for in one article of several. */
 export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>, markup?: Markup, document: readonly Line[] = lines): TitleBlock {
   const block: TitleBlock = { notes: [], blocks: [], length: 0 };
@@ -211,8 +232,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   const plain: Line[] = [];
   let title: Line | undefined;
   let copying = false;
+  const rolled = new Set<Line>();
   let i = 0;
-  for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0); i++) {
+  // (Header matter does not count towards the lines a title block may take: minutes list everyone present.)
+  let headers = 0;
+  for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0) + headers; i++, headers = block.blocks.filter((b) => b.role === 'header').length) {
     const line = lines[i]!;
     const content = line.content;
     // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.
@@ -265,6 +289,15 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, role: 'header' });
       continue;
     }
+    // A record's fields before its text, each label alone over its value ("發文單位：" / "司法院", "解釋字號：" /
+    // "釋字第 677 號"), where the page opened with its chrome: header matter, label and value.
+    if (!title && plain.length === 0 && i > 0 && i === block.blocks.length && FIELD_LABEL_ALONE.test(content) && !SALUTATION.test(content) && !SECTION_LABEL.test(content)) {
+      block.blocks.push({ line, role: 'header' });
+      // (A value may run over several short lines: "資料來源：" over the gazettes that printed it, one a line.)
+      const value = (line_?: Line) => line_ !== undefined && line_.content.length <= 40 && !SENTENCE_END.test(line_.content) && !/[\uFF0C,]/u.test(line_.content) && !FIELD_LABEL_ALONE.test(line_.content) && !matchMarker(line_.content);
+      while (value(lines[i + 1])) block.blocks.push({ line: lines[++i]!, role: 'header' });
+      continue;
+    }
     // The site's section over the story ("本院新聞", "政务动态"), standing apart from its title: the page's chrome.
     if (!title && plain.length === 0 && SITE_SECTION.test(content) && lines[i + 1] !== undefined && (webChromeLine(lines[i + 1]!.content) || isHeaderField(lines[i + 1]!.content) || titleLike(lines[i + 1]!.content))) {
       block.blocks.push({ line, role: 'header' });
@@ -279,6 +312,17 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // A field's value on the line under its label ("•发文字号：" over "镇政发〔2024〕7号").
     const previous = block.blocks[block.blocks.length - 1];
     const value = previous?.role === 'header' && previous.line === lines[i - 1] && /[\uFF1A:]$/u.test(previous.line.content) && !webChromeLine(previous.line.content) && isHeaderField(previous.line.content) && content.length <= 40 && !SENTENCE_END.test(content) && !(title && bare(content) === bare(title.content));
+    // The roll of those present, one a line under its field ("列席官員：內政部政務次長 陳宗彥" / "總統府第二局局長 何全德").
+    const roll = previous?.role === 'header' && previous.line === lines[i - 1] && (ROLL_FIELD.test(previous.line.content) || rolled.has(previous.line)) && content.length <= 40 && !SENTENCE_END.test(content) && !/[\uFF0C,\uFF1A:]/u.test(content) && !LETTER_SPACED.test(content) && !matchMarker(content);
+    // A field among the fields under a title, whatever its label ("主  席：段召集委員宜康" after "列席官員：……").
+    const among = (title !== undefined || plain.length > 0) && previous?.role === 'header' && previous.line === lines[i - 1] && LABELLED.test(content) && (LABELLED.test(previous.line.content) || rolled.has(previous.line)) && content.length <= 40 && !SENTENCE_END.test(content) && !SALUTATION.test(content) && !isByline(content) && !isAddress(content);
+    if (roll || among) {
+      if (roll) rolled.add(line);
+      block.blocks.push({ line, role: 'header' });
+      continue;
+    }
+    // A head letter-spaced under the fields ("報 告 事 項"): the record's body begins.
+    if (plain.length > 0 && LETTER_SPACED.test(content) && block.blocks.some((b) => b.role === 'header' && b.line.number > plain[0]!.number)) break;
     const pageDate = !title && plain.length === 0 && WEEKDAY_DATE.test(content);
     // "[Newtalk新聞]" under the headline: the medium's tag, header matter (over a title it is a column tag).
     const sourceTag = (title !== undefined || plain.length > 0) && SOURCE_TAG.test(content);
@@ -446,8 +490,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // Without them or indentation to go by, a title block must be followed by body text.
   // A head of the body may come first: "时间" over the time of a sitting.
   // (Or the fields of minutes: "時間" over its value.)
-  const bodyFollows = bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1])) || (next !== undefined && MEETING_FIELD.test(next.content));
-  if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return { notes: [], blocks: [], length: 0 };
+  // (So do two header fields or more under it: a record's fields, whatever heads its body.)
+  const fielded = plain.length > 0 && block.blocks.filter((b) => b.role === 'header' && b.line.number > plain[0]!.number).length >= 2;
+  const bodyFollows = fielded || bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1])) || (next !== undefined && MEETING_FIELD.test(next.content));
+  if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return untitled(block, lines);
   // (A page's head alone, its name over the edition's fields, is a title block with nothing under it: "心声" / 《人民日报》（…）.)
   if (next === undefined && plain.length > 0 && !marked && !block.blocks.some((b) => b.role === 'header')) return { notes: [], blocks: [], length: 0 };
 
