@@ -130,6 +130,8 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   const sections: Content[] = [];
   let balance: Balancer | undefined;
   const bands: Balancer[] = [];
+  /** The titles across the columns, in flow order (pdfmake leaves its positions on each). */
+  const titles: { positions?: { pageNumber: number }[] }[] = [];
   /** A title's table (pdfmake hands the hook the same object): how tall its body's first block stands. */
   const firstBlock = new WeakMap<object, number>();
   if (template.cover.enabled) sections.push({ section: cover(edition, context), header: null, footer: null } as unknown as Content);
@@ -157,11 +159,12 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
       if (i === edition.children.length - 1) balance = b;
       else bands.push(b);
       const across = titleAcross(title, i === 0 ? 0 : template.styles.body.leading);
+      titles.push(across as unknown as { positions?: { pageNumber: number }[] });
       const first = firstBlockHeight(body, styleOf);
       if (first !== undefined) firstBlock.set((across as { table: object }).table, first);
       return [across, columns(body, template)];
     });
-    sections.push({ section: flow, header: headerBand(), footer: ruleEnd(footerBand(), template, margins, width, mmToPt(heightMm), () => balance) } as unknown as Content);
+    sections.push({ section: flow, header: headerBand(), footer: ruleEnd(footerBand(), template, margins, width, mmToPt(heightMm), (page) => columnsEnd([...bands, ...(balance ? [balance] : [])], titles, page)) } as unknown as Content);
   } else {
     for (const article of edition.children) {
       const title = article.meta.title ?? article.id;
@@ -235,18 +238,19 @@ function columns(body: Content[], template: Template): Content {
 }
 
 /**
- * The footer of a newspaper's flow, which on the last page also ends the column rule
- * where the balanced columns end (a line below their last line), not at the foot: a white
+ * The footer of a newspaper's flow, which on the last page (and a page whose next title
+ * went over to the next) also ends the column rule where the balanced columns end (a line
+ * below their last line), not at the foot: a white
  * strip over the rule below it, as the title's white cell stops it above. The footer is
  * laid out after the body, so the columns' end is known by then (balance.ts).
  */
-function ruleEnd(footer: DynamicContent | null, template: Template, margins: [number, number, number, number], width: number, pageHeight: number, balance: () => Balancer | undefined): DynamicContent | null {
+function ruleEnd(footer: DynamicContent | null, template: Template, margins: [number, number, number, number], width: number, pageHeight: number, columnsEndOn: (page: number) => number | undefined): DynamicContent | null {
   if (template.page.columns < 2 || !template.page.columnRule) return footer;
   const gap = mmToPt(template.page.columnGap);
   const foot = pageHeight - margins[3];
   return (currentPage, pageCount, pageSize) => {
     const band = footer?.(currentPage, pageCount, pageSize) ?? null;
-    const end = currentPage === pageCount ? balance()?.columnsEnd(currentPage) : undefined;
+    const end = columnsEndOn(currentPage);
     const from = end === undefined ? foot : end + template.styles.body.leading - template.styles.body.size;
     if (from >= foot - 0.5) return band;
     const strips = Array.from({ length: template.page.columns - 1 }, (_, i) => {
@@ -256,6 +260,23 @@ function ruleEnd(footer: DynamicContent | null, template: Template, margins: [nu
     });
     return [{ canvas: strips, absolutePosition: { x: 0, y: 0 } }, ...(band ? [band] : [])] as Content;
   };
+}
+
+/**
+ * Where the columns end on a page that an article's columns end on, with no title after
+ * them there (the last page; a page whose next title went over to the next): the column
+ * rule ends with them. Undefined on any other page: the rule runs to the foot, or to the
+ * next title's white cell. `articles` and `titles` are in flow order, one each an article.
+ */
+function columnsEnd(articles: Balancer[], titles: { positions?: { pageNumber: number }[] }[], page: number): number | undefined {
+  for (let k = articles.length - 1; k >= 0; k--) {
+    const end = articles[k]!.columnsEnd(page);
+    if (end === undefined) continue;
+    if (articles[k]!.columnsEnd(page + 1) !== undefined) return undefined;
+    if (titles[k + 1]?.positions?.some((p) => p?.pageNumber === page)) return undefined;
+    return end;
+  }
+  return undefined;
 }
 
 /** A rule down the middle of each column gap, on every page of the flow. */
