@@ -1,10 +1,12 @@
-// The newspaper's last page: its columns balanced. pdfmake fills snaking columns one
-// after the other, so the last page would have a full first column and a short second.
-// After a first layout pdfmake asks the page-break hook about every node; by then each
-// node of the last article (tagged here) knows where pdfmake put it (its `positions`:
-// one per line of a breakable text, the block's top for an unbreakable one). The rows
-// of the last page are laid out in flow order, and a column break (a node whose top
-// margin overflows the column: pdfmake moves on to the next column) goes in where the
+// The newspaper's columns balanced where an article's end: on the last page, and above
+// the next article's title across the columns (a band partway down a page, as in a
+// newspaper or LaTeX's multicol). pdfmake fills snaking columns one after the other, so
+// that page would have a full first column and a short (or empty) second. After a first
+// layout pdfmake asks the page-break hook about every node; by then each node of an
+// article (tagged here) knows where pdfmake put it (its `positions`: one per line of a
+// breakable text, the block's top for an unbreakable one). The rows of the article's
+// last page are laid out in flow order, and a column break (a strut taller than what is
+// left of the first column: pdfmake moves on to the next column) goes in where the
 // two columns come out closest in height (the first the longer by a line when the count
 // is odd): between two blocks, or between two lines of a paragraph's middle (keep.ts
 // keeps its first and last two lines together, so no widow or orphan comes of it).
@@ -16,7 +18,9 @@
 // count there, and the last page is balanced with them. Only when that balances it, and
 // no further than two lines short of a full column (one that ran short already, where a
 // block did not fit at its foot, gives no more).
-// The hook then asks pdfmake for one more layout. The breaks are only added once.
+// The hook then asks pdfmake for one more layout. The breaks are only added once, an
+// article at a time in flow order (pdfmake asks about each node once): each article is
+// balanced on the pages the ones before it left.
 import type { Content } from 'pdfmake/interfaces.js';
 import { splitLines } from './keep.js';
 
