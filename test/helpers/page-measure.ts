@@ -53,6 +53,19 @@ export interface PageReport {
   gridShare?: number;
   /** Columns only: on the last page, the columns' heights differ by this many body lines. */
   lastPageImbalance?: number;
+  /**
+   * Columns only: each band of columns above a title across them that starts partway
+   * down a page: where the columns' last lines end, how many body lines apart.
+   */
+  bands?: Band[];
+}
+
+export interface Band {
+  page: number;
+  /** The title under the band (its first line). */
+  title: string;
+  /** Body lines between the ends of the two columns' last lines (0.1 line steps). */
+  imbalance: number;
 }
 
 const decode = (s: string) =>
@@ -276,6 +289,7 @@ export function measurePdf(file: string, geometry: Geometry): PageReport {
       return lines.length ? Math.max(...lines.map((l) => l.bottom)) - Math.min(...lines.map((l) => l.top)) : 0;
     });
     report.lastPageImbalance = Math.round(Math.abs(heights[0]! - heights[1]!) / pitch);
+    report.bands = bandsAboveTitles(pages.filter((lines) => (lines[0]?.page ?? 0) >= parsed.firstText), pitch);
   }
   return report;
 }
@@ -291,4 +305,29 @@ function bodyPitch(pages: Line[][], em: number): number {
     }
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? em * 1.5;
+}
+
+/**
+ * The bands of columns above a title across them partway down a page: the lines in columns
+ * between the head of the page (or the title before) and the title. Both columns start at
+ * the band's top; a column with no line ends there.
+ */
+function bandsAboveTitles(pages: Line[][], pitch: number): Band[] {
+  const bands: Band[] = [];
+  for (const lines of pages) {
+    let band: Line[] = [];
+    for (const l of lines) {
+      if (l.column !== -1) {
+        band.push(l);
+        continue;
+      }
+      if (band.length) {
+        const top = Math.min(...band.map((b) => b.top));
+        const ends = [0, 1].map((c) => Math.max(top, ...band.filter((b) => b.column === c).map((b) => b.bottom)));
+        bands.push({ page: l.page, title: l.text, imbalance: Math.round((Math.abs(ends[0]! - ends[1]!) / pitch) * 10) / 10 });
+      }
+      band = [];
+    }
+  }
+  return bands;
 }

@@ -1,10 +1,12 @@
-// The newspaper's last page: its columns balanced. pdfmake fills snaking columns one
-// after the other, so the last page would have a full first column and a short second.
-// After a first layout pdfmake asks the page-break hook about every node; by then each
-// node of the last article (tagged here) knows where pdfmake put it (its `positions`:
-// one per line of a breakable text, the block's top for an unbreakable one). The rows
-// of the last page are laid out in flow order, and a column break (a node whose top
-// margin overflows the column: pdfmake moves on to the next column) goes in where the
+// The newspaper's columns balanced where an article's end: on the last page, and above
+// the next article's title across the columns (a band partway down a page, as in a
+// newspaper or LaTeX's multicol). pdfmake fills snaking columns one after the other, so
+// that page would have a full first column and a short (or empty) second. After a first
+// layout pdfmake asks the page-break hook about every node; by then each node of an
+// article (tagged here) knows where pdfmake put it (its `positions`: one per line of a
+// breakable text, the block's top for an unbreakable one). The rows of the article's
+// last page are laid out in flow order, and a column break (a strut taller than what is
+// left of the first column: pdfmake moves on to the next column) goes in where the
 // two columns come out closest in height (the first the longer by a line when the count
 // is odd): between two blocks, or between two lines of a paragraph's middle (keep.ts
 // keeps its first and last two lines together, so no widow or orphan comes of it).
@@ -16,7 +18,9 @@
 // count there, and the last page is balanced with them. Only when that balances it, and
 // no further than two lines short of a full column (one that ran short already, where a
 // block did not fit at its foot, gives no more).
-// The hook then asks pdfmake for one more layout. The breaks are only added once.
+// The hook then asks pdfmake for one more layout. The breaks are only added once, an
+// article at a time in flow order (pdfmake asks about each node once): each article is
+// balanced on the pages the ones before it left.
 import type { Content } from 'pdfmake/interfaces.js';
 import { splitLines } from './keep.js';
 
@@ -71,6 +75,8 @@ export type StyleOf = (name: unknown) => { leading: number; spaceBefore: number;
 export interface Balancer {
   /** To call from pdfmake's pageBreakBefore: true when it changed the flow (lay out again). */
   check(info: Info): boolean;
+  /** The headline levels this balancer's blocks carry: BALANCE_TAG + offset onwards. */
+  readonly tags: number;
   /**
    * Where the columns' last line on a page ends (pt from the page's top), as the layout
    * pdfmake is finishing set it; undefined when none of the article's lines is on it. Its
@@ -91,10 +97,11 @@ export interface Area {
  * return the hook that balances them. `middle` is the x of the page's middle, `area` the
  * type area, `grid` the body leading, `style` what a named style sets.
  */
-export function balancer(body: Content[], middle: number, area: Area, grid: number, style: StyleOf): Balancer {
+export function balancer(body: Content[], middle: number, area: Area, grid: number, style: StyleOf, offset = 0): Balancer {
   const nodes = body as unknown as Node[];
+  const count = nodes.length;
   nodes.forEach((node, i) => {
-    node.headlineLevel = BALANCE_TAG + i;
+    node.headlineLevel = BALANCE_TAG + offset + i;
   });
   // pdfmake marks the node the hook said yes for with a page break before it: here the
   // last block, which must not move. Its pageBreak ignores that.
@@ -102,14 +109,20 @@ export function balancer(body: Content[], middle: number, area: Area, grid: numb
   if (tail) Object.defineProperty(tail, 'pageBreak', { get: () => undefined, set: () => undefined, configurable: true, enumerable: false });
   let done = false;
   return {
+    tags: count,
     check(info) {
-      if (done || info.headlineLevel !== BALANCE_TAG + nodes.length - 1) return false;
+      if (done || info.headlineLevel !== BALANCE_TAG + offset + count - 1) return false;
       done = true;
-      const breaks = balancePlan(place(nodes, middle, area, style), info.pages, area, grid);
+      // The page the columns end on (the document's last, for the last article): where the
+      // flow puts the last row (an unbreakable tail's own positions may be where pdfmake
+      // tried it, on the page before).
+      const laid = place(nodes, middle, area, style);
+      const last = laid.rows.at(-1)?.page ?? info.pages;
+      const breaks = balancePlan(laid, last, area, grid);
       if (!breaks?.length) return false;
       // The later break first: the earlier one's indices stay as they were.
       for (const at of [...breaks].sort((a, b) => b.node - a.node || (b.line ?? 0) - (a.line ?? 0))) {
-        const breaker = { stack: [], margin: [0, 1e5, 0, 0] };
+        const breaker = at.column === undefined ? { stack: [], margin: [0, 1e5, 0, 0] } : strut(at.column);
         if (at.line === undefined) nodes.splice(at.node, 0, breaker);
         else nodes.splice(at.node, 1, ...splitLines(nodes[at.node]!, at.line, breaker));
       }
@@ -118,6 +131,7 @@ export function balancer(body: Content[], middle: number, area: Area, grid: numb
     columnsEnd(page) {
       let end: number | undefined;
       const visit = (node: Node) => {
+        if (node.canvas) return;
         if (Array.isArray(node.stack)) return (node.stack as Node[]).forEach(visit);
         const leading = style(node.style).leading;
         const positions = positionsOf(node);
@@ -132,6 +146,39 @@ export function balancer(body: Content[], middle: number, area: Area, grid: numb
       return end;
     },
   };
+}
+
+/**
+ * How tall a body's first block stands, its space above included (pt): the least room its
+ * columns need under a title (pdfmake sets no part of an unbreakable block). Undefined for
+ * a block that is not text alone.
+ */
+export function firstBlockHeight(body: Content[], style: StyleOf): number | undefined {
+  const node = body[0] as unknown as Node | undefined;
+  if (!node) return undefined;
+  const marginOf = (n: Node) => (n.margin as number[] | undefined) ?? [0, style(n.style).spaceBefore, 0, style(n.style).spaceAfter];
+  const leaves = Array.isArray(node.stack) ? (node.stack as Node[]) : [node];
+  // A group of a heading and what it keeps with (keep.ts) is a stack with no space of its own.
+  let height = leaves !== (node.stack as unknown) ? 0 : ((node.margin as number[] | undefined)?.[1] ?? 0);
+  for (const [k, leaf] of leaves.entries()) {
+    if (lineCount(leaf) === 0) return undefined;
+    const margin = marginOf(leaf);
+    height += margin[1]! + lineCount(leaf) * style(leaf.style).leading + (k < leaves.length - 1 ? margin[3]! : 0);
+  }
+  return height;
+}
+
+/**
+ * A column break that ends the first column where its text ends. A node whose space above
+ * overflows the column (the page break's breaker) would do it too, but pdfmake first
+ * moves down what is left of the column, and the columns would end at the foot: a title
+ * after them would go over to the next page. An empty strut taller than what is left
+ * does not fit, so pdfmake moves on to the next column from where the text stopped; set
+ * there, its space below, as negative as it is tall, takes its height back.
+ */
+function strut(height: number): Node {
+  // Filled, not stroked (pdfmake strokes a vector with no colour in black): no width, nothing shows.
+  return { canvas: [{ type: 'rect', x: 0, y: 0, w: 0, h: height, color: '#ffffff' }], margin: [0, 0, 0, -height] };
 }
 
 /**
@@ -221,6 +268,12 @@ function place(nodes: Node[], middle: number, area: Area, style: StyleOf): { row
 interface Break {
   node: number;
   line?: number;
+  /**
+   * A break from the first column to the second: the height of the strut that does it,
+   * pt (taller than what is left of the first column, no taller than the second). A page
+   * break (from the second column of the page before) has none.
+   */
+  column?: number;
 }
 
 /**
@@ -277,13 +330,14 @@ function balancePlan(laid: ReturnType<typeof place>, last: number, area: Area, g
     return choice;
   };
   const breakAt = (i: number): Break => (rows[i]!.line === undefined || rows[i]!.line === 0 ? { node: rows[i]!.node } : { node: rows[i]!.node, line: rows[i]!.line });
+  const columnBreak = (i: number): Break => ({ ...breakAt(i), column: room - grid / 2 });
   // As pdfmake set it: the second column from the last page's first row in it.
   const natural = rows.findIndex((r, i) => i > start && r.page === last && r.column === 1);
   const naturalAt = natural < 0 ? end + 1 : natural;
   const asSet = evaluate(start, true, naturalAt);
   if (asSet?.balanced && asSet.cost <= grid + 0.5) return undefined;
   const own = best(start, true);
-  if (own?.balanced) return own.at <= end ? [breakAt(own.at)] : undefined;
+  if (own?.balanced) return own.at <= end ? [columnBreak(own.at)] : undefined;
   // The page before runs short: its second column's last rows go over, a line or two at
   // most; the fewer the better (a quarter line each), and a last page balanced with them.
   // Short of a full column: of the last body line the type area holds (a column that ran
@@ -299,7 +353,7 @@ function balancePlan(laid: ReturnType<typeof place>, last: number, area: Area, g
     const c = best(s, false);
     if (c?.balanced && (!pull || c.cost + short / 4 < pull.cost - 0.5)) pull = { s, at: c.at, cost: c.cost + short / 4 };
   }
-  if (pull) return [breakAt(pull.s), ...(pull.at <= end ? [breakAt(pull.at)] : [])];
+  if (pull) return [breakAt(pull.s), ...(pull.at <= end ? [columnBreak(pull.at)] : [])];
   if (!own || own.at === naturalAt || (asSet && own.cost >= asSet.cost - 0.5)) return undefined;
-  return own.at <= end ? [breakAt(own.at)] : undefined;
+  return own.at <= end ? [columnBreak(own.at)] : undefined;
 }

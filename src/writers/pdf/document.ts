@@ -9,7 +9,7 @@ import type { HeaderFooter, StyleName, Template } from '../../templates/types.js
 import { STYLE_NAMES } from '../../templates/types.js';
 import { type AnyStyleName, DERIVED_STYLE_NAMES, type LaidStyle, laidStyles } from '../../templates/derived.js';
 import { articleBody, articleContent, articleTitle, type BlockContext } from './blocks.js';
-import { type Balancer, balancer } from './balance.js';
+import { type Balancer, balancer, firstBlockHeight } from './balance.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { pdfText } from './inlines.js';
 
@@ -129,6 +129,11 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   const headerBand = (articleTitle?: string) => band(template.header, 'header', { edition, articleTitle, context, inset: headerInset, slack, width: inner }, true);
   const sections: Content[] = [];
   let balance: Balancer | undefined;
+  const bands: Balancer[] = [];
+  /** The titles across the columns, in flow order (pdfmake leaves its positions on each). */
+  const titles: { positions?: { pageNumber: number }[] }[] = [];
+  /** A title's table (pdfmake hands the hook the same object): how tall its body's first block stands. */
+  const firstBlock = new WeakMap<object, number>();
   if (template.cover.enabled) sections.push({ section: cover(edition, context), header: null, footer: null } as unknown as Content);
   if (template.toc.enabled) {
     const s = template.styles.heading1;
@@ -139,16 +144,27 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
   }
   if (template.page.columns > 1) {
     // A newspaper page: each title spans the columns, its text snakes through them.
+    // Every article's columns are balanced where they end: the last article's on the last
+    // page, the others' above the next title (a band across the page; balanced, its columns
+    // may leave the title room on the page). pdfmake asks about each node once, in flow
+    // order, laying out again after each change: each article is balanced on the pages the
+    // ones before it left.
+    const styleOf = (style: unknown) => context.styles[style as AnyStyleName] ?? context.styles.body;
+    let offset = 0;
     const flow = edition.children.flatMap((article, i) => {
       const title = articleTitle(article, { ...context, width: inner });
       const body = articleBody(article, context);
-      if (i === edition.children.length - 1) {
-        const styleOf = (style: unknown) => context.styles[style as AnyStyleName] ?? context.styles.body;
-        balance = balancer(body, mmToPt(widthMm) / 2, { top: margins[1], bottom: mmToPt(heightMm) - margins[3] }, template.styles.body.leading, styleOf);
-      }
-      return [titleAcross(title, i === 0 ? 0 : template.styles.body.leading), columns(body, template)];
+      const b = balancer(body, mmToPt(widthMm) / 2, { top: margins[1], bottom: mmToPt(heightMm) - margins[3] }, template.styles.body.leading, styleOf, offset);
+      offset += b.tags;
+      if (i === edition.children.length - 1) balance = b;
+      else bands.push(b);
+      const across = titleAcross(title, i === 0 ? 0 : template.styles.body.leading);
+      titles.push(across as unknown as { positions?: { pageNumber: number }[] });
+      const first = firstBlockHeight(body, styleOf);
+      if (first !== undefined) firstBlock.set((across as { table: object }).table, first);
+      return [across, columns(body, template)];
     });
-    sections.push({ section: flow, header: headerBand(), footer: ruleEnd(footerBand(), template, margins, width, mmToPt(heightMm), () => balance) } as unknown as Content);
+    sections.push({ section: flow, header: headerBand(), footer: ruleEnd(footerBand(), template, margins, width, mmToPt(heightMm), (page) => columnsEnd([...bands, ...(balance ? [balance] : [])], titles, page)) } as unknown as Content);
   } else {
     for (const article of edition.children) {
       const title = article.meta.title ?? article.id;
@@ -169,14 +185,18 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
     defaultStyle: { font: fonts.roles.serif.family.name, fontSize: template.styles.body.size },
     // Only a newspaper's titles across the columns are left to pdfmake's page-break hook
     // (everything else keeps together as unbreakable groups, keep.ts): a title whose
-    // columns would not get two lines under it on this page starts the next.
+    // columns would not get two lines under it on this page, or not their first block,
+    // starts the next.
     pageBreakBefore: (node: Node, queries: NodeQueries) => {
+      if (bands.some((b) => b.check(node as never))) return true;
       if (balance?.check(node as never)) return true;
       const info = node as Node & { startPosition: { verticalRatio: number }; headlineLevel?: number };
       if (info.headlineLevel !== TITLE_ACROSS || info.startPosition.verticalRatio === 0) return false;
       const next = queries.getFollowingNodesOnPage().find((n) => (n as { columns?: unknown }).columns) as typeof info | undefined;
       if (!next) return queries.getNodesOnNextPage().length > 0;
-      return innerHeight * (1 - next.startPosition.verticalRatio) < bodyLeading * 2.5;
+      // Nor one whose columns' first block would not fit under it (it would go to the next page).
+      const first = firstBlock.get((node as { table?: object }).table ?? {}) ?? 0;
+      return innerHeight * (1 - next.startPosition.verticalRatio) < Math.max(bodyLeading * 2.5, first + 0.5);
     },
     info: {
       title: edition.meta.title,
@@ -218,18 +238,19 @@ function columns(body: Content[], template: Template): Content {
 }
 
 /**
- * The footer of a newspaper's flow, which on the last page also ends the column rule
- * where the balanced columns end (a line below their last line), not at the foot: a white
+ * The footer of a newspaper's flow, which on the last page (and a page whose next title
+ * went over to the next) also ends the column rule where the balanced columns end (a line
+ * below their last line), not at the foot: a white
  * strip over the rule below it, as the title's white cell stops it above. The footer is
  * laid out after the body, so the columns' end is known by then (balance.ts).
  */
-function ruleEnd(footer: DynamicContent | null, template: Template, margins: [number, number, number, number], width: number, pageHeight: number, balance: () => Balancer | undefined): DynamicContent | null {
+function ruleEnd(footer: DynamicContent | null, template: Template, margins: [number, number, number, number], width: number, pageHeight: number, columnsEndOn: (page: number) => number | undefined): DynamicContent | null {
   if (template.page.columns < 2 || !template.page.columnRule) return footer;
   const gap = mmToPt(template.page.columnGap);
   const foot = pageHeight - margins[3];
   return (currentPage, pageCount, pageSize) => {
     const band = footer?.(currentPage, pageCount, pageSize) ?? null;
-    const end = currentPage === pageCount ? balance()?.columnsEnd(currentPage) : undefined;
+    const end = columnsEndOn(currentPage);
     const from = end === undefined ? foot : end + template.styles.body.leading - template.styles.body.size;
     if (from >= foot - 0.5) return band;
     const strips = Array.from({ length: template.page.columns - 1 }, (_, i) => {
@@ -239,6 +260,23 @@ function ruleEnd(footer: DynamicContent | null, template: Template, margins: [nu
     });
     return [{ canvas: strips, absolutePosition: { x: 0, y: 0 } }, ...(band ? [band] : [])] as Content;
   };
+}
+
+/**
+ * Where the columns end on a page that an article's columns end on, with no title after
+ * them there (the last page; a page whose next title went over to the next): the column
+ * rule ends with them. Undefined on any other page: the rule runs to the foot, or to the
+ * next title's white cell. `articles` and `titles` are in flow order, one each an article.
+ */
+function columnsEnd(articles: Balancer[], titles: { positions?: { pageNumber: number }[] }[], page: number): number | undefined {
+  for (let k = articles.length - 1; k >= 0; k--) {
+    const end = articles[k]!.columnsEnd(page);
+    if (end === undefined) continue;
+    if (articles[k]!.columnsEnd(page + 1) !== undefined) return undefined;
+    if (titles[k + 1]?.positions?.some((p) => p?.pageNumber === page)) return undefined;
+    return end;
+  }
+  return undefined;
 }
 
 /** A rule down the middle of each column gap, on every page of the flow. */
