@@ -6,6 +6,8 @@ import type { Change } from '../../model/types.js';
 import { plural } from '../../plural.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
+import { hangingJoins } from './hanging.js';
+import { width } from './line-width.js';
 import { CLOSING_END, matchMarker, PARAGRAPH_END, PROVISION, speakerLabel } from '../../text/patterns.js';
 
 /** Lines that repeat on every page (a running head with a date or a number), and bare page numbers beside them. */
@@ -35,13 +37,6 @@ function pageFurniture(lines: Line[]): Set<Line> {
     }
   });
   return furniture;
-}
-
-/** How wide a line is set: wide (Han, full-width) characters count two, others one, the indentation included. */
-function width(line: Line): number {
-  let w = Math.max(0, (line.columns[0] ?? 1) - 1);
-  for (const ch of line.content) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
-  return w;
 }
 
 /** The width a hard-wrapped document breaks its lines at, or undefined when it is not hard-wrapped. */
@@ -124,7 +119,7 @@ function trailingMarksEnds(lines: Line[], wrap: number): boolean {
 export function readLayout(lines: Line[], report: Change[]): Layout {
   const furniture = pageFurniture(lines);
   const wrap = wrapWidth(lines.filter((l) => !furniture.has(l)));
-  if (wrap === undefined) return { lines, furniture };
+  if (wrap === undefined) return { lines: hangingJoins(lines, report), furniture };
   const separated = blankSeparated(lines.filter((l) => !furniture.has(l)));
   const marked = trailingMarksEnds(lines.filter((l) => !furniture.has(l)), wrap);
   // (Where whitespace marks the ends, a full line ending in 。 without it goes on; one with it ends.)
