@@ -144,12 +144,13 @@ export function pageRow(content: string, next = ''): boolean {
 const ADDRESS_ONLY = /^(?:[\p{Script=Han}]{0,10}[\uFF1A:]\s*)?(?:<(?:https?|mailto):\S+>|\[[^\]]*\]\((?:https?|mailto):[^)]+\)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/u;
 
 function metaRow(content: string): boolean {
-  const labels = content.match(/(?:作者|来源|來源|时间|時間|发布时间|發布時間|编辑|編輯|责任编辑|責任編輯|浏览量|瀏覽量|字号|字號)\s*[：:]/gu) ?? [];
+  const labels = content.match(/(?:作者|媒体|媒體|来源|來源|时间|時間|发布时间|發布時間|编辑|編輯|责任编辑|責任編輯|浏览量|瀏覽量|字号|字號)\s*[：:]/gu) ?? [];
   const dated = DATED_START.test(content);
   // "2019年03月05日 13:58 中国网": a date with its time, then the source.
   const timed = TIMED_ROW.test(content);
   // "央视国际 www.cctv.com 2007年01月05日 19:56 来源：CCTV.com": a site, a date and time, then its source.
-  const stamped = labels.length >= 1 && new RegExp(`(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}`, 'u').test(content) && !/[\u3002\uFF0C]/u.test(content);
+  // ("专业号:张小然 2023/2/9 20:41:50": any label, a name and the moment of posting, is such a row too.)
+  const stamped = (labels.length >= 1 || (/^\p{Script=Han}{2,5}[\uFF1A:]/u.test(content) && content.length <= 60)) && new RegExp(`(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}`, 'u').test(content) && !/[\u3002\uFF0C]/u.test(content);
   return content.length <= 120 && (timed || stamped || labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
 }
 

@@ -535,7 +535,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // A topic of a few characters over a headline twice its length ("区域重大战略" / "加快形成高质量发展动力源") heads it.
     const topic = bare(plain[0]!.content).length <= 6 && bare(plain[1]!.content).length >= 2 * bare(plain[0]!.content).length;
     // (Under the page's chrome, such a word is the site's section the page stands in: "Asset 1@4x" / "議會工作" / title.)
-    const section = topic && !tagged && !overEmptyThird && !isColumnTag(plain[0]!.content) && block.blocks.some((b) => b.role === 'header' && b.line.number < plain[0]!.number) && block.blocks.every((b) => b.role === 'header' || b.line.number > plain[0]!.number);
+    // (So is the site's name over the page's trail: "物种库" / "首页 > 微生物资讯 > 疫情资讯" / the title.)
+    const trail = block.blocks.some((b) => b.role === 'header' && b.line.number > plain[0]!.number && b.line.number < plain[1]!.number && /[>»›]/u.test(b.line.content));
+    const section = topic && !overEmptyThird && !isColumnTag(plain[0]!.content) && (trail || (!tagged && block.blocks.some((b) => b.role === 'header' && b.line.number < plain[0]!.number))) && block.blocks.every((b) => b.role === 'header' || b.line.number > plain[0]!.number);
     if (section) {
       insertHeader(block, plain[0]!);
       block.title = plain[1];
