@@ -15,6 +15,7 @@ import { lineHeightFor, pdfFonts, registerFamilies, renderPdf } from '../../src/
 import { breakLines } from '../../src/writers/pdf/linebreak.js';
 import { clients } from '../helpers/clients.js';
 import { type Fault, measurePdf } from '../helpers/page-measure.js';
+import { dashBelowTypeArea } from '../helpers/footer-dash.js';
 import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -69,6 +70,17 @@ describe.skipIf(!have).each(cases)('pages of the %s template, %s', (name, varian
   // run a line or two short: the news report's last page held one paragraph of two lines).
   if (template.page.columns > 1) it('balances the columns of the last page', () => {
     for (const { file, report } of all()) expect(report.lastPageImbalance, file).toBeLessThanOrEqual(1);
+  }, 240_000);
+
+  // GB/T 9704 (7.5): the page number's dashes stand 7 mm below the type area, measured from
+  // their ink on page 2 of the seed (7.7 mm before the grid's point of slack was taken off the
+  // footer's offset instead of added to it).
+  if (name === 'gbt9704') it.skipIf(!clients('pdftoppm'))('sets the page number\u2019s dashes 7 mm below the type area', () => {
+    all();
+    const pdf = join(dir, readdirSync(dir).find((f) => f.startsWith('000_') && f.endsWith('.pdf'))!);
+    const below = dashBelowTypeArea(pdf, 2, template.page.margins.bottom, template.styles.footer.size);
+    expect(below).toBeDefined();
+    expect(Math.abs(below! - 7)).toBeLessThanOrEqual(0.2);
   }, 240_000);
 
   // The rule between the columns stops where the columns stop on the last page (a line

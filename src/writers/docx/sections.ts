@@ -32,6 +32,16 @@ export function textWidth(template: Template): number {
   return mmToTwips(w - m.left - m.right);
 }
 
+/**
+ * How far above the page's foot the footer ends, mm: where its line's dash stands 7 mm below the type
+ * area, as in the PDF edition (GB/T 9704's place for the page number). A footer line's dash stands
+ * about 0.24 mm a point above the line's foot (measured in LibreOffice: 3.4 mm at 14 pt).
+ */
+const DASH_ABOVE_FOOT_MM_PER_PT = 0.24;
+function footerDistance(template: Template): number {
+  return Math.max(4, template.page.margins.bottom - 7 - DASH_ABOVE_FOOT_MM_PER_PT * template.styles.footer.size);
+}
+
 /** Page size and margins; the header and footer sit where the PDF edition puts them. */
 function pageProperties(template: Template): NonNullable<ISectionPropertiesOptions['page']> {
   const [w, h] = pageSize({ size: template.page.size, orientation: 'portrait' });
@@ -48,7 +58,7 @@ function pageProperties(template: Template): NonNullable<ISectionPropertiesOptio
       bottom: mmToTwips(m.bottom),
       left: mmToTwips(m.left),
       header: mmToTwips(Math.max(8, m.top / 2 - 4)),
-      footer: mmToTwips(Math.max(4, m.bottom / 2 - 6)),
+      footer: mmToTwips(footerDistance(template)),
       gutter: 0,
     },
   };

@@ -42,7 +42,7 @@ interface BandContext {
   context: BlockContext;
   /** Left margin, distance of the header from the page top, right margin (pt). */
   inset: [number, number, number];
-  /** Points the bottom margin was reduced by (grid slack): the footer moves down as much. */
+  /** Points the bottom margin was reduced by (grid slack): the footer's area starts as much lower, so its offset is as much less. */
   slack: number;
   /** Width of the type area, pt. */
   width: number;
@@ -97,7 +97,7 @@ function band(spec: HeaderFooter | undefined, style: StyleName, b: BandContext, 
     const right = spec.right ?? (odd ? spec.outer : undefined);
     // Outer page numbers stand one character in from the edge of the type area (GB/T 9704).
     const inset = spec.outer ? s.size : 0;
-    const margin = top ? [b.inset[0], b.inset[1], b.inset[2], 0] : [b.inset[0] + (odd ? 0 : inset), Math.max(0, FOOTER_GAP - dashDepth(b.context, name)) + b.slack, b.inset[2] + (odd ? inset : 0), 0];
+    const margin = top ? [b.inset[0], b.inset[1], b.inset[2], 0] : [b.inset[0] + (odd ? 0 : inset), Math.max(0, FOOTER_GAP - dashDepth(b.context, name) - b.slack), b.inset[2] + (odd ? inset : 0), 0];
     return { columns: [cell(left, 'left', '*'), cell(spec.center, 'center', 'auto'), cell(right, 'right', '*')], margin } as Content;
   };
 }
