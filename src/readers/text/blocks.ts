@@ -174,17 +174,23 @@ function runInLeads(items: Classified[], heads: ReadonlySet<Classified>): Map<Cl
   return titled.length >= 2 && titled.length >= (2 * openers.length) / 3 ? new Map(titled.map((item) => [item, lengthOf.get(item)!])) : new Map();
 }
 
+/** The plain paragraphs that open with a label of `pattern`, and the label's length. */
+function openingLabels(items: Classified[], pattern: RegExp): Map<Classified, number> {
+  const found = new Map<Classified, number>();
+  for (const item of items) {
+    if (item.kind !== 'paragraph' || item.marker || item.lead || item.role) continue;
+    const label = pattern.exec(item.line.content)?.[0];
+    if (label) found.set(item, label.length);
+  }
+  return found;
+}
+
 /** "【基本案情】", "【关键词】": a case's labelled parts, each label the run-in lead of its paragraph. */
 const BRACKET_LABEL = /^【[\p{Script=Han}]{2,6}】(?=\S)/u;
 
 /** Bracketed labels count where the article labels its parts so: one label twice, or three labels. */
 function bracketLabels(items: Classified[]): Map<Classified, number> {
-  const found = new Map<Classified, number>();
-  for (const item of items) {
-    if (item.kind !== 'paragraph' || item.marker || item.lead || item.role) continue;
-    const label = BRACKET_LABEL.exec(item.line.content)?.[0];
-    if (label) found.set(item, label.length);
-  }
+  const found = openingLabels(items, BRACKET_LABEL);
   const labels = [...found.keys()].map((item) => BRACKET_LABEL.exec(item.line.content)![0]);
   return found.size >= 3 || new Set(labels).size < labels.length ? found : new Map();
 }
@@ -197,12 +203,7 @@ const ANSWER_LABEL = /^[\p{Script=Han}\u3001]{2,16}?(?:委|部|局|署|办|會|�
  * open with one ("发展改革委意见：…" under each item of a reply).
  */
 function answerLabels(items: Classified[]): Map<Classified, number> {
-  const found = new Map<Classified, number>();
-  for (const item of items) {
-    if (item.kind !== 'paragraph' || item.marker || item.lead || item.role) continue;
-    const label = ANSWER_LABEL.exec(item.line.content)?.[0];
-    if (label) found.set(item, label.length);
-  }
+  const found = openingLabels(items, ANSWER_LABEL);
   return found.size >= 2 ? found : new Map();
 }
 

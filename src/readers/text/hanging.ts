@@ -9,13 +9,11 @@ import type { Change } from '../../model/types.js';
 import { plural } from '../../plural.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
-import { width } from './line-width.js';
-import { CLOSING_END, matchMarker, PROVISION, speakerLabel } from '../../text/patterns.js';
+import { startsAnew, width } from './line-shape.js';
+import { CLOSING_END } from '../../text/patterns.js';
 
 /** How far short of the widest lines a line may stop and still be full. */
 const SLACK = 8;
-
-const starts = (line: Line) => matchMarker(line.content) !== undefined || PROVISION.test(line.content) || speakerLabel(line.content) !== undefined;
 
 export function hangingJoins(lines: Line[], report: Change[]): Line[] {
   const widths = lines.filter((l) => !l.blank && l.content.length >= 15).map(width).sort((a, b) => a - b);
@@ -27,7 +25,7 @@ export function hangingJoins(lines: Line[], report: Change[]): Line[] {
   const indents = new Map<number, number>();
   lines.forEach((line, i) => {
     const next = lines[i + 1];
-    if (!line.blank && flush(line) && starts(line) && open(line) && next && !next.blank && !flush(next) && !starts(next)) indents.set(next.columns[0]!, (indents.get(next.columns[0]!) ?? 0) + 1);
+    if (!line.blank && flush(line) && startsAnew(line) && open(line) && next && !next.blank && !flush(next) && !startsAnew(next)) indents.set(next.columns[0]!, (indents.get(next.columns[0]!) ?? 0) + 1);
   });
   const [hang, count] = [...indents].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
   if (count < 3) return lines;
@@ -37,7 +35,7 @@ export function hangingJoins(lines: Line[], report: Change[]): Line[] {
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     let last = line;
-    while (!line.blank && open(last) && lines[i + 1] && !lines[i + 1]!.blank && lines[i + 1]!.columns[0] === hang && !starts(lines[i + 1]!)) {
+    while (!line.blank && open(last) && lines[i + 1] && !lines[i + 1]!.blank && lines[i + 1]!.columns[0] === hang && !startsAnew(lines[i + 1]!)) {
       const next = lines[++i]!;
       line = joinLines(line, next);
       first ??= next;

@@ -7,8 +7,8 @@ import { plural } from '../../plural.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
 import { hangingJoins } from './hanging.js';
-import { width } from './line-width.js';
-import { CLOSING_END, matchMarker, PARAGRAPH_END, PROVISION, speakerLabel } from '../../text/patterns.js';
+import { startsAnew, width } from './line-shape.js';
+import { CLOSING_END, PARAGRAPH_END } from '../../text/patterns.js';
 
 /** Lines that repeat on every page (a running head with a date or a number), and bare page numbers beside them. */
 function pageFurniture(lines: Line[]): Set<Line> {
@@ -82,10 +82,6 @@ function blankSeparated(lines: Line[]): boolean {
   return blanks >= 0.3 * text && indentedInside <= 0.1 * Math.max(indented, 1);
 }
 
-/** A line that starts something of its own: never the second half of a wrapped line. */
-function startsAnew(line: Line): boolean {
-  return matchMarker(line.content) !== undefined || PROVISION.test(line.content) || speakerLabel(line.content) !== undefined;
-}
 
 /** A row of a table set with dot leaders, its number on a line of its own ("公告》 ......" / "138/2012"). */
 const LEADERS_END = /(?:\.{5,}|\u2026{3,}|\u00B7{5,})$/u;

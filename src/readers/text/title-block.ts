@@ -197,6 +197,8 @@ const ROLL_FIELD = /^(?:出[\s\u3000]*席|列[\s\u3000]*席|請[\s\u3000]*假|�
 const LABELLED = /^\p{Script=Han}(?:[\s\u3000]*\p{Script=Han}){1,5}[\s\u3000]*[\uFF1A:]\s*\S/u;
 /** A head letter-spaced: "報 告 事 項". */
 const LETTER_SPACED = /^\p{Script=Han}(?:[\s\u3000]+\p{Script=Han}){1,7}$/u;
+/** The most header lines a title block takes beyond its own lines (a sitting's roll of those present). */
+const HEADER_LINES_MAX = 400;
 /** Whom a speech or letter addresses, not a field: "同志们：", "各位代表：", "尊敬的……：". */
 const SALUTATION = /^(?:各|尊敬|亲爱|親愛)|(?:们|們|代表|委员|委員|同志|朋友|女士|先生|同学|同學|乡亲|鄉親|来宾|來賓)[\s\u3000]*[\uFF1A:]$/u;
 /** A field's label alone on its line: "發文單位：", "解釋日期:". */
@@ -234,9 +236,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   let copying = false;
   const rolled = new Set<Line>();
   let i = 0;
-  // (Header matter does not count towards the lines a title block may take: minutes list everyone present.)
+  // (Header matter does not count towards the lines a title block may take: minutes list everyone present.
+  // Up to HEADER_LINES_MAX of it, so that the count, taken again each line, costs no more than that.)
   let headers = 0;
-  for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0) + headers; i++, headers = block.blocks.filter((b) => b.role === 'header').length) {
+  for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0) + headers; i++, headers = Math.min(HEADER_LINES_MAX, block.blocks.filter((b) => b.role === 'header').length)) {
     const line = lines[i]!;
     const content = line.content;
     // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.

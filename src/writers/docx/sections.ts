@@ -24,6 +24,7 @@ import { bandPattern, coverFacts, editionFields, FIELD } from '../../templates/f
 import { articleBodyParagraphs, articleParagraphs, articleTitleParagraphs } from './blocks.js';
 import { docxText } from './inlines.js';
 import { ARTICLE_TITLE_LEVEL, STYLE, WORD_STYLE, mmToTwips, lineTwips } from './styles.js';
+import { FOOTER_GAP_MM } from '../page-furniture.js';
 
 /** Width of the type area, in twips (header and footer tab stops). */
 export function textWidth(template: Template): number {
@@ -39,7 +40,7 @@ export function textWidth(template: Template): number {
  */
 const DASH_ABOVE_FOOT_MM_PER_PT = 0.24;
 function footerDistance(template: Template): number {
-  return Math.max(4, template.page.margins.bottom - 7 - DASH_ABOVE_FOOT_MM_PER_PT * template.styles.footer.size);
+  return Math.max(4, template.page.margins.bottom - FOOTER_GAP_MM - DASH_ABOVE_FOOT_MM_PER_PT * template.styles.footer.size);
 }
 
 /** Page size and margins; the header and footer sit where the PDF edition puts them. */

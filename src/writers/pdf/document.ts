@@ -12,6 +12,7 @@ import { articleBody, articleContent, articleTitle, type BlockContext } from './
 import { type Balancer, balancer, firstBlockHeight } from './balance.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { pdfText } from './inlines.js';
+import { FOOTER_GAP_MM } from '../page-furniture.js';
 
 function styles(laid: Record<AnyStyleName, LaidStyle>, fonts: PdfFonts): Record<string, Style> {
   const out: Record<string, Style> = {};
@@ -51,8 +52,7 @@ interface BandContext {
 /** A newspaper's title block across the columns (its break is decided in pageBreakBefore). */
 const TITLE_ACROSS = 2;
 
-/** The footer's text stands this far below the type area (GB/T 9704: 7 mm). */
-const FOOTER_GAP = mmToPt(7);
+const FOOTER_GAP = mmToPt(FOOTER_GAP_MM);
 
 /**
  * How far below the top of a footer line its dash (U+2014) is drawn, pt: GB/T 9704 puts

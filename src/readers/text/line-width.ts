@@ -1,9 +1,0 @@
-// How wide a line is set, in columns of a fixed-width dump.
-import { type Line } from './lines.js';
-
-/** Wide (Han, full-width) characters count two, others one, the indentation included. */
-export function width(line: Line): number {
-  let w = Math.max(0, (line.columns[0] ?? 1) - 1);
-  for (const ch of line.content) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
-  return w;
-}
