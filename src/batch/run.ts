@@ -18,15 +18,18 @@ import { Scheduler } from './schedule.js';
 import { measureFreeCores } from './free-cores.js';
 import { loadPlugins } from '../plugins/index.js';
 
-/** Jobs (an input in one variant) a worker needs to pay for its start; see the pool below. */
-export const MIN_JOBS_PER_WORKER = 12;
+/** Jobs (an input in one variant) a further thread needs to pay for its start; see the pool below. */
+export const MIN_JOBS_PER_WORKER = 40;
+
+/** Jobs handed to a worker thread at a time: one it renders, one waiting. */
+const IN_HAND = 2;
 
 export interface BatchOptions extends JobSettings {
   inputs: InputRef[];
   formats: Format[];
   variants: Lang[];
   out: string;
-  /** Worker threads; default: the machine's cores that other programs leave free. 1 renders in the main thread. */
+  /** Threads that render (this one and workers); default: the machine's cores that other programs leave free. 1 renders in this thread alone. */
   jobs?: number;
   /** Rebuild outputs even when they are up to date. */
   force?: boolean;
@@ -160,28 +163,39 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
     if (stale.length) pending.push({ job: { ...job, formats: stale }, hashes });
   }
 
-  // A worker starts from nothing (modules, fonts, converters) and its first dozen
-  // documents run before V8 has optimised the code, while this thread has loaded the
-  // modules already: measured on 2 cores, a second worker broke even at 24 jobs (12
-  // inputs x 2 variants) and gained 1.16x at 40, 1.4x at 80, 1.9-2.1x at 400. So each
-  // worker gets at least MIN_JOBS_PER_WORKER jobs; a smaller build stays in this thread.
+  // This thread renders too, and each further thread is a worker that starts from
+  // nothing (modules, fonts, converters; its first documents run before V8 has
+  // optimised the code) while this one has loaded the modules already. So a second
+  // thread pays only its own start, on a core of its own, and the variants split
+  // between the threads (src/batch/schedule.ts) so that each loads the fonts and
+  // converters of its own variants alone. Two threads on this project's 2-core machine
+  // do not run at twice the speed of one, though: memory-heavy work runs about 30 %
+  // slower on each core while the other is busy too (two copies of a small allocating
+  // program take 3.0 s each side by side against 2.3 s alone; a loop of arithmetic
+  // 2.2 s either way), and one thread already has V8's collector working on the
+  // second core. Measured 2026-12-03 (13 and 40 copies of the seed and samples, all
+  // formats, both variants): 26 jobs 6.0-6.6 s with two threads against 5.4-5.6 s
+  // with one, 80 jobs 9.6-10.0 s against 9.7-10.5 s. So each thread gets at least
+  // MIN_JOBS_PER_WORKER jobs; a smaller build stays in this thread.
   const byJobs = Math.floor(pending.length / MIN_JOBS_PER_WORKER);
   let wanted = options.jobs ?? availableParallelism();
   // A core counts as free when other programs leave at least 3/4 of it (src/batch/free-cores.ts).
   if (cores && Math.min(wanted, byJobs) > 1) wanted = Math.min(wanted, Math.max(1, Math.floor((await cores.free()) + 0.25)));
   const threads = Math.max(1, Math.min(wanted, byJobs));
   summary.workers = threads;
-  // One pool of one thread per worker: this thread chooses which worker takes which
-  // job (src/batch/schedule.ts), so that a worker keeps to its variants.
+  // One pool of one thread per further worker: this thread chooses which thread takes
+  // which job, so that each keeps to its variants. Each worker holds two jobs, so that
+  // it has the next at hand while this thread is busy rendering its own.
   const Piscina = threads > 1 ? (await import('piscina')).Piscina : undefined;
   const workers = Piscina
     ? Array.from(
-        { length: threads },
+        { length: threads - 1 },
         () =>
           new Piscina({
             filename: workerFile(),
             minThreads: 1,
             maxThreads: 1,
+            concurrentTasksPerWorker: IN_HAND,
             idleTimeout: 1000,
             // A large young generation: rendering allocates much short-lived memory (see src/cli/heap.ts).
             resourceLimits: { maxYoungGenerationSizeMb: 3 * 64 },
@@ -250,17 +264,20 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
       const sizes = new Map<string, number>();
       for (const item of pending) if (!sizes.has(item.job.input)) sizes.set(item.job.input, await stat(item.job.input).then((s) => s.size, () => 0));
       const items = pending.map((item, index) => ({ item, index, variant: item.job.variant, cost: sizes.get(item.job.input)! }));
-      const scheduler = new Scheduler(items, options.variants, workers.length);
+      // Thread 0 is this one; thread w > 0 is workers[w - 1].
+      const scheduler = new Scheduler(items, options.variants, threads);
       const handled: Promise<void>[] = [];
       let stopped = false;
       let failure: { error: unknown } | undefined;
+      const run = (w: number, next: (typeof items)[number]) =>
+        w === 0 ? renderJob(request(next.item, next.index)) : (workers[w - 1]!.run(request(next.item, next.index)) as Promise<JobResult>);
       const work = async (w: number) => {
         for (let next = scheduler.next(w); next && !stopped; next = scheduler.next(w)) {
-          const result = (await workers[w]!.run(request(next.item, next.index)).catch((error: unknown) => {
+          const result = await run(w, next).catch((error: unknown) => {
             stopped = true;
             throw error;
-          })) as JobResult;
-          // Written while the worker goes on with its next job.
+          });
+          // Written while the thread goes on with its next job.
           handled.push(
             handle(next.item, result).catch((error: unknown) => {
               stopped = true;
@@ -269,7 +286,11 @@ export async function runBatch(options: BatchOptions, events: BatchEvents = {}):
           );
         }
       };
-      await Promise.all(workers.map((_, w) => work(w)));
+      // The workers' lanes first: this thread's own job holds it until its first wait.
+      const lanes: Promise<void>[] = [];
+      for (let w = 1; w < threads; w++) for (let k = 0; k < IN_HAND; k++) lanes.push(work(w));
+      lanes.push(work(0));
+      await Promise.all(lanes);
       await Promise.all(handled);
       if (failure) throw failure.error;
     } else {

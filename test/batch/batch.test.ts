@@ -10,8 +10,8 @@ const cli = join(root, 'dist/cli/main.js');
 const seed = join(root, 'seeds/000_fb7c4685e6dc9c77.txt');
 const dir = mkdtempSync(join(tmpdir(), 'zhpress-batch-e2e-'));
 const inputs = join(dir, 'in');
-// As the issue checks it: 20 copies and one corrupt input, 42 jobs, enough for two workers.
-const COPIES = 20;
+// 40 copies and one corrupt input, 82 jobs: enough for a second thread (MIN_JOBS_PER_WORKER).
+const COPIES = 40;
 
 function zhpress(args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 300_000 });
@@ -63,7 +63,7 @@ describe('a batch of copies of the seed and one corrupt input', () => {
     const good = (r: { stdout: string }) => JSON.parse(r.stdout) as { written: number; failed: number };
     expect(good(one).written + good(two).written).toBe(COPIES);
     expect(good(one).failed + good(two).failed).toBe(1);
-    // About 10 jobs each: too few to pay for a worker's start, so each shard stays in one thread.
+    // About 20 jobs each: too few to pay for a second thread, so each shard stays in one.
     expect((JSON.parse(one.stdout) as { workers: number }).workers).toBe(1);
     const union = [...files(a), ...files(b)];
     expect(new Set(union).size).toBe(union.length);

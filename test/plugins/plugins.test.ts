@@ -9,6 +9,7 @@ import { readInput } from '../../src/io/read-input.js';
 import { runTransforms } from '../../src/index.js';
 import { TRANSFORM_NAMES } from '../../src/transforms/index.js';
 import { registerPlugin } from '../../src/plugins/index.js';
+import { MIN_JOBS_PER_WORKER } from '../../src/batch/run.js';
 import { INPUT_EXTENSIONS, READER_NAMES } from '../../src/readers/index.js';
 import { FORMATS, loadWriter } from '../../src/writers/index.js';
 import { loadTemplate } from '../../src/templates/index.js';
@@ -54,13 +55,13 @@ describe('the example HTML plugin (examples/plugin-html)', () => {
     mkdirSync(join(dir, 'texts'));
     mkdirSync(join(dir, 'plugins'));
     copyFileSync(PLUGIN, join(dir, 'plugins/html.mjs'));
-    // Enough inputs for a second worker (12 jobs each, src/batch/run.ts).
-    for (let i = 0; i < 24; i++) put(join(dir, 'texts'), `t${String(i).padStart(2, '0')}.txt`, `第${i}号通知\n\n一、总体要求\n\n各单位要认真落实。\n`);
+    // Enough inputs for a second thread (MIN_JOBS_PER_WORKER each, src/batch/run.ts).
+    for (let i = 0; i < 2 * MIN_JOBS_PER_WORKER; i++) put(join(dir, 'texts'), `t${String(i).padStart(2, '0')}.txt`, `第${i}号通知\n\n一、总体要求\n\n各单位要认真落实。\n`);
     put(dir, 'zhpress.config.yaml', 'inputs: [texts]\nformat: html\nplugins: [plugins/html.mjs]\nout: editions\n');
     const result = zhpress(['build', '--jobs', '2', '--json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout) as { written: number; workers: number };
-    expect(summary).toMatchObject({ written: 24, workers: 2 });
+    expect(summary).toMatchObject({ written: 2 * MIN_JOBS_PER_WORKER, workers: 2 });
     expect(elements(readFileSync(join(dir, 'editions/t07.zh-Hans.html'), 'utf8'), 'h2')).toEqual(['一、总体要求']);
   });
 });
