@@ -288,7 +288,8 @@ export function speakerLabel(content: string): string | undefined {
   if (long === undefined) return undefined;
   // Alone on its line, a short name is a label too ("黄守宏:" over what he said); a long one names an office.
   const alone = long.length + 1 === content.trimEnd().length;
-  return (long.length > 8 && OFFICE.test(long)) || (alone && long.length >= 2 && long.length <= 8 && !/[A-Za-z]/u.test(long)) ? long : undefined;
+  // (A description is no office: "全國教師會記者會提出的黑箱問題：" asks a question.)
+  return (long.length > 8 && OFFICE.test(long) && !/的/u.test(long)) || (alone && long.length >= 2 && long.length <= 8 && !/[A-Za-z]/u.test(long)) ? long : undefined;
 }
 
 /** Labels that are speakers on their own, wherever they stand. */

@@ -28,18 +28,27 @@ function textOf(line: Line): Text[] {
 
 /** Speaker labels count only where the article reads as a transcript. */
 function speakerLabels(items: Classified[]): Set<Classified> {
-  const labelled = items.filter((item, i) => {
+  // A label alone on its line speaks where what follows is speech (a numbered point of text too);
+  // over short rows ("出席議員：") it heads a list.
+  const overSpeech = (i: number) => {
+    const next = items[i + 1];
+    return next?.kind === 'paragraph' && !next.role && (!next.marker || next.line.content.length > 40) && (next.line.content.length > 40 || SENTENCE_END.test(next.line.content));
+  };
+  const candidates = items.map((item) => {
     // (Header matter and end matter are no speech: "title: …" in front matter.)
-    if (item.kind !== 'paragraph' || item.marker || item.lead || item.role) return false;
+    if (item.kind !== 'paragraph' || item.marker || item.lead || item.role) return undefined;
     const label = speakerLabel(item.line.content);
-    // A label alone on its line speaks where what follows is speech; over short rows ("出席議員：") it heads a list.
-    if (label !== undefined && label.length + 1 === item.line.content.length) {
-      const next = items[i + 1];
-      const speech = next?.kind === 'paragraph' && !next.role && !next.marker && (next.line.content.length > 40 || SENTENCE_END.test(next.line.content));
-      if (!speech || /(?:以下|如下|下列)/u.test(label)) return false;
-    }
     // "各位乡亲：" opening a paragraph addresses the audience: it is no speaker.
-    return label !== undefined && !SPEECH_VERB.test(label) && !isAddress(`${label}\uFF1A`);
+    return label !== undefined && !SPEECH_VERB.test(label) && !isAddress(`${label}\uFF1A`) ? label : undefined;
+  });
+  const alone = (i: number) => candidates[i]!.length + 1 === items[i]!.line.content.length;
+  // (A name that speaks elsewhere is a label also where its turn is empty: "柯華葳：" over the next label.)
+  const speaking = new Set(candidates.filter((label, i) => label !== undefined && (!alone(i) || overSpeech(i))));
+  const labelled = items.filter((_, i) => {
+    const label = candidates[i];
+    if (label === undefined) return false;
+    if (alone(i) && (/(?:以下|如下|下列)/u.test(label) || !(overSpeech(i) || speaking.has(label)))) return false;
+    return true;
   });
   const names = labelled.map((item) => speakerLabel(item.line.content)!);
   // (A short exchange of two voices is a transcript too: most of its paragraphs open with a label.)

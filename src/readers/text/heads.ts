@@ -101,7 +101,7 @@ function headShape(content: string): Shape {
 }
 
 /** A picture's source where CREDIT_END (……供图, ……摄, 资料图片) does not name it: "图片来源：……", "新华社发". */
-const PICTURE_CREDIT = /^[\p{Script=Han}\s\u3000]{0,14}(?:图片来源|圖片來源)[\uFF1A:].*$|^[\p{Script=Han}]{2,8}(?:社|网|網)发$/u;
+const PICTURE_CREDIT = /^[\p{Script=Han}\s\u3000]{0,14}(?:图片来源|圖片來源)[\uFF1A:].*$|^[\p{Script=Han}]{2,8}(?:社|网|網)发$|^(?:图源|圖源)[\uFF1A:\s\u3000]*[\p{Script=Han}A-Za-z\s\u3000]{2,20}$/u;
 
 /** The name of a drawing, a pattern or a form ("国旗制法图案", "文书样式"). */
 const FIGURE_HEAD = /^\p{Script=Han}{2,20}(?:图|圖|图案|圖案|示意图|示意圖|样图|樣圖|式样|式樣|样式|樣式|图表|圖表)$/u;
@@ -168,8 +168,13 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
   // Where one blank line stands between paragraphs, a section's head may stand after two or more.
   const gaps = items.map((item, i) => (i === 0 ? 0 : item.line.number - (items[i - 1]!.line.joined?.number ?? items[i - 1]!.line.number) - 1));
   const typical = [...gaps.slice(1)].sort((a, b) => a - b)[Math.floor((gaps.length - 1) / 2)] ?? 0;
+  // The line right under a speaker's label alone is that speaker's turn, never a head ("柯華葳：" / "所以是……？").
+  const turn = (i: number) => {
+    const label = items[i - 1];
+    return label !== undefined && speakers.has(label) && /[\uFF1A:]$/u.test(label.line.content.trimEnd());
+  };
   items.forEach((item, i) => {
-    if (!plainParagraph(item) || speakers.has(item)) return;
+    if (!plainParagraph(item) || speakers.has(item) || turn(i)) return;
     const content = item.line.content;
     // "片  方供图", "新华社发": a picture's credit, a caption's line, never a head.
     if (PICTURE_CREDIT.test(content) || CREDIT_END.test(content)) return;
@@ -198,7 +203,7 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const labelHead =
       (fields && MEETING_FIELD.test(content) && plainParagraph(next0)) ||
       /^[^\uFF0C,\u3002\uFF1A:\uFF1B;\s]{2,10}[\uFF1A:]$/u.test(content) && !/(?:如下|以下|为|為|是|指出|表示|说|說)[\uFF1A:]$/u.test(content) && !/^(?:以下|如下|下面|下列)/u.test(content) &&
-      next0?.kind === 'paragraph' && !next0.role && next0.line.content.length <= 40 && !SENTENCE_END.test(next0.line.content);
+      next0?.kind === 'paragraph' && !next0.role && !speakers.has(next0) && next0.line.content.length <= 40 && !SENTENCE_END.test(next0.line.content);
     // (A table's header row over its leader rows is no head: "附屬法例／文書  法律公告編號".)
     if (/\p{Script=Han}[\s\u3000]{2,}\p{Script=Han}/u.test(content) && next0?.kind === 'paragraph' && LEADERS.test(next0.line.content)) return;
     // (Not a record's narration: the time a sitting began, what a member did.)
@@ -250,7 +255,7 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
   // A question over the exchange it heads ("突出问题有哪些？" / "问：……" / "答：……"): a head, its ？ and all.
   items.forEach((item, i) => {
     const next = items[i + 1];
-    if (!plainParagraph(item) || speakers.has(item) || !next || !speakers.has(next)) return;
+    if (!plainParagraph(item) || speakers.has(item) || turn(i) || !next || !speakers.has(next)) return;
     const content = item.line.content;
     // (So is a topic over an interview's question: "建设更高水平“齐鲁粮仓”" / "记者：……".)
     const shaped = /[\uFF1F?]$/u.test(content) || quotedEnd(content) || !CLOSING_END.test(content);
@@ -277,5 +282,6 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
   // So in a transcript: a speaker's one sentence on a line of its own ("黃毓民議員。", calling the next) is speech.
   const transcript = speakers.size >= 8 || (speakers.size >= 5 && speakers.size >= items.filter((item) => item.kind === 'paragraph').length / 4);
   const stops = provisions || transcript ? 0 : found.filter((f) => f.shape === 'stop').length;
-  return new Set(found.filter((f) => f.shape === 'plain' || stops >= 3).map((f) => f.item));
+  // (A picture's credit is none, by whichever rule: "图源国家统计局" over an interview's first question.)
+  return new Set(found.filter((f) => (f.shape === 'plain' || stops >= 3) && !PICTURE_CREDIT.test(f.item.line.content)).map((f) => f.item));
 }

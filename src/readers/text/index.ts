@@ -78,7 +78,8 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
       continue;
     }
     // A "## " line or a **bold** line alone is a head; "**加大减税降费力度。**正文" opens with its lead.
-    if ((markup.level.has(line) || markup.strong.has(line)) && !matchMarker(line.content)) {
+    // One that is a label alone ("### 柯華葳：" over a speaker's turn) is the label, as it would be unmarked.
+    if ((markup.level.has(line) || markup.strong.has(line)) && !matchMarker(line.content) && !MARKED_LABEL.test(line.content)) {
       items.push({ kind: 'subhead', line });
       continue;
     }
@@ -100,6 +101,9 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
   }
   return decideSiblings(gluedProvisions(restoreLostMarkers(items as Classified[])), headings);
 }
+
+/** A name or label and its colon, nothing else: "柯華葳：", "紀錄確認：". */
+const MARKED_LABEL = /^[^\s\uFF1A:\u3002\uFF0C,]{1,12}[\uFF1A:]$/u;
 
 /** Heading depth by the numbering kinds an article uses: the outermost present is depth 1. */
 function depthScale(parts: Part[]): (kind: MarkerKind) => HeadingDepth {

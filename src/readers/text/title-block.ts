@@ -221,10 +221,29 @@ function webChromeLine(content: string): boolean {
  * ":::" / "發文單位：" / "司法院" over a ruling that has no title line), where three or more lines stand so,
  * one after the other from the first.
  */
-function untitled(block: TitleBlock, lines: Line[]): TitleBlock {
+function untitled(block: TitleBlock, lines: Line[], markup?: Markup): TitleBlock {
   let length = 0;
   while (length < block.blocks.length && block.blocks[length]!.role === 'header' && block.blocks[length]!.line === lines[length]) length++;
-  return length >= 3 ? { notes: [], blocks: block.blocks.slice(0, length), length } : { notes: [], blocks: [], length: 0 };
+  if (length < 3) return { notes: [], blocks: [], length: 0 };
+  const title = frontMatterTitle(markup);
+  // (Its line is then the title's, as a crawler's "title:" field is: not header matter.)
+  const blocks = block.blocks.slice(0, length).filter((b) => b.line.number !== title?.number);
+  // (So is the reporter's line right under the header matter, where the front matter names the text.)
+  const under = title !== undefined && block.byline !== undefined && block.byline === lines[length];
+  const byline = under ? { byline: block.byline, ...(block.place ? { place: block.place } : {}) } : {};
+  return { notes: [], blocks, length: length + (under ? 1 : 0), ...(title ? { title } : {}), ...byline };
+}
+
+/** A front matter's title field, its value quoted or not: "title: '全年GDP增速……'". */
+const FRONT_MATTER_TITLE = /^(title[ \t]*:[ \t]*['"]?)([^'"]*[^'"\s])['"]?[ \t]*$/u;
+
+/** Where a text has no title of its own under its front matter, the front matter's "title:" names it. */
+function frontMatterTitle(markup: Markup | undefined): Line | undefined {
+  for (const line of markup?.frontMatter ?? []) {
+    const field = FRONT_MATTER_TITLE.exec(line.content);
+    if (field) return sliceLine(line, field[1]!.length, field[1]!.length + field[2]!.length);
+  }
+  return undefined;
 }
 
 /** `document`: all the text's lines, where the part's title block is looked for in one article of several. */
@@ -239,15 +258,22 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // (Header matter does not count towards the lines a title block may take: minutes list everyone present.
   // Up to HEADER_LINES_MAX of it, so that the count, taken again each line, costs no more than that.)
   let headers = 0;
+  // (A front matter's title stands over what follows it as a title line would.)
+  const named = frontMatterTitle(markup) !== undefined;
   for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0) + headers; i++, headers = Math.min(HEADER_LINES_MAX, block.blocks.filter((b) => b.role === 'header').length)) {
     const line = lines[i]!;
     const content = line.content;
+    // Front matter is header matter, whatever its lines look like ("- 金融" under "categories:").
+    if (markup?.frontMatter.has(line)) {
+      block.blocks.push({ line, role: 'header' });
+      continue;
+    }
     // Where the body is indented, an indented line is body text, unless it is a note or byline under a title.
     // (A person's name alone right over the body is the author's: "李小兰" under a feature's title.)
     const author0 = (title !== undefined || plain.length > 0) && !block.byline && personNames(content) && bodyLike(lines[i + 1]) && !headLike(lines[i + 1]!.content);
     // (A report's occasion under its title, "——2023年2月2日在……会议上", is its subtitle, indented or not.)
     const occasion = DASH_ITEM.test(content) && content.length <= TITLE_MAX && DATED.test(content) && !block.subtitle;
-    const underTitle = (title || plain.length) && (isTitleNote(content) || isByline(content) || OPENING_DATELINE.test(content) || author0 || occasion);
+    const underTitle = (title || plain.length || named) && (isTitleNote(content) || isByline(content) || REPORTER_LINE.test(content) || OPENING_DATELINE.test(content) || author0 || occasion);
     // A deck (提要) under a title and its subtitle may be indented like the body: the summary that the
     // next lines tell at length.
     // (One the body repeats word for word is a pull-quote, whatever follows it.)
@@ -267,7 +293,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const copy = title !== undefined && content.length >= 8 && copyOf(content, title.content);
     // (So are the page's fields under the title, "来源：人大重阳官方账号", and the author in brackets with
     // the office, "（刘元春，中国人民大学副校长）".)
-    const field = (title !== undefined || plain.length > 0) && isHeaderField(content) && !block.notes.length;
+    const field = (title !== undefined || plain.length > 0 || named) && isHeaderField(content) && !block.notes.length;
     const author = (title !== undefined || plain.length > 0) && !block.byline && AUTHOR_IN_BRACKETS.test(content);
     if (author) {
       block.byline = line;
@@ -347,8 +373,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line });
       continue;
     }
-    // "記者許雅綿／台北報導" under the title (or its caption): the byline, and the dateline's place.
-    const reporter = (title || plain.length) && !block.byline ? REPORTER_LINE.exec(content) : null;
+    // "記者許雅綿／台北報導" under the title (or its caption): the byline, and the dateline's place
+    // (so "记者  王红茹丨北京报道").
+    const reporter = (title || plain.length || named) && !block.byline ? REPORTER_LINE.exec(content) : null;
     if (reporter) {
       block.byline = line;
       block.place = reporter.groups!.place!.replace(/^(?:綜合|综合)$/u, '') || undefined;
@@ -496,7 +523,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // (So do two header fields or more under it: a record's fields, whatever heads its body.)
   const fielded = plain.length > 0 && block.blocks.filter((b) => b.role === 'header' && b.line.number > plain[0]!.number).length >= 2;
   const bodyFollows = fielded || bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1])) || (next !== undefined && MEETING_FIELD.test(next.content));
-  if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return untitled(block, lines);
+  if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return untitled(block, lines, markup);
   // (A page's head alone, its name over the edition's fields, is a title block with nothing under it: "心声" / 《人民日报》（…）.)
   if (next === undefined && plain.length > 0 && !marked && !block.blocks.some((b) => b.role === 'header')) return { notes: [], blocks: [], length: 0 };
 
@@ -570,6 +597,12 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     block.title = trimLine(sliceLine(whole, 0, numbered.index));
     insertHeader(block, trimLine(sliceLine(whole, numbered.index)));
   }
+  if (!block.title) {
+    block.title = frontMatterTitle(markup);
+    if (block.title) block.blocks = block.blocks.filter((b) => b.line.number !== block.title!.number);
+  }
   block.length = i;
   return block;
 }
+
+
