@@ -12,11 +12,24 @@ function attachmentItem(content: string): boolean {
   return content.length <= 60 && /^[0-9\uFF10-\uFF19]{1,2}[.、\uFF0E]/u.test(content) && !/[。；;]$/u.test(content);
 }
 
+/** The head of a page's comments, and how many lines from the end it may stand. */
+const COMMENTS_HEAD = /^(?:评论回复|評論回覆|网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|最新评论|最新評論|相关评论|相關評論|评论区|評論區|全部评论|全部評論|读者评论|讀者評論|留言区|留言區|网友留言|網友留言)(?:[\s\u3000]*[(\uFF08]?[0-9]*[)\uFF09]?)?[\s\u3000]*[\uFF1A:]?$/u;
+const COMMENTS_MAX = 40;
+
 /** Roles of the article's last lines, for the lines that have one. */
 export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
   const roles = new Map<Line, ParagraphRole>();
   let signed = false;
   let i = lines.length - 1;
+  // A page's comments under the text ("评论回复" over the readers' short notes, "提交回复 返回"): the page's, not the text's.
+  for (let c = lines.length - 1; c >= Math.max(1, lines.length - COMMENTS_MAX); c--) {
+    if (!COMMENTS_HEAD.test(lines[c]!.content)) continue;
+    if (lines.slice(c + 1).every((l) => l.content.length <= 200)) {
+      for (let k = c; k < lines.length; k++) roles.set(lines[k]!, 'record');
+      i = c - 1;
+    }
+    break;
+  }
   // A signature followed by rows of names (the signatories of a letter): the rows sign too.
   for (let s = Math.max(1, lines.length - 400); s < lines.length; s++) {
     if (signatureEnd(lines, s) < 0) continue;

@@ -1,6 +1,7 @@
 // Items set with a hanging indent, as a regulation's database prints them in a
 // fixed width: the item's first line flush with its marker ("一、新竹縣政府……"),
-// its wrapped lines indented under the text ("    與行政效率，特訂定本要點。").
+// its wrapped lines indented under the text ("    與行政效率，特訂定本要點。"); or
+// items nested at several depths, each one's wrapped lines indented deeper than it.
 // Decided for the document: only where three items or more are set so, each first
 // line full and stopping mid-sentence. Then an indented line under a line that
 // stops mid-sentence goes on with it; one under a finished sentence is a paragraph
@@ -19,24 +20,36 @@ export function hangingJoins(lines: Line[], report: Change[]): Line[] {
   const widths = lines.filter((l) => !l.blank && l.content.length >= 15).map(width).sort((a, b) => a - b);
   if (widths.length < 6) return lines;
   const full = widths[Math.floor(widths.length * 0.9)]! - SLACK;
-  const flush = (line: Line) => (line.columns[0] ?? 1) === 1;
+  const column = (line: Line) => line.columns[0] ?? 1;
   const open = (line: Line) => width(line) >= full && !CLOSING_END.test(line.content);
-  // The indentation of the wrapped lines under items that stand flush.
+  // An item's wrapped line: under a full line that starts an item, indented deeper than it, starting nothing.
+  const wraps = (item: Line, next: Line | undefined) => next !== undefined && !next.blank && column(next) > column(item) && !startsAnew(next);
+  // The evidence, for the document: three items or more whose first line is full, stops mid-sentence and
+  // has its next line so indented (items flush, or nested at any depth: "      (五)公告:……" /
+  // "            使用。").
+  const items = lines.filter((line, i) => !line.blank && startsAnew(line) && open(line) && wraps(line, lines[i + 1]));
+  if (items.length < 3) return lines;
+  // The indentation of the wrapped lines under items that stand flush: there it marks a wrapped line
+  // under any line that stops mid-sentence.
   const indents = new Map<number, number>();
   lines.forEach((line, i) => {
-    const next = lines[i + 1];
-    if (!line.blank && flush(line) && startsAnew(line) && open(line) && next && !next.blank && !flush(next) && !startsAnew(next)) indents.set(next.columns[0]!, (indents.get(next.columns[0]!) ?? 0) + 1);
+    if (column(line) === 1 && items.includes(line)) indents.set(column(lines[i + 1]!), (indents.get(column(lines[i + 1]!)) ?? 0) + 1);
   });
   const [hang, count] = [...indents].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
-  if (count < 3) return lines;
+  const flushHang = count >= 3 ? hang : undefined;
   const out: Line[] = [];
   let joins = 0;
   let first: Line | undefined;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     let last = line;
-    while (!line.blank && open(last) && lines[i + 1] && !lines[i + 1]!.blank && lines[i + 1]!.columns[0] === hang && !startsAnew(lines[i + 1]!)) {
-      const next = lines[++i]!;
+    // (Each wrapped line of one item at the same indentation as its first.)
+    let under: number | undefined;
+    for (let next = lines[i + 1]; !line.blank && open(last) && next && !next.blank && !startsAnew(next); next = lines[i + 1]) {
+      const at = column(next);
+      if (!(at === flushHang || (wraps(line, next) && (under === undefined || at === under)))) break;
+      under ??= at;
+      i++;
       line = joinLines(line, next);
       first ??= next;
       last = next;

@@ -189,6 +189,12 @@ function insertHeader(block: TitleBlock, line: Line): void {
   block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line, role: 'header' });
 }
 
+/** A record's field that names the document: "法規名稱: ……", "標題：……". */
+const TITLE_FIELD = /^(?:法規名稱|法规名称|標題|标题|文件名稱|文件名称|公文標題|公文标题)[\s\u3000]*[\uFF1A:][\s\u3000]*/u;
+
+/** A field of a record: a label of two to eight characters, a colon, a short value ("發文字號: 府秘文字第……號函"). */
+const RECORD_FIELD = /^[\p{Script=Han}]{2,8}[\s\u3000]*[\uFF1A:][\s\u3000]*[^\s\u3000\u3002\uFF0C,][^\u3002\uFF0C,]{0,40}$/u;
+
 /** A government site's section name over a release: "本院新聞", "新闻发布", "政务动态". */
 const DATED = new RegExp(DATE, 'u');
 /** A field of a sitting's roll: "出席委員：……", "列席官員：……", "紀  錄：簡任秘書 彭定民". */
@@ -258,6 +264,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // (Header matter does not count towards the lines a title block may take: minutes list everyone present.
   // Up to HEADER_LINES_MAX of it, so that the count, taken again each line, costs no more than that.)
   let headers = 0;
+  // (Whether the title was a record's field's value.)
+  let titleFromField = false;
   // (A front matter's title stands over what follows it as a title line would.)
   const named = frontMatterTitle(markup) !== undefined;
   for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0) + headers; i++, headers = Math.min(HEADER_LINES_MAX, block.blocks.filter((b) => b.role === 'header').length)) {
@@ -265,6 +273,26 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const content = line.content;
     // Front matter is header matter, whatever its lines look like ("- 金融" under "categories:").
     if (markup?.frontMatter.has(line)) {
+      block.blocks.push({ line, role: 'header' });
+      continue;
+    }
+    // A database's record names its document in a field ("法規名稱: 桃園市政府文書處理要點"): the value is the
+    // title, its label and what stood above it header matter (the page's chrome), the fields under it too.
+    const titleField = !titleFromField && plain.length <= 1 && !block.subtitle && !block.byline ? TITLE_FIELD.exec(content) : null;
+    if (titleField && titleField[0].length < content.length) {
+      for (const above of plain) insertHeader(block, above);
+      plain.length = 0;
+      // (The field's label stays, header matter: nothing of the text is lost.)
+      block.blocks.push({ line: trimLine(sliceLine(line, 0, titleField[0].length)), role: 'header' });
+      title = trimLine(sliceLine(line, titleField[0].length));
+      plain.push(title);
+      titleFromField = true;
+      continue;
+    }
+    // (A field's label alone under it, its value the rows or the text that follows: "圖表附件:", "法規內容:".)
+    // (So is the record's every field under it, "公發布日: 民國 105 年 06 月 08 日", and a short line of the page's
+    // own, "法規功能按鈕區", before the text's first numbered head or sentence.)
+    if (titleFromField && (FIELD_LABEL_ALONE.test(content) || RECORD_FIELD.test(content) || (content.length <= 12 && !SENTENCE_END.test(content) && !matchMarker(content) && !PROVISION.test(content)))) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
@@ -521,7 +549,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // A head of the body may come first: "时间" over the time of a sitting.
   // (Or the fields of minutes: "時間" over its value.)
   // (So do two header fields or more under it: a record's fields, whatever heads its body.)
-  const fielded = plain.length > 0 && block.blocks.filter((b) => b.role === 'header' && b.line.number > plain[0]!.number).length >= 2;
+  const fielded = titleFromField || plain.length > 0 && block.blocks.filter((b) => b.role === 'header' && b.line.number > plain[0]!.number).length >= 2;
   const bodyFollows = fielded || bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1])) || (next !== undefined && MEETING_FIELD.test(next.content));
   if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return untitled(block, lines, markup);
   // (A page's head alone, its name over the edition's fields, is a title block with nothing under it: "心声" / 《人民日报》（…）.)
