@@ -189,6 +189,22 @@ function insertHeader(block: TitleBlock, line: Line): void {
   block.blocks.splice(at < 0 ? block.blocks.length : at, 0, { line, role: 'header' });
 }
 
+/** A Taiwan judgment's or ruling's head line: court, kind, case number ("臺灣嘉義地方法院刑事判決 109年度易字第113號"). */
+const JUDGMENT_TITLE = /^\p{Script=Han}{2,24}(?:法院|法庭)\p{Script=Han}{0,8}(?:判決|裁定)[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[\s\u3000]*年度[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號$/u;
+
+/** How far down a judgment's head line may stand under a site's chrome. */
+const JUDGMENT_HEAD_MAX = 6;
+
+/** The parties of a judgment, as its head lists them (letter-spaced or not). */
+const PARTIES = ['公訴人', '自訴人', '被告', '原告', '上訴人', '被上訴人', '抗告人', '再抗告人', '相對人', '聲請人', '再審聲請人', '選任辯護人', '指定辯護人', '辯護人', '訴訟代理人', '法定代理人', '輔佐人', '告訴人', '代表人', '參加人', '債權人', '債務人'];
+
+/** "公 訴 人 臺灣嘉義地方檢察署檢察官", "被 告 徐家好": a party's label, a gap, the name; no sentence. */
+function partyLine(content: string): boolean {
+  if (content.length > 60 || /[\u3002\uFF0C,\uFF1B;]/u.test(content)) return false;
+  const label = /^((?:\p{Script=Han}[\s\u3000]*){2,5}?)[\s\u3000]+(?=\S)/u.exec(content);
+  return label !== null && PARTIES.includes(label[1]!.replace(/[\s\u3000]/gu, ''));
+}
+
 /** A record's field that names the document: "法規名稱: ……", "標題：……". */
 const TITLE_FIELD = /^(?:法規名稱|法规名称|標題|标题|文件名稱|文件名称|公文標題|公文标题)[\s\u3000]*[\uFF1A:][\s\u3000]*/u;
 
@@ -266,11 +282,20 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   let headers = 0;
   // (Whether the title was a record's field's value.)
   let titleFromField = false;
+  // (Whether the title is a judgment's, its parties under it; lines over a judgment's head line near the top,
+  // short, are a site's chrome: "臺灣嘉義地方法院刑事-CYDM,109,易,113,20200810,1", "設定要替換的判決書內文".)
+  let judged = false;
+  const judgmentAt = lines.slice(0, JUDGMENT_HEAD_MAX).findIndex((l) => JUDGMENT_TITLE.test(l.content));
+  const overJudgment = judgmentAt > 0 && lines.slice(0, judgmentAt).every((l) => l.content.length <= 60 && !SENTENCE_END.test(l.content)) ? judgmentAt : 0;
   // (A front matter's title stands over what follows it as a title line would.)
   const named = frontMatterTitle(markup) !== undefined;
   for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0) + headers; i++, headers = Math.min(HEADER_LINES_MAX, block.blocks.filter((b) => b.role === 'header').length)) {
     const line = lines[i]!;
     const content = line.content;
+    if (i < overJudgment) {
+      block.blocks.push({ line, role: 'header' });
+      continue;
+    }
     // Front matter is header matter, whatever its lines look like ("- 金融" under "categories:").
     if (markup?.frontMatter.has(line)) {
       block.blocks.push({ line, role: 'header' });
@@ -287,6 +312,21 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       title = trimLine(sliceLine(line, titleField[0].length));
       plain.push(title);
       titleFromField = true;
+      continue;
+    }
+    // A Taiwan court's judgment names itself on one line, its court, kind and case number ("臺灣嘉義地方法院刑事判決
+    // 109年度易字第113號"): the title, what stood above it (a site's chrome) header matter; the parties under it
+    // ("公 訴 人 臺灣嘉義地方檢察署檢察官", "被 告 徐家好", "指定辯護人 莊安田律師") are its header fields.
+    if (!title && !block.subtitle && !block.byline && plain.length <= 2 && JUDGMENT_TITLE.test(content)) {
+      for (const above of plain) insertHeader(block, above);
+      plain.length = 0;
+      title = line;
+      plain.push(line);
+      judged = true;
+      continue;
+    }
+    if (judged && partyLine(content)) {
+      block.blocks.push({ line, role: 'header' });
       continue;
     }
     // (A field's label alone under it, its value the rows or the text that follows: "圖表附件:", "法規內容:".)
