@@ -33,6 +33,14 @@ function linesPerPage(pdf: string): number[] {
   });
 }
 
+/** The words of each page below `below` (pt from the top): the footer's, from pdftotext -bbox. */
+function footerWords(pdf: string, below: number): { xMin: number; xMax: number }[][] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return [...xml.matchAll(/<page [\s\S]*?<\/page>/g)].map((page) =>
+    [...page[0].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"/g)].filter((m) => Number(m[2]) > below).map((m) => ({ xMin: Number(m[1]), xMax: Number(m[3]) })),
+  );
+}
+
 describe.runIf(clients('soffice', 'pdftotext'))('the Word edition in LibreOffice, against the PDF', () => {
   it('briefing: no line grid in the .docx; each body page at most one line short of the PDF', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhpress-fullness-'));
@@ -61,7 +69,7 @@ describe.runIf(clients('soffice', 'pdftotext'))('the Word edition in LibreOffice
   // GB/T 9704: the page number's dash 7 mm below the type area in the Word edition too, as
   // LibreOffice sets it (20.1 mm before the footer's distance was derived from it), and the
   // pages still full (22 body lines, the header-less footer line besides).
-  it.skipIf(!clients('pdftoppm'))('gbt9704: the page number\u2019s dash 7 mm below the type area, full pages of 22 lines', async () => {
+  it.skipIf(!clients('pdftoppm'))('gbt9704: the page number\u2019s dash 7 mm below the type area, one character in from the outer side, full pages of 22 lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhpress-gbt-footer-'));
     const edition = runTransforms(readText({ text: readFileSync(seedPath, 'utf8') }).edition, {}).edition;
     const template = loadTemplate('gbt9704', 'zh-Hans');
@@ -72,6 +80,15 @@ describe.runIf(clients('soffice', 'pdftotext'))('the Word edition in LibreOffice
     const below = dashBelowTypeArea(join(dir, 'word.pdf'), 2, template.page.margins.bottom, template.styles.footer.size);
     expect(below).toBeDefined();
     expect(Math.abs(below! - 7)).toBeLessThanOrEqual(0.5);
+    // GB/T 9704 7.5: odd pages' number on the right, even pages' on the left, one character in from the
+    // type area (LibreOffice set it flush before: 519.9 and 79.5 pt on the seed).
+    const mm = 72 / 25.4;
+    const { margins } = template.page;
+    const footer = footerWords(join(dir, 'word.pdf'), 297 * mm - margins.bottom * mm);
+    const char = template.styles.footer.size;
+    expect(footer[0]!.length).toBeGreaterThan(0);
+    expect(Math.max(...footer[0]!.map((w) => w.xMax))).toBeCloseTo(210 * mm - margins.right * mm - char, 0);
+    expect(Math.min(...footer[1]!.map((w) => w.xMin))).toBeCloseTo(margins.left * mm + char, 0);
     const lines = linesPerPage(join(dir, 'word.pdf'));
     // Full pages: 22 body lines and the page number's line.
     expect(lines.filter((n) => n === 23).length, lines.join(' ')).toBeGreaterThanOrEqual(Math.floor(lines.length / 2));

@@ -494,10 +494,11 @@ describe('docx writer: other editions and templates', () => {
     const footers = [...files].filter(([n]) => /word\/footer\d+\.xml/.test(n)).map(([, x]) => x);
     expect(footers).toHaveLength(2);
     expect(footers.join('')).toContain('NUMPAGES');
-    // Odd pages: number at the right (after the tabs); even pages: at the left (before any tab).
+    // Odd pages: number flush right, one character (the footer's size) in; even pages: flush left, one character in.
     const texts = footers.map((x) => paragraphs(x)[0]!.xml);
-    expect(texts.some((x) => /<w:tab\/>.*PAGE/s.test(x))).toBe(true);
-    expect(texts.some((x) => !x.includes('<w:tab/>'))).toBe(true);
+    const inset = Math.round(base.styles.footer.size * 20);
+    expect(texts.some((x) => /<w:jc w:val="(right|end)"\/>/.test(x) && new RegExp(`<w:ind [^>]*w:(right|end)="${inset}"`).test(x) && x.includes('PAGE'))).toBe(true);
+    expect(texts.some((x) => /<w:jc w:val="(left|start)"\/>/.test(x) && new RegExp(`<w:ind [^>]*w:(left|start)="${inset}"`).test(x) && !x.includes('<w:tab/>'))).toBe(true);
     expect(bodyAfterContents(document).map(({ style, text }) => ({ style, text }))).toEqual(expectedBody(sampleEdition()));
   });
 });

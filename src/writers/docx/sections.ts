@@ -122,13 +122,20 @@ type Slot = 'left' | 'center' | 'right';
  * One band (header or footer) for odd or even pages. One filled slot that matches the
  * style's alignment is set as it is; otherwise slots are separated by the style's centre and right tabs.
  */
-function band(spec: HeaderFooter, style: string, alignment: Template['styles'][StyleName]['alignment'], edition: Edition, article: Article | undefined, even: boolean): Paragraph {
+function band(spec: HeaderFooter, style: string, alignment: Template['styles'][StyleName]['alignment'], size: number, edition: Edition, article: Article | undefined, even: boolean): Paragraph {
   const slots: Record<Slot, string | undefined> = {
     left: spec.left ?? (spec.outer && even ? spec.outer : undefined),
     center: spec.center,
     right: spec.right ?? (spec.outer && !even ? spec.outer : undefined),
   };
   const filled = (Object.keys(slots) as Slot[]).filter((k) => slots[k]);
+  // The outer slot alone (GB/T 9704 7.5: the page number on the outer side, one character in): set flush
+  // to that side and indented one character of the band's size, as the PDF sets it.
+  const side = filled.length === 1 && filled[0] !== 'center' && !spec[filled[0]!] ? filled[0]! : undefined;
+  if (side) {
+    const inset = Math.round(size * 20);
+    return new Paragraph({ style, alignment: side, indent: side === 'right' ? { right: inset } : { left: inset }, children: fieldRuns(slots[side]!, edition, article) });
+  }
   const own: Slot = alignment === 'justify' ? 'left' : alignment;
   if (filled.length === 1 && filled[0] === own) return new Paragraph({ style, children: fieldRuns(slots[own]!, edition, article) });
   const children: ParagraphChild[] = [];
@@ -159,7 +166,7 @@ function bands(template: Template, edition: Edition, article: Article | undefine
   const make = (spec: HeaderFooter, fallback: StyleName, id: string, isEven: boolean) => {
     const styleName = spec.style ?? fallback;
     const styleId = spec.style && spec.style !== fallback ? WORD_STYLE[spec.style] : id;
-    return band(spec, styleId, template.styles[styleName].alignment, edition, article, isEven);
+    return band(spec, styleId, template.styles[styleName].alignment, template.styles[styleName].size, edition, article, isEven);
   };
   if (template.header && (first || perArticle(template.header))) {
     const spec = template.header;
