@@ -66,7 +66,7 @@ export interface BatchSummary {
   pages: number;
   bytes: number;
   seconds: number;
-  /** Threads that rendered: 1 is this thread alone, more is a worker pool of that size. */
+  /** Threads that rendered: 1 is this thread alone; n is this thread and n - 1 workers beside it. */
   workers: number;
   outputs: OutputEvent[];
 }

@@ -27,13 +27,13 @@ export function hangingJoins(lines: Line[], report: Change[]): Line[] {
   // The evidence, for the document: three items or more whose first line is full, stops mid-sentence and
   // has its next line so indented (items flush, or nested at any depth: "      (五)公告:……" /
   // "            使用。").
-  const items = lines.filter((line, i) => !line.blank && startsAnew(line) && open(line) && wraps(line, lines[i + 1]));
-  if (items.length < 3) return lines;
+  const items = new Set(lines.filter((line, i) => !line.blank && startsAnew(line) && open(line) && wraps(line, lines[i + 1])));
+  if (items.size < 3) return lines;
   // The indentation of the wrapped lines under items that stand flush: there it marks a wrapped line
   // under any line that stops mid-sentence.
   const indents = new Map<number, number>();
   lines.forEach((line, i) => {
-    if (column(line) === 1 && items.includes(line)) indents.set(column(lines[i + 1]!), (indents.get(column(lines[i + 1]!)) ?? 0) + 1);
+    if (column(line) === 1 && items.has(line)) indents.set(column(lines[i + 1]!), (indents.get(column(lines[i + 1]!)) ?? 0) + 1);
   });
   const [hang, count] = [...indents].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
   const flushHang = count >= 3 ? hang : undefined;

@@ -13,7 +13,7 @@ import { endMatter } from './end-matter.js';
 import { readLayout } from './layout.js';
 import { joinCutLines } from './cut-lines.js';
 import { findTitleBlock, titleLike, type TitleBlock } from './title-block.js';
-import { BOX_LABEL, EDITOR_SIGN, isAddress, pageRow } from './roles.js';
+import { BOX_LABEL, EDITOR_SIGN, isAddress, labelAlone, pageRow } from './roles.js';
 import { buildBlocks } from './blocks.js';
 import { bulletinItems, headTitle } from './bulletin.js';
 import { type Classified, classify, gluedProvisions } from './classify.js';
@@ -65,7 +65,7 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     // A group's label alone over its numbered points, inside the body ("三、相关部门职责" / "后勤保障部：" /
     // "1. 认真检查……"): the label of what follows (a lead with no text), not an addressee.
     // (A box label stays a head: "注释：", "资料来源：".)
-    if (i > 0 && GROUP_LABEL.test(line.content) && !BOX_LABEL.test(line.content) && !roles.has(line) && items.some((item) => item.kind === 'paragraph' && !item.role) && /^(?:[0-9\uFF10-\uFF19]{1,2}[.\uFF0E\u3001]|[(\uFF08][0-9\uFF10-\uFF19]{1,2}[)\uFF09])/u.test(lines[i + 1]?.content ?? '')) {
+    if (i > 0 && labelAlone(line.content, 10) && !BOX_LABEL.test(line.content) && !roles.has(line) && items.some((item) => item.kind === 'paragraph' && !item.role) && /^(?:[0-9\uFF10-\uFF19]{1,2}[.\uFF0E\u3001]|[(\uFF08][0-9\uFF10-\uFF19]{1,2}[)\uFF09])/u.test(lines[i + 1]?.content ?? '')) {
       items.push({ kind: 'paragraph', line, lead: line, rest: sliceLine(line, line.content.length) });
       continue;
     }
@@ -108,9 +108,6 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
   }
   return decideSiblings(gluedProvisions(restoreLostMarkers(items as Classified[])), headings);
 }
-
-/** A group's label: a noun phrase and its colon, alone ("后勤保障部：", "学生所在学院："); no verb that introduces. */
-const GROUP_LABEL = /^(?![^\uFF1A:]*(?:如下|以下|下列|为|為|是|有|要求|包括))[\p{Script=Han}]{2,10}[\uFF1A:]$/u;
 
 /** A name or label and its colon, nothing else: "柯華葳：", "紀錄確認：". */
 const MARKED_LABEL = /^[^\s\uFF1A:\u3002\uFF0C,]{1,12}[\uFF1A:]$/u;

@@ -419,6 +419,15 @@ export function isAnnotation(content: string): boolean {
 /** The fields of a meeting's record, each alone on its line over its value ("時間" / "中華民國……"). */
 export const MEETING_FIELD = /^(?:時間|时间|日期|地點|地点|主席|主持|主持人|出席|列席|缺席|請假|请假|記錄|记录|紀錄|纪录|出席人員|出席人员|列席人員|列席人员|出席委員|列席官員|請假委員|议题|議題|事由)$/u;
 
+/** A label alone: a noun phrase of two to `max` Han characters and its colon, no verb that introduces what follows
+ * ("報名資格：", "后勤保障部：", not "存在以下问题：" or "要求："). */
+const labelsAlone = new Map<number, RegExp>();
+export function labelAlone(content: string, max: number): boolean {
+  let pattern = labelsAlone.get(max);
+  if (!pattern) labelsAlone.set(max, (pattern = new RegExp(`^(?![^\uFF1A:]*(?:如下|以下|下列|为|為|是|有|指出|表示|说|說|要求|包括))[\\p{Script=Han}]{2,${max}}[\uFF1A:]$`, 'u')));
+  return pattern.test(content);
+}
+
 /** Labels of boxes and asides inside a story: heads of a passage, never titles of a new article. */
 export const BOX_LABEL =
   /^(?:核心阅读|核心閱讀|记者手记|記者手記|链接|鏈接|相关链接|相關連結|延伸阅读|延伸閱讀|短评|短評|点评|點評|背景|背景链接|编后|編後|编后记|编者按|編者按|小贴士|小貼士|数说|數說|评论员手记|记者观察|記者觀察|新闻链接|新聞鏈接|知识链接|名词解释|名詞解釋|资料来源|資料來源|数据来源|數據來源|註|注|注释|註釋|附注|附註)[\uFF1A:]?$/u;

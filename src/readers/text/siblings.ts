@@ -6,6 +6,7 @@
 import type { Classified } from './classify.js';
 import { leadEnd } from './classify.js';
 import { sliceLine } from './line-slice.js';
+import { labelAlone } from './roles.js';
 import { MARKER_RANK, type MarkerKind, PROVISION, SENTENCE_END } from '../../text/patterns.js';
 
 type Marked = Extract<Classified, { kind: 'heading' | 'paragraph' }> & { markerKind: MarkerKind; marker: string };
@@ -85,8 +86,6 @@ function withLead(item: Marked, end: number): Classified {
  * then an item of such a kind is a heading unless a sentence follows its first one, and no
  * other kind is ever a heading.
  */
-/** A field's label: a noun of two to six characters and a colon, no verb that introduces ("報名資格：", not "存在以下问题："). */
-const FIELD_LABEL = /^(?![^\uFF1A:]*(?:如下|以下|下列|为|為|是|有|指出|表示|说|說|要求|包括))[\p{Script=Han}]{2,6}[\uFF1A:]$/u;
 
 /** The label of a line that follows items of a list: "決定：", "辦理情形：". */
 const FOLLOWER_LABEL = /^([\p{Script=Han}]{2,6})[\uFF1A:]/u;
@@ -157,7 +156,7 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
         (text === '' && (bareSiblings >= 2 || (!bare && !/[\u3001.\uFF0E)\uFF09]$/u.test(members[k]!.marker)))) ||
         // "譚耀宗議員問：" heads the question that follows; any other colon introduces what follows.
         // A section's short label with its colon ("一、報名資格：") over what fills it is a head too.
-        ((!/[\uFF1A:]$/u.test(text) || /[問问][\uFF1A:]$/u.test(text) || (members[k]!.markerKind === 'han' && FIELD_LABEL.test(text))) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text)))),
+        ((!/[\uFF1A:]$/u.test(text) || /[問问][\uFF1A:]$/u.test(text) || (members[k]!.markerKind === 'han' && labelAlone(text, 6))) && ((text.length > 0 && text.length <= HEAD_MAX && !SENTENCE_END.test(text)) || SHORT_SENTENCE.test(text)))),
     );
     const rank = MARKER_RANK[members[0]!.markerKind];
     // (The end matter after a document's last item, its attachment note or signature, is nothing under it.)

@@ -243,11 +243,10 @@ function webChromeLine(content: string): boolean {
  * ":::" / "發文單位：" / "司法院" over a ruling that has no title line), where three or more lines stand so,
  * one after the other from the first.
  */
-function untitled(block: TitleBlock, lines: Line[], markup?: Markup): TitleBlock {
+function untitled(block: TitleBlock, lines: Line[], title: Line | undefined): TitleBlock {
   let length = 0;
   while (length < block.blocks.length && block.blocks[length]!.role === 'header' && block.blocks[length]!.line === lines[length]) length++;
   if (length < 3) return { notes: [], blocks: [], length: 0 };
-  const title = frontMatterTitle(markup);
   // (Its line is then the title's, as a crawler's "title:" field is: not header matter.)
   const blocks = block.blocks.slice(0, length).filter((b) => b.line.number !== title?.number);
   // (So is the reporter's line right under the header matter, where the front matter names the text.)
@@ -259,7 +258,7 @@ function untitled(block: TitleBlock, lines: Line[], markup?: Markup): TitleBlock
 /** A front matter's title field, its value quoted or not: "title: '全年GDP增速……'". */
 const FRONT_MATTER_TITLE = /^(title[ \t]*:[ \t]*['"]?)([^'"]*[^'"\s])['"]?[ \t]*$/u;
 
-/** Where a text has no title of its own under its front matter, the front matter's "title:" names it. */
+/** The front matter's "title:" value: it names a text that has no title of its own under its front matter. */
 function frontMatterTitle(markup: Markup | undefined): Line | undefined {
   for (const line of markup?.frontMatter ?? []) {
     const field = FRONT_MATTER_TITLE.exec(line.content);
@@ -288,7 +287,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   const judgmentAt = lines.slice(0, JUDGMENT_HEAD_MAX).findIndex((l) => JUDGMENT_TITLE.test(l.content));
   const overJudgment = judgmentAt > 0 && lines.slice(0, judgmentAt).every((l) => l.content.length <= 60 && !SENTENCE_END.test(l.content)) ? judgmentAt : 0;
   // (A front matter's title stands over what follows it as a title line would.)
-  const named = frontMatterTitle(markup) !== undefined;
+  const matterTitle = frontMatterTitle(markup);
+  const named = matterTitle !== undefined;
   for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0) + headers; i++, headers = Math.min(HEADER_LINES_MAX, block.blocks.filter((b) => b.role === 'header').length)) {
     const line = lines[i]!;
     const content = line.content;
@@ -591,7 +591,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // (So do two header fields or more under it: a record's fields, whatever heads its body.)
   const fielded = titleFromField || plain.length > 0 && block.blocks.filter((b) => b.role === 'header' && b.line.number > plain[0]!.number).length >= 2;
   const bodyFollows = fielded || bodyLike(next) || (next !== undefined && headLike(next.content) && bodyLike(lines[i + 1])) || (next !== undefined && MEETING_FIELD.test(next.content));
-  if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return untitled(block, lines, markup);
+  if (!found || (!marked && !bodyIndented && !bodyFollows && next !== undefined)) return untitled(block, lines, matterTitle);
   // (A page's head alone, its name over the edition's fields, is a title block with nothing under it: "心声" / 《人民日报》（…）.)
   if (next === undefined && plain.length > 0 && !marked && !block.blocks.some((b) => b.role === 'header')) return { notes: [], blocks: [], length: 0 };
 
@@ -666,7 +666,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     insertHeader(block, trimLine(sliceLine(whole, numbered.index)));
   }
   if (!block.title) {
-    block.title = frontMatterTitle(markup);
+    block.title = matterTitle;
     if (block.title) block.blocks = block.blocks.filter((b) => b.line.number !== block.title!.number);
   }
   block.length = i;
