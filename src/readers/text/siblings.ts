@@ -132,7 +132,9 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
       run.forEach((i, k) => (out[i] = withoutLead(members[k]!)));
       continue;
     }
-    const leads = members.map((m, k) => (m.kind === 'paragraph' ? leadEnd(texts[k]!) : undefined));
+    // (A line the classifier took for a head may still open with a label: "（四）函：各機關處理公務，有下列情形之一時使用：";
+    // a label alone with its colon, "1.書函：" over its sub-points, is the lead with no text.)
+    const leads = members.map((m, k) => (m.kind === 'paragraph' ? leadEnd(texts[k]!) : (leadEnd(texts[k]!) ?? (labelAlone(texts[k]!, 8) ? texts[k]!.length : undefined))));
     const paragraphs = members.filter((m, k) => !(texts[k]!.length <= HEAD_MAX && !SENTENCE_END.test(texts[k]!)) && !SHORT_SENTENCE.test(texts[k]!));
     // Run-in titles are decided for the run: where two thirds of its items open with one, those that do have a lead.
     // A lead must look like a title (short, at most one comma) to count towards the run's decision;
@@ -147,7 +149,8 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     const bareSiblings = texts.filter((t) => t === '').length;
     // "2.學歷：不拘" "3.上班時間：日班": where most of a run are a label and its value, the run is a list
     // of fields, not of heads (a section's "三、甄選名額：2人" still heads what follows).
-    const fieldList = members.length >= 3 && members[0]!.markerKind !== 'han' && texts.filter((t) => FIELD_VALUE.test(t)).length >= members.length / 2;
+    // (A value is a phrase: a definition, "2.開會通知單：召集會議時使用。", has its label as a lead.)
+    const fieldList = members.length >= 3 && members[0]!.markerKind !== 'han' && texts.filter((t) => FIELD_VALUE.test(t) && !/[\u3002\uFF01\uFF1F!?\uFF1B;\uFF0C\uFF1A:]/u.test(t.slice(t.search(/[\uFF1A:]/u) + 1))).length >= members.length / 2;
     const headShaped = texts.map(
       (text, k) =>
         !fieldList &&
@@ -211,7 +214,7 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
       const closing = enumerated && k === last && SENTENCE_END.test(texts[k]!);
       const loneSentence = lone && headShaped[k] && /\u3002$/u.test(texts[k]!);
       if ((headShaped[k] || sentenceHead) && hasContent[k] && !runIn && !closing && !loneSentence) out[i] = asHeading(member);
-      else if ((leadsCount || policyTitle(texts[k]!, leads[k])) && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
+      else if (!fieldList && (leadsCount || policyTitle(texts[k]!, leads[k])) && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
       else out[i] = withoutLead(member);
     });
   }
