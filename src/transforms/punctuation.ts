@@ -1,12 +1,17 @@
 // punctuation: ASCII , ; : ? ! ( ) in Han context become full width (GB/T 15834).
 // ASCII stays in Latin and number context: "1,000", "3.5", "10:30", "5G", URLs.
 //
+// A single space beside full-width punctuation between Chinese on both sides is dropped
+// ("紧紧围绕 “ 新跨越”" from a PDF's text: full-width marks carry their own space); runs of
+// spaces are layout (columns of names, a form's gaps) and stay.
+//
 // The decision is made on a whole block at once (its marker and all its text
 // nodes, in order), so a comma at the edge of a lead still sees the Han
 // character on the other side. Every replacement is one UTF-16 unit for one, so
-// the block's text nodes keep their lengths and are cut back at the same places.
+// the block's text nodes keep their lengths and are cut back at the same places;
+// the dropped spaces are then taken out of the part they stood in.
 import type { Article, Block, Change, Edition, Inline, ListItem, Position, Text } from '../model/types.js';
-import { FULL_WIDTH, isCjk } from '../text/han.js';
+import { CLOSING_MARKS, FULL_WIDTH, isCjk } from '../text/han.js';
 import type { Transform } from './types.js';
 
 const SOURCE = 'punctuation';
@@ -103,6 +108,30 @@ function widenOnce(value: string): string {
   return out + value.slice(copied);
 }
 
+/** Full-width marks a space beside them is dropped at (the closing and the opening ones). */
+const TIGHT_MARKS = new Set([...CLOSING_MARKS, ...'\u201C\u2018\uFF08\u300C\u300E\u300A\u3008\u3010\uFF3B\u3014\u3016']);
+const SPACE = /(?<=\S)[ \u00A0](?=\S)/gu;
+
+/** Which characters of `value` stay: a lone space between a full-width mark and Chinese (either way round) goes. */
+function spacesKept(value: string): Uint8Array | undefined {
+  let keep: Uint8Array | undefined;
+  for (const match of value.matchAll(SPACE)) {
+    const i = match.index;
+    const before = value[i - 1]!;
+    const after = value[i + 1]!;
+    if (!((TIGHT_MARKS.has(before) && isCjk(after)) || (TIGHT_MARKS.has(after) && isCjk(before)))) continue;
+    keep ??= new Uint8Array(value.length).fill(1);
+    keep[i] = 0;
+  }
+  return keep;
+}
+
+/** `value` without the spaces `spacesKept` drops. */
+export function tighten(value: string): string {
+  const keep = spacesKept(value);
+  return keep ? dropAt(value, keep, 0) : value;
+}
+
 interface Slot {
   get(): string;
   set(value: string): void;
@@ -119,21 +148,31 @@ function textSlots(children: readonly Inline[], slots: Slot[]): Inline[] {
   });
 }
 
-/** Widen across a marker and a run of inlines as one string; returns the new parts and a report. */
-function widenParts<T extends { marker?: string; children: Inline[] }>(node: T): { node: T; before: string; after: string } {
+/** Widen across a marker and a run of inlines as one string; returns the new parts, what changed and the spaces dropped. */
+function widenParts<T extends { marker?: string; children: Inline[] }>(node: T): { node: T; before: string; after: string; dropped: number } {
   const slots: Slot[] = [];
   const copy = { ...node, children: textSlots(node.children, slots) };
   if (copy.marker !== undefined) slots.unshift({ get: () => copy.marker!, set: (v) => (copy.marker = v) });
   const before = slots.map((s) => s.get()).join('');
   const after = widen(before);
-  if (after === before) return { node, before, after };
+  // (Indexes are UTF-16 units: a space is one, and a surrogate pair is never a space.)
+  const keep = spacesKept(after);
+  if (after === before && !keep) return { node, before, after, dropped: 0 };
   let at = 0;
   for (const slot of slots) {
     const length = slot.get().length;
-    slot.set(after.slice(at, at + length));
+    const part = after.slice(at, at + length);
+    slot.set(keep ? dropAt(part, keep, at) : part);
     at += length;
   }
-  return { node: copy, before, after };
+  return { node: copy, before, after, dropped: keep ? keep.length - keep.reduce((n, k) => n + k, 0) : 0 };
+}
+
+/** `part` (starting at `offset` of the whole) without the units `keep` drops. */
+function dropAt(part: string, keep: Uint8Array, offset: number): string {
+  let out = '';
+  for (let k = 0; k < part.length; k++) if (keep[offset + k]) out += part[k];
+  return out;
 }
 
 /** A short excerpt around the first difference, for the report. */
@@ -180,15 +219,20 @@ function widenBlock(block: Block, report: Change[]): Block {
 function widenBlockLike<T extends Exclude<Block, { type: 'list' }> | ListItem>(block: T, report: Change[]): T {
   const result = widenParts(block as T & { marker?: string; children: Inline[] });
   if (result.node === block) return block;
-  const shown = excerpt(result.before, result.after);
-  report.push({
-    source: SOURCE,
-    kind: 'width',
-    message: `${shown.count} half-width mark(s) made full width`,
-    position: firstChange(block.position, result.before, result.after),
-    before: shown.before,
-    after: shown.after,
-  });
+  if (result.after !== result.before) {
+    const shown = excerpt(result.before, result.after);
+    report.push({
+      source: SOURCE,
+      kind: 'width',
+      message: `${shown.count} half-width mark(s) made full width`,
+      position: firstChange(block.position, result.before, result.after),
+      before: shown.before,
+      after: shown.after,
+    });
+  }
+  if (result.dropped > 0) {
+    report.push({ source: SOURCE, kind: 'spacing', message: `${result.dropped} space(s) beside full-width punctuation dropped`, position: block.position });
+  }
   return result.node as T;
 }
 
@@ -197,7 +241,7 @@ function widenMeta<T extends object>(meta: T, keys: readonly (keyof T)[]): T {
   for (const key of keys) {
     const value = meta[key];
     if (typeof value !== 'string') continue;
-    const wide = widen(value);
+    const wide = tighten(widen(value));
     if (wide !== value) {
       copy ??= { ...meta };
       copy[key] = wide as T[keyof T];
@@ -210,7 +254,7 @@ function widenArticle(article: Article, report: Change[]): Article {
   const children = article.children.map((block) => widenBlock(block, report));
   let meta = widenMeta(article.meta, ['title', 'kicker', 'subtitle', 'byline']);
   const given = meta.notes;
-  const notes = given?.map((note) => widen(note));
+  const notes = given?.map((note) => tighten(widen(note)));
   if (given && notes!.some((note, i) => note !== given[i])) meta = { ...meta, notes: notes! };
   if (meta.dateline) {
     const dateline = widenMeta(meta.dateline, ['raw']);

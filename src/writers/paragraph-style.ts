@@ -20,3 +20,12 @@ export function paragraphStyle(node: Paragraph): 'body' | DerivedStyleName {
   if (node.role === 'attachment' && !ATTACHMENT_LABEL.test((node.marker ?? '') + inlineText(node.children))) return 'attachmentItem';
   return ROLE_STYLE[node.role];
 }
+
+/**
+ * A label alone on its line ("柯華葳：" over a speaker's turn, "1.書函：" over its sub-points): a paragraph that is
+ * its lead and nothing more. It heads what follows, so it keeps with it on a page, as a heading does.
+ */
+export function labelAlone(node: Paragraph): boolean {
+  const shown = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return shown.length === 1 && shown[0]!.type === 'lead';
+}

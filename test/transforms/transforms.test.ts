@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { article, edition, heading, lead, list, listItem, paragraph, subhead } from '../../src/model/builders.js';
-import type { Edition } from '../../src/model/types.js';
-import { plainText, selectAll, visit } from '../../src/model/visit.js';
+import type { Edition, Paragraph } from '../../src/model/types.js';
+import { inlineText, plainText, selectAll, visit } from '../../src/model/visit.js';
 import { readText } from '../../src/readers/text/index.js';
 import { punctuation, widen } from '../../src/transforms/punctuation.js';
 import { repairBreaks } from '../../src/transforms/repair-breaks.js';
@@ -29,6 +29,25 @@ describe('punctuation', () => {
   for (const c of cases) {
     it(`${c.why}: ${c.in}`, () => expect(widen(c.in)).toBe(c.out));
   }
+
+  it('drops a lone space beside full-width punctuation in Chinese, and keeps runs of spaces and Latin spacing', () => {
+    // From a PDF's text: 紧紧围绕 “ 十三五 ” 规划， 全县 (a lead's edge too).
+    const input = one(
+      paragraph([lead(['\u7d27\u7d27\u56f4\u7ed5 \u201c']), ' \u5341\u4e09\u4e94 \u201d \u89c4\u5212\uff0c \u5168\u53bf']),
+      // A list of names in columns: the spaces after ） are layout.
+      paragraph(['\uff08\u5e02\u59d4\uff09\u00a0\u00a0\u00a0\u5f20\u4e09\u00a0\u00a0\u00a0\u674e\u56db']),
+      // Latin on one side: the space stays (“ AI ” in English quotes is not Chinese on both sides).
+      paragraph(['\u53d1\u5c55 AI\uff0c and \u201c x \u201d']),
+    );
+    const { edition: out, report } = punctuation(deepFreeze(input), {});
+    const texts = out.children[0]!.children.map((b) => (b as Paragraph).children.map((c) => (c.type === 'text' ? c.value : inlineText(c.children))));
+    expect(texts[0]).toEqual(['\u7d27\u7d27\u56f4\u7ed5\u201c', '\u5341\u4e09\u4e94\u201d\u89c4\u5212\uff0c\u5168\u53bf']);
+    expect(texts[1]).toEqual(['\uff08\u5e02\u59d4\uff09\u00a0\u00a0\u00a0\u5f20\u4e09\u00a0\u00a0\u00a0\u674e\u56db']);
+    expect(texts[2]).toEqual(['\u53d1\u5c55 AI\uff0c and \u201c x \u201d']);
+    expect(report.filter((c) => c.kind === 'spacing').map((c) => c.message)).toEqual(['5 space(s) beside full-width punctuation dropped']);
+    // Idempotent: a second run changes nothing.
+    expect(punctuation(out, {}).edition).toBe(out);
+  });
 
   it('widens across the inline boundary of a lead and in markers and titles', () => {
     const input = one(paragraph([lead(['\u53d1\u5c55\u3002']), '(\u89c1\u9644\u4ef6)'], { marker: '(\u4e00)' }));

@@ -22,6 +22,7 @@ import { docxSections } from '../../src/writers/docx/sections.js';
 import { docxStyles, wordFonts } from '../../src/writers/docx/styles.js';
 import { Document } from 'docx';
 import { clients } from '../helpers/clients.js';
+import { minutesText } from '../helpers/minutes.js';
 import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const seedPath = join(import.meta.dirname, '../../seeds/000_fb7c4685e6dc9c77.txt');
@@ -104,8 +105,10 @@ const DASH = '\u2014\u2014';
 
 /** The Word style of each paragraph role; an attachment note's items after "附件：" line up in a style of their own. */
 const ROLE_STYLES = { header: 'HeaderField', address: 'Salutation', signature: 'Signature', annotation: 'Annotation', record: 'EndMatter' } as const;
+/** A paragraph that is only its lead ("王明华：" over a turn) is a label: Label, kept with the next. */
+const onlyLead = (node: Paragraph) => node.children.length === 1 && node.children[0]!.type === 'lead';
 const roleStyle = (node: Paragraph, text: string) =>
-  node.role === 'attachment' ? (text.startsWith('\u9644\u4EF6') ? 'AttachmentNote' : 'AttachmentNoteContinued') : node.role ? ROLE_STYLES[node.role] : 'BodyText';
+  node.role === 'attachment' ? (text.startsWith('\u9644\u4EF6') ? 'AttachmentNote' : 'AttachmentNoteContinued') : node.role ? ROLE_STYLES[node.role] : onlyLead(node) ? 'Label' : 'BodyText';
 
 /** What the document should hold after the contents, one paragraph a line: style and text. */
 function expectedBody(edition: Edition): { style: string; text: string }[] {
@@ -634,6 +637,38 @@ describe('docx writer: real clients', () => {
       expect(readdirSync(look).filter((f) => f.endsWith('.png')).length).toBe(4);
     }
   });
+});
+
+describe('docx writer: a label alone in real clients', () => {
+  // Made-up minutes: 42 speakers' names alone on their lines over their turns (test/helpers/minutes.ts).
+  it('sets each name in Label, kept with its turn: in LibreOffice no page ends on a name', async (context) => {
+    const { edition } = readText({ text: minutesText(), path: 'minutes.txt' });
+    const data = await write(edition, loadTemplate('briefing', 'zh-Hans'));
+    const names = bodyAfterContents(parts(data).get('word/document.xml')!).filter((p) => /^\p{Script=Han}{2,3}\uFF1A$/u.test(p.text));
+    expect(names.length).toBe(42);
+    expect(names.every((p) => p.style === 'Label')).toBe(true);
+    expect(/<w:style [^>]*w:styleId="Label">.*?<\/w:style>/s.exec(parts(data).get('word/styles.xml')!)?.[0]).toMatch(/<w:basedOn w:val="BodyText"\/>.*<w:keepNext\/>/s);
+    needs(context, 'soffice', 'pdftotext');
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-docx-label-'));
+    try {
+      const docx = join(dir, 'minutes.docx');
+      writeFileSync(docx, data);
+      const fonts = fontConfig(dir);
+      const result = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, ...(fonts ? { FONTCONFIG_FILE: fonts } : {}) },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', join(dir, 'minutes.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((page) => page.trim() !== '');
+      expect(pages.length).toBeGreaterThan(4);
+      // The last line of text on each page, above the footer's "— n —".
+      const lastLines = pages.map((page) => page.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^\u2014\s*\d+\s*\u2014$/u.test(l)).at(-1) ?? '');
+      expect(lastLines.filter((l) => /^\p{Script=Han}{2,3}\uFF1A$/u.test(l))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('docx writer: the parts of an official document in real clients', () => {

@@ -157,6 +157,19 @@ describe('note markers', () => {
   });
 });
 
+describe('opening marks with a space after them', () => {
+  it('never end a line, whatever the measure (“ 新跨越 ” from a PDF\u2019s text)', () => {
+    // 紧紧围绕 “ 新跨越、进十强 ” 目标， again and again: at some width the space after “ meets every line end.
+    const spaced = '\u7D27\u7D27\u56F4\u7ED5 \u201C \u65B0\u8DE8\u8D8A\u3001\u8FDB\u5341\u5F3A \u201D \u76EE\u6807\uFF0C'.repeat(20);
+    for (let chars = 10; chars <= 24; chars++) {
+      const out = breakLines([{ text: spaced, font: SERIF }], { width: chars * size, indent: 2 * size, size, justify: true, families, fonts });
+      const lines = out.map((r) => r.text).join('').split('\n');
+      expect(lines.join('').replace(/ /g, '')).toBe(spaced.replace(/ /g, ''));
+      for (const l of lines) expect(l, `${chars}: ${l}`).not.toMatch(/\u201C\s*$|^\s*\u201D/u);
+    }
+  });
+});
+
 describe('runts and line-end spaces', () => {
   const width = 20 * size;
   const lines = (runs: Run[]) => runs.map((r) => r.text).join('').split('\n');

@@ -16,6 +16,7 @@ import { breakLines } from '../../src/writers/pdf/linebreak.js';
 import { clients } from '../helpers/clients.js';
 import { type Fault, measurePdf } from '../helpers/page-measure.js';
 import { dashBelowTypeArea } from '../helpers/footer-dash.js';
+import { minutesText } from '../helpers/minutes.js';
 import { writeFonts } from '../../src/fonts/write-fonts.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -32,6 +33,10 @@ const have = clients('pdftohtml');
 const haveText = clients('pdftotext');
 const out = mkdtempSync(join(tmpdir(), 'zhpress-pages-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const minutes = join(out, 'minutes-speaker-labels.txt');
+writeFileSync(minutes, minutesText()); // a name alone over its turn must not end a page or column
+inputs.push(minutes);
 
 const NEVER: Fault['kind'][] = ['heading-at-foot', 'orphan', 'widow', 'empty-page', 'bad-start', 'bad-end', 'runt'];
 

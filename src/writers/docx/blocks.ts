@@ -5,7 +5,7 @@
 import { Paragraph } from 'docx';
 import type { Article, Block } from '../../model/types.js';
 import { docxRuns, docxText } from './inlines.js';
-import { paragraphStyle } from '../paragraph-style.js';
+import { labelAlone, paragraphStyle } from '../paragraph-style.js';
 import { titleBlockByline, titleRepeatsHeading } from '../derived-title.js';
 import { ARTICLE_TITLE_LEVEL, DERIVED_WORD_STYLE, STYLE, headingLevelFor, headingStyle } from './styles.js';
 
@@ -22,7 +22,9 @@ function block(node: Block): Paragraph[] {
       return [paragraph(headingStyle(headingLevelFor(node.depth)), docxRuns(node.children, node.marker))];
     case 'paragraph': {
       const style = paragraphStyle(node);
-      return [paragraph(style === 'body' ? STYLE.body : DERIVED_WORD_STYLE[style], docxRuns(node.children, node.marker))];
+      // (A label alone keeps with what it heads, in Word and LibreOffice as in the PDF: the Label style.)
+      const word = style === 'body' ? (labelAlone(node) ? STYLE.label : STYLE.body) : DERIVED_WORD_STYLE[style];
+      return [paragraph(word, docxRuns(node.children, node.marker))];
     }
     case 'subhead':
       return [paragraph(STYLE.subhead, docxRuns(node.children))];

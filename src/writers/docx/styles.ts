@@ -15,6 +15,7 @@ export const STYLE = {
   subtitle: 'Subtitle',
   kicker: 'Kicker',
   body: 'BodyText',
+  label: 'Label',
   subhead: 'Subhead',
   quote: 'Quote',
   dashListItem: 'DashListItem',
@@ -205,6 +206,8 @@ interface ParagraphStyleSpec {
 function paragraphSpecs(): ParagraphStyleSpec[] {
   const specs: ParagraphStyleSpec[] = [
     { id: STYLE.body, name: 'Body Text', from: 'body' },
+    // A label alone over what it heads ("柯華葳：" over a turn): body text kept with the next paragraph.
+    { id: STYLE.label, name: 'Label', from: 'body', basedOn: STYLE.body, keepNext: true, next: STYLE.body },
     // The cover title, as the PDF edition sets it: 1.4 times the title size, 160 pt down the page.
     { id: STYLE.title, name: 'Title', from: 'title', scale: 1.4, spaceBefore: 160, spaceAfter: 24, keepNext: true, next: STYLE.coverFacts },
     { id: STYLE.subtitle, name: 'Subtitle', from: 'subtitle', keepNext: true, next: STYLE.body },
@@ -258,7 +261,8 @@ export function docxStyles(template: Template, roles: RoleFonts, lang: Lang): IS
     if (spec.basedOn) {
       // Only what differs from the style it is based on, so that a change there reaches it.
       const { indent, spacing } = paragraphProps(sized, template, spec);
-      return { id: spec.id, name: spec.name, basedOn: spec.basedOn, next: spec.next ?? spec.id, quickFormat: true, paragraph: { indent, spacing: { before: spacing.before } } };
+      const keep = spec.keepNext ? { keepNext: true, keepLines: true } : {};
+      return { id: spec.id, name: spec.name, basedOn: spec.basedOn, next: spec.next ?? spec.id, quickFormat: true, paragraph: { ...keep, indent, spacing: { before: spacing.before } } };
     }
     return {
       id: spec.id,

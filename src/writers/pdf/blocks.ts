@@ -7,7 +7,7 @@ import type { Article, Block, Change, HeadingDepth } from '../../model/types.js'
 import { inlineText } from '../../model/visit.js';
 import type { AnyStyleName, LaidStyle } from '../../templates/derived.js';
 import type { Template } from '../../templates/types.js';
-import { paragraphStyle } from '../paragraph-style.js';
+import { labelAlone, paragraphStyle } from '../paragraph-style.js';
 import { titleBlockByline, titleFromHeading, titleRepeatsHeading } from '../derived-title.js';
 import type { FontFamily } from '../../fonts/types.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
@@ -112,7 +112,7 @@ function block(node: Block, article: Article, index: number, context: BlockConte
     }
     case 'paragraph': {
       const style = paragraphStyle(node);
-      return [styled(context, style, pdfInlines(node.children, inlineContext(context, style, node.position), node.marker))];
+      return [styled(context, style, pdfInlines(node.children, inlineContext(context, style, node.position), node.marker), labelAlone(node) ? { headlineLevel: KEEP_WITH_NEXT } : undefined)];
     }
     case 'subhead':
       return [styled(context, 'subhead', pdfInlines(node.children, inlineContext(context, 'subhead', node.position)), { headlineLevel: KEEP_WITH_NEXT })];

@@ -83,6 +83,17 @@ export function canBreak(a: string, b: string): boolean {
   return true;
 }
 
+/**
+ * May a line break fall before `chars[i]`? As `canBreak`, and never after an opening mark that spaces stand
+ * after ("紧紧围绕 “ 新跨越”" from a PDF's text: the spaces are dropped at the break, and “ would end the line).
+ */
+function breakBefore(chars: readonly Char[], i: number): boolean {
+  let j = i - 1;
+  while (j > 0 && chars[j]!.ch === ' ') j--;
+  if (j < i - 1 && NO_LINE_END.includes(chars[j]!.ch)) return false;
+  return canBreak(chars[i - 1]!.ch, chars[i]!.ch);
+}
+
 function isFullWidth(em: number): boolean {
   return em > 0.9;
 }
@@ -139,7 +150,7 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
       used += adds(end);
       end++;
       // A line may end before a Han–Latin gap as after it (the gap is dropped either way).
-      if (end < chars.length && (chars[end]!.gap || canBreak(chars[end - 1]!.ch, chars[end]!.ch))) lastBreak = end;
+      if (end < chars.length && (chars[end]!.gap || breakBefore(chars, end))) lastBreak = end;
     }
     // Closing punctuation that would start the next line is squeezed in instead
     // (full-width punctuation is half blank), rather than pushing a character down.
@@ -149,7 +160,7 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
       end++;
       squeezed++;
     }
-    if (squeezed > 0 && end < chars.length && !canBreak(chars[end - 1]!.ch, chars[end]!.ch)) {
+    if (squeezed > 0 && end < chars.length && !breakBefore(chars, end)) {
       end -= squeezed; // it did not help: the next character cannot start a line either
       squeezed = 0;
     }
@@ -285,7 +296,7 @@ function avoidRunt(lines: Char[][], tight: Set<number>, options: BreakOptions): 
   if (last.filter((c) => c.ch !== ' ').length > RUNT) return;
   for (let take = 1; take <= RUNT_TAKE + 1 && take < before.length - 4; take++) {
     const cut = before.length - take;
-    if (!canBreak(before[cut - 1]!.ch, before[cut]!.ch) || before[cut]!.ch === ' ') continue;
+    if (!breakBefore(before, cut) || before[cut]!.ch === ' ') continue;
     const moved = before.slice(cut);
     const width = moved.reduce((sum, c) => sum + c.width, 0);
     if (width > RUNT_TAKE * options.size + 0.01) return;

@@ -1,0 +1,20 @@
+// Minutes (made up): 42 turns, each speaker's name alone on its line with its colon over one to
+// five sentences, so that some names fall near a foot in every template. A name alone is the lead
+// of its turn with no text (bold): it must not end a page or column, as a heading must not.
+export function minutesText(): string {
+  const names = ['\u738B\u660E\u534E', '\u674E\u9759', '\u5F20\u56FD\u5F3A', '\u9648\u601D\u8FDC', '\u5218\u82B3', '\u8D75\u6587\u535A'];
+  const sentences = [
+    '\u6211\u4EEC\u5728\u4F1A\u524D\u5DF2\u7ECF\u628A\u8349\u6848\u9001\u7ED9\u5404\u4F4D\u59D4\u5458\u5BA1\u9605\uFF0C\u8BF7\u5927\u5BB6\u5C31\u7B2C\u4E09\u7AE0\u7684\u5185\u5BB9\u63D0\u51FA\u5177\u4F53\u610F\u89C1\u3002',
+    '\u5173\u4E8E\u8BFE\u7A0B\u65F6\u6570\u7684\u8C03\u6574\uFF0C\u5B66\u6821\u73B0\u573A\u7684\u53CD\u6620\u662F\u6559\u5E08\u4EBA\u529B\u4E0D\u8DB3\uFF0C\u9700\u8981\u4E3B\u7BA1\u673A\u5173\u7ED9\u4E88\u66F4\u591A\u7684\u652F\u6301\u3002',
+    '\u8FD9\u4E00\u90E8\u5206\u7684\u6587\u5B57\u5EFA\u8BAE\u518D\u4F5C\u4FEE\u6539\uFF0C\u4EE5\u514D\u5404\u5730\u5728\u6267\u884C\u7684\u65F6\u5019\u4EA7\u751F\u4E0D\u540C\u7684\u7406\u89E3\u3002',
+    '\u6211\u540C\u610F\u521A\u624D\u51E0\u4F4D\u59D4\u5458\u7684\u610F\u89C1\uFF0C\u4F46\u662F\u4E5F\u8981\u8003\u8651\u504F\u8FDC\u5730\u533A\u5B66\u6821\u7684\u5B9E\u9645\u56F0\u96BE\u3002',
+    '\u8BF7\u5E55\u50DA\u5355\u4F4D\u628A\u4ECA\u5929\u7684\u8BA8\u8BBA\u6574\u7406\u6210\u4E66\u9762\u8D44\u6599\uFF0C\u4E0B\u6B21\u4F1A\u8BAE\u518D\u4F5C\u786E\u8BA4\u3002',
+  ];
+  const lines = ['\u8BFE\u7A0B\u5BA1\u8BAE\u59D4\u5458\u4F1A\u7B2C\u4E94\u6B21\u4F1A\u8BAE\u7EAA\u5F55', ''];
+  for (let i = 0; i < 42; i++) {
+    lines.push(`${names[i % 6]}\uFF1A`);
+    const count = 1 + ((i * 7) % 5);
+    for (let p = 0; p < (i % 3 === 0 ? 2 : 1); p++) lines.push(Array.from({ length: count }, (_, k) => sentences[(i + p + k) % 5]).join(''));
+  }
+  return lines.join('\n') + '\n';
+}
