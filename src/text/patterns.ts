@@ -326,3 +326,6 @@ export function isWholeQuotation(content: string): boolean {
 
 /** A picture's credit closing a caption: "桃猿陳金鋒。趙文彬攝", "……（圖／記者許雅綿攝）", "…… 直播截图", "資料圖片". */
 export const CREDIT_END = /(?:\u651D|\u6444|\u651D\u5F71|\u6444\u5F71|\u4F9B\u5716|\u4F9B\u56FE|\u622A\u56FE|\u622A\u5716|\u8D44\u6599\u56FE|\u8CC7\u6599\u5716|\u8D44\u6599\u56FE\u7247|\u8CC7\u6599\u5716\u7247)$|[(\uFF08](?:\u5716|\u56FE)[\uFF0F/][^()\uFF08\uFF09]{1,24}[)\uFF09]$/u;
+
+/** Cells of a table row set apart by a bar between spaces: "1. | 第80号 | - | 爱滋病信托基金……". */
+export const TABLE_ROW = /[\s\u3000]\|[\s\u3000]/u;

@@ -5,7 +5,7 @@
 // from the article as a whole: they count only where several stand alike.
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
-import { CLOSING_END, CREDIT_END, officeLabel, PROVISION, SENTENCE_END, SPEECH_VERB } from '../../text/patterns.js';
+import { CLOSING_END, CREDIT_END, officeLabel, PROVISION, SENTENCE_END, SPEECH_VERB, TABLE_ROW } from '../../text/patterns.js';
 import { BOX_LABEL, isHeaderField, MEETING_FIELD, RULE_LINE } from './roles.js';
 
 const HEAD_MAX = 24;
@@ -68,6 +68,8 @@ function headShape(content: string): Shape {
   // A group's head over rows of names gives its count: "北京市（10名）", "先进集体（20个）".
   const counted = content.replace(COUNT_TAG, '');
   if (counted !== content && /^\p{Script=Han}{2,16}$/u.test(counted)) return 'plain';
+  // A row of a flattened table, its cells set apart by bars ("附属法例/文书 | 法律公告编号"), is no head.
+  if (TABLE_ROW.test(content)) return undefined;
   // A head says something: a number or a code alone ("138/2012") is a cell of a table.
   if ((content.match(/\p{Script=Han}/gu) ?? []).length < 2) return undefined;
   // A head of phrases set apart by gaps ("港府總動員 下午航班停 今晚考慮改掛 8號以上風球") may run longer.

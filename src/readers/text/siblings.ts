@@ -7,7 +7,7 @@ import type { Classified } from './classify.js';
 import { leadEnd } from './classify.js';
 import { sliceLine } from './line-slice.js';
 import { labelAlone } from './roles.js';
-import { MARKER_RANK, type MarkerKind, PROVISION, SENTENCE_END } from '../../text/patterns.js';
+import { MARKER_RANK, type MarkerKind, PROVISION, SENTENCE_END, TABLE_ROW } from '../../text/patterns.js';
 
 type Marked = Extract<Classified, { kind: 'heading' | 'paragraph' }> & { markerKind: MarkerKind; marker: string };
 
@@ -154,6 +154,7 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     const headShaped = texts.map(
       (text, k) =>
         !fieldList &&
+        !TABLE_ROW.test(text) &&
         (        // A marker alone is a head where its siblings are bare too, or where it is a section number
         // whose punctuation was lost ("三" after "一、" "二、"); "一、" alone is a fragment.
         (text === '' && (bareSiblings >= 2 || (!bare && !/[\u3001.\uFF0E)\uFF09]$/u.test(members[k]!.marker)))) ||
