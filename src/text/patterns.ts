@@ -135,7 +135,8 @@ const SPACED_NUMBER = `(?:${HAN_NUMERAL}(?:[\\s\u3000]*${HAN_NUMERAL})*|${DIGIT}
 export const PROVISION = new RegExp(`^第(?:${NUMBER}|[\\s\u3000]+${SPACED_NUMBER}[\\s\u3000]+)[条條](?:之${NUMBER})?(?=[\\s\u3000]|$)`, 'u');
 
 /** "第二百一十三条原告应当……": a provision whose number a copy glued to its text. A lead only where the text cites several. */
-export const GLUED_PROVISION = new RegExp(`^第${NUMBER}[条條](?=[\\p{Script=Han}\u201C\u300C\u300A\uFF08(])`, 'u');
+// (A line citing a provision is no provision: "第九十九条规定：“……”", "第一百一十八条第一款规定", "第五条所称".)
+export const GLUED_PROVISION = new RegExp(`^第${NUMBER}[条條](?!(?:第${NUMBER}[款项項])*(?:之|的)?(?:规定|規定|所称|所稱|所列|明确|明確))(?=[\\p{Script=Han}\u201C\u300C\u300A\uFF08(])`, 'u');
 
 /** Sentence-ending punctuation (full and half width). */
 export const SENTENCE_END = /[\u3002\uFF01\uFF1F!?\uFF1B;]/u;
@@ -249,6 +250,8 @@ function openingDateline(text: string): DatelineMatch | null {
 
 export const OPENING_DATELINE = { exec: openingDateline, test: (text: string) => openingDateline(text) !== null };
 
+/** A speaker named in brackets, as a site's live record writes it: "[赵启正]:" "【主持人】：". */
+const BRACKETED_SPEAKER = /^([[\uFF3B\u3010\u3014]([\p{Script=Han}A-Za-z\u00B7]{1,8})[\]\uFF3D\u3011\u3015])[\uFF1A:](?!\/\/)[\s\u3000]*(?=\S)/u;
 /** A speaker label in an interview transcript: "记者\uFF1A" "李克强:". */
 export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:](?!\/\/)[\s\u3000]*(?=\S)/u;
 /**
@@ -276,6 +279,9 @@ export const SPEAKER_ROLE = new RegExp(`(?:${[...OFFICES, '先生', '女士', '�
  * "label" is no speaker ("項：金融服務" is a word cut by a wrap), except 问 and 答.
  */
 export function speakerLabel(content: string): string | undefined {
+  // A live record's "[赵启正]:", "【主持人】：": the name in brackets, the brackets part of the label.
+  const bracketed = BRACKETED_SPEAKER.exec(content);
+  if (bracketed) return bracketed[2]!.length >= 2 || SPEAKER_WORDS.has(bracketed[2]!) ? bracketed[1] : undefined;
   const label = SPEAKER.exec(content)?.[1];
   // "本台消息：", "青山台消息：": a report's formula, not a voice.
   if (label !== undefined && /消息$/u.test(label)) return undefined;

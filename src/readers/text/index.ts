@@ -1,6 +1,7 @@
 // The text reader: newspaper, wire and government text as plain text, in the
 // layouts it comes in (blank-line separated or one paragraph a line; indented
 // with U+3000, spaces or not at all; CRLF, CR or LF), into an Edition.
+import { htmlResidue } from './html-residue.js';
 import { tableCells } from './table-cells.js';
 import { readerInput } from '../../library-guards.js';
 import { article, edition, list, listItem, subhead, text } from '../../model/builders.js';
@@ -166,7 +167,7 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
   }
   const split = splitLines(source);
   report.push(...split.report);
-  const layout = readLayout(tableCells(split.lines, report), report);
+  const layout = readLayout(tableCells(htmlResidue(split.lines, report), report), report);
   layout.lines = joinCutLines(layout.lines, report);
   layout.lines.forEach((line, i) => {
     if (i > 0 && layout.lines[i - 1]!.blank && !line.blank) line.afterBlank = true;

@@ -46,6 +46,24 @@ function letterSpacing(body: string): RegExpMatchArray[] {
   });
 }
 
+/** The line without the letter-spacing between single Han characters ("总\u2003\u2003则"), positions kept. */
+export function dropLetterSpacing(line: Line): Line {
+  const gaps = letterSpacing(line.content);
+  if (gaps.length === 0) return line;
+  const drop = new Uint8Array(line.content.length);
+  for (const gap of gaps) drop.fill(1, gap.index!, gap.index! + gap[0].length);
+  let content = '';
+  const offsets: number[] = [];
+  const columns: number[] = [];
+  for (let i = 0; i < line.content.length; i++) {
+    if (drop[i]) continue;
+    content += line.content[i];
+    offsets.push(line.offsets[i]!);
+    columns.push(line.columns[i]!);
+  }
+  return { ...line, content, offsets, columns };
+}
+
 interface Tally {
   lines: number;
   first?: Position;

@@ -25,6 +25,10 @@ const COMMENT = /^<!--.*-->$/u;
 
 const ATX = /^(#{1,6})[ \t\u3000]+(?=\S)/u;
 const CLOSING_HASHES = /[ \t]+#+$/u;
+/** A heading's attributes (markdown-it-attrs, VuePress): "## 第一章 总则{align=center}", "{#intro .lead}". */
+const ATTRIBUTES = /[ \t]*\{(?:[#.][\w-]+|[\w-]+=[^{}\s]*)(?:[ \t]+(?:[#.][\w-]+|[\w-]+=[^{}\s]*))*\}$/u;
+/** A container's fence (markdown-it-container, VuePress, VitePress): "::: tip 修订信息" opens one with its title, ":::" closes it. */
+const CONTAINER = /^:::+[ \t]*(?:[A-Za-z][\w-]*)?[ \t]*/u;
 const QUOTE = /^>[ \t\u3000]?/u;
 const STRONG = /^\*\*(?=\S)(.+?)\*\*$/u;
 const YAML_KEY = /^[A-Za-z_][\w-]*\s*:/u;
@@ -69,9 +73,19 @@ export function readMarkup(lines: Line[], report: Change[]): { lines: Line[]; ma
   const quoted = lines.filter((line) => QUOTE.test(line.content)).length;
   const strong = lines.filter((line) => STRONG.test(line.content)).length;
   const comments = lines.filter((line) => COMMENT.test(line.content));
-  markup.present = fence > 0 || atx >= 2 || (atx >= 1 && quoted + strong + comments.length >= 1) || strong >= 2;
+  const containers = lines.filter((line) => CONTAINER.test(line.content)).length;
+  markup.present = fence > 0 || atx >= 2 || (atx >= 1 && quoted + strong + comments.length + containers >= 1) || strong >= 2 || containers >= 2;
   if (!markup.present) return { lines, markup };
   for (const line of comments) markup.comments.add(line);
+  // A container's fences are markup (no text of the document); the title an opening fence gives is a line of its own.
+  let fences = 0;
+  const unfenced = lines.flatMap((line, i) => {
+    const container = i > fence && containers >= 2 ? CONTAINER.exec(line.content) : null;
+    if (!container) return [line];
+    fences++;
+    return container[0].length < line.content.length ? [trimLine(sliceLine(line, container[0].length))] : [];
+  });
+  lines = unfenced;
   const out = lines.map((line, i) => {
     if (i <= fence) {
       markup.frontMatter.add(line);
@@ -79,7 +93,7 @@ export function readMarkup(lines: Line[], report: Change[]): { lines: Line[]; ma
     }
     const heading = ATX.exec(line.content);
     if (heading) {
-      const bare = trimLine(sliceLine(line, heading[0].length, line.content.replace(CLOSING_HASHES, '').length));
+      const bare = trimLine(sliceLine(line, heading[0].length, line.content.replace(CLOSING_HASHES, '').replace(ATTRIBUTES, '').length));
       markup.level.set(bare, heading[1]!.length);
       return bare;
     }
@@ -96,7 +110,7 @@ export function readMarkup(lines: Line[], report: Change[]): { lines: Line[]; ma
   report.push({
     source: 'reader:text',
     kind: 'markup',
-    message: `read Markdown markup in the text as structure (${[fence > 0 ? 'front matter' : '', atx ? `${atx} "#" headings` : '', quoted ? `${quoted} "> " lines` : '', strong ? `${strong} bold lines` : '', comments.length ? `${comments.length} HTML comments, kept as page furniture` : ''].filter(Boolean).join(', ')}); name the file .md to read it as Markdown`,
+    message: `read Markdown markup in the text as structure (${[fence > 0 ? 'front matter' : '', atx ? `${atx} "#" headings` : '', quoted ? `${quoted} "> " lines` : '', strong ? `${strong} bold lines` : '', comments.length ? `${comments.length} HTML comments, kept as page furniture` : '', fences ? `${fences} ":::" container fences, taken off` : ''].filter(Boolean).join(', ')}); name the file .md to read it as Markdown`,
   });
   return { lines: out, markup };
 }

@@ -27,6 +27,7 @@ import {
   SPEAKER_ROLE,
   SPEAKER_WORDS,
   SUBHEAD,
+  speakerLabel,
 } from '../../text/patterns.js';
 import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
@@ -170,6 +171,8 @@ function isDeck(content: string, repeated = false): boolean {
     !CREDIT_END.test(content) &&
     (content.length <= 160 || repeated) &&
     !content.includes('\t') &&
+    // (A turn of a transcript is speech, no summary: "[主持人]:各位记者，……".)
+    speakerLabel(content) === undefined &&
     !BULLET_ITEM.test(content) &&
     !DASH_ITEM.test(content) &&
     /[\uFF0C,]/u.test(content) &&
@@ -664,6 +667,12 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const whole = block.title;
     block.title = trimLine(sliceLine(whole, 0, numbered.index));
     insertHeader(block, trimLine(sliceLine(whole, numbered.index)));
+  }
+  // (Under a front matter that names the text, a box's short label found where a title would stand, "修订信息"
+  // over a law's adoption line, is no title: the front matter's is, the label header matter.)
+  if (matterTitle && block.title && block.title !== matterTitle && block.title.content.length <= 8 && !block.kicker && !block.subtitle && !matterTitle.content.includes(block.title.content)) {
+    insertHeader(block, block.title);
+    block.title = undefined;
   }
   if (!block.title) {
     block.title = matterTitle;
