@@ -51,6 +51,8 @@ const AUTHOR_IN_BRACKETS = /^[(\uFF08][\p{Script=Han}\u00B7]{2,4}[\uFF0C,][^()\u
 /** "- 数据源：cn.govopendata.com", "• 发布日期：2024-05-01": a field as an item of a list. */
 const FIELD_ITEM = /^[-*\u2022\u00B7]\s*[\p{Script=Han}A-Za-z]{2,8}[\uFF1A:]\s*\S/u;
 /** A tag in brackets at the end of a title: （摘要） （人民论坛） （2020—2025年）. */
+/** Tags in brackets a title opens with: "[视频]", "【人民时评】", "[视频]【党旗在基层一线高高飘扬】". */
+const GLUED_TAGS = /^(?:\u3010[^\u3010\u3011]{1,16}\u3011|[[\uFF3B][^\]\uFF3D]{1,8}[\]\uFF3D])+(?=[^\s\u3000])/u;
 const TRAILING_TAG = /[(（][^()（）]{1,16}[)）]$/u;
 /** Two phrases with a gap between them ("全会由省委常委会主持 省委书记彭清华讲话"): a deck, not a name. */
 const PHRASE_GAP = /\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u;
@@ -667,6 +669,14 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     const whole = block.title;
     block.title = trimLine(sliceLine(whole, 0, numbered.index));
     insertHeader(block, trimLine(sliceLine(whole, numbered.index)));
+  }
+  // "[视频]韩正会见加拿大、丹麦客人", "[视频]【党旗在基层一线高高飘扬】林丹：……": a title opening with the column's or the
+  // medium's tags in brackets; the tags are its kicker.
+  const tags = block.title && !block.kicker ? GLUED_TAGS.exec(block.title.content) : null;
+  if (block.title && tags && block.title.content.length - tags[0].length >= 6) {
+    const whole = block.title;
+    block.kicker = sliceLine(whole, 0, tags[0].length);
+    block.title = trimLine(sliceLine(whole, tags[0].length));
   }
   // (Under a front matter that names the text, a box's short label found where a title would stand, "修订信息"
   // over a law's adoption line, is no title: the front matter's is, the label header matter.)
