@@ -40,7 +40,7 @@ function pageFurniture(lines: Line[]): Set<Line> {
 }
 
 /** The width a hard-wrapped document breaks its lines at, or undefined when it is not hard-wrapped. */
-function wrapWidth(lines: Line[]): number | undefined {
+function wrapWidth(lines: Line[]): { width: number; short: boolean } | undefined {
   const counts = new Map<number, number>();
   for (const line of lines) if (!line.blank && line.content.length >= 15) counts.set(width(line), (counts.get(width(line)) ?? 0) + 1);
   let best = 0;
@@ -53,7 +53,9 @@ function wrapWidth(lines: Line[]): number | undefined {
   const full = lines.filter((l) => !l.blank && Math.abs(width(l) - best) <= 3 && !CLOSING_END.test(l.content));
   const prose = full.filter((l) => /[\uFF0C,\u3001\uFF1B\u300C\u300D\u201C\u201D\uFF08\uFF09()]/u.test(l.content));
   const long = lines.filter((l) => !l.blank && l.content.length >= 15).length;
-  return full.length >= 20 && full.length >= 0.25 * long && prose.length >= 0.7 * full.length ? best : undefined;
+  // (A short text shows it in fewer lines, where most of its long lines stop at the width: a page's excerpt.)
+  const enough = full.length >= 20 ? full.length >= 0.25 * long : full.length >= 8 && full.length >= 0.5 * long;
+  return enough && prose.length >= 0.7 * full.length ? { width: best, short: full.length < 20 } : undefined;
 }
 
 
@@ -114,8 +116,18 @@ function trailingMarksEnds(lines: Line[], wrap: number): boolean {
 /** Finds page furniture and joins hard-wrapped lines (all lines, blank ones included, in order). */
 export function readLayout(lines: Line[], report: Change[]): Layout {
   const furniture = pageFurniture(lines);
-  const wrap = wrapWidth(lines.filter((l) => !furniture.has(l)));
-  if (wrap === undefined) return { lines: hangingJoins(lines, report), furniture };
+  const found = wrapWidth(lines.filter((l) => !furniture.has(l)));
+  if (found === undefined) return { lines: hangingJoins(lines, report), furniture };
+  // (On the short evidence, items set with a hanging indent are the surer reading where the text shows them.)
+  if (found.short) {
+    const hung: Change[] = [];
+    const joined = hangingJoins(lines, hung);
+    if (hung.length > 0) {
+      report.push(...hung);
+      return { lines: joined, furniture };
+    }
+  }
+  const wrap = found.width;
   const separated = blankSeparated(lines.filter((l) => !furniture.has(l)));
   const marked = trailingMarksEnds(lines.filter((l) => !furniture.has(l)), wrap);
   // (Where whitespace marks the ends, a full line ending in 。 without it goes on; one with it ends.)
