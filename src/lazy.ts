@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type * as JiebaModule from '@node-rs/jieba';
 import type * as AjvModule from 'ajv';
+import type * as EntitiesModule from 'entities';
 import type * as CliProgress from 'cli-progress';
 import type MarkdownItModule from 'markdown-it';
 import type MarkdownItContainerModule from 'markdown-it-container';
@@ -22,6 +23,8 @@ function once<T>(id: string): () => T {
 
 export const yaml = once<typeof YamlModule>('yaml');
 export const ajv = once<typeof AjvModule>('ajv');
+/** HTML's character references, for the HTML a text file may carry (readers/text/html-residue.ts). */
+export const entities = once<typeof EntitiesModule>('entities');
 export const markdownIt = once<typeof MarkdownItModule>('markdown-it');
 export const markdownItContainer = once<typeof MarkdownItContainerModule>('markdown-it-container');
 export const opencc = once<typeof OpenCCModule>('opencc-js');

@@ -82,6 +82,10 @@ function webChrome(content: string): boolean {
   // A page's row of tools ("字体: 打印", "分享:") and its language switch ("English", "繁體").
   if (content.length <= 24 && /^(?:(?:字体|字體|字号|字號|分享|分享到)[\uFF1A:]?|[大中小]|打印|列印|收藏|关闭|關閉|[\s\u3000|｜])+$/u.test(content) && /(?:字体|字體|字号|字號|分享|打印|列印)/u.test(content)) return true;
   if (/^(?:English|ENGLISH|EN|繁體|繁体|简体|簡體|繁體版|简体版|English Version)$/u.test(content)) return true;
+  // A page's type-size buttons alone on their lines: "T+", "T-", "A+", "A-", "A A A".
+  if (/^(?:[TA][+\-\uFF0B\uFF0D]|A(?:\s+A){1,2})$/u.test(content)) return true;
+  // Icon names a page's text keeps beside its tools (Material icons): "工務 text_rotate_vertical 另存PDF print 友善列印".
+  if (content.length <= 60 && /\b(?:text_rotate_vertical|print|share|file_download|picture_as_pdf)\b/u.test(content) && /(?:列印|打印|另存|下載|下载|分享)/u.test(content)) return true;
   // A page's accesskey anchor (":::" before each of its areas).
   if (/^:{3}$/u.test(content)) return true;
   // A portal's disclaimer and its app's advertisement under every story: "免责声明：自媒体综合提供的内容……",
