@@ -195,13 +195,14 @@ function insertHeader(block: TitleBlock, line: Line): void {
 }
 
 /** A Taiwan judgment's or ruling's head line: court, kind, case number ("臺灣嘉義地方法院刑事判決 109年度易字第113號"). */
-const JUDGMENT_TITLE = /^\p{Script=Han}{2,24}(?:法院|法庭)\p{Script=Han}{0,8}(?:判決|裁定)[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[\s\u3000]*年度[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號$/u;
+// (So does a petition's decision, by its issuer, date and number: "臺北市政府 114.04.29 府訴三字第 1146081668 號訴願決定書".)
+const JUDGMENT_TITLE = /^\p{Script=Han}{2,24}(?:法院|法庭)\p{Script=Han}{0,8}(?:判決|裁定)[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[\s\u3000]*年度[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號$|^\p{Script=Han}{2,16}[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[.\uFF0E][0-9\uFF10-\uFF19]{2}[.\uFF0E][0-9\uFF10-\uFF19]{2}[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號[\s\u3000]*(?:訴願決定書|诉愿决定书)$/u;
 
 /** How far down a judgment's head line may stand under a site's chrome. */
 const JUDGMENT_HEAD_MAX = 6;
 
 /** The parties of a judgment, as its head lists them (letter-spaced or not). */
-const PARTIES = ['公訴人', '自訴人', '被告', '原告', '上訴人', '被上訴人', '抗告人', '再抗告人', '相對人', '聲請人', '再審聲請人', '選任辯護人', '指定辯護人', '辯護人', '訴訟代理人', '法定代理人', '輔佐人', '告訴人', '代表人', '參加人', '債權人', '債務人'];
+const PARTIES = ['訴願人', '訴願代理人', '原處分機關', '公訴人', '自訴人', '被告', '原告', '上訴人', '被上訴人', '抗告人', '再抗告人', '相對人', '聲請人', '再審聲請人', '選任辯護人', '指定辯護人', '辯護人', '訴訟代理人', '法定代理人', '輔佐人', '告訴人', '代表人', '參加人', '債權人', '債務人'];
 
 /** "公 訴 人 臺灣嘉義地方檢察署檢察官", "被 告 徐家好": a party's label, a gap, the name; no sentence. */
 function partyLine(content: string): boolean {
