@@ -48,10 +48,14 @@ function letterSpacing(body: string): RegExpMatchArray[] {
 
 /** The line without the letter-spacing between single Han characters ("总\u2003\u2003则"), positions kept. */
 export function dropLetterSpacing(line: Line): Line {
-  const gaps = letterSpacing(line.content);
-  if (gaps.length === 0) return line;
+  return cutRanges(line, letterSpacing(line.content).map((gap) => [gap.index!, gap.index! + gap[0].length]));
+}
+
+/** The line without the characters [from, to) of its content, each character kept keeping its place in the source. */
+export function cutRanges(line: Line, ranges: readonly (readonly [number, number])[]): Line {
+  if (ranges.length === 0) return line;
   const drop = new Uint8Array(line.content.length);
-  for (const gap of gaps) drop.fill(1, gap.index!, gap.index! + gap[0].length);
+  for (const [from, to] of ranges) drop.fill(1, from, to);
   let content = '';
   const offsets: number[] = [];
   const columns: number[] = [];
@@ -61,7 +65,7 @@ export function dropLetterSpacing(line: Line): Line {
     offsets.push(line.offsets[i]!);
     columns.push(line.columns[i]!);
   }
-  return { ...line, content, offsets, columns };
+  return { ...line, content, offsets, columns, blank: content === '' };
 }
 
 interface Tally {

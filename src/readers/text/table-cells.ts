@@ -6,7 +6,7 @@
 // wrapped inside a cell are joined. Bars between the cells of a row ("1. | 第80号 | - | ……")
 // stay: the row is kept as it stands (no head, no paragraph of prose).
 import type { Change } from '../../model/types.js';
-import type { Line } from './lines.js';
+import { cutRanges, type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
 import { startsAnew } from './line-shape.js';
 import { CLOSING_END, TABLE_ROW } from '../../text/patterns.js';
@@ -15,23 +15,6 @@ const SPACE = '[ \\t\\u3000\\u00A0]';
 /** A line of borders only: "|", "---|", "| --- | --- |". */
 const BORDER_LINE = /^[|\-:\s\u3000]*\|[|\-:\s\u3000]*$/u;
 const CELL_END = new RegExp(`${SPACE}+\\|$`, 'u');
-
-/** The line without the characters [from, to) of its content. */
-function cut(line: Line, ranges: [number, number][]): Line {
-  if (ranges.length === 0) return line;
-  const drop = new Uint8Array(line.content.length);
-  for (const [from, to] of ranges) drop.fill(1, from, to);
-  let content = '';
-  const offsets: number[] = [];
-  const columns: number[] = [];
-  for (let i = 0; i < line.content.length; i++) {
-    if (drop[i]) continue;
-    content += line.content[i];
-    offsets.push(line.offsets[i]!);
-    columns.push(line.columns[i]!);
-  }
-  return { ...line, content, offsets, columns, blank: content === '' };
-}
 
 export function tableCells(lines: Line[], report: Change[]): Line[] {
   const filled = lines.filter((line) => !line.blank);
@@ -52,7 +35,7 @@ export function tableCells(lines: Line[], report: Change[]): Line[] {
     if (ranges.length === 0) return line;
     changed++;
     first ??= line;
-    const next = cut(line, ranges);
+    const next = cutRanges(line, ranges);
     return end ? { ...next, trailing: true } : next;
   });
   const joined = joinInCells(out);
