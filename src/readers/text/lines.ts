@@ -103,7 +103,11 @@ export function splitLines(source: string): SplitResult {
   const trailing: Tally = { lines: 0 };
   let offset = 0;
   let number = 0;
-  const pattern = /([^\r\n]*)(\r\n|\r|\n|$)/g;
+  // "_x000D_": a carriage return as a spreadsheet or an OOXML export escapes it, where the text's breaks were;
+  // then it breaks the line as the character would. (Looked for only in a text that holds one.)
+  const escaped = source.includes('_x000');
+  const pattern = escaped ? /((?:(?!_x000[DdAa]_)[^\r\n])*)(\r\n|\r|\n|_x000[DdAa]_|$)/g : /([^\r\n]*)(\r\n|\r|\n|$)/g;
+  let escapes = 0;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(source)) !== null) {
     const raw = match[1] ?? '';
@@ -162,11 +166,15 @@ export function splitLines(source: string): SplitResult {
       columns.push(lead.length + i + 1);
     }
 
+    if (ending.startsWith('_')) escapes++;
     lines.push({ number, content, offsets, columns, indented: lead.length > 0, blank: content === '', ...(tail && content ? { trailing: true } : {}) });
     offset += raw.length + ending.length;
     if (ending === '') break;
   }
 
+  if (escapes) {
+    report.push({ source: 'reader:text', kind: 'layout-whitespace', message: `read ${escapes} "_x000D_" (a carriage return as an export escapes it) as line breaks` });
+  }
   if (indentation.lines) {
     report.push({
       source: 'reader:text',
