@@ -60,7 +60,7 @@ export const MARKER_RANK: Record<MarkerKind, number> = {
 };
 
 /** Words that follow a number as its unit. */
-const UNIT = '[年月日时時分秒点點号號人个個名条條项項次元万萬亿億千百届屆期版页頁位户戶家所座辆輛吨噸倍岁歲天周週]';
+const UNIT = '[年月日时時分秒点點号號人个個名条條项項款章节節次元万萬亿億千百届屆期版页頁位户戶家所座辆輛吨噸倍岁歲天周週]';
 
 /** Formal numerals of Taiwan documents: 壹、貳、參、. */
 const FORMAL_NUMERAL = '[壹貳贰參叁肆伍陸陆柒捌玖拾]';
