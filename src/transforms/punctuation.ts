@@ -11,7 +11,7 @@
 // the block's text nodes keep their lengths and are cut back at the same places;
 // the dropped spaces are then taken out of the part they stood in.
 import type { Article, Block, Change, Edition, Inline, ListItem, Position, Text } from '../model/types.js';
-import { CLOSING_MARKS, FULL_WIDTH, isCjk } from '../text/han.js';
+import { CLOSING_MARKS, FULL_WIDTH, isCjk, NO_LINE_END } from '../text/han.js';
 import type { Transform } from './types.js';
 
 const SOURCE = 'punctuation';
@@ -108,8 +108,8 @@ function widenOnce(value: string): string {
   return out + value.slice(copied);
 }
 
-/** Full-width marks a space beside them is dropped at (the closing and the opening ones). */
-const TIGHT_MARKS = new Set([...CLOSING_MARKS, ...'\u201C\u2018\uFF08\u300C\u300E\u300A\u3008\u3010\uFF3B\u3014\u3016']);
+/** Full-width marks a space beside them is dropped at: the closing ones and the opening ones (no ASCII "(" "["). */
+const TIGHT_MARKS = new Set([...CLOSING_MARKS, ...NO_LINE_END].filter((ch) => ch > '\u007F'));
 const SPACE = /(?<=\S)[ \u00A0](?=\S)/gu;
 
 /** Which characters of `value` stay: a lone space between a full-width mark and Chinese (either way round) goes. */

@@ -9,7 +9,7 @@
 // "a<b") is kept as text.
 import { entities } from '../../lazy.js';
 import type { Change } from '../../model/types.js';
-import { dropLetterSpacing, type Line } from './lines.js';
+import { dropLetterSpacing, LEADING, type Line, TRAILING } from './lines.js';
 
 /** The tags of a page's text (block and inline), opening, closing or empty. */
 const TAG = /<\/?(?:p|br|b|strong|span|div|font|i|em|u|a|img|td|tr|th|table|tbody|thead|li|ul|ol|h[1-6]|section|article|sup|sub|center|hr|o:p)\b[^<>]*\/?>/giu;
@@ -17,8 +17,6 @@ const TAG = /<\/?(?:p|br|b|strong|span|div|font|i|em|u|a|img|td|tr|th|table|tbod
 const TAG_ANYWHERE = new RegExp(TAG.source, 'iu');
 /** A character reference: named, decimal or hexadecimal. */
 const REFERENCE = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/giu;
-const LEADING = /^[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+/u;
-const TRAILING = /[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+$/u;
 
 const decodeHTML = (text: string): string => entities().decodeHTML(text);
 
@@ -69,14 +67,10 @@ function decode(line: Line): Line {
 }
 
 export function htmlResidue(lines: Line[], report: Change[]): Line[] {
-  const marked = lines.filter((line) => !line.blank && holdsHtml(line.content)).length;
-  if (marked < 3) return lines;
-  let changed = 0;
-  const out = lines.map((line) => {
-    if (line.blank || !holdsHtml(line.content)) return line;
-    changed++;
-    return decode(line);
-  });
+  const marked = lines.map((line) => !line.blank && holdsHtml(line.content));
+  const changed = marked.filter(Boolean).length;
+  if (changed < 3) return lines;
+  const out = lines.map((line, i) => (marked[i] ? decode(line) : line));
   report.push({
     source: 'reader:text',
     kind: 'markup',

@@ -25,8 +25,9 @@ export interface Line {
   afterBlank?: boolean;
 }
 
-const LEADING = /^[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+/;
-const TRAILING = /[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+$/;
+/** Layout whitespace at a line's start and end (indentation, trailing spaces). */
+export const LEADING = /^[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+/;
+export const TRAILING = /[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+$/;
 // Spaces between two Han characters. They are letter-spacing ("综  合", "国 家 粮 食",
 // "王  五") when a single character stands on each side; between two words
 // ("砥砺奋进 再创佳绩", "省长 李炳军") they are a gap, and kept.

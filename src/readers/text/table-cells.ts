@@ -29,14 +29,11 @@ export function tableCells(lines: Line[], report: Change[]): Line[] {
       first ??= line;
       return { ...line, content: '', offsets: [], columns: [], blank: true, trailing: undefined };
     }
-    const ranges: [number, number][] = [];
     const end = CELL_END.exec(line.content);
-    if (end) ranges.push([end.index, line.content.length]);
-    if (ranges.length === 0) return line;
+    if (!end) return line;
     changed++;
     first ??= line;
-    const next = cutRanges(line, ranges);
-    return end ? { ...next, trailing: true } : next;
+    return { ...cutRanges(line, [[end.index, line.content.length]]), trailing: true };
   });
   const joined = joinInCells(out);
   if (joined.length < out.length) {

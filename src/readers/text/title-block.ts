@@ -50,9 +50,9 @@ const TITLE_MAX = 80;
 const AUTHOR_IN_BRACKETS = /^[(\uFF08][\p{Script=Han}\u00B7]{2,4}[\uFF0C,][^()\uFF08\uFF09\u3002]{2,30}[)\uFF09]$/u;
 /** "- 数据源：cn.govopendata.com", "• 发布日期：2024-05-01": a field as an item of a list. */
 const FIELD_ITEM = /^[-*\u2022\u00B7]\s*[\p{Script=Han}A-Za-z]{2,8}[\uFF1A:]\s*\S/u;
-/** A tag in brackets at the end of a title: （摘要） （人民论坛） （2020—2025年）. */
 /** Tags in brackets a title opens with: "[视频]", "【人民时评】", "[视频]【党旗在基层一线高高飘扬】". */
 const GLUED_TAGS = /^(?:\u3010[^\u3010\u3011]{1,16}\u3011|[[\uFF3B][^\]\uFF3D]{1,8}[\]\uFF3D])+(?=[^\s\u3000])/u;
+/** A tag in brackets at the end of a title: （摘要） （人民论坛） （2020—2025年）. */
 const TRAILING_TAG = /[(（][^()（）]{1,16}[)）]$/u;
 /** Two phrases with a gap between them ("全会由省委常委会主持 省委书记彭清华讲话"): a deck, not a name. */
 const PHRASE_GAP = /\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u;
