@@ -10,11 +10,12 @@ import { threadId } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import type * as Fontkit from 'fontkit';
-import { sharedFontkit } from '../patches/fontkit-shared.js';
+import { outlinesMayWait, sharedFontkit } from '../patches/fontkit-shared.js';
 import { ZhpressError } from '../errors.js';
 import { fontFileProblem } from './check-file.js';
 import { isWoff, woffToSfnt } from './woff.js';
 import { mergePieces } from './merge-pieces.js';
+import { readFontFile, wholeFont } from './lazy-outlines.js';
 import type { Face, FontFamily } from './types.js';
 
 export type { Face, FontFamily } from './types.js';
@@ -107,7 +108,7 @@ function cached(key: string, make: () => Buffer, whole: (bytes: Buffer) => boole
   const file = dir && join(dir, `font-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.ttf`);
   if (file && existsSync(file)) {
     try {
-      const bytes = readFileSync(file);
+      const bytes = readFontFile(file, outlinesMayWait());
       if (whole(bytes)) return bytes;
     } catch {
       // unreadable: make again
@@ -186,15 +187,24 @@ function mergedFace(file: string, pieces: readonly string[]): Buffer {
   );
 }
 
-/** The bytes of a font file, read once; a WOFF file's are its sfnt's. */
+/** The whole bytes of a font file, read once; a WOFF file's are its sfnt's. */
 export function fontBytes(file: string): Buffer {
+  return wholeFont(faceBytes(file));
+}
+
+/**
+ * The bytes of a font file that `openFace` parses, read once: a TrueType font's
+ * outlines may be left to be read as its glyphs are asked for (lazy-outlines.ts),
+ * which only the shared fontkit's fonts do; `fontBytes` makes them whole.
+ */
+export function faceBytes(file: string): Buffer {
   let bytes = buffers.get(file);
   if (!bytes) {
     const pieces = piecesOf.get(file);
     if (pieces) bytes = mergedFace(file, pieces);
     else {
       const header = fileHeader(file);
-      bytes = isWoff(header) ? decodedWoff(file, header) : readFileSync(file);
+      bytes = isWoff(header) ? decodedWoff(file, header) : readFontFile(file, outlinesMayWait());
     }
     buffers.set(file, bytes);
   }
@@ -215,7 +225,7 @@ export function openFace(face: Face): Fontkit.Font {
     return font;
   }
   let opened: Fontkit.Font | Fontkit.FontCollection;
-  const bytes = fontBytes(face.file);
+  const bytes = faceBytes(face.file);
   try {
     opened = sharedFontkit().create(bytes);
   } catch (error) {

@@ -59,8 +59,15 @@ export interface WriteFonts {
   forCharacter(codePoint: number): FontFamily | undefined;
   /** The face parsed (fontkit). Throws a ZhpressError when its file is not a font. */
   open(face: Face): Fontkit.Font;
-  /** The face's file as an sfnt (a WOFF decoded, pieces merged). */
+  /** The face's file as an sfnt (a WOFF decoded, pieces merged), whole. */
   bytes(face: Face): Buffer;
+  /**
+   * The bytes `open` parsed, for a parser that goes through the same fontkit
+   * (pdfkit's): a TrueType face's outlines may be read into them only as its
+   * glyphs are asked for (src/fonts/lazy-outlines.ts). Anything reading the bytes
+   * itself (subsetting for Word, another layout library) takes `bytes`.
+   */
+  parsedBytes(face: Face): Buffer;
   /** The face's unitsPerEm, ascent and descent, from its head and hhea tables without parsing it where it can. */
   metrics(face: Face): VerticalMetrics;
 }

@@ -4,7 +4,7 @@
 // for the process, as the registry keeps them.
 import type { Template } from '../templates/types.js';
 import { familyForCharacter } from './registry.js';
-import { BUNDLED_FAMILIES, findFamily, fontBytes, openFace } from './registry.js';
+import { BUNDLED_FAMILIES, faceBytes, findFamily, fontBytes, openFace } from './registry.js';
 import { verticalMetrics } from './metrics.js';
 import { resolveRoles, usedRoles } from './roles.js';
 import type { FontFamily, WriteFonts } from './types.js';
@@ -18,6 +18,7 @@ const registryFonts: Omit<WriteFonts, 'roles' | 'notices'> = {
   forCharacter: familyForCharacter,
   open: openFace,
   bytes: (face) => fontBytes(face.file),
+  parsedBytes: (face) => faceBytes(face.file),
   // From the file's head and hhea tables: laying out a style does not load its font.
   metrics: (face) => verticalMetrics(face) ?? openFace(face),
 };

@@ -5,7 +5,7 @@
 // ZHPRESS_NO_PATCH, which leaves named patches out to measure what they gain.
 import { ZhpressError } from '../errors.js';
 
-export const PATCHES = ['fontkit-shared', 'fast-tables', 'direct-layout', 'light-subsets', 'cff-return-stubs', 'docx-compiler', 'pdfmake-emphasis', 'pdfmake-linear', 'yargs-help', 'string-width', 'stream-memo', 'shared-runs'] as const;
+export const PATCHES = ['fontkit-shared', 'fast-tables', 'direct-layout', 'light-subsets', 'cff-return-stubs', 'docx-compiler', 'pdfmake-emphasis', 'pdfmake-linear', 'yargs-help', 'string-width', 'stream-memo', 'shared-runs', 'lazy-outlines'] as const;
 export type PatchName = (typeof PATCHES)[number];
 
 const off = new Set((process.env.ZHPRESS_NO_PATCH ?? '').split(',').map((name) => name.trim()));

@@ -13,6 +13,7 @@ import { expectLayout, type LayoutFont, simplifyLayout } from './direct-layout.j
 import { lightSubsets, sharedReturnStubs, type SubsettingFont } from './light-subsets.js';
 import { expectMembers, markInstalled, patchBroken, patchOn } from './expect.js';
 import { memoSubsets } from './stream-memo.js';
+import { outlineReader } from '../fonts/lazy-outlines.js';
 
 const parsed = new WeakMap<Uint8Array, Map<string, ReturnType<typeof Fontkit.create>>>();
 
@@ -59,7 +60,30 @@ function patchFont(font: object): void {
   if (patchOn('light-subsets') && lightSubsets(font as SubsettingFont)) markInstalled('light-subsets');
   if (patchOn('cff-return-stubs') && sharedReturnStubs(font as SubsettingFont)) markInstalled('cff-return-stubs');
   memoSubsets((font as SubsettingFont).createSubset());
+  lazyOutlines(font as Pick<SubsettingFont, 'stream' | 'loca'> & GlyphSource);
   ownCodePoints(font as GlyphSource);
+}
+
+/**
+ * A font whose outlines were left unread (fonts/lazy-outlines.ts): each glyph's
+ * outline is read into the font's bytes before fontkit first hands out the glyph.
+ * Everything that reads an outline (the subsetter, a glyph's box, compound parts)
+ * gets the glyph from getGlyph first.
+ */
+function lazyOutlines(font: Pick<SubsettingFont, 'stream' | 'loca'> & GlyphSource): void {
+  const read = outlineReader(font.stream.buffer);
+  if (!read) return;
+  const offsets = font.loca.offsets;
+  const loaded = new Uint8Array(offsets.length);
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints) => {
+    if (loaded[id] === 0 && id < offsets.length - 1) {
+      read(offsets[id]!, offsets[id + 1]!);
+      loaded[id] = 1;
+    }
+    return getGlyph(id, codePoints);
+  };
+  markInstalled('lazy-outlines');
 }
 
 interface GlyphSource {
@@ -88,6 +112,18 @@ function ownCodePoints(font: GlyphSource): void {
 }
 
 let shared: typeof Fontkit | undefined;
+/** Whether pdfkit parses its fonts through the shared fontkit (installed before pdfkit loaded). */
+let pdfkitShares = false;
+
+/**
+ * Whether a font file may be read with its outlines left for later
+ * (fonts/lazy-outlines.ts): only when every parse of it, pdfkit's included, goes
+ * through the shared fontkit, whose fonts read each outline before handing it out.
+ */
+export function outlinesMayWait(): boolean {
+  sharedFontkit();
+  return pdfkitShares && patchOn('lazy-outlines');
+}
 
 /**
  * fontkit as pdfkit loads it, with the caching `create` installed in the module
@@ -104,7 +140,8 @@ export function sharedFontkit(): typeof Fontkit {
     const path = fromPdfkit.resolve('fontkit');
     // pdfkit binds fontkit when it loads: loaded first (by a program using zhpress as a
     // library), it parses every font again for every document. Still correct, only slower.
-    if (require.cache[pdfkit]) {
+    const preloaded = Boolean(require.cache[pdfkit]);
+    if (preloaded) {
       process.emitWarning('pdfkit was loaded before zhpress installed its shared fonts: every PDF will parse its fonts again', { code: 'ZHPRESS_FONTS_NOT_SHARED' });
     }
     real = fromPdfkit('fontkit') as typeof Fontkit;
@@ -116,6 +153,7 @@ export function sharedFontkit(): typeof Fontkit {
     if (patchOn('fontkit-shared')) {
       cached.exports = shared;
       markInstalled('fontkit-shared');
+      pdfkitShares = !preloaded;
     }
   }
   return shared;
