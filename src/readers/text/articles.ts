@@ -87,10 +87,14 @@ function restarts(current: Line[], ahead: Line[]): boolean {
   return first !== undefined && current.some((l) => l.content.startsWith(first));
 }
 
+/** The last sentence of a notice that transmits a document: "现印发给你们，请认真贯彻执行。" */
+const TRANSMITS = /(?:印发给你们|印發給你們|转发给你们|轉發給你們|印发给你单位|印發給你單位)[^\u3002]{0,30}\u3002$/u;
+
 export function splitArticles(lines: Line[]): Line[][] {
   const articles: Line[][] = [];
   let current: Line[] = [];
   let signedAt = -1;
+  let transmittedAt = -1;
   const close = () => {
     if (current.length) articles.push(current);
     current = [];
@@ -135,12 +139,17 @@ export function splitArticles(lines: Line[]): Line[][] {
     if (from && from[0].length === content.length && current.some((l) => !CONTINUED_FROM.test(l.content))) close();
     // (An attachment label alone is the start of the article that follows it.)
     else if (current.length && !(current.length === 1 && ATTACHMENT_LABEL.test(current[0]!.content)) && documentStarts(lines, i, signedAt === i, restarts(current, lines.slice(i + 1, i + 6)))) close();
+    // What a notice transmits starts under the notice's date, with its title or without (a copy that lost it).
+    else if (transmittedAt === i && current.length) close();
     current.push(line);
     const signed = signatureEnd(lines, i);
     if (signed > 0) signedAt = signed;
     // (A date alone under the last paragraph, with the annotation under it, "2021年9月9日" / "（此件公开发布）": the
     // notice is signed by its date; the issuer's line is missing in the copy.)
     else if (LONE_DATE.test(content) && i > 0 && CLOSING_END.test(lines[i - 1]!.content) && isAnnotation(lines[i + 1]?.content ?? '')) signedAt = i + 2;
+    // (Or a date alone under the paragraph that transmits a document, "……现印发给你们，请认真贯彻执行。": the
+    // notice ends with its date, and the document it transmits follows.)
+    else if (LONE_DATE.test(content) && i > 0 && TRANSMITS.test(lines[i - 1]!.content) && lines[i + 1] !== undefined && !isAnnotation(lines[i + 1]!.content)) signedAt = transmittedAt = i + 1;
     const to = CONTINUED_TO.exec(content);
     if (CLOSING_DATELINE.test(content) || (to && to[0].length === content.length)) close();
   }

@@ -18,7 +18,7 @@ import { leadsIn, unnumberedHeads } from './heads.js';
 import { isAddress, SECTION_LABEL } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
-import { CLOSING_END, isWholeQuotation, SENTENCE_END, type MarkerKind, officeLabel, OPENING_DATELINE, PROVISION, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from '../../text/patterns.js';
+import { CLOSING_END, FIRST_PARTY, isWholeQuotation, SENTENCE_END, type MarkerKind, officeLabel, OPENING_DATELINE, PARTY_LABELS, PROVISION, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from '../../text/patterns.js';
 
 export type DepthOf = (kind: MarkerKind) => HeadingDepth;
 
@@ -66,7 +66,9 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   const addressesChair = (item: Classified, name: string) => officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\s\u3000]*(?:代理)?主席[\uFF0C,]`, 'u').test(item.line.content);
   // (A record whose fields name its chair: "主席：" in its text is the chair speaking.)
   const chaired = items.some((item) => item.kind === 'paragraph' && item.role === 'header' && /^主[\s\u3000]*席/u.test(item.line.content));
-  return new Set(labelled.filter((item, i) => transcript || addressesChair(item, names[i]!) || (chaired && names[i] === '主席') || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item, names[i]!))));
+  // (A judgment's list of parties: "原告：……" / "法定代表人：……" / "被告：……".)
+  const parties = names.filter((name) => PARTY_LABELS.has(name)).length >= 2 && names.some((name) => FIRST_PARTY.test(name));
+  return new Set(labelled.filter((item, i) => transcript || (parties && PARTY_LABELS.has(names[i]!)) || addressesChair(item, names[i]!) || (chaired && names[i] === '主席') || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item, names[i]!))));
 }
 
 /** Shortest body after an unmarked run-in lead, and the longest lead. */

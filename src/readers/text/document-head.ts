@@ -57,7 +57,8 @@ export function documentHead(lines: Line[]): TitleBlock | undefined {
   while (!about && start > 0 && start > end - TITLE_LINES && titleLike(lines[start - 1]!.content) && !isHeaderField(lines[start - 1]!.content) && !isSigner(lines[start - 1]!.content) && continuesTitle(lines[start - 1]!, lines[start]!, lines[start + 1])) start--;
   // "懷化市人民政府辦公室" (or two issuers, "国务院办公厅、中央军委办公厅") over "關于印發……的通知": the issuer opens the title.
   const issuers = (content: string) => content.split(/[\u3001\s\u3000]+/u).every((organ) => organ !== '' && isSigner(organ));
-  if (start > 0 && issuers(lines[start - 1]!.content) && OPENS_ABOUT.test(lines[start]!.content)) start--;
+  // (A blank line between them sets the issuer apart: a copied page's issuer line over the whole title.)
+  if (start > 0 && issuers(lines[start - 1]!.content) && OPENS_ABOUT.test(lines[start]!.content) && !lines[start]!.afterBlank) start--;
   // With nothing above it, the usual title block reads the head.
   if (start === 0) return undefined;
   let title = lines[start]!;

@@ -5,7 +5,7 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from '../../text/patterns.js';
-import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, SEAL } from './roles.js';
+import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, OFFICE_ALONE, officeAndName, personNames, PROMULGATION, SEAL } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
 function attachmentItem(content: string): boolean {
@@ -40,6 +40,7 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
     }
     break;
   }
+  i = signerUnderDate(lines, i, roles);
   for (; i >= 0; i--) {
     const content = lines[i]!.content;
     if (CLOSING_DATELINE.test(content) || (CONTINUED_TO.test(content) && matchMarker(content) === undefined)) continue;
@@ -73,6 +74,31 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
     for (let k = j; k <= i; k++) roles.set(lines[k]!, 'attachment');
   }
   return roles;
+}
+
+/** A web page's leftover link marks: ASCII punctuation only, two kinds at least ("< ] ^ ]", "^ ]"; not a rule "---"). */
+export function markDebris(content: string): boolean {
+  return content.length <= 16 && /^[!-/:-@[-`{-~\s]+$/u.test(content) && new Set(content.replace(/\s/gu, '')).size >= 2;
+}
+
+/**
+ * A signature set under its date, as Macau's orders and dispatches sign: the date,
+ * "命令公佈。", then the office and the name ("行政長官 何厚鏵", or "行政法務司司長" /
+ * "陳麗敏"), within the last lines before `last` (a page's link marks may follow).
+ * Marks them, and gives the line to go on from: the date, or `last` where there is none.
+ */
+function signerUnderDate(lines: Line[], last: number, roles: Map<Line, ParagraphRole>): number {
+  let end = last;
+  while (end >= 0 && markDebris(lines[end]!.content)) end--;
+  for (let k = end - 1; k >= Math.max(0, end - 3); k--) {
+    if (!LONE_DATE.test(lines[k]!.content)) continue;
+    const under = lines.slice(k + 1, end + 1).map((l) => l.content);
+    const named = under.some((c) => officeAndName(c) || personNames(c));
+    if (!named || !under.every((c) => PROMULGATION.test(c) || OFFICE_ALONE.test(c) || officeAndName(c) || personNames(c))) return last;
+    for (let m = k + 1; m <= last; m++) roles.set(lines[m]!, m <= end ? 'signature' : 'record');
+    return k;
+  }
+  return last;
 }
 
 /** Where a signature block (signer, date, annotation) ends at line `i`: the index after it, or -1. */

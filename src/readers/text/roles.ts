@@ -5,7 +5,8 @@
 // end-matter.ts). Simplified and Traditional forms are both accepted.
 
 const DIGITS = '[0-9\\uFF10-\\uFF19]';
-const HAN_DIGITS = '[〇○零一二三四五六七八九十]';
+// (A Latin O for the zero is a common slip in official copies: "二O一一年八月十日".)
+const HAN_DIGITS = '[〇○零一二三四五六七八九十OＯ]';
 const YEAR = `(?:${DIGITS}{4}|${HAN_DIGITS}{4}|${DIGITS}{2,3})`;
 const MONTH_DAY = `(?:${DIGITS}{1,2}|${HAN_DIGITS}{1,3})\\s*月\\s*(?:${DIGITS}{1,2}|${HAN_DIGITS}{1,3})\\s*日`;
 /** "2018年12月29日", "二〇〇五年六月十一日", "中華民國107年12月19日" (spaces allowed). */
@@ -347,11 +348,25 @@ export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六
 
 /** The head of an organ signing an order or a letter: "主任委員吳釗燮", "部長　王○○". */
 export const HEAD_OF_ORGAN = /^(?:主任委員|主任委员|部長|部长|署長|署长|局長|局长|院長|院长|市長|市长|縣長|县长|主席|總統|总统|行政院長|行政院长)[\s\u3000]*[\p{Script=Han}○Ｏ〇]{2,4}$/u;
+/** A signer's office alone on its line, over or before the name: "行政法務司司長", "市长". */
+export const OFFICE_ALONE = /^\p{Script=Han}{0,12}?(?:行政長官|行政长官|司長|司长|局長|局长|部長|部长|主任|主席|市長|市长|省長|省长|縣長|县长|區長|区长|院長|院长|署長|署长|秘書長|秘书长|總理|总理|總統|总统)$/u;
+/** An office and the name holding it: "市长曹勇", "行政長官 何厚鏵". */
+export function officeAndName(content: string): boolean {
+  if (HEAD_OF_ORGAN.test(content)) return true;
+  if (content.length > 24 || !/^[\p{Script=Han}\s\u3000]+$/u.test(content)) return false;
+  for (let at = 2; at < content.length - 1; at++) {
+    if (OFFICE_ALONE.test(content.slice(0, at)) && personNames(content.slice(at).trim())) return true;
+  }
+  return false;
+}
+/** The formula of an order between its date and its signer: "命令公佈。" */
+export const PROMULGATION = /^(?:命令公佈|命令公布|予以公佈|予以公布)[\u3002.]?$/u;
+
 /** "附件" or "附件1" alone on a line, above an attachment's title. */
 export const ATTACHMENT_LABEL = /^(?:附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*|附[：:]|附[录錄][：:]?)$/u;
 
 /** A date standing alone (signature date, 成文日期), or a form's blank for one ("年  月  日", "××××年××月××日"). */
-export const LONE_DATE = new RegExp(`^(?:${DATE}|[\\u00D7\\u25CB]{0,4}[\\s\\u3000]*年[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*月[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*日)$`, 'u');
+export const LONE_DATE = new RegExp(`^(?:${DATE}[\u3002.]?|[\\u00D7\\u25CB]{0,4}[\\s\\u3000]*年[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*月[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*日)$`, 'u');
 
 /** The place of a seal over the signer in a form: "（院印）", "（公章）", "（单位盖章）". */
 export const SEAL = /^[(\uFF08][\p{Script=Han}]{0,4}[印章][)\uFF09]$/u;

@@ -54,6 +54,8 @@ function dropped(item: { kind: string }, next: { kind: string }): boolean {
 }
 
 const HEAD_MAX = 40;
+/** A line that only marks text left out: "……", "……。", "...". */
+const ELISION = /^(?:\u2026|\u22EF|\.{3})+[\u3002.]?$/u;
 const SHORT_SENTENCE = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{1,24}[\u3002\uFF1F?]$/u;
 const CLAUSE_END = /[\uFF1B;\uFF0C,\u3001]$/u;
 /** One sentence with a clause or two, alone on its line: a head where its siblings are heads. */
@@ -165,8 +167,9 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     const rank = MARKER_RANK[members[0]!.markerKind];
     // (The end matter after a document's last item, its attachment note or signature, is nothing under it.)
     // (Nor is the next provision of a law, "第三十五条 ……": the item was the last clause of the one before.)
+    // (Nor is an elision, "……。" standing for the text a quotation leaves out.)
     const endMatter = (next: { kind: string }) =>
-      next.kind === 'paragraph' && (['attachment', 'signature', 'annotation', 'record'].includes((next as { role?: string }).role ?? '') || (rank > MARKER_RANK.article && PROVISION.test((next as unknown as Marked).line.content)));
+      next.kind === 'paragraph' && (['attachment', 'signature', 'annotation', 'record'].includes((next as { role?: string }).role ?? '') || (rank > MARKER_RANK.article && PROVISION.test((next as unknown as Marked).line.content)) || ELISION.test((next as unknown as Marked).line.content));
     const hasContent = run.map((i) => {
       const next = items[i + 1];
       return next !== undefined && !endMatter(next) && (!(marked(next) && MARKER_RANK[next.markerKind] <= rank) || dropped(items[i]!, next));
