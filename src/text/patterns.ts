@@ -74,7 +74,8 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['formal', new RegExp(`^${FORMAL_NUMERAL}+\u3001`, 'u')],
   // (Or set off by a space, as a law database prints the heads of its parts: "壹 總則".)
   ['formal', new RegExp(`^${FORMAL_NUMERAL}{1,2}(?=[ \u3000]+\\p{Script=Han})[ \u3000]*`, 'u')],
-  ['han', new RegExp(`^${HAN_NUMERAL}+\u3001`, 'u')],
+  // (Not circles alone: "○○、○○○地號" masks the numbers of land lots in a Taiwan decision.)
+  ['han', new RegExp(`^(?![〇○零]+\u3001)${HAN_NUMERAL}+\u3001`, 'u')],
   // Decimal outline numbering, "1 总则" "4.2.1 出现……": a number, its parts, then a space.
   ['decimal-4', new RegExp(`^${DIGIT}{1,2}(?:\\.${DIGIT}{1,2}){3}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
   ['decimal-3', new RegExp(`^${DIGIT}{1,2}(?:\\.${DIGIT}{1,2}){2}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],

@@ -307,6 +307,19 @@ function quotationRuns(items: Classified[]): Set<Classified> {
   return found;
 }
 
+/** The parts of a judgment or decision, their heads letter-spaced or not: 主 文, 事 實, 理 由, 事實及理由. */
+const JUDGMENT_PART = /^(?:主文|事實|事实|理由|事實及理由|事实及理由|事實概要|事实概要|犯罪事實|犯罪事实)$/u;
+
+/**
+ * A judgment's parts are the outermost divisions of its text, headings of the first level (not a
+ * feature's subheads), where two parts or more stand (主文 and 理由; 事實 and 理由 in an excerpt).
+ */
+function partsOfJudgment(items: Classified[]): Set<Classified> {
+  const parts = items.filter((item) => (item.kind === 'subhead' || (item.kind === 'paragraph' && !item.marker && !item.lead && !item.role)) && JUDGMENT_PART.test(item.line.content.replace(/[\s\u3000]+/gu, '')));
+  const names = parts.map((item) => item.line.content.replace(/[\s\u3000]+/gu, ''));
+  return new Set(names).size >= 2 ? new Set(parts) : new Set();
+}
+
 /**
  * The numbering level an unnumbered head over provisions sits at: that of the headings on
  * both sides where they are of one kind (a 节 whose marker was lost, between 第一节 and
@@ -334,6 +347,7 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
   const bulletHeads = singleBullets(items);
   const quotations = quotationRuns(items);
   const dashSentences = longDashLines(items);
+  const judgmentParts = partsOfJudgment(items);
   // In a law with chapters, an unnumbered head over provisions ("附　　则") is a chapter of its own.
   const chaptered = items.some((item) => item.kind === 'heading' && item.markerKind === 'chapter');
   const overProvisions = (i: number) => {
@@ -385,6 +399,10 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
         blocks.push(quote(textOf(item.line), { position }));
         break;
       case 'subhead':
+        if (judgmentParts.has(item)) {
+          blocks.push(heading(1, textOf(item.line), { position }));
+          break;
+        }
         // A line ending in —— over clauses ending in ； leads into them: one sentence, not a head.
         if (leadIn(item.line, options, flushHeads) || intoClauses(items[index + 1]) || dashSentences.has(item)) blocks.push(paragraph(textOf(item.line), { position }));
         else blocks.push(subhead(textOf(item.line), { position }));
@@ -394,7 +412,8 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
         break;
       case 'paragraph': {
         if (heads.has(item)) {
-          if (chaptered && overProvisions(index)) blocks.push(heading(depthOf(levelBetween(items, index)), textOf(item.line), { position }));
+          if (judgmentParts.has(item)) blocks.push(heading(1, textOf(item.line), { position }));
+          else if (chaptered && overProvisions(index)) blocks.push(heading(depthOf(levelBetween(items, index)), textOf(item.line), { position }));
           else blocks.push(subhead(textOf(item.line), { position }));
           break;
         }
