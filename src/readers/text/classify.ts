@@ -37,11 +37,15 @@ const LEAD_MAX = 40;
 /** "问：" "主旨：" before the text; never the scheme of an address ("https://…"). */
 const LABEL = /^[^\uFF0C,\u3002\uFF1B;\s]{1,8}[\uFF1A:](?=\S)(?!\/\/)/u;
 
+/** A term in corner brackets as a label, alone or over its text: "「密等及解密條件或保密期限」：", "「正本」或「副本」：". */
+const TERM_LABEL = /^[\u300C\u201C][^\u300D\u201D\u3002\uFF0C,]{1,20}[\u300D\u201D](?:或[\u300C\u201C][^\u300D\u201D\u3002\uFF0C,]{1,20}[\u300D\u201D])?[\uFF1A:]/u;
+
 export function leadEnd(text: string): number | undefined {
-  const label = LABEL.exec(text);
+  const label = LABEL.exec(text) ?? TERM_LABEL.exec(text);
   if (label) return label[0].length;
+  // (A clause ending in ；is one of a list's clauses, no run-in title: "应分别逐一书明全衔；其……".)
   const found = SENTENCE_END.exec(text);
-  if (!found || found.index > LEAD_MAX) return undefined;
+  if (!found || found.index > LEAD_MAX || /[\uFF1B;]/u.test(found[0])) return undefined;
   // A run-in title is a phrase: a long first sentence with many clauses is the text itself.
   if ((text.slice(0, found.index).match(/[\uFF0C,]/gu) ?? []).length > 2) return undefined;
   const end = found.index + 1;

@@ -52,8 +52,7 @@ function wrapWidth(lines: Line[]): { width: number; short: boolean } | undefined
   }
   const full = lines.filter((l) => !l.blank && Math.abs(width(l) - best) <= 3 && !CLOSING_END.test(l.content));
   const prose = full.filter((l) => /[\uFF0C,\u3001\uFF1B\u300C\u300D\u201C\u201D\uFF08\uFF09()]/u.test(l.content));
-  // (Long lines of prose: a page's header fields above a short excerpt are no lines the wrap could cut.)
-  const long = lines.filter((l) => !l.blank && l.content.length >= 15 && /[\uFF0C,\u3001\u3002]/u.test(l.content)).length;
+  const long = lines.filter((l) => !l.blank && l.content.length >= 15).length;
   // (A short text shows it in fewer lines, where most of its long lines stop at the width: a page's excerpt.)
   const enough = full.length >= 20 ? full.length >= 0.25 * long : full.length >= 8 && full.length >= 0.5 * long;
   return enough && prose.length >= 0.7 * full.length ? { width: best, short: full.length < 20 } : undefined;
