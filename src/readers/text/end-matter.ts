@@ -5,7 +5,7 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from '../../text/patterns.js';
-import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, OFFICE_ALONE, officeAndName, personNames, PROMULGATION, SEAL } from './roles.js';
+import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, markDebris, OFFICE_ALONE, officeAndName, personNames, PROMULGATION, SEAL } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
 function attachmentItem(content: string): boolean {
@@ -76,10 +76,6 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
   return roles;
 }
 
-/** A web page's leftover link marks: ASCII punctuation only, two kinds at least ("< ] ^ ]", "^ ]"; not a rule "---"). */
-export function markDebris(content: string): boolean {
-  return content.length <= 16 && /^[!-/:-@[-`{-~\s]+$/u.test(content) && new Set(content.replace(/\s/gu, '')).size >= 2;
-}
 
 /**
  * A signature set under its date, as Macau's orders and dispatches sign: the date,

@@ -14,7 +14,7 @@ export const DATE = `(?:中華民國|中华民国|民國|民国)?\\s*${YEAR}\\s*
 
 /** Web-page chrome: 下载 / 打印 / 【字号：大 中 小】 / 关闭窗口 … */
 const CHROME =
-  /^[【\[]?\s*(?:下载|下載|打印|全屏|收藏|分享|关闭|關閉|关闭窗口|關閉視窗|打印本页|列印|字号[：:]?|字號[：:]?|加大|减小|減小|还原|還原|默认|默認|大\s*中\s*小|返回顶部|返回頂部|回到顶部|回到頂部|回顶部|回頂部|回顶端|回頂端|回到頂端|回到顶端|相关链接|相關連結|扫一扫在手机上?(?:打开|查看)当前页面?|掃一掃在手機上?(?:打開|查看)當前頁面?|附件下载|附件下載)\s*[】\]]?$/u;
+  /^[【\[]?\s*(?:下载|下載|打印|全屏|收藏|分享|关闭|關閉|关闭窗口|關閉視窗|打印本页|列印|字号[：:]?|字號[：:]?|加大|减小|減小|还原|還原|默认|默認|大\s*中\s*小|返回顶部|返回頂部|回到顶部|回到頂部|回顶部|回頂部|回顶端|回頂端|回到頂端|回到顶端|相关链接|相關連結|扫一扫在手机上?(?:打开|查看)当前页面?|掃一掃在手機上?(?:打開|查看)當前頁面?|附件下载|附件下載|葡文版本|中文版本|英文版本|葡文版|English Version)\s*[】\]]?$/u;
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
@@ -164,6 +164,11 @@ function metaRow(content: string): boolean {
 /** A record's field, its label letter-spaced and set off from its value by a gap: "時  間 中華民國108年……", "主  席 段委員宜康". */
 const SPACED_MEETING_FIELD = /^(?:時[\s\u3000]+間|时[\s\u3000]+间|地[\s\u3000]+點|地[\s\u3000]+点|主[\s\u3000]+席|記[\s\u3000]+錄|记[\s\u3000]+录)[\s\u3000]+[^\s\u3000\uFF1A:]/u;
 
+/** A web page's leftover link marks: ASCII punctuation only, two kinds at least ("< ] ^ ]", "^ ]"; not a rule "---"). */
+export function markDebris(content: string): boolean {
+  return content.length <= 16 && /^[!-/:-@[-`{-~\s]+$/u.test(content) && new Set(content.replace(/\s/gu, '')).size >= 2;
+}
+
 export function isHeaderField(content: string): boolean {
   // (A bullet before a field, as a page's list of fields sets it: "•索引号：".)
   const field = content.replace(/^[\u2022\u00B7\u25CF]\s*/u, '');
@@ -174,6 +179,7 @@ export function isHeaderField(content: string): boolean {
     REFERENCE.test(content) ||
     CHROME.test(content) ||
     /^[【】\[\]|｜/]+$/u.test(content) ||
+    markDebris(content) ||
     RULE_LINE.test(content) ||
     FIELD.test(unspacedLabel(field)) ||
     SPACED_MEETING_FIELD.test(content) ||
@@ -295,6 +301,9 @@ function roleAndName(content: string): boolean {
 }
 
 export function isByline(content: string): boolean {
+  // (Contributors named before the staff reporter: "郭华平 黄晓平 本报记者 鄢朝晖".)
+  const before = /^((?:[\p{Script=Han}·]{2,4}[\s\u3000]+){1,4})(?=(?:本报|本報|新华社|新華社|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者))/u.exec(content);
+  if (before && personNames(before[1]!.trim()) && isByline(content.slice(before[0].length))) return true;
   if (STAFF_BYLINE.test(content) || DEPUTY_BYLINE.test(content) || roleAndName(content) || roleAndName(unspacedNames(content))) return true;
   const edition = EDITION_TAIL.exec(content);
   if (edition && edition.index > 0) {

@@ -63,6 +63,9 @@ export const DOC_TYPE =
 /** The line naming an order: "中华人民共和国主席令(九届第37号)", "国务院令 第713号". */
 const ORDER_TITLE = /^\p{Script=Han}{2,16}令\s*[(\uFF08]?[^()\uFF08\uFF09]{0,10}?第\s*[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*[号號][)\uFF09]?$/u;
 
+/** An act under its number and year, as Macau's gazette titles them: "第30/2005號行政命令", "第3/2000號行政法務司司長批示". */
+const NUMBERED_ACT = /^第\s*[0-9\uFF10-\uFF19]{1,4}\s*[/\uFF0F]\s*[0-9\uFF10-\uFF19]{4}\s*[号號]\p{Script=Han}{0,16}(?:行政命令|批示|法律|行政法規|行政法规|公告|通告|法令)$/u;
+
 /** An order's number on a line of its own: "第三十五号", "（第713号）". */
 const ORDER_NUMBER = /^[(\uFF08]?\s*第\s*[0-9\uFF10-\uFF19〇零一二三四五六七八九十百千]+\s*[号號]\s*[)\uFF09]?$/u;
 
@@ -513,7 +516,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // The title again, as the printed head sets it ("最高人民法院 最高人民检察院 关于……"): a header line.
     // "中华人民共和国主席令(九届第37号)" under a page's copies of the law's name: the order is the document,
     // its line the title; what stood above it is header matter.
-    if (ORDER_TITLE.test(content) && !block.notes.length && !block.byline && !block.subtitle && bodyLike(lines[i + 1])) {
+    if ((ORDER_TITLE.test(content) || NUMBERED_ACT.test(content)) && !block.notes.length && !block.byline && !block.subtitle && bodyLike(lines[i + 1])) {
       for (const above of plain) {
         insertHeader(block, above);
       }
