@@ -22,13 +22,16 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
   let signed = false;
   let i = lines.length - 1;
   // A page's comments under the text ("评论回复" over the readers' short notes, "提交回复 返回"): the page's, not the text's.
+  // (The first of its heads: "网友评论" over the readers' notes, "发表评论" over the form under them.)
+  let comments = -1;
   for (let c = lines.length - 1; c >= Math.max(1, lines.length - COMMENTS_MAX); c--) {
     if (!COMMENTS_HEAD.test(lines[c]!.content)) continue;
-    if (lines.slice(c + 1).every((l) => l.content.length <= 200)) {
-      for (let k = c; k < lines.length; k++) roles.set(lines[k]!, 'record');
-      i = c - 1;
-    }
-    break;
+    if (!lines.slice(c + 1).every((l) => l.content.length <= 200)) break;
+    comments = c;
+  }
+  if (comments >= 0) {
+    for (let k = comments; k < lines.length; k++) roles.set(lines[k]!, 'record');
+    i = comments - 1;
   }
   // A signature followed by rows of names (the signatories of a letter): the rows sign too.
   for (let s = Math.max(1, lines.length - 400); s < lines.length; s++) {

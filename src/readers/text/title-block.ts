@@ -29,7 +29,7 @@ import {
   SUBHEAD,
   speakerLabel,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isControl, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -417,7 +417,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     }
     // A field's value on the line under its label ("•发文字号：" over "镇政发〔2024〕7号").
     const previous = block.blocks[block.blocks.length - 1];
-    const value = previous?.role === 'header' && previous.line === lines[i - 1] && /[\uFF1A:]$/u.test(previous.line.content) && !webChromeLine(previous.line.content) && isHeaderField(previous.line.content) && content.length <= 40 && !SENTENCE_END.test(content) && !(title && bare(content) === bare(title.content));
+    const value = previous?.role === 'header' && previous.line === lines[i - 1] && /[\uFF1A:]$/u.test(previous.line.content) && !webChromeLine(previous.line.content) && !isControl(previous.line.content) && isHeaderField(previous.line.content) && content.length <= 40 && !SENTENCE_END.test(content) && !(title && bare(content) === bare(title.content));
     // The roll of those present, one a line under its field ("列席官員：內政部政務次長 陳宗彥" / "總統府第二局局長 何全德").
     const roll = previous?.role === 'header' && previous.line === lines[i - 1] && (ROLL_FIELD.test(previous.line.content) || rolled.has(previous.line)) && content.length <= 40 && !SENTENCE_END.test(content) && !/[\uFF0C,\uFF1A:]/u.test(content) && !LETTER_SPACED.test(content) && !matchMarker(content);
     // A field among the fields under a title, whatever its label ("主  席：段召集委員宜康" after "列席官員：……").
