@@ -8,6 +8,7 @@ import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
 import { hangingJoins } from './hanging.js';
 import { startsAnew, width } from './line-shape.js';
+import { tailJoins } from './wrap-tails.js';
 import { CLOSING_END, PARAGRAPH_END } from '../../text/patterns.js';
 
 /** Lines that repeat on every page (a running head with a date or a number), and bare page numbers beside them. */
@@ -117,7 +118,7 @@ function trailingMarksEnds(lines: Line[], wrap: number): boolean {
 export function readLayout(lines: Line[], report: Change[]): Layout {
   const furniture = pageFurniture(lines);
   const found = wrapWidth(lines.filter((l) => !furniture.has(l)));
-  if (found === undefined) return { lines: hangingJoins(lines, report), furniture };
+  if (found === undefined) return { lines: tailJoins(hangingJoins(lines, report), report), furniture };
   // (On the short evidence, items set with a hanging indent are the surer reading where the text shows them.)
   if (found.short) {
     const hung: Change[] = [];
