@@ -197,10 +197,13 @@ export function isHeaderField(content: string): boolean {
 
 /** A photo caption above or under the title: "…记者 李森 摄". */
 /** "記者許雅綿／台北報導", "新竹振道記者林彥斌／新竹報導": the reporter and the place, on a line of their own. */
-export const REPORTER_LINE = /^(?:[\p{Script=Han}]{0,8}(?:記者|记者)[\s\u3000]*\p{Script=Han}[\p{Script=Han}\u3001\u00B7\s\u3000]{1,16}?)[\s\u3000]*[\uFF0F/\u4E28\uFF5C|][\s\u3000]*(?<place>[\p{Script=Han}]{2,8}?)(?:報導|报道|報道)$/u;
+export const REPORTER_LINE = /^(?:[\p{Script=Han}]{0,8}(?:記者|记者)[\s\u3000]*\p{Script=Han}[\p{Script=Han}\u3001\u00B7\s\u3000]{1,16}?)[\s\u3000]*[\uFF0F/\u2215\u4E28\uFF5C|][\s\u3000]*(?<place>[\p{Script=Han}]{2,8}?)(?:報導|报道|報道)$/u;
 
 /** A photo's caption: "▲國泰金與台大產學團隊發表……（圖／記者許雅綿攝）", "▲「新竹市中日少棒錦標賽」開打……". */
 export const PHOTO_CAPTION = /^\u25B2|[(\uFF08](?:圖|图)[\uFF0F/][^()\uFF08\uFF09]{1,24}[)\uFF09]$/u;
+
+/** A caption ending in its photographer's credit in brackets: "……戰鬥位置就定位。(記者彭新茹攝)". */
+export const CREDITED_CAPTION = /[(\uFF08](?:记者|記者|通讯员|通訊員|攝影|摄影)?[\s\u3000]*[\p{Script=Han}·]{2,12}[\s\u3000]*[摄攝][)\uFF09]$/u;
 
 export const CAPTION = /(?:记者|記者|通讯员|通訊員)\s*[\p{Script=Han}·\s]{2,12}\s*[摄攝]$/u;
 

@@ -29,7 +29,7 @@ import {
   SUBHEAD,
   speakerLabel,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isControl, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, CREDITED_CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isControl, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -446,7 +446,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       continue;
     }
     // A photo's caption under the title (ETtoday's ▲, a 圖／ credit), not a one-item list.
-    if ((title || plain.length) && PHOTO_CAPTION.test(content) && !PHOTO_CAPTION.test(lines[i + 1]?.content ?? '')) {
+    // (So is a caption credited in brackets, "……(記者彭新茹攝)", printed twice as some pages do.)
+    if ((title || plain.length) && ((PHOTO_CAPTION.test(content) && !PHOTO_CAPTION.test(lines[i + 1]?.content ?? '')) || CREDITED_CAPTION.test(content))) {
       block.blocks.push({ line });
       continue;
     }
