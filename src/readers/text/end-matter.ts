@@ -83,12 +83,12 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
 /**
  * A signature set under its date, as Macau's orders and dispatches sign: the date,
  * "命令公佈。", then the office and the name ("行政長官 何厚鏵", or "行政法務司司長" /
- * "陳麗敏"), within the last lines before `last` (a page's link marks may follow).
+ * "陳麗敏"), within the last lines before `last` (a page's link marks or its other end matter may follow).
  * Marks them, and gives the line to go on from: the date, or `last` where there is none.
  */
 function signerUnderDate(lines: Line[], last: number, roles: Map<Line, ParagraphRole>): number {
   let end = last;
-  while (end >= 0 && markDebris(lines[end]!.content)) end--;
+  while (end >= 0 && (markDebris(lines[end]!.content) || isRecord(lines[end]!.content))) end--;
   for (let k = end - 1; k >= Math.max(0, end - 3); k--) {
     if (!LONE_DATE.test(lines[k]!.content)) continue;
     const under = lines.slice(k + 1, end + 1).map((l) => l.content);

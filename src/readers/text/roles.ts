@@ -21,7 +21,7 @@ export const isControl = (content: string): boolean => CHROME.test(content);
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
-  /^(?:日期|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|项目编号|項目編號|发布人|發布人|发布者|發布者|发布单位|發布單位|文件编号|文件編號|公告编号|公告編號|成文日期|来源|來源|时间|時間|地點|地点|出席委員|出席委员|列席委員|列席委员|列席官員|列席官员|出席人員|出席人员|列席人員|列席人员|請假委員|请假委员|資料來源|资料来源|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类)\s*[：:]/u;
+  /^(?:日期|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|项目编号|項目編號|发布人|發布人|发布者|發布者|发布单位|發布單位|文件编号|文件編號|公告编号|公告編號|成文日期|来源|來源|时间|時間|地點|地点|出席委員|出席委员|列席委員|列席委员|列席官員|列席官员|出席人員|出席人员|列席人員|列席人员|請假委員|请假委员|資料來源|资料来源|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类|公報編號|公报编号|刊登日期|版數|版数|相關法規|相关法规|相關類別|相关类别|法規|法规)\s*[：:]/u;
 
 /** A letter-spaced label ("索 引 号：", "标\u3000\u3000题：") read without its spaces. */
 const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/u, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
@@ -432,6 +432,9 @@ export const GLUED_CREDIT = new RegExp(`[(\\uFF08]${EDITOR_CREDIT}[)\\uFF09][\\s
 /** "直播連結：https://…", "■明報報料熱線﹕inews@…": a link or a tip line closing a web story. */
 /** "原文：http://…", "> 原文：http://…": a link, the page's furniture wherever it stands. */
 export const LINK_LINE = /^(?:>\s*)?[\p{Script=Han}]{0,10}[\uFF1A:\uFE55]?\s*https?:\/\/\S+$/u;
+/** A page's note on reading its PDF copy: "請使用Adobe Reader 7.0或以上閱讀PDF版本檔案。", "Get Adobe Reader". */
+const READER_NOTE = /^(?:.{0,20}Adobe\s*(?:Acrobat\s*)?Reader.{0,30}|Get\s+Adobe\s+(?:Acrobat\s+)?Reader)$/u;
+
 const TIP_LINE = /^[\u25A0\u25CF\u25C6\u25B2]?[\p{Script=Han}]{0,6}(?:報料熱線|报料热线|熱線|热线|報料|报料|爆料)[\p{Script=Han}]{0,4}[\uFF1A:\uFE55]/u;
 
 /** "（作者为中国人民大学法学院教授）", "（作者系……）": the note on the author after a commentary. */
@@ -440,7 +443,7 @@ const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
-  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || COPYRIGHT_NOTE.test(content) || CREDIT_PAIRS.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || READER_NOTE.test(content) || COPYRIGHT_NOTE.test(content) || CREDIT_PAIRS.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */

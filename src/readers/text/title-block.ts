@@ -381,7 +381,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       block.blocks.push({ line, role: 'header' });
       continue;
     }
-    if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && (plain.length >= 2 || (repeated && block.subtitle !== undefined))) && !copy && !field && !chrome.has(line)) break;
+    if (bodyIndented && line.indented && !underTitle && !carried && !overDocument && !underDateline && !(deck && (plain.length >= 2 || (repeated && block.subtitle !== undefined))) && !copy && !field && !chrome.has(line) && !NUMBERED_ACT.test(content)) break;
     if (furniture?.has(line)) {
       block.blocks.push({ line, role: 'record' });
       continue;
@@ -400,7 +400,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     if (!title && plain.length === 0 && i > 0 && i === block.blocks.length && FIELD_LABEL_ALONE.test(content) && !SALUTATION.test(content) && !SECTION_LABEL.test(content)) {
       block.blocks.push({ line, role: 'header' });
       // (A value may run over several short lines: "資料來源：" over the gazettes that printed it, one a line.)
-      const value = (line_?: Line) => line_ !== undefined && line_.content.length <= 40 && !SENTENCE_END.test(line_.content) && !/[\uFF0C,]/u.test(line_.content) && !FIELD_LABEL_ALONE.test(line_.content) && !matchMarker(line_.content);
+      const value = (line_?: Line) => line_ !== undefined && line_.content.length <= 40 && !SENTENCE_END.test(line_.content) && !/[\uFF0C,]/u.test(line_.content) && !FIELD_LABEL_ALONE.test(line_.content) && !matchMarker(line_.content) && !NUMBERED_ACT.test(line_.content);
       while (value(lines[i + 1])) block.blocks.push({ line: lines[++i]!, role: 'header' });
       continue;
     }
