@@ -543,7 +543,15 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // ("甘肃省庆城县人民法院" / "民 事 判 决 书" / "（2014）庆城民初字第833号"), header matter.
     const numberAt = [1, 2].find((k) => DOC_NUMBER.test(lines[i + k]?.content ?? ''));
     if (title && !copying && numberAt !== undefined && isSigner(content) && lines.slice(i, i + numberAt).every((l) => l.content.length <= 24 && !/[\uFF0C,\u3002\uFF1A:\uFF1B;]/u.test(l.content))) {
-      for (const l of lines.slice(i, i + numberAt)) block.blocks.push({ line: l, role: 'header' });
+      for (const l of lines.slice(i, i + numberAt)) {
+        // (Its kind line may be the title again, the document's own copy over its number: that copy is the title,
+        // the page's above it header matter.)
+        if (l !== line && bare(l.content) === bare(title.content) && plain.length === 1 && plain[0] === title && !block.notes.length && !block.byline) {
+          insertHeader(block, title);
+          plain[0] = l;
+          title = l;
+        } else block.blocks.push({ line: l, role: 'header' });
+      }
       i += numberAt - 1;
       continue;
     }
