@@ -9,6 +9,7 @@
 // and pdfkit read it, so the PDF is the same as from the whole file.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { ZhpressError } from '../errors.js';
+import { setOutlineReader } from './outline-readers.js';
 
 /** Below this the glyf table is read with the rest: a few reads cost more than they save. */
 const LAZY_FROM = 1 << 20;
@@ -57,7 +58,7 @@ function glyfTable(directory: Uint8Array, size: number): { offset: number; lengt
 
 /**
  * A font file's bytes: with `lazy`, a TrueType font with a large glyf table as
- * described above (its outlines read through `outlineReader`); any other file whole.
+ * described above (its outlines read through outline-readers.ts); any other file whole.
  */
 export function readFontFile(file: string, lazy: boolean): Buffer {
   if (!lazy) return readFileSync(file);
@@ -76,7 +77,9 @@ export function readFontFile(file: string, lazy: boolean): Buffer {
     const bytes = Buffer.alloc(size);
     readInto(fd, bytes, 0, glyf.offset);
     readInto(fd, bytes, end, size - end);
-    waiting.set(bytes, { file, fd, base: glyf.offset, end, whole: false });
+    const outlines: Outlines = { file, fd, base: glyf.offset, end, whole: false };
+    waiting.set(bytes, outlines);
+    setOutlineReader(bytes, readerOf(outlines, bytes));
     kept = true;
     return bytes;
   } finally {
@@ -93,14 +96,8 @@ function readOutlines(outlines: Outlines, bytes: Uint8Array, from: number, lengt
   }
 }
 
-/**
- * For bytes from `readFontFile` whose outlines are read lazily: a function that
- * reads the outline bytes from `start` to `end` (offsets into the glyf table, as
- * loca gives them) into place. Undefined for bytes that are whole.
- */
-export function outlineReader(bytes: Uint8Array): ((start: number, end: number) => void) | undefined {
-  const outlines = waiting.get(bytes);
-  if (!outlines || outlines.whole) return undefined;
+/** The function that reads outlines of `bytes` into place (offsets into the glyf table, as loca gives them). */
+function readerOf(outlines: Outlines, bytes: Uint8Array): (start: number, end: number) => void {
   const { base, end: limit } = outlines;
   return (start, end) => {
     if (outlines.whole) return;
@@ -116,6 +113,7 @@ export function wholeFont<T extends Uint8Array>(bytes: T): T {
   if (outlines && !outlines.whole) {
     readOutlines(outlines, bytes, outlines.base, outlines.end - outlines.base);
     outlines.whole = true;
+    setOutlineReader(bytes, undefined);
   }
   return bytes;
 }

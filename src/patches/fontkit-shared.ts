@@ -13,7 +13,7 @@ import { expectLayout, type LayoutFont, simplifyLayout } from './direct-layout.j
 import { lightSubsets, sharedReturnStubs, type SubsettingFont } from './light-subsets.js';
 import { expectMembers, markInstalled, patchBroken, patchOn } from './expect.js';
 import { memoSubsets } from './stream-memo.js';
-import { outlineReader } from '../fonts/lazy-outlines.js';
+import { outlineReader } from '../fonts/outline-readers.js';
 
 const parsed = new WeakMap<Uint8Array, Map<string, ReturnType<typeof Fontkit.create>>>();
 

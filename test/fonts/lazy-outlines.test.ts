@@ -7,7 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outlineReader, readFontFile, wholeFont } from '../../src/fonts/lazy-outlines.js';
+import { readFontFile, wholeFont } from '../../src/fonts/lazy-outlines.js';
+import { outlineReader } from '../../src/fonts/outline-readers.js';
 import { findFamily } from '../../src/fonts/index.js';
 
 const root = join(import.meta.dirname, '../..');
