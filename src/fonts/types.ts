@@ -65,9 +65,10 @@ export interface WriteFonts {
    * The bytes `open` parsed, for a parser that goes through the same fontkit
    * (pdfkit's): a TrueType face's outlines may be read into them only as its
    * glyphs are asked for (src/fonts/lazy-outlines.ts). Anything reading the bytes
-   * itself (subsetting for Word, another layout library) takes `bytes`.
+   * itself (subsetting for Word, another layout library) takes `bytes`. Optional: without
+   * it the PDF writer takes `bytes` (fonts held in memory are whole anyway).
    */
-  parsedBytes(face: Face): Buffer;
+  parsedBytes?(face: Face): Buffer;
   /** The face's unitsPerEm, ascent and descent, from its head and hhea tables without parsing it where it can. */
   metrics(face: Face): VerticalMetrics;
 }

@@ -74,7 +74,6 @@ function inMemory(fonts: WriteFonts, texts: readonly string[]): WriteFonts {
     forCharacter: (cp) => byCharacter.get(cp),
     open: (face) => held(face).font,
     bytes: (face) => held(face).bytes,
-    parsedBytes: (face) => held(face).bytes,
     metrics: (face) => held(face).metrics,
   };
 }

@@ -57,7 +57,7 @@ function pdfmakeFace(face: Face): string | [string, string] {
   let name = names.get(face.file);
   if (!name) {
     name = virtualName(face);
-    Object.defineProperty(pdfmake.virtualfs.storage, name, { enumerable: true, get: () => current!.parsedBytes(face) });
+    Object.defineProperty(pdfmake.virtualfs.storage, name, { enumerable: true, get: () => (current!.parsedBytes ? current!.parsedBytes(face) : current!.bytes(face)) });
     names.set(face.file, name);
   }
   return face.postscriptName ? [name, face.postscriptName] : name;
