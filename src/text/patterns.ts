@@ -303,10 +303,10 @@ export function speakerLabel(content: string): string | undefined {
 
 /** Labels that are speakers on their own, wherever they stand. */
 export const SPEAKER_WORDS = new Set(['记者', '主持人', '问', '答', '記者', '問', '主持', 'Q', 'A', '\uFF31', '\uFF21']);
-/** The parties and their representatives as a judgment or ruling lists them: "原告：……", "委托诉讼代理人：……". */
+/** The parties and their representatives as a judgment, ruling or decision lists them: "原告：……", "委托诉讼代理人：……", "訴 願 人 王○○". */
 export const PARTY_LABELS = new Set([
   '原告', '被告', '第三人', '上诉人', '被上诉人', '原审原告', '原审被告', '原审第三人', '申请人', '被申请人', '再审申请人', '申请执行人', '被执行人', '公诉机关', '自诉人', '被告人', '辩护人', '法定代表人', '法定代理人', '负责人', '委托诉讼代理人', '委托代理人', '诉讼代理人', '指定代理人',
-  '上訴人', '被上訴人', '聲請人', '相對人', '抗告人', '再抗告人', '公訴人', '自訴人', '辯護人', '負責人', '訴訟代理人', '委任代理人', '代表人', '訴願人', '訴願代理人', '原處分機關', '參加人',
+  '上訴人', '被上訴人', '聲請人', '再審聲請人', '相對人', '抗告人', '再抗告人', '公訴人', '自訴人', '選任辯護人', '指定辯護人', '辯護人', '輔佐人', '告訴人', '負責人', '訴訟代理人', '委任代理人', '代表人', '訴願人', '訴願代理人', '原處分機關', '參加人', '債權人', '債務人',
 ]);
 /** A party a judgment names first: its list of parties has one. */
 export const FIRST_PARTY = /^(?:原告|被告|上诉人|申请人|再审申请人|申请执行人|公诉机关|自诉人|上訴人|聲請人|抗告人|公訴人|自訴人|訴願人)$/u;

@@ -315,9 +315,13 @@ const JUDGMENT_PART = /^(?:主文|事實|事实|理由|事實及理由|事实及
  * feature's subheads), where two parts or more stand (主文 and 理由; 事實 and 理由 in an excerpt).
  */
 function partsOfJudgment(items: Classified[]): Set<Classified> {
-  const parts = items.filter((item) => (item.kind === 'subhead' || (item.kind === 'paragraph' && !item.marker && !item.lead && !item.role)) && JUDGMENT_PART.test(item.line.content.replace(/[\s\u3000]+/gu, '')));
-  const names = parts.map((item) => item.line.content.replace(/[\s\u3000]+/gu, ''));
-  return new Set(names).size >= 2 ? new Set(parts) : new Set();
+  const names = new Map<Classified, string>();
+  for (const item of items) {
+    if (item.kind !== 'subhead' && !(item.kind === 'paragraph' && !item.marker && !item.lead && !item.role)) continue;
+    const name = item.line.content.replace(/[\s\u3000]+/gu, '');
+    if (JUDGMENT_PART.test(name)) names.set(item, name);
+  }
+  return new Set(names.values()).size >= 2 ? new Set(names.keys()) : new Set();
 }
 
 /**

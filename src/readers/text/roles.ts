@@ -361,10 +361,12 @@ export function isAddress(content: string): boolean {
  */
 export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六七八九十]*\s*[：:]|^附[\u300C\u300A][^\u300D\u300B]{2,60}[\u300D\u300B](?:及[\u300C\u300A][^\u300D\u300B]{2,60}[\u300D\u300B])*(?:一份|乙份|壹份|[0-9]+份)?[\u3002]?$/u;
 
+/** The titles of the heads of organs, as they sign. */
+const HEAD_TITLES = '(?:主任委員|主任委员|行政院長|行政院长|行政長官|行政长官|秘書長|秘书长|部長|部长|署長|署长|局長|局长|司長|司长|院長|院长|市長|市长|省長|省长|縣長|县长|區長|区长|主任|主席|總理|总理|總統|总统)';
 /** The head of an organ signing an order or a letter: "主任委員吳釗燮", "部長　王○○". */
-export const HEAD_OF_ORGAN = /^(?:主任委員|主任委员|部長|部长|署長|署长|局長|局长|院長|院长|市長|市长|縣長|县长|主席|總統|总统|行政院長|行政院长)[\s\u3000]*[\p{Script=Han}○Ｏ〇]{2,4}$/u;
+export const HEAD_OF_ORGAN = new RegExp(`^${HEAD_TITLES}[\\s\\u3000]*[\\p{Script=Han}○Ｏ〇]{2,4}$`, 'u');
 /** A signer's office alone on its line, over or before the name: "行政法務司司長", "市长". */
-export const OFFICE_ALONE = /^\p{Script=Han}{0,12}?(?:行政長官|行政长官|司長|司长|局長|局长|部長|部长|主任|主席|市長|市长|省長|省长|縣長|县长|區長|区长|院長|院长|署長|署长|秘書長|秘书长|總理|总理|總統|总统)$/u;
+export const OFFICE_ALONE = new RegExp(`^\\p{Script=Han}{0,12}?${HEAD_TITLES}$`, 'u');
 /** An office and the name holding it: "市长曹勇", "行政長官 何厚鏵". */
 export function officeAndName(content: string): boolean {
   if (HEAD_OF_ORGAN.test(content)) return true;

@@ -21,6 +21,7 @@ import {
   NEWS_FORMULA,
   OPENING_DATELINE,
   PARAGRAPH_END,
+  PARTY_LABELS,
   PROVISION,
   SENTENCE_END,
   SPEAKER,
@@ -204,14 +205,11 @@ const JUDGMENT_TITLE = /^\p{Script=Han}{2,24}(?:法院|法庭)\p{Script=Han}{0,8
 /** How far down a judgment's head line may stand under a site's chrome. */
 const JUDGMENT_HEAD_MAX = 6;
 
-/** The parties of a judgment, as its head lists them (letter-spaced or not). */
-const PARTIES = ['訴願人', '訴願代理人', '原處分機關', '公訴人', '自訴人', '被告', '原告', '上訴人', '被上訴人', '抗告人', '再抗告人', '相對人', '聲請人', '再審聲請人', '選任辯護人', '指定辯護人', '辯護人', '訴訟代理人', '法定代理人', '輔佐人', '告訴人', '代表人', '參加人', '債權人', '債務人'];
-
-/** "公 訴 人 臺灣嘉義地方檢察署檢察官", "被 告 徐家好": a party's label, a gap, the name; no sentence. */
+/** "公 訴 人 臺灣嘉義地方檢察署檢察官", "被 告 徐家好": a party's label (PARTY_LABELS, letter-spaced or not), a gap, the name; no sentence. */
 function partyLine(content: string): boolean {
   if (content.length > 60 || /[\u3002\uFF0C,\uFF1B;]/u.test(content)) return false;
   const label = /^((?:\p{Script=Han}[\s\u3000]*){2,5}?)[\s\u3000]+(?=\S)/u.exec(content);
-  return label !== null && PARTIES.includes(label[1]!.replace(/[\s\u3000]/gu, ''));
+  return label !== null && PARTY_LABELS.has(label[1]!.replace(/[\s\u3000]/gu, ''));
 }
 
 /** A record's field that names the document: "法規名稱: ……", "標題：……". */
