@@ -10,7 +10,7 @@ const LINES_SHOWN = 3;
 /** Columns a string takes on a terminal: East Asian wide characters two. */
 function columns(s: string): number {
   let n = 0;
-  for (const ch of s) n += /[\p{Script=Han}\u3000-\u303F\uFF00-\uFF60\u300C-\u300F]/u.test(ch) ? 2 : 1;
+  for (const ch of s) n += /[\p{Script=Han}\u3000-\u303F\uFF00-\uFF60\u300C-\u300F]/v.test(ch) ? 2 : 1;
   return n;
 }
 

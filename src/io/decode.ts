@@ -144,7 +144,7 @@ export function decode(bytes: Uint8Array, file: string, options: DecodeOptions =
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
   if (!looksLikeDamagedUtf8(bytes)) {
     const gb = decodeStrict(bytes, 'gb18030');
-    if (gb !== undefined && /\p{Script=Han}/u.test(gb)) return { text: gb, encoding: 'gb18030', detected: true };
+    if (gb !== undefined && /\p{Script=Han}/v.test(gb)) return { text: gb, encoding: 'gb18030', detected: true };
   }
   if (options.lenient) return lenientUtf8(bytes);
   throw invalidUtf8(bytes, file);

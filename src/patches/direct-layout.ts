@@ -16,10 +16,10 @@ import { expectMembers, markInstalled } from './expect.js';
  * adjustment for each adjacent pair, asked of the shaper once per pair (a fuzz
  * over Noto's punctuation found runs to compress exactly as their pairs do).
  */
-const SIMPLE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]*$/u;
+const SIMPLE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]*$/v;
 /** Characters fontkit's shaper hides (soft hyphen, zero-width space, joiners, BOM): they take no room. */
-export const HIDDEN = /\p{Default_Ignorable_Code_Point}/u;
-const MARKS = /\p{M}/u;
+export const HIDDEN = /\p{Default_Ignorable_Code_Point}/v;
+const MARKS = /\p{M}/v;
 
 interface TableMetrics {
   advance: number;
@@ -105,7 +105,7 @@ export function realLayout(font: unknown): LayoutFont['layout'] | undefined {
 
 /** The class of every Han character chws cannot tell apart (above any glyph id). */
 const OTHER_HAN = 0x10000;
-const HAN = /\p{Script=Han}/u;
+const HAN = /\p{Script=Han}/v;
 
 /**
  * The font's chws adjustment of two adjacent glyphs (font units, on the first):

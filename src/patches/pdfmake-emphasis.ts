@@ -14,7 +14,7 @@ import { expectMembers, markInstalled, patchOn } from './expect.js';
 export const EMPHASIS_DOTS = 'zhpress-emphasis-dots';
 
 /** No dot under punctuation, symbols or spaces: letters, ideographs and digits only. */
-const DOTTED = /[\p{L}\p{N}]/u;
+const DOTTED = /[\p{L}\p{N}]/v;
 
 interface PdfkitFont {
   widthOfString(text: string, size: number, features?: unknown): number;

@@ -19,7 +19,7 @@ function withoutOpeningByline(content: string): string {
  * run into the first paragraph. Groups: byline (outlet and reporter), agency, place.
  */
 const FILED_FROM =
-  /^(?<byline>(?<agency>[\p{Script=Han}\u00B7\u30FB]{2,20}?)?(?:记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}\u00B7\u3001\s\u3000]{2,24}?)[\s\u3000]+(?<raw>(?:发|發)自(?<place>\p{Script=Han}{2,8}))(?=[\s\u3000\u00A0])/u;
+  /^(?<byline>(?<agency>[\p{Script=Han}\u00B7\u30FB]{2,20}?)?(?:记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}\u00B7\u3001\s\u3000]{2,24}?)[\s\u3000]+(?<raw>(?:发|發)自(?<place>\p{Script=Han}{2,8}))(?=[\s\u3000\u00A0])/v;
 
 function kindOf(blocks: Block[], meta: ArticleMeta): ArticleKind {
   if (blocks.some((b) => b.type === 'subhead' && b.data?.role !== 'contents')) return 'feature';
@@ -97,7 +97,7 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     const before = blocks[blocks.length - 2];
     const siblingClosed = last.type === 'paragraph' && last.marker !== undefined && before?.type === 'paragraph' && before.marker !== undefined && CLOSING_END.test(blockText(before));
     // (So is a lone character after the text, the first of a cut sentence: "葉".)
-    const cutWord = last.type === 'paragraph' && /^\p{Script=Han}$/u.test(text) && !/^(?:完|終|终)$/u.test(text);
+    const cutWord = last.type === 'paragraph' && /^\p{Script=Han}$/v.test(text) && !/^(?:完|終|终)$/u.test(text);
     const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text) || siblingClosed || cutWord;
     // (A caption closed by its picture's credit ends the story: "桃猿陳金鋒。趙文彬攝".)
     if (!CLOSING_END.test(text) && !CREDIT_END.test(text) && underWay) meta.truncated = true;

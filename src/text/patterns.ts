@@ -5,8 +5,8 @@
 // ASCII: every pattern accepts both. Full-width punctuation is written as
 // escapes on purpose (it has been seen to arrive as ASCII when typed).
 
-const OPEN = '[(\\uFF08]';
-const CLOSE = '[)\\uFF09]';
+const OPEN = '[\\(\\uFF08]';
+const CLOSE = '[\\)\\uFF09]';
 const HAN_NUMERAL = '[一二三四五六七八九十百零〇○两廿卅]';
 const DIGIT = '[0-9\\uFF10-\\uFF19]';
 const NUMBER = `(?:${HAN_NUMERAL}+|${DIGIT}+)`;
@@ -68,12 +68,12 @@ const FORMAL_NUMERAL = '[壹貳贰參叁肆伍陸陆柒捌玖拾]';
 const MARKERS: [MarkerKind, RegExp][] = [
   ['part', new RegExp(`^第${NUMBER}编(?:[\\s\u3000]+|$)`, 'u')],
   // (A chapter's name may be glued to its number: "第一章总则".)
-  ['chapter', new RegExp(`^第${NUMBER}章(?:[\\s\u3000]+|$|(?=\\p{Script=Han}{1,12}$))`, 'u')],
+  ['chapter', new RegExp(`^第${NUMBER}章(?:[\\s\u3000]+|$|(?=\\p{Script=Han}{1,12}$))`, 'v')],
   ['section', new RegExp(`^第${NUMBER}节(?:[\\s\u3000]+|$)`, 'u')],
   ['roman', /^(?:[IVX]{1,5}|[\u2160-\u2169]{1,3})[.\uFF0E\u3001][\s\u3000]*(?=\S)/u],
   ['formal', new RegExp(`^${FORMAL_NUMERAL}+\u3001`, 'u')],
   // (Or set off by a space, as a law database prints the heads of its parts: "壹 總則".)
-  ['formal', new RegExp(`^${FORMAL_NUMERAL}{1,2}(?=[ \u3000]+\\p{Script=Han})[ \u3000]*`, 'u')],
+  ['formal', new RegExp(`^${FORMAL_NUMERAL}{1,2}(?=[ \u3000]+\\p{Script=Han})[ \u3000]*`, 'v')],
   // (Not circles alone: "○○、○○○地號" masks the numbers of land lots in a Taiwan decision.)
   ['han', new RegExp(`^(?![〇○零]+\u3001)${HAN_NUMERAL}+\u3001`, 'u')],
   // Decimal outline numbering, "1 总则" "4.2.1 出现……": a number, its parts, then a space.
@@ -81,7 +81,7 @@ const MARKERS: [MarkerKind, RegExp][] = [
   ['decimal-3', new RegExp(`^${DIGIT}{1,2}(?:\\.${DIGIT}{1,2}){2}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
   ['decimal-2', new RegExp(`^${DIGIT}{1,2}\\.${DIGIT}{1,2}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
   // "1 总则" but not "3 月 1 日", "30 人": a number before a unit is a quantity.
-  ['decimal-1', new RegExp(`^${DIGIT}{1,2}(?=[\\s\u3000]+\\p{Script=Han})(?![\\s\u3000]+${UNIT})[\\s\u3000]*`, 'u')],
+  ['decimal-1', new RegExp(`^${DIGIT}{1,2}(?=[\\s\u3000]+\\p{Script=Han})(?![\\s\u3000]+${UNIT})[\\s\u3000]*`, 'v')],
   // (A PDF dump may set a space inside the brackets: "(一 )".)
   ['paren-han', new RegExp(`^${OPEN}${HAN_NUMERAL}+ ?${CLOSE}`, 'u')],
   // The heavenly stems as numbering: "甲、" "乙、".
@@ -101,7 +101,7 @@ const MARKERS: [MarkerKind, RegExp][] = [
   // (The space after it, "第一、 經濟結構的轉型", is layout.)
   ['ordinal', new RegExp(`^第${HAN_NUMERAL}{1,3}[\uFF0C,\u3001][\\s\u3000]*(?=\\S)`, 'u')],
   // "一是……。二是……。" opening paragraphs: a run-in enumeration.
-  ['shi', new RegExp(`^${HAN_NUMERAL}{1,3}是(?=\\p{Script=Han})`, 'u')],
+  ['shi', new RegExp(`^${HAN_NUMERAL}{1,3}是(?=\\p{Script=Han})`, 'v')],
 ];
 
 export interface MarkerMatch {
@@ -137,7 +137,7 @@ export const PROVISION = new RegExp(`^第(?:${NUMBER}|[\\s\u3000]+${SPACED_NUMBE
 
 /** "第二百一十三条原告应当……": a provision whose number a copy glued to its text. A lead only where the text cites several. */
 // (A line citing a provision is no provision: "第九十九条规定：“……”", "第一百一十八条第一款规定", "第五条所称".)
-export const GLUED_PROVISION = new RegExp(`^第${NUMBER}[条條](?!(?:第${NUMBER}[款项項])*(?:之|的)?(?:规定|規定|所称|所稱|所列|明确|明確))(?=[\\p{Script=Han}\u201C\u300C\u300A\uFF08(])`, 'u');
+export const GLUED_PROVISION = new RegExp(`^第${NUMBER}[条條](?!(?:第${NUMBER}[款项項])*(?:之|的)?(?:规定|規定|所称|所稱|所列|明确|明確))(?=[\\p{Script=Han}\u201C\u300C\u300A\uFF08\\(])`, 'v');
 
 /** Sentence-ending punctuation (full and half width). */
 export const SENTENCE_END = /[\u3002\uFF01\uFF1F!?\uFF1B;]/u;
@@ -157,11 +157,11 @@ export const SUBHEAD = /^(?![\u2014\u2015]{2}).{2,40}[\u2014\u2015]{2}$/u;
 /** A dash-list item: "——解决……". */
 /** "——解决……", or one horizontal bar set off by spaces as Hong Kong's papers print it ("―  修訂……"). */
 // (A PDF dump may give the dash as one box-drawing stroke: "─港鐵：……".)
-export const DASH_ITEM = /^([\u2014\u2015]{2}(?=\S)|\u2015(?=[ \u3000\u00A0]+\S)|\u2500(?=[ \u3000\u00A0]*[\p{Script=Han}\u300C\u201C]))/u;
+export const DASH_ITEM = /^([\u2014\u2015]{2}(?=\S)|\u2015(?=[ \u3000\u00A0]+\S)|\u2500(?=[ \u3000\u00A0]*[\p{Script=Han}\u300C\u201C]))/v;
 
 /** A bullet item: "• …", "● …", "· …". */
 /** A bullet: ● ■ ◆ ▲ ★ ◎ ➢ …, or a full stop standing for a lost middle dot before Han text (".專業職前技能訓練"). */
-export const BULLET_ITEM = /^([\u2022\u25CF\u25AA\u00B7\u30FB\u25A0\u25C6\u25B2\u2605\u25C7\u25A1\u2606\u25B6\u25BA\u2666\u2756\u25CE\u25C9\u25E6\u25B8\u27A2\u27A4]|[.\uFF0E](?=\p{Script=Han}))[\s\u3000]*(?=\S)/u;
+export const BULLET_ITEM = /^([\u2022\u25CF\u25AA\u00B7\u30FB\u25A0\u25C6\u25B2\u2605\u25C7\u25A1\u2606\u25B6\u25BA\u2666\u2756\u25CE\u25C9\u25E6\u25B8\u27A2\u27A4]|[.\uFF0E](?=\p{Script=Han}))[\s\u3000]*(?=\S)/v;
 
 const PAGE = `([A-Za-z]?${DIGIT}+|${HAN_NUMERAL}+)`;
 
@@ -187,24 +187,24 @@ const WIRE = '(?:专电|电|讯|電|專電|訊)';
 
 /** "(新华社北京8月28日电)" closing a wire story. Groups: agency, place, date. */
 export const CLOSING_DATELINE = new RegExp(
-  `^${OPEN}\\s*(?<agency>${AGENCY})?(?<place>[^()\\uFF08\\uFF09\\d\\s]{0,12}?)\\s*(?<date>${DATE})${WIRE}(?:[\\s\\u3000\\u00A0]*(?:记者|記者|通讯员|通訊員)[^()\\uFF08\\uFF09]{1,40})?\\s*${CLOSE}$`,
-  'u',
+  `^${OPEN}\\s*(?<agency>${AGENCY})?(?<place>[^\\(\\)\\uFF08\\uFF09\\d\\s]{0,12}?)\\s*(?<date>${DATE})${WIRE}(?:[\\s\\u3000\\u00A0]*(?:记者|記者|通讯员|通訊員)[^\\(\\)\\uFF08\\uFF09]{1,40})?\\s*${CLOSE}$`,
+  'v',
 );
 
 /** "新华社北京8月28日电 …" "本报北京8月28日电" "据新华社…电" opening a story. */
 const MAINLAND_DATELINE = new RegExp(
   `^(?<raw>据?(?<agency>${AGENCY})(?:记者)?(?<place>[\\p{Script=Han}\\u00B7]{1,12}?)\\s*(?<date>${DATE})${WIRE})`,
-  'u',
+  'v',
 );
 /** A wire's dateline in brackets, the date often without its month: "（中央社記者沈佩瑤台北23日電）", "（中央社雪梨23日綜合外電報導）". */
 const BRACKETED_DATELINE = new RegExp(
   `^(?<raw>${OPEN}\\s*(?<agency>${AGENCY})(?<who>[\\p{Script=Han}\\u00B7\\u3001]{0,24}?)\\s*(?<date>(?:(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)月)?(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)日)(?:${WIRE}|綜合外電報導|综合外电报道|綜合報導|综合报道|外電報導|外电报道)\\s*${CLOSE})`,
-  'u',
+  'v',
 );
 /** A broadcaster's or site's formula: "央视网消息（新闻联播）：", "本台消息，" (not "据新华社消息", which reports). */
-const FORMULA_DATELINE = /^(?<raw>(?!据|據|另据|另據)(?<agency>[\p{Script=Han}]{1,6}?(?:网|網|台|社|报|報))消息(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?[\uFF1A:\uFF0C,]|(?<own>本报|本報|本台|本网|本網|本刊)(?:讯|訊)(?=[\s\u3000\uFF1A:\uFF0C,]))/u;
+const FORMULA_DATELINE = /^(?<raw>(?!据|據|另据|另據)(?<agency>[\p{Script=Han}]{1,6}?(?:网|網|台|社|报|報))消息(?:[\(\uFF08][^\(\)\uFF08\uFF09]{1,12}[\)\uFF09])?[\uFF1A:\uFF0C,]|(?<own>本报|本報|本台|本网|本網|本刊)(?:讯|訊)(?=[\s\u3000\uFF1A:\uFF0C,]))/v;
 /** A paper's own tag: "【明報專訊】", "【本報訊】". */
-const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}?)(?:專訊|专讯|訊|讯)\u3011|[(\uFF08](?<paper>[\p{Script=Han}]{2,8}?)(?:報道|报道|專訊|专讯|訊|讯)[)\uFF09])/u;
+const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}?)(?:專訊|专讯|訊|讯)\u3011|[\(\uFF08](?<paper>[\p{Script=Han}]{2,8}?)(?:報道|报道|專訊|专讯|訊|讯)[\)\uFF09])/v;
 /** "〔即時新聞／綜合報導〕", "〔記者王小明／台北報導〕": a desk or reporter, then a place or 綜合. */
 const DESK_DATELINE = /^(?<raw>\u3014(?<first>[^\uFF0F/\u3015]{2,12})[\uFF0F/](?<second>[^\u3015]{2,12}?)\u3015)/u;
 
@@ -252,18 +252,18 @@ function openingDateline(text: string): DatelineMatch | null {
 export const OPENING_DATELINE = { exec: openingDateline, test: (text: string) => openingDateline(text) !== null };
 
 /** A speaker named in brackets, as a site's live record writes it: "[赵启正]:" "【主持人】：". */
-const BRACKETED_SPEAKER = /^([[\uFF3B\u3010\u3014]([\p{Script=Han}A-Za-z\u00B7]{1,8})[\]\uFF3D\u3011\u3015])[\uFF1A:](?!\/\/)[\s\u3000]*(?=\S)/u;
+const BRACKETED_SPEAKER = /^([\[\uFF3B\u3010\u3014]([\p{Script=Han}A-Za-z\u00B7]{1,8})[\]\uFF3D\u3011\u3015])[\uFF1A:](?!\/\/)[\s\u3000]*(?=\S)/v;
 /** A speaker label in an interview transcript: "记者\uFF1A" "李克强:". */
-export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:](?!\/\/)[\s\u3000]*(?=\S)/u;
+export const SPEAKER = /^([\p{Script=Han}A-Za-z\u00B7]{1,8})[\uFF1A:](?!\/\/)[\s\u3000]*(?=\S)/v;
 /**
  * A label that names the speaker by office and name ("立法會主席梁君彥議員：", "工業和信息化部部長金壯龍："),
  * possibly with a converter's pinyin glosses ("工業(yè)和"), or a label alone on its line ("黄守宏:").
  */
-const SPEAKER_LONG = /^((?:[\p{Script=Han}A-Za-z\u00B7]|[(\uFF08][a-z\u00E0-\u00FC\u0101-\u01DC]{1,8}[)\uFF09]|[ \u3000](?=\p{Script=Han})|\u3001(?=\p{Script=Han})){1,40})[\uFF1A:][\s\u3000]*(?=\S|$)/u;
-const CHAIR_LABEL = /^((?:主席|主持人|召集委員|召集委员|召委|代理主席)[(\uFF08][\p{Script=Han}\u00B7]{0,6}(?:委員|委员|議員|议员|代表|立委|議長|议长|院長|院长)[\p{Script=Han}\u00B7]{0,6}[)\uFF09])[\uFF1A:][\s\u3000]*(?=\S)/u;
+const SPEAKER_LONG = /^((?:[\p{Script=Han}A-Za-z\u00B7]|[\(\uFF08][a-z\u00E0-\u00FC\u0101-\u01DC]{1,8}[\)\uFF09]|[ \u3000](?=\p{Script=Han})|\u3001(?=\p{Script=Han})){1,40})[\uFF1A:][\s\u3000]*(?=\S|$)/v;
+const CHAIR_LABEL = /^((?:主席|主持人|召集委員|召集委员|召委|代理主席)[\(\uFF08][\p{Script=Han}\u00B7]{0,6}(?:委員|委员|議員|议员|代表|立委|議長|议长|院長|院长)[\p{Script=Han}\u00B7]{0,6}[\)\uFF09])[\uFF1A:][\s\u3000]*(?=\S)/v;
 
 /** "央视网消息（新闻联播）：", "本台消息：": how a broadcast or a site's report opens (its formula). */
-export const NEWS_FORMULA = /^[\p{Script=Han}]{2,8}消息(?:[(\uFF08][^()\uFF08\uFF09]{1,12}[)\uFF09])?[\uFF1A:\uFF0C,\s\u3000]/u;
+export const NEWS_FORMULA = /^[\p{Script=Han}]{2,8}消息(?:[\(\uFF08][^\(\)\uFF08\uFF09]{1,12}[\)\uFF09])?[\uFF1A:\uFF0C,\s\u3000]/v;
 
 /** Whether a speaker's label names an office ("梁國雄議員", "主持人 曲衛國", "工業和信息化部部長 金壯龍"). */
 export function officeLabel(label: string): boolean {
@@ -288,7 +288,7 @@ export function speakerLabel(content: string): string | undefined {
   if (label !== undefined && /消息$/u.test(label)) return undefined;
   if (label !== undefined) return label.length >= 2 || SPEAKER_WORDS.has(label) ? label : undefined;
   // "答：" alone on its line, over the answer.
-  const word = /^([\p{Script=Han}A-Za-z]{1,3})[\uFF1A:]$/u.exec(content.trimEnd())?.[1];
+  const word = /^([\p{Script=Han}A-Za-z]{1,3})[\uFF1A:]$/v.exec(content.trimEnd())?.[1];
   if (word !== undefined && SPEAKER_WORDS.has(word)) return word;
   // "主席（陳委員其邁）：": the chair, with the member who holds the chair in brackets.
   const chair = CHAIR_LABEL.exec(content)?.[1];

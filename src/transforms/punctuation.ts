@@ -54,7 +54,7 @@ function pairParentheses(value: string): Map<number, number> {
   return pairs;
 }
 
-const HAN_INSIDE = /\p{Script=Han}/u;
+const HAN_INSIDE = /\p{Script=Han}/v;
 
 /**
  * Widen the half-width marks of one string; returns the new string (same

@@ -10,7 +10,7 @@ interface Args extends InputArgs {
   explain?: boolean;
 }
 
-const STRAY = /(?<=\p{Script=Han})[,;:?!()]|[,;:?!()](?=\p{Script=Han})/gu;
+const STRAY = /(?<=\p{Script=Han})[,;:?!\(\)]|[,;:?!\(\)](?=\p{Script=Han})/gv;
 
 /** Half-width punctuation still standing next to Han characters after the transforms. */
 function strayPunctuation(edition: Edition): Change[] {

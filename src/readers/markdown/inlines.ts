@@ -17,7 +17,7 @@ export interface InlineContext {
 }
 
 /** Characters between which a line break inside a paragraph is no space (Chinese text). */
-const WIDE = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2014\u2015\u2026\u2018\u2019\u201C\u201D\u00B7\u2022\u25CF]/u;
+const WIDE = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2014\u2015\u2026\u2018\u2019\u201C\u201D\u00B7\u2022\u25CF]/v;
 
 export function unsupported(context: { position: Position | undefined; line: number; report: Change[] }, what: string, kept: string): void {
   context.report.push({

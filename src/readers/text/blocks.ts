@@ -197,7 +197,7 @@ function openingLabels(items: Classified[], pattern: RegExp): Map<Classified, nu
 }
 
 /** "【基本案情】", "【关键词】": a case's labelled parts, each label the run-in lead of its paragraph. */
-const BRACKET_LABEL = /^【[\p{Script=Han}]{2,6}】(?=\S)/u;
+const BRACKET_LABEL = /^【[\p{Script=Han}]{2,6}】(?=\S)/v;
 
 /** Bracketed labels count where the article labels its parts so: one label twice, or three labels. */
 function bracketLabels(items: Classified[]): Map<Classified, number> {
@@ -207,7 +207,7 @@ function bracketLabels(items: Classified[]): Map<Classified, number> {
 }
 
 /** "发展改革委意见：", "证监会研究提出：": the answering body's label in a reply to proposals. */
-const ANSWER_LABEL = /^[\p{Script=Han}\u3001]{2,16}?(?:委|部|局|署|办|會|会|院|厅|廳|行|中心|政府)(?:[\p{Script=Han}]{0,8}(?:研究提出|提出|答复|答覆|意见|意見|认为|認為|回复|回覆))[\uFF1A:](?=\S)/u;
+const ANSWER_LABEL = /^[\p{Script=Han}\u3001]{2,16}?(?:委|部|局|署|办|會|会|院|厅|廳|行|中心|政府)(?:[\p{Script=Han}]{0,8}(?:研究提出|提出|答复|答覆|意见|意見|认为|認為|回复|回覆))[\uFF1A:](?=\S)/v;
 
 /**
  * Answer labels count where the document answers point by point: two or more paragraphs

@@ -14,10 +14,10 @@ const PHRASED_HEAD_MAX = 36;
 const BRACKETED = /^【[^【】]{2,60}】$/u;
 /** "郑福来  王新忠  张佐友": names separated by gaps are a row of a list, not a head. */
 // (A character the source lost, U+FFFD, stands in a name like any other: "王��维".)
-const NAME = '[\\p{Script=Han}·\\uFFFD]{2,4}(?:[（(][\\p{Script=Han}]{1,3}[）)])?';
-const NAMES_ROW_OF = new RegExp(`^${NAME}(?:[\\s\\u3000\\u00A0]+${NAME})+$`, 'u');
+const NAME = '[\\p{Script=Han}·\\uFFFD]{2,4}(?:[（\\(][\\p{Script=Han}]{1,3}[）\\)])?';
+const NAMES_ROW_OF = new RegExp(`^${NAME}(?:[\\s\\u3000\\u00A0]+${NAME})+$`, 'v');
 /** "工业和信息化部  王中桂": a unit, a gap, then names. */
-const UNIT_ROW = new RegExp(`^[\\p{Script=Han}·（）()]{2,16}(?:[\\s\\u3000\\u00A0]{2,}${NAME})+$`, 'u');
+const UNIT_ROW = new RegExp(`^[\\p{Script=Han}·（）\\(\\)]{2,16}(?:[\\s\\u3000\\u00A0]{2,}${NAME})+$`, 'v');
 /**
  * A row of a list of names. Names are mostly of two or three characters: two four-character
  * phrases with a gap are a head ("砥砺奋进 再创佳绩").
@@ -29,7 +29,7 @@ const NAMES_ROW = {
     const tokens: string[] = [];
     for (const t of spaced) {
       const previous = tokens[tokens.length - 1];
-      if (previous !== undefined && previous.length === 1 && /^[\p{Script=Han}\uFFFD]/u.test(t) && t.replace(/[（(].*$/u, '').length === 1) tokens[tokens.length - 1] = previous + t;
+      if (previous !== undefined && previous.length === 1 && /^[\p{Script=Han}\uFFFD]/v.test(t) && t.replace(/[（(].*$/u, '').length === 1) tokens[tokens.length - 1] = previous + t;
       else tokens.push(t);
     }
     const s = tokens.join(' ');
@@ -46,7 +46,7 @@ const PARTY = /^(?:原告|被告|上诉人|被上诉人|申请人|被申请人|�
 const COMMA_HEAD = /^[^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:]{2,10}[\uFF0C,][^\uFF0C,\u3002\uFF01\uFF1F!?\uFF1B;\uFF1A:\u3001]{3,12}$/u;
 
 /** A topic and a phrase about it, no digits, no end punctuation: "易地搬迁：住上新房子". */
-const COLON_HEAD = /^[\p{Script=Han}\u201C\u201D\u300A\u300B]{2,10}[\uFF1A:][\p{Script=Han}\u201C\u201D\u2018\u2019\u300A\u300B\u3001]{2,14}(?:[\uFF0C,][\p{Script=Han}\u201C\u201D\u2018\u2019\u300A\u300B\u3001]{2,14})?$/u;
+const COLON_HEAD = /^[\p{Script=Han}\u201C\u201D\u300A\u300B]{2,10}[\uFF1A:][\p{Script=Han}\u201C\u201D\u2018\u2019\u300A\u300B\u3001]{2,14}(?:[\uFF0C,][\p{Script=Han}\u201C\u201D\u2018\u2019\u300A\u300B\u3001]{2,14})?$/v;
 
 /** A count in brackets at the end of a line: "（10名）", "（共3人）". */
 const COUNT_TAG = /[(\uFF08]\s*共?[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*(?:名|人|个|個|家|项|項|件|位|篇|部)\s*[)\uFF09]$/u;
@@ -67,11 +67,11 @@ function headShape(content: string): Shape {
   if (BRACKETED.test(content)) return 'plain';
   // A group's head over rows of names gives its count: "北京市（10名）", "先进集体（20个）".
   const counted = content.replace(COUNT_TAG, '');
-  if (counted !== content && /^\p{Script=Han}{2,16}$/u.test(counted)) return 'plain';
+  if (counted !== content && /^\p{Script=Han}{2,16}$/v.test(counted)) return 'plain';
   // A row of a flattened table, its cells set apart by bars ("附属法例/文书 | 法律公告编号"), is no head.
   if (TABLE_ROW.test(content)) return undefined;
   // A head says something: a number or a code alone ("138/2012") is a cell of a table.
-  if ((content.match(/\p{Script=Han}/gu) ?? []).length < 2) return undefined;
+  if ((content.match(/\p{Script=Han}/gv) ?? []).length < 2) return undefined;
   // A head of phrases set apart by gaps ("港府總動員 下午航班停 今晚考慮改掛 8號以上風球") may run longer.
   const phrases = content.split(/[\s\u3000\u00A0]+/u).length;
   if (content.length > (phrases >= 3 ? PHRASED_HEAD_MAX : HEAD_MAX) || content.length < 2 || NAMES_ROW.test(content)) return undefined;
@@ -90,8 +90,8 @@ function headShape(content: string): Shape {
   // So is "赵立坚回应：已向美方提出严正交涉", "有人轉場尖沙咀 海濱委會：睇定啲": a speaker of up to six
   // characters (after a gap, where the head has two parts), who answers, and what was said.
   const speaker = content.slice(0, colon).split(/[\s\u3000\u00A0]+/u).pop() ?? '';
-  const said = colon >= 1 && speaker.length >= 1 && (speaker.length <= 3 || (speaker.length <= 6 && /(?:回应|回應|表示|称|稱|说|說|指|强调|強調|會|会|局|部|署|府)$/u.test(speaker))) && /^\p{Script=Han}+$/u.test(speaker) && /^[\p{Script=Han}\u300C\u300D\u201C\u201D]{3,}$/u.test(content.slice(colon + 1));
-  if (colon >= 0 && !said && !/\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}/u.test(content.slice(colon + 1).trim())) return undefined;
+  const said = colon >= 1 && speaker.length >= 1 && (speaker.length <= 3 || (speaker.length <= 6 && /(?:回应|回應|表示|称|稱|说|說|指|强调|強調|會|会|局|部|署|府)$/u.test(speaker))) && /^\p{Script=Han}+$/v.test(speaker) && /^[\p{Script=Han}\u300C\u300D\u201C\u201D]{3,}$/v.test(content.slice(colon + 1));
+  if (colon >= 0 && !said && !/\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}/v.test(content.slice(colon + 1).trim())) return undefined;
   // A comma makes a phrase of a sentence: heads with commas end in a dash (subheads) or stand in 【】.
   if (/[\uFF0C,]/u.test(content)) return undefined;
   // (A judgment's line naming a party, "原告张有文。" / "被告俄克学未答辩。", is no head.)
@@ -103,10 +103,10 @@ function headShape(content: string): Shape {
 }
 
 /** A picture's source where CREDIT_END (……供图, ……摄, 资料图片) does not name it: "图片来源：……", "新华社发". */
-const PICTURE_CREDIT = /^[\p{Script=Han}\s\u3000]{0,14}(?:图片来源|圖片來源)[\uFF1A:].*$|^[\p{Script=Han}]{2,8}(?:社|网|網)发$|^(?:图源|圖源)[\uFF1A:\s\u3000]*[\p{Script=Han}A-Za-z\s\u3000]{2,20}$/u;
+const PICTURE_CREDIT = /^[\p{Script=Han}\s\u3000]{0,14}(?:图片来源|圖片來源)[\uFF1A:].*$|^[\p{Script=Han}]{2,8}(?:社|网|網)发$|^(?:图源|圖源)[\uFF1A:\s\u3000]*[\p{Script=Han}A-Za-z\s\u3000]{2,20}$/v;
 
 /** The name of a drawing, a pattern or a form ("国旗制法图案", "文书样式"). */
-const FIGURE_HEAD = /^\p{Script=Han}{2,20}(?:图|圖|图案|圖案|示意图|示意圖|样图|樣圖|式样|式樣|样式|樣式|图表|圖表)$/u;
+const FIGURE_HEAD = /^\p{Script=Han}{2,20}(?:图|圖|图案|圖案|示意图|示意圖|样图|樣圖|式样|式樣|样式|樣式|图表|圖表)$/v;
 
 function plainParagraph(item: Classified | undefined): item is Extract<Classified, { kind: 'paragraph' }> {
   return item?.kind === 'paragraph' && !item.marker && !item.lead && !item.role;
@@ -144,14 +144,14 @@ function closes(item: Classified | undefined, before?: Classified): boolean {
   if (item.kind !== 'paragraph' || item.role) return true;
   const content = item.line.content;
   // The last row of a list may hold a single name ("马金桥" after "郑福来  王新忠").
-  const lastRow = /^[\p{Script=Han}·]{2,4}$/u.test(content) && before?.kind === 'paragraph' && NAMES_ROW.test(before.line.content);
+  const lastRow = /^[\p{Script=Han}·]{2,4}$/v.test(content) && before?.kind === 'paragraph' && NAMES_ROW.test(before.line.content);
   return CLOSING_END.test(content) || CREDIT_END.test(content) || NAMES_ROW.test(content) || lastRow;
 }
 
 /** The last two Han characters of a line: rows of one list end alike ("李卓人議員", "梁耀忠議員 , S.B.S."). */
 function ending(item: Classified | undefined): string | undefined {
   if (item?.kind !== 'paragraph' || item.line.content.length > 40) return undefined;
-  const han = item.line.content.match(/\p{Script=Han}/gu);
+  const han = item.line.content.match(/\p{Script=Han}/gv);
   return han && han.length >= 2 ? han.slice(-2).join('') : undefined;
 }
 
@@ -181,7 +181,7 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     // "片  方供图", "新华社发": a picture's credit, a caption's line, never a head.
     if (PICTURE_CREDIT.test(content) || CREDIT_END.test(content)) return;
     // A head letter-spaced on its own line ("報 告 事 項", "討 論 事 項") over what follows: a head, whatever ends before it.
-    if (/^\p{Script=Han}(?:[\s\u3000]+\p{Script=Han}){2,7}$/u.test(content) && items[i + 1] !== undefined && !(items[i + 1] as { role?: string }).role) {
+    if (/^\p{Script=Han}(?:[\s\u3000]+\p{Script=Han}){2,7}$/v.test(content) && items[i + 1] !== undefined && !(items[i + 1] as { role?: string }).role) {
       found.push({ item, shape: 'plain' });
       return;
     }
@@ -207,7 +207,7 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
       /^[^\uFF0C,\u3002\uFF1A:\uFF1B;\s]{2,10}[\uFF1A:]$/u.test(content) && !/(?:如下|以下|为|為|是|指出|表示|说|說)[\uFF1A:]$/u.test(content) && !/^(?:以下|如下|下面|下列)/u.test(content) &&
       next0?.kind === 'paragraph' && !next0.role && !speakers.has(next0) && next0.line.content.length <= 40 && !SENTENCE_END.test(next0.line.content);
     // (A table's header row over its leader rows is no head: "附屬法例／文書  法律公告編號".)
-    if (/\p{Script=Han}[\s\u3000]{2,}\p{Script=Han}/u.test(content) && next0?.kind === 'paragraph' && LEADERS.test(next0.line.content)) return;
+    if (/\p{Script=Han}[\s\u3000]{2,}\p{Script=Han}/v.test(content) && next0?.kind === 'paragraph' && LEADERS.test(next0.line.content)) return;
     // (Not a record's narration: the time a sitting began, what a member did.)
     const narration = /^(?:上午|下午|晚上|中午)?[\s\u3000]*[0-9\uFF10-\uFF19]{1,2}[\s\u3000]*[時时:]/u.test(content) || officeLabel(content);
     const spaced = typical === 1 && gaps[i]! >= 2 && !narration && headShape(content) === 'plain' && next0?.kind === 'paragraph' && !next0.role;

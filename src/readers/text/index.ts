@@ -35,7 +35,7 @@ const SOURCE = 'reader:text';
 const BOLD_LEAD = /^\*\*([^*]{2,60}?)\*\*(?=\S)/u;
 
 /** "当事人名称\t平安理财有限责任公司": a field's label, a TAB, its value (a record's table as a crawler saves it). */
-const TAB_FIELD = /^[\p{Script=Han}（）()]{2,12}\t+(?=\S)/u;
+const TAB_FIELD = /^[\p{Script=Han}（）\(\)]{2,12}\t+(?=\S)/v;
 
 /** Body paragraphs are indented when most long lines are. */
 function bodyIsIndented(lines: Line[]): boolean {

@@ -31,8 +31,8 @@ export const TRAILING = /[\u0020\u0009\u3000\u00A0\u2002\u2003\u2007\u202F]+$/;
 // Spaces between two Han characters. They are letter-spacing ("综  合", "国 家 粮 食",
 // "王  五") when a single character stands on each side; between two words
 // ("砥砺奋进 再创佳绩", "省长 李炳军") they are a gap, and kept.
-const HAN_GAP = /(?<=\p{Script=Han})[\u00A0\u2002\u2003\u2007\u202F]+(?=\p{Script=Han})/gu;
-const HAN = /\p{Script=Han}/u;
+const HAN_GAP = /(?<=\p{Script=Han})[\u00A0\u2002\u2003\u2007\u202F]+(?=\p{Script=Han})/gv;
+const HAN = /\p{Script=Han}/v;
 
 function hanRun(text: string, from: number, step: 1 | -1): number {
   let n = 0;

@@ -24,7 +24,7 @@ const FIELD =
   /^(?:日期|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|项目编号|項目編號|发布人|發布人|发布者|發布者|发布单位|發布單位|文件编号|文件編號|公告编号|公告編號|成文日期|来源|來源|时间|時間|地點|地点|出席委員|出席委员|列席委員|列席委员|列席官員|列席官员|出席人員|出席人员|列席人員|列席人员|請假委員|请假委员|資料來源|资料来源|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类|公報編號|公报编号|刊登日期|版數|版数|相關法規|相关法规|相關類別|相关类别|法規|法规)\s*[：:]/u;
 
 /** A letter-spaced label ("索 引 号：", "标\u3000\u3000题：") read without its spaces. */
-const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/u, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
+const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/v, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
 
 /** "2026-01-31 07:00:44", "2026/01/31". */
 const TIMESTAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
@@ -34,8 +34,8 @@ const DIGIT_OR_BLANK = '[0-9\\uFF10-\\uFF19\\u00D7]';
 
 /** A document number: "国办发〔2018〕128号", "法释〔2023〕11号", "国务院令第713号", "府都綜字第1071353381號", a case's "（2014）庆城民初字第833号". */
 export const DOC_NUMBER = new RegExp(
-  `^(?:[(\uFF08]${DIGIT_OR_BLANK}{4}[)\uFF09](?:\\p{Script=Han}|${DIGIT_OR_BLANK}){1,16}第?${DIGIT_OR_BLANK}+[号號]|[\\p{Script=Han}\\u00D7]{1,12}[〔［\\[(（]${DIGIT_OR_BLANK}{4}[〕］\\])）]\\s*第?${DIGIT_OR_BLANK}+\\s*[号號]|[\\p{Script=Han}]{1,16}令\\s*第\\s*${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,12}字第\\s*${DIGITS}+\\s*[号號])$`,
-  'u',
+  `^(?:[\\(\uFF08]${DIGIT_OR_BLANK}{4}[\\)\uFF09](?:\\p{Script=Han}|${DIGIT_OR_BLANK}){1,16}第?${DIGIT_OR_BLANK}+[号號]|[\\p{Script=Han}\\u00D7]{1,12}[〔［\\[\\(（]${DIGIT_OR_BLANK}{4}[〕］\\]\\)）]\\s*第?${DIGIT_OR_BLANK}+\\s*[号號]|[\\p{Script=Han}]{1,16}令\\s*第\\s*${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,12}字第\\s*${DIGITS}+\\s*[号號])$`,
+  'v',
 );
 
 /** A reference code on its own line: "A 13/14-24". */
@@ -43,7 +43,7 @@ const REFERENCE = /^[A-Z]{1,4}\s?\d{1,4}[/-]\d{1,4}(?:-\d{1,4})?$/u;
 
 /** The e-paper's edition line: "《 人民日报 》（ 2021年07月25日 01 版）". */
 export const EDITION_LINE =
-  /^\u300A\s*[\p{Script=Han}]{2,12}\s*\u300B\s*[(\uFF08]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*[0-9\uFF10-\uFF19]{1,3}\s*版)?\s*[)\uFF09]$/u;
+  /^\u300A\s*[\p{Script=Han}]{2,12}\s*\u300B\s*[\(\uFF08]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*[0-9\uFF10-\uFF19]{1,3}\s*版)?\s*[\)\uFF09]$/v;
 
 /** A rule between items or under a title: "-", "---", "***", "＊＊＊", "————". */
 export const RULE_LINE = /^(?:[-\u2014\u2013_*\uFF0A=~\u2500\u2501\u00B7|\uFF5C]\s*)+$/u;
@@ -66,7 +66,7 @@ const BREADCRUMB = new RegExp(`^(?:${TRAIL_LABEL}|(?:首页|首頁|主页|主頁
 const COPYRIGHT_LINE = /^(?:Copyright|©|\(C\)|版权所有|版權所有)|(?:版权所有|版權所有|All Rights Reserved)/iu;
 
 function webChrome(content: string): boolean {
-  if (/^(?:第\s*)?[0-9\uFF10-\uFF19]{1,3}\s*版\s*[：:]\s*[\p{Script=Han}A-Za-z·]{1,10}$/u.test(content)) return true;
+  if (/^(?:第\s*)?[0-9\uFF10-\uFF19]{1,3}\s*版\s*[：:]\s*[\p{Script=Han}A-Za-z·]{1,10}$/v.test(content)) return true;
   if (/^(?:通版阅读请点击|通版閱讀請點擊|展开通版|展開通版|收缩通版|收縮通版|上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回目錄|返回首页|返回首頁|返回列表|跳至主要內容|跳至主要内容|跳到主要內容(?:區塊)?(?:\s*Go\s+To\s+Center\s+block)?|跳到主要内容(?:区块)?|跳过导航|跳過導航|当前版[：:].*|當前版[：:].*|本版新闻|本版新聞|版面导航|版面導航|往期回顾|往期回顧)\s*[：:]?$/u.test(content)) return true;
   if (/^(?:Skip to (?:main )?content|(?:Scroll|Back|Go) to Top)$/iu.test(content)) return true;
   // A page's links to the articles before and after it: "上一篇：长白铁路开通运营", "下一篇：……".
@@ -75,10 +75,10 @@ function webChrome(content: string): boolean {
   // "請利用鍵盤按住Ctrl + P開啟列印功能", "而IE7或Firefox瀏覽器則可利用鍵盤 Ctrl + (+)放大 (-)縮小……".
   if (/^(?:您的|你的)?(?:瀏覽器|浏览器)(?:不支援|不支持|未啟用|未启用)\s*JavaScript/iu.test(content)) return true;
   // The site's name at the head of each of its pages ("澳門特別行政區政府入口網站") and its list's view switch ("顯示模式: 網格 列表").
-  if (content.length <= 30 && /^[\p{Script=Han}]{2,26}(?:入口網站|入口网站|門戶網站|门户网站|政府網站|政府网站|官方網站|官方网站|全球資訊網|全球资讯网)$/u.test(content)) return true;
+  if (content.length <= 30 && /^[\p{Script=Han}]{2,26}(?:入口網站|入口网站|門戶網站|门户网站|政府網站|政府网站|官方網站|官方网站|全球資訊網|全球资讯网)$/v.test(content)) return true;
   if (content.length <= 30 && /^(?:顯示模式|显示模式|檢視模式|检视模式|瀏覽模式|浏览模式)\s*[\uFF1A:]/u.test(content)) return true;
   // A list page's search form and pager: "查詢條件", "請輸入關鍵字", "請選擇欲查詢日期區間 -", "1825筆資料，每頁顯示 10 筆，".
-  if (content.length <= 30 && /^(?:查詢條件|查询条件|搜尋條件|搜索条件|(?:請|请)(?:輸入|输入|選擇|选择)[\p{Script=Han}]{0,16}(?:\s*[-－~～])?)$/u.test(content)) return true;
+  if (content.length <= 30 && /^(?:查詢條件|查询条件|搜尋條件|搜索条件|(?:請|请)(?:輸入|输入|選擇|选择)[\p{Script=Han}]{0,16}(?:\s*[\-－~～])?)$/v.test(content)) return true;
   if (content.length <= 40 && /^(?:共\s*)?[0-9]+\s*(?:筆資料|笔资料|條資料|条资料|筆|笔|條|条)[\uFF0C,\s]*(?:每頁顯示|每页显示|每頁|每页)/u.test(content)) return true;
   if (/^(?:加入資料夾|加入资料夹|加入書籤|加入书签|加入收藏|收藏本頁|收藏本页)\s*[\uFF1A:]?$/u.test(content)) return true;
   if (/^(?:友善列印|友善打印|字級設定|字级设定|字型大小|字體大小|字体大小)\s*[\uFF1A:]?$/u.test(content)) return true;
@@ -95,7 +95,7 @@ function webChrome(content: string): boolean {
   // A portal's disclaimer and its app's advertisement under every story: "免责声明：自媒体综合提供的内容……",
   // "海量资讯、精准解读，尽在新浪财经APP".
   if (/^(?:免责声明|免責聲明)[\uFF1A:]/u.test(content)) return true;
-  if (content.length <= 40 && /(?:尽在|盡在|下载|下載)[\p{Script=Han}A-Za-z]{0,12}(?:APP|App|app|客户端|客戶端)$/u.test(content)) return true;
+  if (content.length <= 40 && /(?:尽在|盡在|下载|下載)[\p{Script=Han}A-Za-z]{0,12}(?:APP|App|app|客户端|客戶端)$/v.test(content)) return true;
   if (/^(?:原文链接|原文鏈接|原文地址|阅读原文|閱讀原文|查看原文|来源链接|來源連結)[\uFF1A:]?$/u.test(content)) return true;
   // A call to the reader about the page's video or account: "横版全屏视频请见文末", "点击观看横版全屏视频", "▼".
   if (/^[\u25BC\u2193]+$|^(?:点击|點擊|长按|長按|扫码|掃碼)(?:观看|觀看|关注|關注|识别|識別|二维码|二維碼|下方|上方)|(?:请见|請見|详见|詳見)文末$/u.test(content) && content.length <= 30) return true;
@@ -110,7 +110,7 @@ const PAGE_TOOL = /^(?:分享到|分享至|下载地址|下載地址|浏览量|�
 
 /** A row that opens with a date, in brackets or not ("(2025-07-09) 稿件来源：…"), and one of a date, a time and a source. */
 const DATED_START = new RegExp(`^[(\uFF08]?\\s*(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})`, 'u');
-const TIMED_ROW = new RegExp(`^(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}(?::\\d{2})?\\s*[\\p{Script=Han}A-Za-z]{0,12}$`, 'u');
+const TIMED_ROW = new RegExp(`^(?:${DATE}|\\d{4}[\\-\\/.]\\d{1,2}[\\-\\/\\.]\\d{1,2})\\s*\\d{1,2}:\\d{2}(?::\\d{2})?\\s*[\\p{Script=Han}A-Za-z]{0,12}$`, 'v');
 /** "2015年8月27日(星期四)" after a release's text. */
 const BRACKETED_WEEKDAY_DATE = new RegExp(`^${DATE}\\s*[(\uFF08](?:星期|週|周)[一二三四五六日天][)\uFF09]$`, 'u');
 
@@ -119,7 +119,7 @@ const BRACKETED_WEEKDAY_DATE = new RegExp(`^${DATE}\\s*[(\uFF08](?:星期|週|�
  * A picture's credit on a line of its own, under its caption: "新华社记者  熊琦摄", "苏阳摄（人民视觉）",
  * "（本报记者 张三、李四摄）", "王五/摄", "新华社发  李六摄". Names only: a caption's sentence is no credit.
  */
-const PHOTO_CREDIT = /^[(\uFF08]?(?:[\p{Script=Han}]{0,12}?(?:记者|記者|通讯员|通訊員|摄影记者|攝影記者|特约摄影|特約攝影|发|發)[\s\u3000\u00A0]*)?(?:[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,6}|\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}|[\p{Script=Han}·]{2,4})(?:[\s\u3000\u00A0、]+(?:\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}|[\p{Script=Han}·]{2,4})){0,3}[\s\u3000\u00A0/／]*(?:摄|攝|摄影|攝影)[)\uFF09]?(?:[(\uFF08][\p{Script=Han}A-Za-z·\s]{1,12}[)\uFF09])?$/u;
+const PHOTO_CREDIT = /^[\(\uFF08]?(?:[\p{Script=Han}]{0,12}?(?:记者|記者|通讯员|通訊員|摄影记者|攝影記者|特约摄影|特約攝影|发|發)[\s\u3000\u00A0]*)?(?:[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,6}|\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}|[\p{Script=Han}·]{2,4})(?:[\s\u3000\u00A0、]+(?:\p{Script=Han}[\s\u3000\u00A0]+\p{Script=Han}|[\p{Script=Han}·]{2,4})){0,3}[\s\u3000\u00A0\/／]*(?:摄|攝|摄影|攝影)[\)\uFF09]?(?:[\(\uFF08][\p{Script=Han}A-Za-z·\s]{1,12}[\)\uFF09])?$/v;
 
 const SOURCE_CREDIT = /^[(\uFF08]\s*(?:摘编自|摘編自|摘自|转自|轉自|转载自|轉載自|原载|原載|原载于|原載於|来源|來源)[\uFF1A:]?[^()\uFF08\uFF09]{1,60}[)\uFF09]$/u;
 
@@ -129,7 +129,7 @@ export function pageRow(content: string, next = ''): boolean {
     LINK_LINE.test(content) ||
     ADDRESS_ONLY.test(content) ||
     // "原始網址：" or "電子郵件:" over the address it labels.
-    (/^[\p{Script=Han}]{2,6}[\uFF1A:]$/u.test(content) && (ADDRESS_ONLY.test(next) || LINK_LINE.test(next))) ||
+    (/^[\p{Script=Han}]{2,6}[\uFF1A:]$/v.test(content) && (ADDRESS_ONLY.test(next) || LINK_LINE.test(next))) ||
     (content.length <= 100 && COPYRIGHT_LINE.test(content)) ||
     RULE_LINE.test(content) ||
     CREDIT_PAIRS.test(content) ||
@@ -151,7 +151,7 @@ export function pageRow(content: string, next = ''): boolean {
 }
 
 /** A line that is only an address, as a page or Markdown gives it: <https://…>, [text](https://…), mailto, a bare e-mail. */
-const ADDRESS_ONLY = /^(?:[\p{Script=Han}]{0,10}[\uFF1A:]\s*)?(?:<(?:https?|mailto):\S+>|\[[^\]]*\]\((?:https?|mailto):[^)]+\)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/u;
+const ADDRESS_ONLY = /^(?:[\p{Script=Han}]{0,10}[\uFF1A:]\s*)?(?:<(?:https?|mailto):\S+>|\[[^\]]*\]\((?:https?|mailto):[^\)]+\)|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)$/v;
 
 function metaRow(content: string): boolean {
   const labels = content.match(/(?:作者|媒体|媒體|来源|來源|时间|時間|发布时间|發布時間|编辑|編輯|责任编辑|責任編輯|浏览量|瀏覽量|字号|字號)\s*[：:]/gu) ?? [];
@@ -160,7 +160,7 @@ function metaRow(content: string): boolean {
   const timed = TIMED_ROW.test(content);
   // "央视国际 www.cctv.com 2007年01月05日 19:56 来源：CCTV.com": a site, a date and time, then its source.
   // ("专业号:张小然 2023/2/9 20:41:50": any label, a name and the moment of posting, is such a row too.)
-  const stamped = (labels.length >= 1 || (/^\p{Script=Han}{2,5}[\uFF1A:]/u.test(content) && content.length <= 60)) && new RegExp(`(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}`, 'u').test(content) && !/[\u3002\uFF0C]/u.test(content);
+  const stamped = (labels.length >= 1 || (/^\p{Script=Han}{2,5}[\uFF1A:]/v.test(content) && content.length <= 60)) && new RegExp(`(?:${DATE}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})\\s*\\d{1,2}:\\d{2}`, 'u').test(content) && !/[\u3002\uFF0C]/u.test(content);
   return content.length <= 120 && (timed || stamped || labels.length >= 2 || (labels.length >= 1 && (dated || /[|｜]/u.test(content))));
 }
 
@@ -176,7 +176,7 @@ export function isHeaderField(content: string): boolean {
   // (A bullet before a field, as a page's list of fields sets it: "•索引号：".)
   const field = content.replace(/^[\u2022\u00B7\u25CF]\s*/u, '');
   // A page's bulleted list of fields: "• 有效性：" with its value on the next line or none.
-  if (field !== content && /^\p{Script=Han}{2,8}[\uFF1A:]$/u.test(field)) return true;
+  if (field !== content && /^\p{Script=Han}{2,8}[\uFF1A:]$/v.test(field)) return true;
   return (
     EDITION_LINE.test(content) ||
     REFERENCE.test(content) ||
@@ -197,15 +197,15 @@ export function isHeaderField(content: string): boolean {
 
 /** A photo caption above or under the title: "…记者 李森 摄". */
 /** "記者許雅綿／台北報導", "新竹振道記者林彥斌／新竹報導": the reporter and the place, on a line of their own. */
-export const REPORTER_LINE = /^(?:[\p{Script=Han}]{0,8}(?:記者|记者)[\s\u3000]*\p{Script=Han}[\p{Script=Han}\u3001\u00B7\s\u3000]{1,16}?)[\s\u3000]*[\uFF0F/\u2215\u4E28\uFF5C|][\s\u3000]*(?<place>[\p{Script=Han}]{2,8}?)(?:報導|报道|報道)$/u;
+export const REPORTER_LINE = /^(?:[\p{Script=Han}]{0,8}(?:記者|记者)[\s\u3000]*\p{Script=Han}[\p{Script=Han}\u3001\u00B7\s\u3000]{1,16}?)[\s\u3000]*[\uFF0F\/\u2215\u4E28\uFF5C\|][\s\u3000]*(?<place>[\p{Script=Han}]{2,8}?)(?:報導|报道|報道)$/v;
 
 /** A photo's caption: "▲國泰金與台大產學團隊發表……（圖／記者許雅綿攝）", "▲「新竹市中日少棒錦標賽」開打……". */
 export const PHOTO_CAPTION = /^\u25B2|[(\uFF08](?:圖|图)[\uFF0F/][^()\uFF08\uFF09]{1,24}[)\uFF09]$/u;
 
 /** A caption ending in its photographer's credit in brackets: "……戰鬥位置就定位。(記者彭新茹攝)". */
-export const CREDITED_CAPTION = /[(\uFF08](?:记者|記者|通讯员|通訊員|攝影|摄影)?[\s\u3000]*[\p{Script=Han}·]{2,12}[\s\u3000]*[摄攝][)\uFF09]$/u;
+export const CREDITED_CAPTION = /[\(\uFF08](?:记者|記者|通讯员|通訊員|攝影|摄影)?[\s\u3000]*[\p{Script=Han}·]{2,12}[\s\u3000]*[摄攝][\)\uFF09]$/v;
 
-export const CAPTION = /(?:记者|記者|通讯员|通訊員)\s*[\p{Script=Han}·\s]{2,12}\s*[摄攝]$/u;
+export const CAPTION = /(?:记者|記者|通讯员|通訊員)\s*[\p{Script=Han}·\s]{2,12}\s*[摄攝]$/v;
 
 /** Adoption, amendment or promulgation lines of a law, and dated lines in parentheses under a title. */
 const ADOPTION = new RegExp(
@@ -239,16 +239,16 @@ export function isTitleNote(content: string): boolean {
 /** "省长 李炳军", "新华社记者林晖", "本报记者 张三 李四": an author or speaker line. */
 const NAME = '[\\p{Script=Han}·○×Ｏ〇]{2,4}(?:[\\s\\u3000、，,]+[\\p{Script=Han}·]{2,4}){0,4}';
 const BYLINE = new RegExp(
-  '^[(（]?(?:(?:(?:新华社|新華社|人民日报|人民日報|本报|本報|中新社|央视|央視|光明日报|经济日报|[\\p{Script=Han}·・]{2,10}?)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員|评论员|評論員)[\\s\\u3000]*' +
+  '^[\\(（]?(?:(?:(?:新华社|新華社|人民日报|人民日報|本报|本報|中新社|央视|央視|光明日报|经济日报|[\\p{Script=Han}·・]{2,10}?)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員|评论员|評論員)[\\s\\u3000]*' +
     NAME +
     ')|(?:[\\p{Script=Han}]{0,14}?(?:省长|省長|市长|市長|主席|总理|總理|总统|總統|部长|部長|主任|书记|書記|院长|院長|县长|縣長|区长|區長|州长|州長|代省长|代市长|代理省长|发言人|發言人)[\\s\\u3000]+' +
     NAME +
-    '))[)）]?$',
-  'u',
+    '))[\\)）]?$',
+  'v',
 );
 
 /** "記者：李小明", "文：張三", "撰文：王五": a credit with a colon under a title. */
-const LABELLED_BYLINE = new RegExp(`^(?:记者|記者|撰文|文|作者|采访|採訪|整理|编译|編譯)[\\uFF1A:][\\s\\u3000]*${NAME}$`, 'u');
+const LABELLED_BYLINE = new RegExp(`^(?:记者|記者|撰文|文|作者|采访|採訪|整理|编译|編譯)[\\uFF1A:][\\s\\u3000]*${NAME}$`, 'v');
 
 /** Two-character names letter-spaced in a credit ("本报记者  周  欢  李佩阳", "崔  斌") read whole. */
 function unspacedNames(credit: string): string {
@@ -256,7 +256,7 @@ function unspacedNames(credit: string): string {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const [word, next] = [words[i]!, words[i + 1]];
-    if (/^\p{Script=Han}$/u.test(word) && next !== undefined && /^\p{Script=Han}$/u.test(next)) {
+    if (/^\p{Script=Han}$/v.test(word) && next !== undefined && /^\p{Script=Han}$/v.test(next)) {
       out.push(word + next);
       i++;
     } else out.push(word);
@@ -265,8 +265,8 @@ function unspacedNames(credit: string): string {
 }
 
 /** The edition line glued after the author's name: "刘晓庆《人民日报》（2026年08月13日第05版）". */
-export const EDITION_TAIL = new RegExp(EDITION_LINE.source.slice(1), 'u');
-const BARE_NAME = new RegExp(`^${NAME}$`, 'u');
+export const EDITION_TAIL = new RegExp(EDITION_LINE.source.slice(1), 'v');
+const BARE_NAME = new RegExp(`^${NAME}$`, 'v');
 
 /** "本报评论员", "人民日报特约评论员": a staff commentator's signature, a byline without a name. */
 const STAFF_BYLINE = /^(?:本报|本報|人民日报|人民日報|新华社|新華社|光明日报|光明日報|经济日报|經濟日報|解放军报|解放軍報)?(?:特约|特約)?(?:评论员|評論員)$/u;
@@ -283,7 +283,7 @@ export function personNames(content: string): boolean {
   const names = unspacedNames(content).split(/[\s\u3000\u00A0\u3001\uFF0C,]+/u).filter(Boolean);
   if (names.length === 0 || names.length > 4) return false;
   return names.every((name) => {
-    if (!/^\p{Script=Han}{2,4}$/u.test(name)) return false;
+    if (!/^\p{Script=Han}{2,4}$/v.test(name)) return false;
     if (COMPOUND_SURNAME.test(name)) return name.length >= 3;
     return SURNAMES.has(name[0]!) && name.length <= 3;
   });
@@ -293,7 +293,7 @@ export function personNames(content: string): boolean {
 export const EDITOR_SIGN = /^[\u2014\u2015]{1,2}\s*(?:编[\s\u3000]*者|編[\s\u3000]*者)$/u;
 
 /** A deputy's or a member's signature, office and name: "中国人民大学教授郑功成代表", "……研究所副所长张斌委员". */
-const DEPUTY_BYLINE = /^(?!各位|全体|全體|诸位|諸位)[\p{Script=Han}\u3001\u00B7\s\u3000]{6,44}(?:代表|委员|委員)$/u;
+const DEPUTY_BYLINE = /^(?!各位|全体|全體|诸位|諸位)[\p{Script=Han}\u3001\u00B7\s\u3000]{6,44}(?:代表|委员|委員)$/v;
 
 /** Who the author is, then the name: "青年学者杜鹏程", "青年企业家廖光朝", "基层干部  王明". */
 const ROLE_WORDS = /(?:学者|學者|企业家|企業家|学生|學生|教师|教師|农民|農民|工人|医生|醫生|护士|護士|干部|幹部|党员|黨員|志愿者|志願者|村民|居民|作家|教授|研究员|研究員|律师|律師|村党支部书记|村黨支部書記|第一书记|第一書記|驻村干部|駐村幹部|网格员|網格員|快递员|快遞員|外卖骑手|外賣騎手|职工|職工|退役军人|退役軍人|教练员|教練員|运动员|運動員)[\s\u3000]*/gu;
@@ -308,7 +308,7 @@ function roleAndName(content: string): boolean {
 
 export function isByline(content: string): boolean {
   // (Contributors named before the staff reporter: "郭华平 黄晓平 本报记者 鄢朝晖".)
-  const before = /^((?:[\p{Script=Han}·]{2,4}[\s\u3000]+){1,4})(?=(?:本报|本報|新华社|新華社|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者))/u.exec(content);
+  const before = /^((?:[\p{Script=Han}·]{2,4}[\s\u3000]+){1,4})(?=(?:本报|本報|新华社|新華社|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者))/v.exec(content);
   if (before && personNames(before[1]!.trim()) && isByline(content.slice(before[0].length))) return true;
   if (STAFF_BYLINE.test(content) || DEPUTY_BYLINE.test(content) || roleAndName(content) || roleAndName(unspacedNames(content))) return true;
   const edition = EDITION_TAIL.exec(content);
@@ -336,7 +336,7 @@ const ADDRESSEE_END =
 /** "北京市、天津市、……甘肃省人民政府，沈阳、北京……军区：": names of 20 characters or fewer, eight or more. */
 function isNameList(content: string): boolean {
   const names = content.slice(0, -1).split(/[\u3001\uFF0C,]/u);
-  return names.length >= 8 && names.every((name) => name.length >= 2 && name.length <= 20 && /^[\p{Script=Han}（）()]+$/u.test(name));
+  return names.length >= 8 && names.every((name) => name.length >= 2 && name.length <= 20 && /^[\p{Script=Han}（）\(\)]+$/v.test(name));
 }
 
 export function isAddress(content: string): boolean {
@@ -350,7 +350,7 @@ export function isAddress(content: string): boolean {
   // (A sentence that introduces a list is no addressee, whatever it ends with: "……安排適用於以下……的指定醫療處所：".)
   if (/(?:以下|如下|下列)/u.test(content)) return false;
   // A decision's parties, the body and then the persons answerable: "江苏宝利……有限公司，周文彬、曹晔：".
-  const persons = /^(.{4,40}?)[\uFF0C,]((?:[\p{Script=Han}·]{2,4}[\u3001])*[\p{Script=Han}·]{2,4})[：:]$/u.exec(content);
+  const persons = /^(.{4,40}?)[\uFF0C,]((?:[\p{Script=Han}·]{2,4}[\u3001])*[\p{Script=Han}·]{2,4})[：:]$/v.exec(content);
   if (persons && ADDRESSEE_END.test(`${persons[1]}\uFF1A`)) return true;
   return ADDRESSEE_END.test(content) || /^(?:尊敬的|亲爱的|親愛的|各位|各)/u.test(content);
 }
@@ -364,13 +364,13 @@ export const ATTACHMENT_NOTE = /^附\s*件\s*[0-9\uFF10-\uFF19一二三四五六
 /** The titles of the heads of organs, as they sign. */
 const HEAD_TITLES = '(?:主任委員|主任委员|行政院長|行政院长|行政長官|行政长官|秘書長|秘书长|部長|部长|署長|署长|局長|局长|司長|司长|院長|院长|市長|市长|省長|省长|縣長|县长|區長|区长|主任|主席|總理|总理|總統|总统)';
 /** The head of an organ signing an order or a letter: "主任委員吳釗燮", "部長　王○○". */
-export const HEAD_OF_ORGAN = new RegExp(`^${HEAD_TITLES}[\\s\\u3000]*[\\p{Script=Han}○Ｏ〇]{2,4}$`, 'u');
+export const HEAD_OF_ORGAN = new RegExp(`^${HEAD_TITLES}[\\s\\u3000]*[\\p{Script=Han}○Ｏ〇]{2,4}$`, 'v');
 /** A signer's office alone on its line, over or before the name: "行政法務司司長", "市长". */
-export const OFFICE_ALONE = new RegExp(`^\\p{Script=Han}{0,12}?${HEAD_TITLES}$`, 'u');
+export const OFFICE_ALONE = new RegExp(`^\\p{Script=Han}{0,12}?${HEAD_TITLES}$`, 'v');
 /** An office and the name holding it: "市长曹勇", "行政長官 何厚鏵". */
 export function officeAndName(content: string): boolean {
   if (HEAD_OF_ORGAN.test(content)) return true;
-  if (content.length > 24 || !/^[\p{Script=Han}\s\u3000]+$/u.test(content)) return false;
+  if (content.length > 24 || !/^[\p{Script=Han}\s\u3000]+$/v.test(content)) return false;
   for (let at = 2; at < content.length - 1; at++) {
     if (OFFICE_ALONE.test(content.slice(0, at)) && personNames(content.slice(at).trim())) return true;
   }
@@ -386,10 +386,10 @@ export const ATTACHMENT_LABEL = /^(?:附\s*件\s*[0-9\uFF10-\uFF19一二三四�
 export const LONE_DATE = new RegExp(`^(?:${DATE}[\u3002.]?|[\\u00D7\\u25CB]{0,4}[\\s\\u3000]*年[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*月[\\s\\u3000]*[\\u00D7\\u25CB]{0,2}[\\s\\u3000]*日)$`, 'u');
 
 /** The place of a seal over the signer in a form: "（院印）", "（公章）", "（单位盖章）". */
-export const SEAL = /^[(\uFF08][\p{Script=Han}]{0,4}[印章][)\uFF09]$/u;
+export const SEAL = /^[\(\uFF08][\p{Script=Han}]{0,4}[印章][\)\uFF09]$/v;
 
 /** A judge or clerk signing a judgment: "审　判　长　　李广赟", "人民陪审员　　米亚荣", "书　记　员　　王艳锋". */
-const COURT_SIGNER = /^(?:审判长|审判员|代理审判员|人民陪审员|陪审员|书记员|法官助理|審判長|審判員|陪審員|書記官|書記員|法官)[\p{Script=Han}·]{2,4}$/u;
+const COURT_SIGNER = /^(?:审判长|审判员|代理审判员|人民陪审员|陪审员|书记员|法官助理|審判長|審判員|陪審員|書記官|書記員|法官)[\p{Script=Han}·]{2,4}$/v;
 export const isCourtSigner = (content: string): boolean => content.length <= 24 && COURT_SIGNER.test(content.replace(/[\s\u3000\u00A0]+/gu, ''));
 
 /** A contact line: "联系人：×××", "聯絡人：王小明　電話：…". */
@@ -408,13 +408,13 @@ const RECORD =
   /^(?:[(（]\s*)?(?:抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|数据来源|數據來源|版式设计|版式設計|美术设计|美術設計|视觉设计|視覺設計|制表|製表|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|相关报道|相關報導|相关阅读|相關閱讀|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話|承辦人|承办人|承辦科長|承办科长|承辦單位|承办单位|發稿單位|发稿单位|發稿人|发稿人|電話|电话|傳真|传真|電子郵件|电子邮件)\s*[：:|｜]/u;
 
 /** Credits as role and name pairs with gaps: "撰文 陈薇沁 责编 陈子文", "文 | 王明  摄影 | 李华". */
-const CREDIT_PAIRS = /^(?:(?:撰文|文字|文|责编|責編|编辑|編輯|摄影|攝影|图|圖|视频|視頻|剪辑|剪輯|监制|監製|策划|策劃)[\s\u3000|｜]+[\p{Script=Han}·]{2,4}[\s\u3000]*){2,}$/u;
+const CREDIT_PAIRS = /^(?:(?:撰文|文字|文|责编|責編|编辑|編輯|摄影|攝影|图|圖|视频|視頻|剪辑|剪輯|监制|監製|策划|策劃)[\s\u3000\|｜]+[\p{Script=Han}·]{2,4}[\s\u3000]*){2,}$/v;
 
 /** A copyright notice after the text: "本文系观察者网独家稿件，未经授权，不得转载。", "版權所有". */
 const COPYRIGHT_NOTE = /(?:未经授权|未經授權|未经许可|未經許可)[\uFF0C,]?(?:不得|禁止|请勿|請勿|严禁|嚴禁)(?:转载|轉載)|^本文(?:系|為|为).{1,20}(?:独家|獨家|原创|原創)(?:稿件|作品)|^(?:版权所有|版權所有)/u;
 
 /** "本报记者　王　五" standing alone at the end of a story: its credit. */
-const CREDIT_LINE = /^(?:本报记者|本報記者|新华社记者|新華社記者|记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}·\s\u3000、]{2,24}$/u;
+const CREDIT_LINE = /^(?:本报记者|本報記者|新华社记者|新華社記者|记者|記者|通讯员|通訊員)[\s\u3000]*[\p{Script=Han}·\s\u3000、]{2,24}$/v;
 
 /** "（相关图表、注释见第六、七版）": where the rest of a page's matter is printed. */
 const SEE_PAGE = /^[(\uFF08][^()\uFF08\uFF09]*见第?[0-9\uFF10-\uFF19一二三四五六七八九十、，,]+版[)\uFF09]$/u;
@@ -423,28 +423,28 @@ const SEE_PAGE = /^[(\uFF08][^()\uFF08\uFF09]*见第?[0-9\uFF10-\uFF19一二三�
  * Credits in brackets closing a story: the reporters ("（本报记者杜尚泽、申琳，新华社记者张晓松）"), the
  * source of a digest ("（摘编自《大众日报》）"), the editor ("（责编：王五）").
  */
-const EDITOR_CREDIT = '(?:责编|責編|责任编辑|責任編輯|编辑|編輯|譯者|译者|核稿|記者|记者)[\\uFF1A:][^()\\uFF08\\uFF09]{1,60}';
+const EDITOR_CREDIT = '(?:责编|責編|责任编辑|責任編輯|编辑|編輯|譯者|译者|核稿|記者|记者)[\\uFF1A:][^\\(\\)\\uFF08\\uFF09]{1,60}';
 const BRACKETED_CREDIT = new RegExp(
-  `^[(\\uFF08]\\s*(?:(?:[\\p{Script=Han}·・]{0,10}?)(?:特约|特約)?(?:记者|記者|通讯员|通訊員)[^()\\uFF08\\uFF09]{2,80}|(?:摘编自|摘編自|摘自|转自|轉自|转载自|轉載自|原载|原載|原载于|原載於)[^()\\uFF08\\uFF09]{1,60}|${EDITOR_CREDIT})[)\\uFF09]\\s*[0-9]{0,8}$`,
-  'u',
+  `^[\\(\\uFF08]\\s*(?:(?:[\\p{Script=Han}·・]{0,10}?)(?:特约|特約)?(?:记者|記者|通讯员|通訊員)[^\\(\\)\\uFF08\\uFF09]{2,80}|(?:摘编自|摘編自|摘自|转自|轉自|转载自|轉載自|原载|原載|原载于|原載於)[^\\(\\)\\uFF08\\uFF09]{1,60}|${EDITOR_CREDIT})[\\)\\uFF09]\\s*[0-9]{0,8}$`,
+  'v',
 );
 /** An editor's credit glued to a story's last sentence: "……罰金。（編輯：李亨山）1120823". */
 export const GLUED_CREDIT = new RegExp(`[(\\uFF08]${EDITOR_CREDIT}[)\\uFF09][\\s0-9]*$`, 'u');
 
 /** "直播連結：https://…", "■明報報料熱線﹕inews@…": a link or a tip line closing a web story. */
 /** "原文：http://…", "> 原文：http://…": a link, the page's furniture wherever it stands. */
-export const LINK_LINE = /^(?:>\s*)?[\p{Script=Han}]{0,10}[\uFF1A:\uFE55]?\s*https?:\/\/\S+$/u;
+export const LINK_LINE = /^(?:>\s*)?[\p{Script=Han}]{0,10}[\uFF1A:\uFE55]?\s*https?:\/\/\S+$/v;
 /** A page's note on reading its PDF copy: "請使用Adobe Reader 7.0或以上閱讀PDF版本檔案。", "Get Adobe Reader". */
 const READER_NOTE = /^(?:.{0,20}Adobe\s*(?:Acrobat\s*)?Reader.{0,30}|Get\s+Adobe\s+(?:Acrobat\s+)?Reader)$/u;
 
-const TIP_LINE = /^[\u25A0\u25CF\u25C6\u25B2]?[\p{Script=Han}]{0,6}(?:報料熱線|报料热线|熱線|热线|報料|报料|爆料)[\p{Script=Han}]{0,4}[\uFF1A:\uFE55]/u;
+const TIP_LINE = /^[\u25A0\u25CF\u25C6\u25B2]?[\p{Script=Han}]{0,6}(?:報料熱線|报料热线|熱線|热线|報料|报料|爆料)[\p{Script=Han}]{0,4}[\uFF1A:\uFE55]/v;
 
 /** "（作者为中国人民大学法学院教授）", "（作者系……）": the note on the author after a commentary. */
 const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為|系|是|单位|單位|[：:])[^()\uFF08\uFF09]{2,80}[)\uFF09]$/u;
 
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
-  const content = raw.replace(/(?<=^[(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/u, '');
+  const content = raw.replace(/(?<=^[\(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/v, '');
   return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || READER_NOTE.test(content) || COPYRIGHT_NOTE.test(content) || CREDIT_PAIRS.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
@@ -463,7 +463,7 @@ export const MEETING_FIELD = /^(?:時間|时间|日期|地點|地点|主席|主�
 const labelsAlone = new Map<number, RegExp>();
 export function labelAlone(content: string, max: number): boolean {
   let pattern = labelsAlone.get(max);
-  if (!pattern) labelsAlone.set(max, (pattern = new RegExp(`^(?![^\uFF1A:]*(?:如下|以下|下列|为|為|是|有|指出|表示|说|說|要求|包括))[\\p{Script=Han}]{2,${max}}[\uFF1A:]$`, 'u')));
+  if (!pattern) labelsAlone.set(max, (pattern = new RegExp(`^(?![^\uFF1A:]*(?:如下|以下|下列|为|為|是|有|指出|表示|说|說|要求|包括))[\\p{Script=Han}]{2,${max}}[\uFF1A:]$`, 'v')));
   return pattern.test(content);
 }
 
@@ -477,7 +477,7 @@ const SECTION_WORDS = ['主旨', '要旨', '要點', '要点', '主文', '案由
 export const SECTION_LABEL = new RegExp(`^(?:${SECTION_WORDS.map((word) => [...word].join('[\\s\\u3000]*')).join('|')})[\\s\\u3000]*[\uFF1A:]`, 'u');
 
 /** A letterhead under a title: "臺南市政府　公告" (the organ, a gap, the kind of document). */
-export const LETTERHEAD = /^[\p{Script=Han}]{2,16}(?:政府|公所|院|部|局|署|處|处|會|会|辦公室|办公室)[\s\u3000]+(?:公告|函|令|通知|通告|書函|书函)$/u;
+export const LETTERHEAD = /^[\p{Script=Han}]{2,16}(?:政府|公所|院|部|局|署|處|处|會|会|辦公室|办公室)[\s\u3000]+(?:公告|函|令|通知|通告|書函|书函)$/v;
 
 /** A caption left at the end of a web text, where its picture stood: "圖一、認養專車駐點". */
 export const END_CAPTION = /^[图圖][0-9\uFF10-\uFF19一二三四五六七八九十]+[、.．：:\s\u3000]/u;

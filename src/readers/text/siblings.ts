@@ -90,10 +90,10 @@ function withLead(item: Marked, end: number): Classified {
  */
 
 /** The label of a line that follows items of a list: "決定：", "辦理情形：". */
-const FOLLOWER_LABEL = /^([\p{Script=Han}]{2,6})[\uFF1A:]/u;
+const FOLLOWER_LABEL = /^([\p{Script=Han}]{2,6})[\uFF1A:]/v;
 
 /** A field's label and its value on one line: "學歷：不拘". */
-const FIELD_VALUE = /^[\p{Script=Han}]{2,8}[\uFF1A:]\s*\S/u;
+const FIELD_VALUE = /^[\p{Script=Han}]{2,8}[\uFF1A:]\s*\S/v;
 
 /** The verbs an official document's run-in titles open with ("完善法人治理结构。", "加强组织领导。"). */
 const POLICY_VERB = /^(?:完善|加强|加強|健全|建立|推进|推進|强化|強化|深化|优化|優化|落实|落實|坚持|堅持|提高|促进|促進|加快|规范|規範|严格|嚴格|做好|实施|實施|创新|創新|统筹|統籌|支持|鼓励|鼓勵|保障|夯实|夯實|压实|壓實|筑牢|築牢|抓好|提升|扩大|擴大|拓展|培育|构建|構建|明确|明確)/u;

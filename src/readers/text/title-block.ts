@@ -48,38 +48,38 @@ export interface TitleBlock {
 
 const TITLE_MAX = 80;
 /** "（刘元春，中国人民大学副校长）": the author and the office, in brackets under a title. */
-const AUTHOR_IN_BRACKETS = /^[(\uFF08][\p{Script=Han}\u00B7]{2,4}[\uFF0C,][^()\uFF08\uFF09\u3002]{2,30}[)\uFF09]$/u;
+const AUTHOR_IN_BRACKETS = /^[\(\uFF08][\p{Script=Han}\u00B7]{2,4}[\uFF0C,][^\(\)\uFF08\uFF09\u3002]{2,30}[\)\uFF09]$/v;
 /** "- 数据源：cn.govopendata.com", "• 发布日期：2024-05-01": a field as an item of a list. */
-const FIELD_ITEM = /^[-*\u2022\u00B7]\s*[\p{Script=Han}A-Za-z]{2,8}[\uFF1A:]\s*\S/u;
+const FIELD_ITEM = /^[\-*\u2022\u00B7]\s*[\p{Script=Han}A-Za-z]{2,8}[\uFF1A:]\s*\S/v;
 /** Tags in brackets a title opens with: "[视频]", "【人民时评】", "[视频]【党旗在基层一线高高飘扬】". */
 const GLUED_TAGS = /^(?:\u3010[^\u3010\u3011]{1,16}\u3011|[[\uFF3B][^\]\uFF3D]{1,8}[\]\uFF3D])+(?=[^\s\u3000])/u;
 /** A tag in brackets at the end of a title: （摘要） （人民论坛） （2020—2025年）. */
 const TRAILING_TAG = /[(（][^()（）]{1,16}[)）]$/u;
 /** Two phrases with a gap between them ("全会由省委常委会主持 省委书记彭清华讲话"): a deck, not a name. */
-const PHRASE_GAP = /\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/u;
+const PHRASE_GAP = /\p{Script=Han}{2}[\s\u3000\u00A0]+\p{Script=Han}{2}/v;
 /** The kinds of document a title names at its end: a title wrapped in two lines ends with one. */
 export const DOC_TYPE =
   /(?:通知|通报|通報|函|意见|意見|决定|決定|办法|辦法|规定|規定|答复|答覆|批复|批覆|报告|報告|方案|公告|通告|条例|條例|细则|細則|规划|規劃|纲要|綱要|决议|決議|公报|公報|规范|規範|预案|預案|指引|解释|解釋|议程|議程|规则|規則|章程|标准|標準|名单|名單|讲话|講話|演说|演說)$/u;
 
 /** The line naming an order: "中华人民共和国主席令(九届第37号)", "国务院令 第713号". */
-const ORDER_TITLE = /^\p{Script=Han}{2,16}令\s*[(\uFF08]?[^()\uFF08\uFF09]{0,10}?第\s*[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*[号號][)\uFF09]?$/u;
+const ORDER_TITLE = /^\p{Script=Han}{2,16}令\s*[\(\uFF08]?[^\(\)\uFF08\uFF09]{0,10}?第\s*[0-9\uFF10-\uFF19一二三四五六七八九十百]+\s*[号號][\)\uFF09]?$/v;
 
 /** An act under its number and year, as Macau's gazette titles them: "第30/2005號行政命令", "第3/2000號行政法務司司長批示". */
-const NUMBERED_ACT = /^第\s*[0-9\uFF10-\uFF19]{1,4}\s*[/\uFF0F]\s*[0-9\uFF10-\uFF19]{4}\s*[号號]\p{Script=Han}{0,16}(?:行政命令|批示|法律|行政法規|行政法规|公告|通告|法令)$/u;
+const NUMBERED_ACT = /^第\s*[0-9\uFF10-\uFF19]{1,4}\s*[\/\uFF0F]\s*[0-9\uFF10-\uFF19]{4}\s*[号號]\p{Script=Han}{0,16}(?:行政命令|批示|法律|行政法規|行政法规|公告|通告|法令)$/v;
 
 /** An order's number on a line of its own: "第三十五号", "（第713号）". */
 const ORDER_NUMBER = /^[(\uFF08]?\s*第\s*[0-9\uFF10-\uFF19〇零一二三四五六七八九十百千]+\s*[号號]\s*[)\uFF09]?$/u;
 
 /** A medium's name in brackets: "[Newtalk新聞]", "【中央社】", "［星島日報］". */
-const SOURCE_TAG = /^[[\u3010\uFF3B][\p{Script=Han}A-Za-z0-9 ]{1,16}(?:新聞|新闻|報|报|網|网|社|台|電視|电视|日報|日报)[\]\u3011\uFF3D]$/u;
+const SOURCE_TAG = /^[\[\u3010\uFF3B][\p{Script=Han}A-Za-z0-9 ]{1,16}(?:新聞|新闻|報|报|網|网|社|台|電視|电视|日報|日报)[\]\u3011\uFF3D]$/v;
 
 /** "习近平在山西考察时强调" over the title: what someone stressed, the kicker (引题) of a report of it. */
-const REPORTED_KICKER = /^[\p{Script=Han}·、]{2,30}(?:时强调|時強調|时指出|時指出|强调|強調|指出|寄语|寄語|回信|致信|致电|致電)$|^[\p{Script=Han}·、]{2,12}(?:签署|簽署)[\p{Script=Han}]{0,10}令$/u;
+const REPORTED_KICKER = /^[\p{Script=Han}·、]{2,30}(?:时强调|時強調|时指出|時指出|强调|強調|指出|寄语|寄語|回信|致信|致电|致電)$|^[\p{Script=Han}·、]{2,12}(?:签署|簽署)[\p{Script=Han}]{0,10}令$/v;
 
 /** A line without its gaps and list commas, to see that two lines say the same. */
 const bare = (content: string): string => content.replace(/[\s\u3000\u00A0\u3001\uFF0C,]/gu, '');
 /** Letters and digits only: a copy of a line that the page set with other marks ("拼谁能_咬住_" / "拼谁能“咬住”"). */
-const letters = (content: string): string => content.replace(/[^\p{L}\p{N}]/gu, '');
+const letters = (content: string): string => content.replace(/[^\p{L}\p{N}]/gv, '');
 
 /**
  * Whether `content` is a copy of the title block's line `of`: the same words, the same letters set
@@ -200,7 +200,7 @@ function insertHeader(block: TitleBlock, line: Line): void {
 
 /** A Taiwan judgment's or ruling's head line: court, kind, case number ("臺灣嘉義地方法院刑事判決 109年度易字第113號"). */
 // (So does a petition's decision, by its issuer, date and number: "臺北市政府 114.04.29 府訴三字第 1146081668 號訴願決定書".)
-const JUDGMENT_TITLE = /^\p{Script=Han}{2,24}(?:法院|法庭)\p{Script=Han}{0,8}(?:判決|裁定)[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[\s\u3000]*年度[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號$|^\p{Script=Han}{2,16}[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[.\uFF0E][0-9\uFF10-\uFF19]{2}[.\uFF0E][0-9\uFF10-\uFF19]{2}[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號[\s\u3000]*(?:訴願決定書|诉愿决定书)$/u;
+const JUDGMENT_TITLE = /^\p{Script=Han}{2,24}(?:法院|法庭)\p{Script=Han}{0,8}(?:判決|裁定)[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[\s\u3000]*年度[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號$|^\p{Script=Han}{2,16}[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[.\uFF0E][0-9\uFF10-\uFF19]{2}[.\uFF0E][0-9\uFF10-\uFF19]{2}[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號[\s\u3000]*(?:訴願決定書|诉愿决定书)$/v;
 
 /** How far down a judgment's head line may stand under a site's chrome. */
 const JUDGMENT_HEAD_MAX = 6;
@@ -208,7 +208,7 @@ const JUDGMENT_HEAD_MAX = 6;
 /** "公 訴 人 臺灣嘉義地方檢察署檢察官", "被 告 徐家好": a party's label (PARTY_LABELS, letter-spaced or not), a gap, the name; no sentence. */
 function partyLine(content: string): boolean {
   if (content.length > 60 || /[\u3002\uFF0C,\uFF1B;]/u.test(content)) return false;
-  const label = /^((?:\p{Script=Han}[\s\u3000]*){2,5}?)[\s\u3000]+(?=\S)/u.exec(content);
+  const label = /^((?:\p{Script=Han}[\s\u3000]*){2,5}?)[\s\u3000]+(?=\S)/v.exec(content);
   return label !== null && PARTY_LABELS.has(label[1]!.replace(/[\s\u3000]/gu, ''));
 }
 
@@ -216,28 +216,28 @@ function partyLine(content: string): boolean {
 const TITLE_FIELD = /^(?:法規名稱|法规名称|標題|标题|文件名稱|文件名称|公文標題|公文标题)[\s\u3000]*[\uFF1A:][\s\u3000]*/u;
 
 /** A field of a record: a label of two to eight characters, a colon, a short value ("發文字號: 府秘文字第……號函"). */
-const RECORD_FIELD = /^[\p{Script=Han}]{2,8}[\s\u3000]*[\uFF1A:][\s\u3000]*[^\s\u3000\u3002\uFF0C,][^\u3002\uFF0C,]{0,40}$/u;
+const RECORD_FIELD = /^[\p{Script=Han}]{2,8}[\s\u3000]*[\uFF1A:][\s\u3000]*[^\s\u3000\u3002\uFF0C,][^\u3002\uFF0C,]{0,40}$/v;
 
 /** A government site's section name over a release: "本院新聞", "新闻发布", "政务动态". */
 const DATED = new RegExp(DATE, 'u');
 /** A field of a sitting's roll: "出席委員：……", "列席官員：……", "紀  錄：簡任秘書 彭定民". */
-const ROLL_FIELD = /^(?:出[\s\u3000]*席|列[\s\u3000]*席|請[\s\u3000]*假|请[\s\u3000]*假|缺[\s\u3000]*席|紀[\s\u3000]*錄|記[\s\u3000]*錄|纪[\s\u3000]*录|记[\s\u3000]*录)[\p{Script=Han}]{0,4}[\s\u3000]*[\uFF1A:]/u;
+const ROLL_FIELD = /^(?:出[\s\u3000]*席|列[\s\u3000]*席|請[\s\u3000]*假|请[\s\u3000]*假|缺[\s\u3000]*席|紀[\s\u3000]*錄|記[\s\u3000]*錄|纪[\s\u3000]*录|记[\s\u3000]*录)[\p{Script=Han}]{0,4}[\s\u3000]*[\uFF1A:]/v;
 /** A label, letter-spaced or not, and its value on one line: "主  席：段召集委員宜康", "專門委員：張智為". */
-const LABELLED = /^\p{Script=Han}(?:[\s\u3000]*\p{Script=Han}){1,5}[\s\u3000]*[\uFF1A:]\s*\S/u;
+const LABELLED = /^\p{Script=Han}(?:[\s\u3000]*\p{Script=Han}){1,5}[\s\u3000]*[\uFF1A:]\s*\S/v;
 /** A head letter-spaced: "報 告 事 項". */
-const LETTER_SPACED = /^\p{Script=Han}(?:[\s\u3000]+\p{Script=Han}){1,7}$/u;
+const LETTER_SPACED = /^\p{Script=Han}(?:[\s\u3000]+\p{Script=Han}){1,7}$/v;
 /** The most header lines a title block takes beyond its own lines (a sitting's roll of those present). */
 const HEADER_LINES_MAX = 400;
 /** Whom a speech or letter addresses, not a field: "同志们：", "各位代表：", "尊敬的……：". */
 const SALUTATION = /^(?:各|尊敬|亲爱|親愛)|(?:们|們|代表|委员|委員|同志|朋友|女士|先生|同学|同學|乡亲|鄉親|来宾|來賓)[\s\u3000]*[\uFF1A:]$/u;
 /** A field's label alone on its line: "發文單位：", "解釋日期:". */
-const FIELD_LABEL_ALONE = /^[\p{Script=Han}]{2,6}[\s\u3000]*[\uFF1A:]$/u;
+const FIELD_LABEL_ALONE = /^[\p{Script=Han}]{2,6}[\s\u3000]*[\uFF1A:]$/v;
 /** A line that names reporters by their office: "光明日报记者 陈晨 安胜蓝", "本报记者  李增辉". */
-const REPORTERS = /^[\p{Script=Han}]{0,10}(?:记者|記者|通讯员|通訊員)[\s\u3000\u00A0]*[\p{Script=Han}·]{2,4}/u;
+const REPORTERS = /^[\p{Script=Han}]{0,10}(?:记者|記者|通讯员|通訊員)[\s\u3000\u00A0]*[\p{Script=Han}·]{2,4}/v;
 /** An account or site and a day, on one line: "华辩网 2021-08-12", "人民网 2024年3月5日 10:20". */
 const DAY = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}\u5E74\d{1,2}\u6708\d{1,2}\u65E5)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`;
 const DAY_TAIL = new RegExp(String.raw`(?<=[\s\u3000\u00A0])` + DAY, 'u');
-const SOURCE_AND_DAY = new RegExp(String.raw`^[\p{Script=Han}A-Za-z]{2,12}[\s\u3000\u00A0]+` + DAY, 'u');
+const SOURCE_AND_DAY = new RegExp(String.raw`^[\p{Script=Han}A-Za-z]{2,12}[\s\u3000\u00A0]+` + DAY, 'v');
 const SITE_SECTION = /^(?:其他|其它|(?:香港特區政府|香港特区政府|香港特別行政區政府|香港特别行政区政府|澳門特區政府|澳门特区政府)?(?:新聞公報|新闻公报))$|^(?:本院|本部|本局|本府|本署|本會|本会|本市|本省)?(?:新聞|新闻|要聞|要闻|新聞稿|新闻稿|新聞發布|新闻发布|即時新聞|即时新闻|最新消息|通知公告|政務動態|政务动态|工作動態|工作动态|新聞與公告|新闻与公告|新聞資訊|新闻资讯|新聞中心|新闻中心)$/u;
 
 /** A line that is only a page's mark: ":::", "|". */
@@ -409,7 +409,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     }
     // A Chinese page's notices in English before its title ("Friendly Print :", "Please Press Ctrl + P …"):
     // a line of Latin words without one Han character, over a Chinese title, is the page's chrome.
-    if (!title && plain.length === 0 && !/\p{Script=Han}/u.test(content) && (/[A-Za-z]{2,}\W+[A-Za-z]{2,}/u.test(content) || (/^[A-Za-z]{3,}\W/u.test(content) && content.length <= 40)) && lines.slice(i + 1).some((l) => /\p{Script=Han}/u.test(l.content))) {
+    if (!title && plain.length === 0 && !/\p{Script=Han}/v.test(content) && (/[A-Za-z]{2,}\W+[A-Za-z]{2,}/u.test(content) || (/^[A-Za-z]{3,}\W/u.test(content) && content.length <= 40)) && lines.slice(i + 1).some((l) => /\p{Script=Han}/v.test(l.content))) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
@@ -492,7 +492,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
         block.byline = line;
         continue;
       }
-      if ((isByline(content) || author0 || (isSigner(content) && (isTitleNote(lines[i + 1]?.content ?? '') || /^[(\uFF08][^()\uFF08\uFF09]{1,20}[)\uFF09]$/u.test(lines[i + 1]?.content ?? ''))) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/u.test(content) && !matchMarker(content) && !PROVISION.test(content) && !CONTENTS.test(content))) && !block.byline) {
+      if ((isByline(content) || author0 || (isSigner(content) && (isTitleNote(lines[i + 1]?.content ?? '') || /^[(\uFF08][^()\uFF08\uFF09]{1,20}[)\uFF09]$/u.test(lines[i + 1]?.content ?? ''))) || (block.notes.length > 0 && /^[\p{Script=Han}·]{2,4}$/v.test(content) && !matchMarker(content) && !PROVISION.test(content) && !CONTENTS.test(content))) && !block.byline) {
         block.byline = line;
         continue;
       }
@@ -566,7 +566,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     }
     // The order that promulgates a law printed under the law's title: its name and its number, header matter
     // ("中华人民共和国主席令" / "第四十六号").
-    if (title && /^\p{Script=Han}{2,16}令$/u.test(content) && ORDER_NUMBER.test(lines[i + 1]?.content ?? '')) {
+    if (title && /^\p{Script=Han}{2,16}令$/v.test(content) && ORDER_NUMBER.test(lines[i + 1]?.content ?? '')) {
       block.blocks.push({ line, role: 'header' }, { line: lines[i + 1]!, role: 'header' });
       i++;
       continue;

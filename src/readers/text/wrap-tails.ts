@@ -19,7 +19,7 @@ const LONG = 24;
 function tailOf(lines: Line[], i: number): number {
   const first = lines[i]!;
   const length = first.content.length;
-  if (first.blank || length < LONG || matchMarker(first.content) === undefined || /\p{P}$/u.test(first.content)) return 0;
+  if (first.blank || length < LONG || matchMarker(first.content) === undefined || /\p{P}$/v.test(first.content)) return 0;
   let k = i + 1;
   for (; k < lines.length && k <= i + 4; k++) {
     const line = lines[k]!;

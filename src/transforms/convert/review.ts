@@ -211,7 +211,7 @@ function alignment(before: readonly string[], after: readonly string[]): number[
   return at;
 }
 
-const WORD = /[\p{L}\p{N}]/u;
+const WORD = /[\p{L}\p{N}]/v;
 const SPAN = 2;
 
 /** The output around [start, end): up to two letters either side, not past punctuation; the part itself in brackets. */

@@ -94,7 +94,7 @@ function loadVocabulary(region: 'tw' | 'hk', dictionaries: BuiltInDictionaries):
   return { own, opencc: table, longest };
 }
 
-const HAN = /\p{Script=Han}/u;
+const HAN = /\p{Script=Han}/v;
 
 /** The entry for one phrase: zhpress's (by the Simplified phrase) before OpenCC's (by the Traditional one). */
 function entry(vocabulary: Vocabulary, simplified: string, traditional: string): string | undefined {

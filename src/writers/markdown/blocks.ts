@@ -12,7 +12,7 @@ import { inlines } from './inlines.js';
 function marked(marker: string | undefined, rest: string): string {
   if (!marker) return rest;
   // A decimal outline number ("1", "3.5") or a provision number is only a marker with a space after it.
-  const spaced = /[\p{Script=Han}0-9\uFF10-\uFF19]$/u.test(marker);
+  const spaced = /[\p{Script=Han}0-9\uFF10-\uFF19]$/v.test(marker);
   return spaced && rest !== '' && !/^[\s\u3000]/u.test(rest) ? `${marker}\u3000${rest}` : `${marker}${rest}`;
 }
 

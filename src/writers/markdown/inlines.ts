@@ -51,7 +51,7 @@ export function inlines(children: readonly Inline[]): string {
       // Before punctuation, a space or the end of the line, "**" closes after punctuation
       // too, and the reader must not take the next text's punctuation into the lead.
       const after = firstAfter(children, index);
-      if (after === undefined || /[\p{P}\s]/u.test(after)) return `**${child.children.map(phrasing).join('')}**`;
+      if (after === undefined || /[\p{P}\s]/v.test(after)) return `**${child.children.map(phrasing).join('')}**`;
       const { body, end } = splitLeadEnd(child.children);
       return `**${body.map(phrasing).join('')}**${escapeText(end)}`;
     })

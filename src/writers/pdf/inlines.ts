@@ -30,7 +30,7 @@ const DASH_GROUP = /[^\u2014\u2015\s]?[\u2014\u2015]{2,}/gu;
  * set in the font's full-width forms, a true 2 em dash (linebreak.ts does the same in
  * the lines it breaks); not after a Latin letter or digit, which fwid would widen too.
  */
-const FULL_WIDTH_GLUE = /^(?:[^\p{Script=Latin}\p{N}])?[\u2014\u2015]+$/u;
+const FULL_WIDTH_GLUE = /^(?:[^\p{Script=Latin}\p{N}])?[\u2014\u2015]+$/v;
 
 function runs(text: string, context: InlineContext): TextRun[] {
   const family = context.fonts.roles[context.role].family;

@@ -46,7 +46,7 @@ export interface BreakOptions {
 }
 
 /** Text that fonts kern (Latin letters, digits): measured by laying it out. */
-const KERNABLE = /[\p{Script=Latin}\p{Nd}]/u;
+const KERNABLE = /[\p{Script=Latin}\p{Nd}]/v;
 
 interface Char {
   ch: string;
@@ -64,8 +64,8 @@ interface Char {
 }
 
 /** What the Han–Latin gap stands between: Han (and kana) on one side, Latin letters and ASCII digits on the other; never punctuation, nor full-width letters. */
-const HAN_SIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const LATIN_SIDE = /(?![\uFF21-\uFF3A\uFF41-\uFF5A])[\p{Script=Latin}0-9]/u;
+const HAN_SIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/v;
+const LATIN_SIDE = /(?![\uFF21-\uFF3A\uFF41-\uFF5A])[\p{Script=Latin}0-9]/v;
 
 /** Two dashes or more: a 两字线 (or longer), set full-width. */
 const DASHES = /[\u2014\u2015]{2,}/gu;
