@@ -65,17 +65,22 @@ const UNIT = '[年月日时時分秒点點号號人个個名条條项項款章�
 /** Formal numerals of Taiwan documents: 壹、貳、參、. */
 const FORMAL_NUMERAL = '[壹貳贰參叁肆伍陸陆柒捌玖拾]';
 
+/** A number after 第, or spaced from it and from what follows: "第一", "第 一 ", "第 12 ". */
+const SPACED_IN = `(?:${NUMBER}|[\\s\u3000]*(?:${HAN_NUMERAL}(?:[\\s\u3000]*${HAN_NUMERAL})*|${DIGIT}+)[\\s\u3000]*)`;
 const MARKERS: [MarkerKind, RegExp][] = [
-  ['part', new RegExp(`^第${NUMBER}编(?:[\\s\u3000]+|$)`, 'u')],
+  // (Traditional 編 and 節 as well; a law database spaces the number: "第 一 章 總則", "第 1 節".)
+  ['part', new RegExp(`^第${SPACED_IN}[编編](?:[\\s\u3000]+|$)`, 'u')],
   // (A chapter's name may be glued to its number: "第一章总则".)
-  ['chapter', new RegExp(`^第${NUMBER}章(?:[\\s\u3000]+|$|(?=\\p{Script=Han}{1,12}$))`, 'v')],
-  ['section', new RegExp(`^第${NUMBER}节(?:[\\s\u3000]+|$)`, 'u')],
+  ['chapter', new RegExp(`^第${SPACED_IN}章(?:[\\s\u3000]+|$|(?=\\p{Script=Han}{1,12}$))`, 'v')],
+  ['section', new RegExp(`^第${SPACED_IN}[节節](?:[\\s\u3000]+|$)`, 'u')],
   ['roman', /^(?:[IVX]{1,5}|[\u2160-\u2169]{1,3})[.\uFF0E\u3001][\s\u3000]*(?=\S)/u],
   ['formal', new RegExp(`^${FORMAL_NUMERAL}+\u3001`, 'u')],
   // (Or set off by a space, as a law database prints the heads of its parts: "壹 總則".)
   ['formal', new RegExp(`^${FORMAL_NUMERAL}{1,2}(?=[ \u3000]+\\p{Script=Han})[ \u3000]*`, 'v')],
   // (Not circles alone: "○○、○○○地號" masks the numbers of land lots in a Taiwan decision.)
   ['han', new RegExp(`^(?![〇○零]+\u3001)${HAN_NUMERAL}+\u3001`, 'u')],
+  // (A PDF's or a typist's full stop for the comma, "六.加強……" among "一、" heads; not "十.一" or "一.五倍".)
+  ['han', new RegExp(`^(?![〇○零]+[.\uFF0E])${HAN_NUMERAL}{1,3}[.\uFF0E](?=[\\s\u3000]*\\p{Script=Han})(?![\\s\u3000]*${HAN_NUMERAL})[\\s\u3000]*`, 'v')],
   // Decimal outline numbering, "1 总则" "4.2.1 出现……": a number, its parts, then a space.
   ['decimal-4', new RegExp(`^${DIGIT}{1,2}(?:\\.${DIGIT}{1,2}){3}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
   ['decimal-3', new RegExp(`^${DIGIT}{1,2}(?:\\.${DIGIT}{1,2}){2}(?=[\\s\u3000])[\\s\u3000]*`, 'u')],
@@ -87,7 +92,7 @@ const MARKERS: [MarkerKind, RegExp][] = [
   // The heavenly stems as numbering: "甲、" "乙、".
   ['stem', /^[甲乙丙丁戊己庚辛壬癸]\u3001/u],
   // A provision's number alone on its line ("第三條" over its text, as some law dumps set it).
-  ['article', new RegExp(`^第${NUMBER}[条條](?:之${NUMBER})?$`, 'u')],
+  ['article', new RegExp(`^第${SPACED_IN}[条條](?:[\\s\u3000]*之[\\s\u3000]*${NUMBER})?[\\s\u3000]*$`, 'u')],
   // A bare number on a line of its own, over a section ("1", "2" in features).
   ['numeral', new RegExp(`^${DIGIT}{1,2}$`, 'u')],
   // "1." "1\uFF0E" "1\u3001" but not "1.5" or "2024.": a number with a decimal point is text.

@@ -37,7 +37,37 @@ function pageFurniture(lines: Line[]): Set<Line> {
       }
     }
   });
+  for (const line of letterheads(lines, nearest)) furniture.add(line);
   return furniture;
+}
+
+/**
+ * A page's letterhead repeated at the top of every page of a dump, with no page number by it
+ * ("地址：……" / "電郵：……" / "電話：……" / "傳真：……" four times over): a group of two or more
+ * short distinct lines, one after another (blank lines between them or not), each of which stands as
+ * often as the others, three times or more, the group set apart by blank lines each time.
+ * (Not an agenda's lines said again under each of its items, "截至……的財務報表" / "(由……提交)":
+ * they stand among the items' lines.)
+ */
+function letterheads(lines: Line[], nearest: (i: number, step: 1 | -1) => number): Line[] {
+  const key = (line: Line) => line.content.replace(/[\s\u3000]+/gu, ' ');
+  const counts = new Map<string, number>();
+  for (const line of lines) if (!line.blank && line.content.length <= 40) counts.set(key(line), (counts.get(key(line)) ?? 0) + 1);
+  // (A line that ends a sentence is text, however often it is said.)
+  const repeated = (line: Line | undefined) => line !== undefined && !line.blank && line.content.length <= 40 && !PARAGRAPH_END.test(line.content) && (counts.get(key(line)) ?? 0) >= 3;
+  const apart = (i: number) => i < 0 || i >= lines.length || lines[i]!.blank;
+  const found: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!repeated(lines[i]) || !apart(i - 1)) continue;
+    // The group from here: the next non-blank lines as long as they repeat as often, each a line of its own.
+    const n = counts.get(key(lines[i]!));
+    const group = [i];
+    for (let j = nearest(i, 1); j >= 0 && j < lines.length && repeated(lines[j]) && counts.get(key(lines[j]!)) === n; j = nearest(j, 1)) group.push(j);
+    const last = group[group.length - 1]!;
+    if (group.length >= 2 && new Set(group.map((g) => key(lines[g]!))).size === group.length && apart(last + 1)) found.push(...group.map((g) => lines[g]!));
+    i = last;
+  }
+  return found;
 }
 
 /** The width a hard-wrapped document breaks its lines at, or undefined when it is not hard-wrapped. */
@@ -90,6 +120,9 @@ function blankSeparated(lines: Line[]): boolean {
 const LEADERS_END = /(?:\.{5,}|\u2026{3,}|\u00B7{5,})$/u;
 const ROW_NUMBER = /^[0-9\uFF10-\uFF19][0-9\uFF10-\uFF19/\-\s]*$/u;
 
+/** Marks a line never starts with: a comma, a stop, a closing bracket or quote. */
+const NO_LINE_START = /^[\uFF0C\u3001\u3002\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u300D\u300F\u300B\u3009\u3011\u3015\u201D\u2019,]/u;
+
 /** A title in 《 that the line leaves open: it goes on in the next line. */
 function openTitle(content: string): boolean {
   return (content.match(/\u300A/gu) ?? []).length > (content.match(/\u300B/gu) ?? []).length;
@@ -129,15 +162,16 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
     }
   }
   const wrap = found.width;
-  const separated = blankSeparated(lines.filter((l) => !furniture.has(l)));
-  const marked = trailingMarksEnds(lines.filter((l) => !furniture.has(l)), wrap);
-  // (Where whitespace marks the ends, a full line ending in 。 without it goes on; one with it ends.)
-  const ends = (line: Line) => (marked ? line.trailing === true || (width(line) < wrap - 5 && PARAGRAPH_END.test(line.content)) : PARAGRAPH_END.test(line.content));
-  // The blank lines around a page's furniture belong to the page break: a paragraph runs on across them.
+  // The blank lines around a page's furniture belong to the page break: a paragraph runs on across them,
+  // and they say nothing of how the text's blocks are set apart.
   const breakLines = new Set(furniture);
   lines.forEach((line, i) => {
     if (line.blank && (furniture.has(lines[i - 1]!) || furniture.has(lines[i + 1]!))) breakLines.add(line);
   });
+  const separated = blankSeparated(lines.filter((l) => !breakLines.has(l)));
+  const marked = trailingMarksEnds(lines.filter((l) => !furniture.has(l)), wrap);
+  // (Where whitespace marks the ends, a full line ending in 。 without it goes on; one with it ends.)
+  const ends = (line: Line) => (marked ? line.trailing === true || (width(line) < wrap - 5 && PARAGRAPH_END.test(line.content)) : PARAGRAPH_END.test(line.content));
   const out: Line[] = [];
   let joins = 0;
   let first: Line | undefined;
@@ -166,7 +200,8 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
       }
       const next = lines[j];
       if (!next || next.blank || startsAnew(next)) break;
-      if (openTitle(line.content) && !PARAGRAPH_END.test(line.content)) {
+      // (A line that opens with a mark no line may start with, "，為網", is the rest of the one above, however short that is.)
+      if ((openTitle(line.content) && !PARAGRAPH_END.test(line.content)) || NO_LINE_START.test(next.content)) {
         line = joinLines(line, next);
         first ??= next;
         joins++;

@@ -75,8 +75,10 @@ export function readMarkup(lines: Line[], report: Change[]): { lines: Line[]; ma
   const comments = lines.filter((line) => COMMENT.test(line.content));
   const containers = lines.filter((line) => CONTAINER.test(line.content)).length;
   markup.present = fence > 0 || atx >= 2 || (atx >= 1 && quoted + strong + comments.length + containers >= 1) || strong >= 2 || containers >= 2;
+  // (A plain text's page marks as HTML comments, "<!-- page 2 -->", which an OCR or a converter set between its
+  // pages: no text of the document either, whatever else the text is.)
+  if (markup.present || comments.length >= 2) for (const line of comments) markup.comments.add(line);
   if (!markup.present) return { lines, markup };
-  for (const line of comments) markup.comments.add(line);
   // A container's fences are markup (no text of the document); the title an opening fence gives is a line of its own.
   let fences = 0;
   const unfenced = lines.flatMap((line, i) => {

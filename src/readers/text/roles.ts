@@ -188,12 +188,16 @@ export function isHeaderField(content: string): boolean {
     SPACED_MEETING_FIELD.test(content) ||
     TIMESTAMP.test(field) ||
     DOC_NUMBER.test(content) ||
+    PAPER_NUMBER.test(content) ||
     BREADCRUMB.test(content) ||
     webChrome(content) ||
     PAGE_TOOL.test(content) ||
     metaRow(content)
   );
 }
+
+/** A council's paper number at the top of a paper: "立法會CB(3)710/2026(01)號文件", "LC Paper No. CB(4)123/25-26(02)". */
+const PAPER_NUMBER = /^(?:(?:立法會|立法会)[\s\u3000]*[A-Z]{1,4}[\s\u3000]*\([0-9]\)[\s\u3000]*[0-9]+\/[0-9-]+(?:\([0-9]+\))?[\s\u3000]*(?:號|号)文件|LC[\s\u3000]+Paper[\s\u3000]+No\.?[\s\u3000]*[A-Z]{1,4}[\s\u3000]*\([0-9]\)[\s\u3000]*[0-9]+\/[0-9-]+(?:\([0-9]+\))?)$/u;
 
 /** A photo caption above or under the title: "…记者 李森 摄". */
 /** "記者許雅綿／台北報導", "新竹振道記者林彥斌／新竹報導": the reporter and the place, on a line of their own. */
@@ -341,6 +345,8 @@ function isNameList(content: string): boolean {
 
 export function isAddress(content: string): boolean {
   if (/^(?:受文者|受文單位|主送)[：:]/u.test(content)) return true;
+  // A letter's or a submission's "致：……委員會" (to whom it is sent), the name after the colon.
+  if (/^致[\s\u3000]*[：:][\s\u3000]*[^。！？!?；;]{2,60}$/u.test(content)) return true;
   if (!/[：:]$/u.test(content) || /[。！？!?；;]/u.test(content)) return false;
   // A form's blank for the addressee, with its instruction: "××××（被建议单位名称）：".
   if (/^[\u00D7\u25CB]{2,}(?:[(\uFF08][^()\uFF08\uFF09]{1,20}[)\uFF09])?[：:]$/u.test(content)) return true;
@@ -400,8 +406,15 @@ const ORGAN_END =
   /(?:国务院|國務院|政府|办公厅|辦公廳|办公室|辦公室|委员会|委員會|人大常委会|部|局|司|院|厅|廳|署|委|会|會|中心|处|處|室|所|公司|法院|检察院|檢察院|小组|小組|组|組|村|镇|鎮|乡|鄉|总队|總隊|支队|支隊|调查队|調查隊|大队|大隊|中央|学者|學者|联合会|聯合會|协会|協會)$/u;
 
 export function isSigner(content: string): boolean {
-  return content.length <= 30 && !/[，。；：！？,;:!?、]/u.test(content) && ORGAN_END.test(content.replace(/[\s\u3000]+/gu, ''));
+  if (content.length > 30 || /[，。；：！？,;:!?、]/u.test(content)) return false;
+  // A letter's sender with its closing formula: "香港運輸物流業工會聯會 謹啟", "王立新敬上".
+  const sender = LETTER_CLOSING.exec(content);
+  if (sender) return ORGAN_END.test(sender[1]!.replace(/[\s\u3000]+/gu, '')) || personNames(sender[1]!.trim());
+  return ORGAN_END.test(content.replace(/[\s\u3000]+/gu, ''));
 }
+
+/** The formula a letter signs off with, after the sender's name. */
+const LETTER_CLOSING = /^(.+?)[\s\u3000]*(?:謹啟|谨启|敬啟|敬启|謹上|谨上|敬上|謹呈|谨呈|拜上)$/u;
 
 /** End matter: copy-to, printed-by, credits. */
 const RECORD =

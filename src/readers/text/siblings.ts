@@ -107,6 +107,9 @@ function policyTitle(text: string, lead: number | undefined): boolean {
 
 export function decideSiblings<T extends { kind: string }>(items: readonly T[], headings?: readonly MarkerKind[]): (T | Classified)[] {
   const out: (T | Classified)[] = [...items];
+  // (A provision's number alone on its line, "第 3 條" over its text, where the law sets its numbers so: a run of
+  // them between two section heads may hold one, its siblings the bare numbers of the other sections.)
+  const bareArticles = items.filter((item) => marked(item) && item.markerKind === 'article' && body(item) === '').length;
   for (const run of runs(items)) {
     const members = run.map((i) => items[i] as unknown as Marked);
     const texts = members.map(body);
@@ -148,7 +151,7 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
     // enumeration, whatever the shape of their lines.
     // A head never ends in a colon: "（四）……存在以下问题：" introduces what follows.
     const bare = members[0]!.markerKind === 'article' || members[0]!.markerKind === 'numeral';
-    const bareSiblings = texts.filter((t) => t === '').length;
+    const bareSiblings = members[0]!.markerKind === 'article' ? Math.max(texts.filter((t) => t === '').length, bareArticles) : texts.filter((t) => t === '').length;
     // "2.學歷：不拘" "3.上班時間：日班": where most of a run are a label and its value, the run is a list
     // of fields, not of heads (a section's "三、甄選名額：2人" still heads what follows).
     // (A value is a phrase: a definition, "2.開會通知單：召集會議時使用。", has its label as a lead.)

@@ -204,6 +204,8 @@ const JUDGMENT_TITLE = /^\p{Script=Han}{2,24}(?:法院|法庭)\p{Script=Han}{0,8
 
 /** How far down a judgment's head line may stand under a site's chrome. */
 const JUDGMENT_HEAD_MAX = 6;
+/** How far down a record's title field may stand under a site's chrome. */
+const TITLE_FIELD_MAX = 6;
 
 /** "公 訴 人 臺灣嘉義地方檢察署檢察官", "被 告 徐家好": a party's label (PARTY_LABELS, letter-spaced or not), a gap, the name; no sentence. */
 function partyLine(content: string): boolean {
@@ -228,6 +230,10 @@ const LABELLED = /^\p{Script=Han}(?:[\s\u3000]*\p{Script=Han}){1,5}[\s\u3000]*[\
 const LETTER_SPACED = /^\p{Script=Han}(?:[\s\u3000]+\p{Script=Han}){1,7}$/v;
 /** The most header lines a title block takes beyond its own lines (a sitting's roll of those present). */
 const HEADER_LINES_MAX = 400;
+/** Whom a letter is sent to, after 致: "致：與規管網約車服務有關的 4 項附屬法例小組委員會". */
+const LETTER_TO = /^致[\s\u3000]*[\uFF1A:][\s\u3000]*[^\u3002\uFF01\uFF1F!?\uFF1B;]{2,60}$/u;
+/** The person an addressee line goes on to name, by office and honorific: "主席 陳恒鑌議員", "陳大文先生". */
+const ADDRESSEE_PERSON = /^[\p{Script=Han}\s\u3000]{0,12}?(?:議員|议员|先生|女士|閣下|阁下|主席)$/v;
 /** Whom a speech or letter addresses, not a field: "同志们：", "各位代表：", "尊敬的……：". */
 const SALUTATION = /^(?:各|尊敬|亲爱|親愛)|(?:们|們|代表|委员|委員|同志|朋友|女士|先生|同学|同學|乡亲|鄉親|来宾|來賓)[\s\u3000]*[\uFF1A:]$/u;
 /** A field's label alone on its line: "發文單位：", "解釋日期:". */
@@ -292,7 +298,10 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // short, are a site's chrome: "臺灣嘉義地方法院刑事-CYDM,109,易,113,20200810,1", "設定要替換的判決書內文".)
   let judged = false;
   const judgmentAt = lines.slice(0, JUDGMENT_HEAD_MAX).findIndex((l) => JUDGMENT_TITLE.test(l.content));
-  const overJudgment = judgmentAt > 0 && lines.slice(0, judgmentAt).every((l) => l.content.length <= 60 && !SENTENCE_END.test(l.content)) ? judgmentAt : 0;
+  // (So are short lines over a record's field that names the document: a law database's tabs, "所有條文" over "法規名稱：".)
+  const fieldAt = judgmentAt > 0 ? -1 : lines.slice(0, TITLE_FIELD_MAX).findIndex((l) => TITLE_FIELD.test(l.content));
+  const headAt = judgmentAt > 0 ? judgmentAt : fieldAt;
+  const overJudgment = headAt > 0 && lines.slice(0, headAt).every((l) => l.content.length <= 60 && !SENTENCE_END.test(l.content)) ? headAt : 0;
   // (A front matter's title stands over what follows it as a title line would.)
   const matterTitle = frontMatterTitle(markup);
   const named = matterTitle !== undefined;
@@ -321,6 +330,18 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       titleFromField = true;
       continue;
     }
+    // (Or the label alone on its line, the name under it: "法規名稱：" / "香港澳門關係條例".)
+    const named_ = lines[i + 1];
+    if (titleField && named_ !== undefined && named_.content.length <= TITLE_MAX && !SENTENCE_END.test(named_.content) && !TITLE_FIELD.test(named_.content) && !FIELD_LABEL_ALONE.test(named_.content)) {
+      for (const above of plain) insertHeader(block, above);
+      plain.length = 0;
+      block.blocks.push({ line, role: 'header' });
+      title = named_;
+      plain.push(title);
+      titleFromField = true;
+      i++;
+      continue;
+    }
     // A Taiwan court's judgment names itself on one line, its court, kind and case number ("臺灣嘉義地方法院刑事判決
     // 109年度易字第113號"): the title, what stood above it (a site's chrome) header matter; the parties under it
     // ("公 訴 人 臺灣嘉義地方檢察署檢察官", "被 告 徐家好", "指定辯護人 莊安田律師") are its header fields.
@@ -339,7 +360,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // (A field's label alone under it, its value the rows or the text that follows: "圖表附件:", "法規內容:".)
     // (So is the record's every field under it, "公發布日: 民國 105 年 06 月 08 日", and a short line of the page's
     // own, "法規功能按鈕區", before the text's first numbered head or sentence.)
-    if (titleFromField && (FIELD_LABEL_ALONE.test(content) || RECORD_FIELD.test(content) || (content.length <= 12 && !SENTENCE_END.test(content) && !matchMarker(content) && !PROVISION.test(content)))) {
+    // (And a field's value under its label alone: "修正日期：" / "民國 111 年 01 月 12 日".)
+    const underLabel = block.blocks.at(-1)?.line === lines[i - 1] && FIELD_LABEL_ALONE.test(lines[i - 1]?.content ?? '') && content.length <= 40 && !SENTENCE_END.test(content);
+    if (titleFromField && (FIELD_LABEL_ALONE.test(content) || RECORD_FIELD.test(content) || underLabel || (content.length <= 12 && !SENTENCE_END.test(content) && !matchMarker(content) && !PROVISION.test(content)))) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
@@ -436,6 +459,13 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     }
     if (value || pageDate || markup?.frontMatter.has(line) || isHeaderField(content) || ((title || plain.length) && (ATTACHMENT_NOTE.test(content) || LETTERHEAD.test(content)))) {
       block.blocks.push({ line, role: 'header' });
+      continue;
+    }
+    // "致：……小組委員會" at a letter's or a submission's head, over its title or under it: whom it is sent to, with
+    // the person named under it ("主席 陳恒鑌議員").
+    if (LETTER_TO.test(content)) {
+      block.blocks.push({ line, role: 'address' });
+      while (lines[i + 1] !== undefined && ADDRESSEE_PERSON.test(lines[i + 1]!.content)) block.blocks.push({ line: lines[++i]!, role: 'address' });
       continue;
     }
     // "受文者：" among the header fields of a Taiwan 公文.
