@@ -210,6 +210,11 @@ const BRACKETED_DATELINE = new RegExp(
 const FORMULA_DATELINE = /^(?<raw>(?!据|據|另据|另據)(?<agency>[\p{Script=Han}]{1,6}?(?:网|網|台|社|报|報))消息(?:[\(\uFF08][^\(\)\uFF08\uFF09]{1,12}[\)\uFF09])?[\uFF1A:\uFF0C,]|(?<own>本报|本報|本台|本网|本網|本刊)(?:讯|訊)(?=[\s\u3000\uFF1A:\uFF0C,]))/v;
 /** A paper's own tag: "【明報專訊】", "【本報訊】". */
 const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}?)(?:專訊|专讯|訊|讯)\u3011|[\(\uFF08](?<paper>[\p{Script=Han}]{2,8}?)(?:報道|报道|專訊|专讯|訊|讯)[\)\uFF09])/v;
+/** A media site's sources and the day in brackets: "(中華新聞通訊社/中華時報1月21日訊)", "（本報／新華社3月5日電）". */
+const SOURCES_DATELINE = new RegExp(
+  `^(?<raw>${OPEN}(?<agency>\\p{Script=Han}{2,12}(?:[\\/\uFF0F]\\p{Script=Han}{2,12}){0,3})(?<date>(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)月(?:${DIGIT}{1,2}|${HAN_NUMERAL}+)日)(?:訊|讯|電|电)${CLOSE})`,
+  'v',
+);
 /** "〔即時新聞／綜合報導〕", "〔記者王小明／台北報導〕": a desk or reporter, then a place or 綜合. */
 const DESK_DATELINE = /^(?<raw>\u3014(?<first>[^\uFF0F/\u3015]{2,12})[\uFF0F/](?<second>[^\u3015]{2,12}?)\u3015)/u;
 
@@ -242,6 +247,8 @@ function openingDateline(text: string): DatelineMatch | null {
   if (formula) return { 0: formula[0], groups: { raw: formula.groups!.raw!, agency: formula.groups!.agency ?? formula.groups!.own } };
   const tag = TAG_DATELINE.exec(text);
   if (tag) return { 0: tag[0], groups: { raw: tag.groups!.raw!, agency: tag.groups!.agency ?? tag.groups!.paper } };
+  const sources = SOURCES_DATELINE.exec(text);
+  if (sources) return { 0: sources[0], groups: { raw: sources.groups!.raw!, agency: sources.groups!.agency, date: sources.groups!.date } };
   const desk = DESK_DATELINE.exec(text);
   if (desk && /(?:報導|报道|報道)$/u.test(desk.groups!.second!)) {
     const { first, second } = desk.groups!;

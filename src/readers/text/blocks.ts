@@ -26,6 +26,9 @@ function textOf(line: Line): Text[] {
   return line.content ? [text(line.content, { position: linePosition(line) })] : [];
 }
 
+/** The greeting a speaker opens with: "各位早晨", "大家好", "各位記者朋友". */
+const GREETING = '(?:各位(?:早晨|早安|午安|好|晚上好|下午好|記者|记者|傳媒|传媒|朋友|嘉賓|嘉宾)|大家(?:好|早晨|早安|午安)|早晨|早安|午安)';
+
 /** Speaker labels count only where the article reads as a transcript. */
 function speakerLabels(items: Classified[]): Set<Classified> {
   // A label alone on its line speaks where what follows is speech (a numbered point of text too);
@@ -64,11 +67,13 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   };
   // (An office-holder who opens by addressing the chair speaks in a council, alone or not: "政制及內地事務局局長：代理主席，……".)
   const addressesChair = (item: Classified, name: string) => officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\s\u3000]*(?:代理)?主席[\uFF0C,]`, 'u').test(item.line.content);
+  // (So does one who opens by greeting the audience, alone or not: "行政長官：各位早晨。……", "部長：大家好，……".)
+  const greets = (item: Classified, name: string) => officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\\s\u3000]*${GREETING}`, 'u').test(item.line.content);
   // (A record whose fields name its chair: "主席：" in its text is the chair speaking.)
   const chaired = items.some((item) => item.kind === 'paragraph' && item.role === 'header' && /^主[\s\u3000]*席/u.test(item.line.content));
   // (A judgment's list of parties: "原告：……" / "法定代表人：……" / "被告：……".)
   const parties = names.filter((name) => PARTY_LABELS.has(name)).length >= 2 && names.some((name) => FIRST_PARTY.test(name));
-  return new Set(labelled.filter((item, i) => transcript || (parties && PARTY_LABELS.has(names[i]!)) || addressesChair(item, names[i]!) || (chaired && names[i] === '主席') || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item, names[i]!))));
+  return new Set(labelled.filter((item, i) => transcript || (parties && PARTY_LABELS.has(names[i]!)) || addressesChair(item, names[i]!) || greets(item, names[i]!) || (chaired && names[i] === '主席') || ((SPEAKER_WORDS.has(names[i]!) || (record && officeLabel(names[i]!))) && !crosshead(item, names[i]!))));
 }
 
 /** Shortest body after an unmarked run-in lead, and the longest lead. */

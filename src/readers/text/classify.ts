@@ -35,7 +35,7 @@ const LEAD_MAX = 40;
 
 /** A label before a colon that opens an item: "元旦：", "依據：", "決定：". */
 /** "问：" "主旨：" before the text; never the scheme of an address ("https://…"). */
-const LABEL = /^[^\uFF0C,\u3002\uFF1B;\s]{1,8}[\uFF1A:](?=\S)(?!\/\/)/u;
+const LABEL = /^(?:[^\uFF0C,\u3002\uFF1B;\s]{1,8}|\p{Script=Han}(?:[ \u3000]\p{Script=Han}){1,3})[\uFF1A:](?=\S)(?!\/\/)/v;
 
 /** A term in corner brackets as a label, alone or over its text: "「密等及解密條件或保密期限」：", "「正本」或「副本」：". */
 const TERM_LABEL = /^[\u300C\u201C][^\u300D\u201D\u3002\uFF0C,]{1,20}[\u300D\u201D](?:或[\u300C\u201C][^\u300D\u201D\u3002\uFF0C,]{1,20}[\u300D\u201D])?[\uFF1A:]/u;

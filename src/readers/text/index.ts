@@ -52,6 +52,9 @@ interface Part {
   items: (Classified | { kind: 'contents'; lines: Line[] })[];
 }
 
+/** A label after the reference mark, alone on its line, closed by a colon: "※單位主管新聞說明會紀要:". */
+const REFERENCE_LABEL = /^\u203B[^\u3002\uFF01\uFF1F!?\uFF1B;\uFF0C,]{2,38}[\uFF1A:]$/u;
+
 function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line>, markup: Markup, headings?: readonly MarkerKind[], fieldTable = false): Part['items'] {
   const items: Part['items'] = [];
   for (const { line, role, dateline, deck } of titleBlock.blocks) {
@@ -84,6 +87,11 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     if (contents) {
       items.push({ kind: 'contents', lines: lines.slice(i, contents.end) });
       i = contents.end - 1;
+      continue;
+    }
+    // "※國際傳播司司長徐詠梅報告：" alone over what follows: a release's reference-marked label, a subhead.
+    if (REFERENCE_LABEL.test(line.content) && lines[i + 1] !== undefined && !roles.has(line)) {
+      items.push({ kind: 'subhead', line });
       continue;
     }
     // A "## " line or a **bold** line alone is a head; "**加大减税降费力度。**正文" opens with its lead.

@@ -218,7 +218,8 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
       const longHead = agreeing && heads >= 3 && texts[k]!.length <= 80 && !SENTENCE_END.test(texts[k]!) && !/[\u3002\uFF01\uFF1F\uFF1B]/u.test(texts[k]!) && !/[\uFF1A:\uFF0C,\u3001]$/u.test(texts[k]!);
       const sentenceHead = (openHeads && hasContent[k]) || sentenceRun || (agreeing && hasContent[k] && ((ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2) || longHead));
       // (A run-in enumeration, 一是……, numbers points of the prose: never a head; 第一，…… may be one.)
-      const closing = enumerated && k === last && SENTENCE_END.test(texts[k]!);
+      // (So is one with a run-in label like the items over it: "四、出席者:……" under "一、時間:……" … "三、主持人:……".)
+      const closing = enumerated && k === last && (SENTENCE_END.test(texts[k]!) || (leadsCount && leads[k] !== undefined && !fieldList));
       const loneSentence = lone && headShaped[k] && /\u3002$/u.test(texts[k]!);
       if ((headShaped[k] || sentenceHead) && hasContent[k] && !runIn && !closing && !loneSentence) out[i] = asHeading(member);
       else if (!fieldList && (leadsCount || policyTitle(texts[k]!, leads[k])) && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
