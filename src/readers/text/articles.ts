@@ -90,6 +90,23 @@ function restarts(current: Line[], ahead: Line[]): boolean {
 /** The last sentence of a notice that transmits a document: "现印发给你们，请认真贯彻执行。" */
 const TRANSMITS = /(?:印发给你们|印發給你們|转发给你们|轉發給你們|印发给你单位|印發給你單位)[^\u3002]{0,30}\u3002$/u;
 
+/** A list page's mark of the rest of a summary, alone on its line: "…", "……", "更多". */
+const MORE_MARK = /^(?:\u2026{1,2}|\.{3,6}|\u22EF{1,2}|更多|閱讀全文|阅读全文|詳細內容|详细内容|閱讀更多|阅读更多)$/u;
+
+/**
+ * The "more" marks of a list of news items, each headline over its summary and the mark ("…") after it:
+ * where two or more marks are followed by a headline and its summary, the marks end their items.
+ * They are the page's, no text: the reader keeps them as records where they stand.
+ */
+export function moreMarks(lines: readonly Line[]): Set<Line> {
+  const marks = lines.filter((line, i) => MORE_MARK.test(line.content) && lines[i + 1] !== undefined && titleLike(lines[i + 1]!.content) && bodyLike(lines[i + 2]) && i > 0 && !MORE_MARK.test(lines[i - 1]!.content));
+  if (marks.length < 2) return new Set();
+  // (The last item's mark too, where the list ends with one.)
+  const last = lines[lines.length - 1];
+  if (last && MORE_MARK.test(last.content)) marks.push(last);
+  return new Set(marks);
+}
+
 export function splitArticles(lines: Line[]): Line[][] {
   const articles: Line[][] = [];
   let current: Line[] = [];
@@ -102,6 +119,7 @@ export function splitArticles(lines: Line[]): Line[][] {
   // Items set apart by rules ("-", "***") between them, each a headline over its text: a rule ends an article.
   const ruled = (i: number) => RULE_LINE.test(lines[i]!.content) && lines[i + 1] !== undefined && titleLike(lines[i + 1]!.content) && bodyLike(lines[i + 2]);
   const rules = lines.filter((_, i) => ruled(i)).length;
+  const more = moreMarks(lines);
   // A page of signed contributions: one or two head lines after a finished paragraph, the author's line
   // (office and name), then the text. Where two or more stand so, each starts an article.
   const signedHead = (i: number) => {
@@ -133,6 +151,7 @@ export function splitArticles(lines: Line[]): Line[][] {
     const line = lines[i]!;
     const content = line.content;
     if (rules >= 2 && i > 0 && RULE_LINE.test(lines[i - 1]!.content) && ruled(i - 1) && current.length) close();
+    if (i > 0 && more.has(lines[i - 1]!) && current.length) close();
     if (signedHeads.size >= 2 && signedHeads.has(i) && current.length) close();
     else if (fieldedHeads.size >= 2 && fieldedHeads.has(i) && current.length) close();
     const from = CONTINUED_FROM.exec(content);

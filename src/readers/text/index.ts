@@ -9,7 +9,7 @@ import type { Article, ArticleMeta, Block, Change, HeadingDepth, Lang } from '..
 import { completeMeta } from '../article-meta.js';
 import { inlineText } from '../../model/visit.js';
 import type { Reader, ReaderInput, ReaderOptions, ReadResult } from '../types.js';
-import { findContents, separateMarkers, splitArticles } from './articles.js';
+import { findContents, separateMarkers, moreMarks, splitArticles } from './articles.js';
 import { documentHead } from './document-head.js';
 import { endMatter } from './end-matter.js';
 import { readLayout } from './layout.js';
@@ -199,6 +199,8 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
   // A record's table, one field a line (label TAB value), for most of the text: its fields are no title block.
   const fields = nonBlank.filter((line) => TAB_FIELD.test(line.content)).length;
   const fieldTable = fields >= 3 && fields >= 0.5 * nonBlank.length;
+  // (A list page's "more" marks after each summary: records where they stand.)
+  if (options.articles !== 'one') for (const mark of moreMarks(nonBlank)) layout.furniture.add(mark);
   const parts: Part[] = (options.articles === 'one' ? [nonBlank] : splitArticles(nonBlank)).map((lines) => {
     // An official document's head under a web page's chrome, or the usual title block (over the first field).
     const firstField = fieldTable ? lines.findIndex((line) => TAB_FIELD.test(line.content)) : -1;

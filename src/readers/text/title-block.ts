@@ -378,6 +378,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // (Looked for only where the line has a deck's shape: a summary line is rare, the search costs the document.)
     const shaped = (plain.length > 0 || block.subtitle !== undefined) && isDeck(content, true);
     const repeated = shaped && repeatedBelow(line, document);
+    // (Not the one paragraph of a list's item, over nothing but the page's "more" mark: the item's text.)
+    const overMark = lines[i + 1] !== undefined && lines.slice(i + 1).every((l) => furniture?.has(l));
+    if (overMark && (title !== undefined || plain.length > 0)) break;
     const deck = shaped && isDeck(content, repeated) && (repeated || bodyLike(lines[i + 1]) || lines[i + 1] === undefined || plain.length >= 2);
     // (A document carried inside a story is indented like the story: its title is known by what follows it.)
     const carried = i === 0 && lines[1] !== undefined && (isAddress(lines[1].content) || (/^[(\uFF08]/u.test(lines[1].content) && isTitleNote(lines[1].content)));
