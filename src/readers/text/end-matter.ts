@@ -53,7 +53,7 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
     else if (isCourtSigner(content)) {
       roles.set(lines[i]!, 'signature');
       signed = true;
-    } else if (LONE_DATE.test(content) && content.length <= 24) {
+    } else if (LONE_DATE.test(content) && content.replace(/[\s\u3000]+/gu, '').length <= 24) {
       roles.set(lines[i]!, 'signature');
       signed = true;
     } else if (signed && (isSigner(content) || (SEAL.test(content) && roles.get(lines[i + 1]!) === 'signature') || (isByline(content) && roles.get(lines[i + 1]!) === 'signature' && LONE_DATE.test(lines[i + 1]!.content)))) roles.set(lines[i]!, 'signature');

@@ -10,6 +10,7 @@ import { hangingJoins } from './hanging.js';
 import { startsAnew, width } from './line-shape.js';
 import { tailJoins } from './wrap-tails.js';
 import { CLOSING_END, PARAGRAPH_END } from '../../text/patterns.js';
+import { isCourtSigner } from './roles.js';
 
 /** Lines that repeat on every page (a running head with a date or a number), and bare page numbers beside them. */
 function pageFurniture(lines: Line[]): Set<Line> {
@@ -171,7 +172,8 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
   const separated = blankSeparated(lines.filter((l) => !breakLines.has(l)));
   const marked = trailingMarksEnds(lines.filter((l) => !furniture.has(l)), wrap);
   // (Where whitespace marks the ends, a full line ending in 。 without it goes on; one with it ends.)
-  const ends = (line: Line) => (marked ? line.trailing === true || (width(line) < wrap - 5 && PARAGRAPH_END.test(line.content)) : PARAGRAPH_END.test(line.content));
+  // (The width that counts is the last line's, `tail`: once lines are joined, the join is wider than any.)
+  const ends = (line: Line, tail: number) => (marked ? line.trailing === true || (tail < wrap - 5 && PARAGRAPH_END.test(line.content)) : PARAGRAPH_END.test(line.content));
   const out: Line[] = [];
   let joins = 0;
   let first: Line | undefined;
@@ -182,6 +184,8 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
       continue;
     }
     const deferred: Line[] = [];
+    // (The last line's width; a piece the PDF cut off, "，為流", counts with the line it belongs to.)
+    let tail = width(line);
     for (;;) {
       let j = i + 1;
       const skipped: Line[] = [];
@@ -199,9 +203,11 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
         }
       }
       const next = lines[j];
-      if (!next || next.blank || startsAnew(next)) break;
+      // (A judge's line under the last paragraph, "法　官　程欣儀", signs: it goes on with nothing.)
+      if (!next || next.blank || startsAnew(next) || isCourtSigner(next.content)) break;
       // (A line that opens with a mark no line may start with, "，為網", is the rest of the one above, however short that is.)
       if ((openTitle(line.content) && !PARAGRAPH_END.test(line.content)) || NO_LINE_START.test(next.content)) {
+        tail += width(next);
         line = joinLines(line, next);
         first ??= next;
         joins++;
@@ -211,8 +217,9 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
       // Where blank lines separate the blocks, a line right under another goes on with it, full or not.
       // (Across a page break, only a full line that stops mid-sentence goes on.)
       // (Where whitespace marks the ends, a line without it goes on however short: a list's narrower column.)
-      if ((!separated || skipped.length > 0) && ((width(line) < wrap - 5 && !(marked && !line.trailing)) || ends(line))) break;
+      if ((!separated || skipped.length > 0) && ((tail < wrap - 5 && !(marked && !line.trailing)) || ends(line, tail))) break;
       if (separated && next.indented) break;
+      tail = width(next);
       line = joinLines(line, next);
       first ??= next;
       joins++;

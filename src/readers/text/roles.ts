@@ -9,8 +9,8 @@ const DIGITS = '[0-9\\uFF10-\\uFF19]';
 const HAN_DIGITS = '[〇○零一二三四五六七八九十OＯ]';
 const YEAR = `(?:${DIGITS}{4}|${HAN_DIGITS}{4}|${DIGITS}{2,3})`;
 const MONTH_DAY = `(?:${DIGITS}{1,2}|${HAN_DIGITS}{1,3})\\s*月\\s*(?:${DIGITS}{1,2}|${HAN_DIGITS}{1,3})\\s*日`;
-/** "2018年12月29日", "二〇〇五年六月十一日", "中華民國107年12月19日" (spaces allowed). */
-export const DATE = `(?:中華民國|中华民国|民國|民国)?\\s*${YEAR}\\s*年\\s*${MONTH_DAY}`;
+/** "2018年12月29日", "二〇〇五年六月十一日", "中華民國107年12月19日" (spaces allowed, in the era's name too: "中　華　民　國"). */
+export const DATE = `(?:中\\s*[華华]\\s*民\\s*[國国]|民\\s*[國国])?\\s*${YEAR}\\s*年\\s*${MONTH_DAY}`;
 
 /** Web-page chrome: 下载 / 打印 / 【字号：大 中 小】 / 关闭窗口 … */
 const CHROME =
@@ -33,8 +33,9 @@ const TIMESTAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)
 const DIGIT_OR_BLANK = '[0-9\\uFF10-\\uFF19\\u00D7]';
 
 /** A document number: "国办发〔2018〕128号", "法释〔2023〕11号", "国务院令第713号", "府都綜字第1071353381號", a case's "（2014）庆城民初字第833号". */
+// (A Taiwan court's case number names its year by the court's calendar: "108年度附民字第672號".)
 export const DOC_NUMBER = new RegExp(
-  `^(?:[\\(\uFF08]${DIGIT_OR_BLANK}{4}[\\)\uFF09](?:\\p{Script=Han}|${DIGIT_OR_BLANK}){1,16}第?${DIGIT_OR_BLANK}+[号號]|[\\p{Script=Han}\\u00D7]{1,12}[〔［\\[\\(（]${DIGIT_OR_BLANK}{4}[〕］\\]\\)）]\\s*第?${DIGIT_OR_BLANK}+\\s*[号號]|[\\p{Script=Han}]{1,16}令\\s*第\\s*${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,12}字第\\s*${DIGITS}+\\s*[号號])$`,
+  `^(?:[\\(\uFF08]${DIGIT_OR_BLANK}{4}[\\)\uFF09](?:\\p{Script=Han}|${DIGIT_OR_BLANK}){1,16}第?${DIGIT_OR_BLANK}+[号號]|[\\p{Script=Han}\\u00D7]{1,12}[〔［\\[\\(（]${DIGIT_OR_BLANK}{4}[〕］\\]\\)）]\\s*第?${DIGIT_OR_BLANK}+\\s*[号號]|[\\p{Script=Han}]{1,16}令\\s*第\\s*${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,12}字第\\s*${DIGITS}+\\s*[号號]|${DIGITS}{2,3}\\s*年度\\s*[\\p{Script=Han}]{1,8}字第\\s*${DIGITS}+\\s*[号號])$`,
   'v',
 );
 
@@ -464,8 +465,12 @@ export function isRecord(raw: string): boolean {
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */
 const BRACKETED_NOTE = /^[(（]\s*(?:本文|此件|此文|注[：:]|注释|說明[：:]|说明[：:]|联系人|聯絡人|联系电话|聯絡電話|联系方式)[^()（）]*[)）]$/u;
 
+/** A Taiwan judgment's notes under its bench: the copy certified, how to appeal ("以上正本證明與原本無異。", "如不服本判決……"). */
+// (Taiwan's, in its own script: a mainland judgment's "如不服本判决，可在……上诉" is the body's last paragraph, over its bench.)
+const JUDGMENT_NOTE = /^(?:以上正本證明與原本無異|對(?:本判決|本裁定)如不服|如不服本(?:判決|裁定)|本(?:判決|裁定)不得(?:上訴|抗告))/u;
+
 export function isAnnotation(content: string): boolean {
-  return (NOTE_TAGS.test(content) && !/摘要|全文/u.test(content)) || BRACKETED_NOTE.test(content);
+  return (NOTE_TAGS.test(content) && !/摘要|全文/u.test(content)) || BRACKETED_NOTE.test(content) || JUDGMENT_NOTE.test(content);
 }
 
 /** The fields of a meeting's record, each alone on its line over its value ("時間" / "中華民國……"). */

@@ -202,6 +202,9 @@ function insertHeader(block: TitleBlock, line: Line): void {
 // (So does a petition's decision, by its issuer, date and number: "臺北市政府 114.04.29 府訴三字第 1146081668 號訴願決定書".)
 const JUDGMENT_TITLE = /^\p{Script=Han}{2,24}(?:法院|法庭)\p{Script=Han}{0,8}(?:判決|裁定)[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[\s\u3000]*年度[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號$|^\p{Script=Han}{2,16}[\s\u3000]*[0-9\uFF10-\uFF19]{2,3}[.\uFF0E][0-9\uFF10-\uFF19]{2}[.\uFF0E][0-9\uFF10-\uFF19]{2}[\s\u3000]*\p{Script=Han}{1,8}字第[\s\u3000]*[0-9\uFF10-\uFF19]+[\s\u3000]*號[\s\u3000]*(?:訴願決定書|诉愿决定书)$/v;
 
+/** A court's judgment named by its court and kind alone: "臺灣臺北地方法院刑事附帶民事訴訟判決". */
+const JUDGMENT_KIND = /^\p{Script=Han}{2,24}(?:法院|法庭)\p{Script=Han}{0,12}(?:判決|判决|裁定)(?:書|书)?$/v;
+
 /** How far down a judgment's head line may stand under a site's chrome. */
 const JUDGMENT_HEAD_MAX = 6;
 /** How far down a record's title field may stand under a site's chrome. */
@@ -350,6 +353,12 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       plain.length = 0;
       title = line;
       plain.push(line);
+      judged = true;
+      continue;
+    }
+    // (Or the court and kind on one line, the case number on the next: "臺灣臺北地方法院刑事附帶民事訴訟判決" / "108年度附民字第672號".)
+    if (title && plain.length === 1 && lines[i - 1] === title && JUDGMENT_KIND.test(title.content) && DOC_NUMBER.test(content)) {
+      block.blocks.push({ line, role: 'header' });
       judged = true;
       continue;
     }
@@ -709,7 +718,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   // "……的通知 国能综通安全〔2021〕108号": a page's heading with the document's number glued after a gap; the
   // number is header matter.
   const numbered = block.title ? /[\s\u3000]+(\S+)$/u.exec(block.title.content) : null;
-  if (block.title && numbered && numbered.index >= 6 && DOC_NUMBER.test(numbered[1]!)) {
+  // (Not a judgment's head line: its court, kind and case number are its name, JUDGMENT_TITLE.)
+  if (block.title && numbered && numbered.index >= 6 && DOC_NUMBER.test(numbered[1]!) && !JUDGMENT_TITLE.test(block.title.content)) {
     const whole = block.title;
     block.title = trimLine(sliceLine(whole, 0, numbered.index));
     insertHeader(block, trimLine(sliceLine(whole, numbered.index)));
