@@ -4,7 +4,7 @@
 import type { ArticleKind, ArticleMeta, Block } from '../model/types.js';
 import { blockText, inlineText } from '../model/visit.js';
 import { CLOSING_END, CREDIT_END, INLINE_CONTINUATION, OPENING_DATELINE } from '../text/patterns.js';
-import { GLUED_CREDIT } from './text/roles.js';
+import { GLUED_CREDIT, isControl } from './text/roles.js';
 
 /** "新华社北京8月28日电（记者张三）" at the start of a text: not part of a title. */
 function withoutOpeningByline(content: string): string {
@@ -84,17 +84,20 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     }
   }
   // Truncated: the text stops mid-sentence, with no dateline or page reference after it.
-  const last = blocks[blocks.length - 1];
+  // (The page's buttons after the text, "公文文本下載" / "分享", say nothing of how it ends: the block over them does.)
+  let end = blocks.length;
+  while (end > 1 && blocks[end - 1]!.type === 'paragraph' && (blocks[end - 1] as { role?: string }).role === 'record' && isControl(blockText(blocks[end - 1]!))) end--;
+  const last = blocks[end - 1];
   const endMatter = last?.type === 'paragraph' && last.role !== undefined;
   // (A quotation that is all the article holds is the deck under a headline: it stops without a stop by nature.)
-  const deckOnly = last?.type === 'quote' && blocks.length === 1;
+  const deckOnly = last?.type === 'quote' && end === 1;
   if (last && !endMatter && !deckOnly && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
     // Stopping mid-sentence needs a sentence under way: a short line without punctuation (a name,
     // an office, a caption) ends a list or a page, not a sentence.
     // A credit glued to the last sentence ("……罰金。（編輯：李亨山）1120823") closes the story like a line of its own.
     const text = blockText(last).replace(GLUED_CREDIT, '');
     // (A numbered item whose siblings all close their sentences is under way too: "（四）关心我市的公益".)
-    const before = blocks[blocks.length - 2];
+    const before = blocks[end - 2];
     const siblingClosed = last.type === 'paragraph' && last.marker !== undefined && before?.type === 'paragraph' && before.marker !== undefined && CLOSING_END.test(blockText(before));
     // (So is a lone character after the text, the first of a cut sentence: "葉".)
     const cutWord = last.type === 'paragraph' && /^\p{Script=Han}$/v.test(text) && !/^(?:完|終|终)$/u.test(text);

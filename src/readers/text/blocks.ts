@@ -68,7 +68,12 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   // (An office-holder who opens by addressing the chair speaks in a council, alone or not: "政制及內地事務局局長：代理主席，……".)
   const addressesChair = (item: Classified, name: string) => officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\s\u3000]*(?:代理)?主席[\uFF0C,]`, 'u').test(item.line.content);
   // (So does one who opens by greeting the audience, alone or not: "行政長官：各位早晨。……", "部長：大家好，……".)
-  const greets = (item: Classified, name: string) => officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\\s\u3000]*${GREETING}`, 'u').test(item.line.content);
+  // (Or alone on its line over the greeting, office or not: "阚珂:" / "各位记者朋友,大家下午好。")
+  const greets = (item: Classified, name: string) => {
+    const at = items.indexOf(item);
+    if (name.length + 1 === item.line.content.trimEnd().length && items[at + 1]?.kind === 'paragraph' && new RegExp(`^${GREETING}`, 'u').test(items[at + 1]!.line.content)) return true;
+    return officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\\s\u3000]*${GREETING}`, 'u').test(item.line.content);
+  };
   // (A record whose fields name its chair: "主席：" in its text is the chair speaking.)
   const chaired = items.some((item) => item.kind === 'paragraph' && item.role === 'header' && /^主[\s\u3000]*席/u.test(item.line.content));
   // (A judgment's list of parties: "原告：……" / "法定代表人：……" / "被告：……".)

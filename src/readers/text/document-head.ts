@@ -58,7 +58,9 @@ export function documentHead(lines: Line[]): TitleBlock | undefined {
   // "懷化市人民政府辦公室" (or two issuers, "国务院办公厅、中央军委办公厅") over "關于印發……的通知": the issuer opens the title.
   const issuers = (content: string) => content.split(/[\u3001\s\u3000]+/u).every((organ) => organ !== '' && isSigner(organ));
   // (A blank line between them sets the issuer apart: a copied page's issuer line over the whole title.)
-  if (start > 0 && issuers(lines[start - 1]!.content) && OPENS_ABOUT.test(lines[start]!.content) && !lines[start]!.afterBlank) start--;
+  // (Not the last of organs issuing jointly one a line, "中共……工作委员会" / "……管理委员会" / "关于……": their letterhead.)
+  const joint = start > 1 && issuers(lines[start - 2]!.content);
+  if (start > 0 && !joint && issuers(lines[start - 1]!.content) && OPENS_ABOUT.test(lines[start]!.content) && !lines[start]!.afterBlank) start--;
   // With nothing above it, the usual title block reads the head.
   if (start === 0) return undefined;
   let title = lines[start]!;

@@ -8,13 +8,18 @@ import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from '../../text/patterns
 import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, markDebris, OFFICE_ALONE, officeAndName, personNames, PROMULGATION, SEAL } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
-function attachmentItem(content: string): boolean {
-  return content.length <= 60 && /^[0-9\uFF10-\uFF19]{1,2}[.、\uFF0E]/u.test(content) && !/[。；;]$/u.test(content);
+// (The list's last item may close it with a stop: "2．……意向申报表。".)
+function attachmentItem(content: string, last = false): boolean {
+  return content.length <= 60 && /^[0-9\uFF10-\uFF19]{1,2}[.、\uFF0E]/u.test(content) && !(last ? /[；;]$/u : /[。；;]$/u).test(content);
 }
 
 /** The head of a page's comments, and how many lines from the end it may stand. */
 const COMMENTS_HEAD = /^(?:评论回复|評論回覆|网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|最新评论|最新評論|相关评论|相關評論|评论区|評論區|全部评论|全部評論|读者评论|讀者評論|留言区|留言區|网友留言|網友留言)(?:[\s\u3000]*[(\uFF08]?[0-9]*[)\uFF09]?)?[\s\u3000]*[\uFF1A:]?$/u;
 const COMMENTS_MAX = 40;
+/** The head of a page's box of links to other stories under the text ("相关阅读" over their headlines). */
+const RELATED_HEAD = /^[【\[]?(?:相关阅读|相關閱讀|相关新闻|相關新聞|相关报道|相關報導|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|更多阅读|更多閱讀|往期回顾|往期回顧|往期推荐|往期推薦)[】\]]?[\s\u3000]*[\uFF1A:]?$/u;
+/** A headline in such a box: short, no sentence. */
+const linkHeadline = (content: string) => content.length <= 60 && !/[\u3002\uFF01\uFF1F!?\uFF1B;]$/u.test(content);
 
 /** Roles of the article's last lines, for the lines that have one. */
 export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
@@ -28,6 +33,14 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
     if (!COMMENTS_HEAD.test(lines[c]!.content)) continue;
     if (!lines.slice(c + 1).every((l) => l.content.length <= 200)) break;
     comments = c;
+  }
+  // A box of links to other stories under the text ("相关阅读" over their headlines, one a line): the page's.
+  if (comments < 0) {
+    for (let c = lines.length - 1; c >= Math.max(1, lines.length - COMMENTS_MAX); c--) {
+      if (!RELATED_HEAD.test(lines[c]!.content)) continue;
+      if (lines.slice(c + 1).every((l) => linkHeadline(l.content))) comments = c;
+      break;
+    }
   }
   if (comments >= 0) {
     for (let k = comments; k < lines.length; k++) roles.set(lines[k]!, 'record');
@@ -72,7 +85,7 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
   for (let s = 1; s < i; s++) if (signatureEnd(lines, s) > 0 && !roles.has(lines[s]!)) [s - 1, s].forEach((k) => roles.set(lines[k]!, 'signature'));
   // The attachment note stands above the signature: "附件：1、……" and its numbered list.
   let j = i;
-  while (j >= 0 && attachmentItem(lines[j]!.content) && !ATTACHMENT_NOTE.test(lines[j]!.content)) j--;
+  while (j >= 0 && attachmentItem(lines[j]!.content, j === i) && !ATTACHMENT_NOTE.test(lines[j]!.content)) j--;
   if (j >= 0 && ATTACHMENT_NOTE.test(lines[j]!.content)) {
     for (let k = j; k <= i; k++) roles.set(lines[k]!, 'attachment');
   }

@@ -254,6 +254,16 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     openings.set(opening, (openings.get(opening) ?? 0) + 1);
   }
   if ([...openings.values()].some((n) => n >= 2)) for (const item of commaHeads) if (!found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
+  // Or, where two heads or more without a comma stand between passages, a line as short with one comma, set as
+  // they are, between passages too ("争抢服务的“第一时间”" / "山西煤炭的“营销之变”" / "煤铁合作，建设“大煤仓”").
+  const bare = found.filter((f) => f.shape === 'plain' && !/[\uFF0C,]/u.test(f.item.line.content));
+  if (bare.length >= 2) {
+    const longest = Math.max(...bare.map((f) => f.item.line.content.length));
+    const indented = bare.every((f) => f.item.line.indented === bare[0]!.item.line.indented) ? bare[0]!.item.line.indented : undefined;
+    for (const item of commaHeads) {
+      if (indented !== undefined && item.line.indented === indented && item.line.content.length <= longest + 4 && !found.some((f) => f.item === item)) found.push({ item, shape: 'plain' });
+    }
+  }
   // A question over the exchange it heads ("突出问题有哪些？" / "问：……" / "答：……"): a head, its ？ and all.
   items.forEach((item, i) => {
     const next = items[i + 1];

@@ -131,6 +131,8 @@ export function continuesTitle(title: Line, next: Line, after: Line | undefined)
   if (DOC_TYPE.test(title.content) || title.content.length < 6 || title.content.length > 40 || isByline(title.content)) return false;
   // A deck of two phrases with a gap ("全会由省委常委会主持 省委书记彭清华讲话") is no second half of a title.
   if (PHRASE_GAP.test(next.content)) return false;
+  // (An issuing organ alone over "关于……的通知" issues it: its name is no first half of the title.)
+  if (isSigner(title.content) && /^(?:关于|關於|關于)/u.test(next.content) && DOC_TYPE.test(next.content)) return false;
   if (DOC_TYPE.test(next.content)) return true;
   // A title "……关于……" goes on until it names its kind: over three lines, the third ends with it.
   if (/关于|關於/u.test(title.content) && after !== undefined && after.content.length <= 30 && DOC_TYPE.test(after.content) && !PHRASE_GAP.test(after.content)) return true;
@@ -282,6 +284,13 @@ function frontMatterTitle(markup: Markup | undefined): Line | undefined {
   }
   return undefined;
 }
+
+/** Two short labels, a site's section and a category, over a headline at least twice as long. */
+function labelPair(a: Line, b: Line, headline: Line | undefined): boolean {
+  const short = (l: Line) => bare(l.content).length <= LABEL_MAX && !/[\p{P}\d]/v.test(l.content) && !matchMarker(l.content);
+  return headline !== undefined && short(a) && short(b) && titleLike(headline.content) && bare(headline.content).length >= 2 * Math.max(bare(a.content).length, bare(b.content).length, 6);
+}
+const LABEL_MAX = 6;
 
 /** `document`: all the text's lines, where the part's title block is looked for in one article of several. */
 export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?: ReadonlySet<Line>, markup?: Markup, document: readonly Line[] = lines): TitleBlock {
@@ -632,7 +641,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // A deck is a phrase; a word of two or three characters under a title is a head of the body,
     // unless the title block goes on under it ("立法會" / "議程" / its date).
     const after = lines[i + 1]?.content ?? '';
-    if (plain.length > 0 && content.length < 5 && !(isTitleNote(after) || isHeaderField(after) || DASH_ITEM.test(after))) break;
+    // (Nor a site's two labels over a headline and its fields, "活動快訊" / "醫事公告" / the headline / "發佈日期：……".)
+    const overHeadline = plain.length === 1 && labelPair(plain[0]!, line, lines[i + 1]) && isHeaderField(lines[i + 2]?.content ?? '');
+    if (plain.length > 0 && content.length < 5 && !overHeadline && !(isTitleNote(after) || isHeaderField(after) || DASH_ITEM.test(after))) break;
     plain.push(line);
     title = plain[0];
   }
@@ -693,11 +704,13 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // (Under the page's chrome, such a word is the site's section the page stands in: "Asset 1@4x" / "議會工作" / title.)
     // (So is the site's name over the page's trail: "物种库" / "首页 > 微生物资讯 > 疫情资讯" / the title.)
     const trail = block.blocks.some((b) => b.role === 'header' && b.line.number > plain[0]!.number && b.line.number < plain[1]!.number && /[>»›]/u.test(b.line.content));
-    const section = topic && !overEmptyThird && !isColumnTag(plain[0]!.content) && (trail || (!tagged && block.blocks.some((b) => b.role === 'header' && b.line.number < plain[0]!.number))) && block.blocks.every((b) => b.role === 'header' || b.line.number > plain[0]!.number);
+    // (Under the site's section itself, "最新消息", the word is the story's category: its kicker.)
+    const underSection = plain[0]!.number >= 2 && block.blocks.some((b) => b.role === 'header' && b.line.number === plain[0]!.number - 1 && SITE_SECTION.test(b.line.content));
+    const section = topic && !underSection && !overEmptyThird && !isColumnTag(plain[0]!.content) && (trail || (!tagged && block.blocks.some((b) => b.role === 'header' && b.line.number < plain[0]!.number))) && block.blocks.every((b) => b.role === 'header' || b.line.number > plain[0]!.number);
     if (section) {
       insertHeader(block, plain[0]!);
       block.title = plain[1];
-    } else if ((named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) || ((overEmptyThird || tagged || topic) && !block.kicker && !DOC_TYPE.test(plain[0]!.content))) [block.kicker, block.title] = plain;
+    } else if ((topic && underSection && !block.kicker) || (named && !DOC_TYPE.test(plain[0]!.content) && !block.kicker) || ((overEmptyThird || tagged || topic) && !block.kicker && !DOC_TYPE.test(plain[0]!.content))) [block.kicker, block.title] = plain;
     else [block.title, block.subtitle] = plain;
   }
   else if (plain.length === 3) {
@@ -705,7 +718,16 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       // A column tag is the kicker already: the three lines are a title and two decks.
       return { notes: [], blocks: [], length: 0 };
     }
-    [block.kicker, block.title, block.subtitle] = plain;
+    if (isSigner(plain[0]!.content) && isSigner(plain[1]!.content) && /^(?:关于|關於|關于)/u.test(plain[2]!.content) && DOC_TYPE.test(plain[2]!.content)) {
+      // Two organs issuing jointly over the document's name ("中共……工作委员会" / "……管理委员会" / "关于……的通知"): header matter.
+      insertHeader(block, plain[0]!);
+      insertHeader(block, plain[1]!);
+      block.title = plain[2];
+    } else if (labelPair(plain[0]!, plain[1]!, plain[2])) {
+      // A site's section and the story's category over the headline: the section header matter, the category its kicker.
+      insertHeader(block, plain[0]!);
+      [, block.kicker, block.title] = plain;
+    } else [block.kicker, block.title, block.subtitle] = plain;
   }
   // "本报记者  林丽鹂《人民日报》（2025年06月02日第 02 版）": the crawl glued the paper's edition to the author;
   // the author is the byline, the edition header matter.
