@@ -69,8 +69,9 @@ function speakerLabels(items: Classified[]): Set<Classified> {
   const addressesChair = (item: Classified, name: string) => officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\s\u3000]*(?:代理)?主席[\uFF0C,]`, 'u').test(item.line.content);
   // (So does one who opens by greeting the audience, alone or not: "行政長官：各位早晨。……", "部長：大家好，……".)
   // (Or alone on its line over the greeting, office or not: "阚珂:" / "各位记者朋友,大家下午好。")
+  const position = new Map(items.map((item, i) => [item, i]));
   const greets = (item: Classified, name: string) => {
-    const at = items.indexOf(item);
+    const at = position.get(item)!;
     if (name.length + 1 === item.line.content.trimEnd().length && items[at + 1]?.kind === 'paragraph' && new RegExp(`^${GREETING}`, 'u').test(items[at + 1]!.line.content)) return true;
     return officeLabel(name) && new RegExp(`^${name}[\uFF1A:][\\s\u3000]*${GREETING}`, 'u').test(item.line.content);
   };

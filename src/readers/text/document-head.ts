@@ -8,7 +8,7 @@ import { PROVISION } from '../../text/patterns.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
 import { ATTACHMENT_LABEL, isAddress, isColumnTag, isHeaderField, isSigner, LETTERHEAD } from './roles.js';
-import { continuesTitle, DOC_TYPE, titleLike, type TitleBlock } from './title-block.js';
+import { continuesTitle, DOC_TYPE, OPENS_ABOUT, titleLike, type TitleBlock } from './title-block.js';
 
 /** How far down the anchor may stand, and how many lines a title may take. */
 const HEAD_MAX = 30;
@@ -16,7 +16,6 @@ const TITLE_LINES = 4;
 
 /** "关于" (also in Traditional, and the mixed 關于 of machine conversion). */
 const ABOUT = /关于|關於|關于/u;
-const OPENS_ABOUT = /^(?:关于|關於|關于)/u;
 
 /** A line that may stand in a document's head: a field, a title-like line, an organ, a short line. */
 function headish(content: string): boolean {

@@ -132,7 +132,7 @@ export function continuesTitle(title: Line, next: Line, after: Line | undefined)
   // A deck of two phrases with a gap ("全会由省委常委会主持 省委书记彭清华讲话") is no second half of a title.
   if (PHRASE_GAP.test(next.content)) return false;
   // (An issuing organ alone over "关于……的通知" issues it: its name is no first half of the title.)
-  if (isSigner(title.content) && /^(?:关于|關於|關于)/u.test(next.content) && DOC_TYPE.test(next.content)) return false;
+  if (isSigner(title.content) && OPENS_ABOUT.test(next.content) && DOC_TYPE.test(next.content)) return false;
   if (DOC_TYPE.test(next.content)) return true;
   // A title "……关于……" goes on until it names its kind: over three lines, the third ends with it.
   if (/关于|關於/u.test(title.content) && after !== undefined && after.content.length <= 30 && DOC_TYPE.test(after.content) && !PHRASE_GAP.test(after.content)) return true;
@@ -284,6 +284,9 @@ function frontMatterTitle(markup: Markup | undefined): Line | undefined {
   }
   return undefined;
 }
+
+/** A title that opens with "关于" (also in Traditional, and the mixed 關于 of machine conversion). */
+export const OPENS_ABOUT = /^(?:关于|關於|關于)/u;
 
 /** Two short labels, a site's section and a category, over a headline at least twice as long. */
 function labelPair(a: Line, b: Line, headline: Line | undefined): boolean {
@@ -718,7 +721,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       // A column tag is the kicker already: the three lines are a title and two decks.
       return { notes: [], blocks: [], length: 0 };
     }
-    if (isSigner(plain[0]!.content) && isSigner(plain[1]!.content) && /^(?:关于|關於|關于)/u.test(plain[2]!.content) && DOC_TYPE.test(plain[2]!.content)) {
+    if (isSigner(plain[0]!.content) && isSigner(plain[1]!.content) && OPENS_ABOUT.test(plain[2]!.content) && DOC_TYPE.test(plain[2]!.content)) {
       // Two organs issuing jointly over the document's name ("中共……工作委员会" / "……管理委员会" / "关于……的通知"): header matter.
       insertHeader(block, plain[0]!);
       insertHeader(block, plain[1]!);
