@@ -5,7 +5,7 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from '../../text/patterns.js';
-import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, markDebris, OFFICE_ALONE, officeAndName, personNames, PROMULGATION, SEAL } from './roles.js';
+import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, IMAGE_LINE, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, pageRow, markDebris, OFFICE_ALONE, officeAndName, personNames, PROMULGATION, SEAL } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
 // (The list's last item may close it with a stop: "2．……意向申报表。".)
@@ -18,6 +18,18 @@ const COMMENTS_HEAD = /^(?:评论回复|評論回覆|网友评论|網友評論|�
 const COMMENTS_MAX = 40;
 /** The head of a page's box of links to other stories under the text ("相关阅读" over their headlines). */
 const RELATED_HEAD = /^[【\[]?(?:相关阅读|相關閱讀|相关新闻|相關新聞|相关报道|相關報導|相关文章|相關文章|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|更多阅读|更多閱讀|往期回顾|往期回顧|往期推荐|往期推薦)[】\]]?[\s\u3000]*[\uFF1A:]?$/u;
+/**
+ * The first line of a WeChat page's widgets under an article, as a page saver keeps them ("预览时标签不可点",
+ * "微信扫一扫" / "关注该公众号", "轻触阅读原文", "向上滑动看下一个"), and how many lines from the end it may stand.
+ */
+const WIDGETS_HEAD = /^(?:预览时标签不可点|預覽時標籤不可點|微信扫一扫(?:可打开此内容，?)?|微信掃一掃(?:可打開此內容，?)?|关注该公众号|關注該公眾號|继续滑动看下一个|繼續滑動看下一個|轻触阅读原文|輕觸閱讀原文|向上滑动看下一个|向上滑動看下一個)$/u;
+const WIDGETS_MAX = 120;
+/** What the widgets are: short lines (buttons, counters, the account's name, a comment box's lone marks) and pictures. */
+const widgetLine = (content: string) => content.length <= 40 || IMAGE_LINE.test(content);
+
+/** A label alone over the address it names: "原文链接", "阅读原文", "原文地址：". */
+const LINK_LABEL = /^(?:原文链接|原文鏈接|原文地址|阅读原文|閱讀原文|原文)[\s\u3000]*[\uFF1A:]?$/u;
+
 /** A headline in such a box: short, no sentence. */
 const linkHeadline = (content: string) => content.length <= 60 && !/[\u3002\uFF01\uFF1F!?\uFF1B;]$/u.test(content);
 
@@ -42,6 +54,16 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
       break;
     }
   }
+  // A WeChat page's widgets under the article: the page's, every line of them to the end.
+  let widgets = false;
+  if (comments < 0) {
+    const from = Math.max(1, lines.length - WIDGETS_MAX);
+    const head = lines.findIndex((l, c) => c >= from && WIDGETS_HEAD.test(l.content));
+    if (head > 0 && lines.slice(head).filter((l) => WIDGETS_HEAD.test(l.content)).length >= 2 && lines.slice(head).every((l) => widgetLine(l.content))) {
+      comments = head;
+      widgets = true;
+    }
+  }
   if (comments >= 0) {
     for (let k = comments; k < lines.length; k++) roles.set(lines[k]!, 'record');
     i = comments - 1;
@@ -61,7 +83,11 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
     const content = lines[i]!.content;
     if (CLOSING_DATELINE.test(content) || (CONTINUED_TO.test(content) && matchMarker(content) === undefined)) continue;
     if (isAnnotation(content)) roles.set(lines[i]!, 'annotation');
-    else if (isRecord(content) || END_CAPTION.test(content)) roles.set(lines[i]!, 'record');
+    // (A page's links and pictures too, under the signature: the contact's address over it is the body's last line.)
+    else if (isRecord(content) || (!signed && pageRow(content)) || END_CAPTION.test(content)) roles.set(lines[i]!, 'record');
+    // Over the page's records under the text: a box's head over its links ("推荐阅读", "原文链接" over an address),
+    // and under a page's widgets the poster's profile, a name and a line on it, between its pictures and notices.
+    else if (roles.get(lines[i + 1]!) === 'record' && (((RELATED_HEAD.test(content) || LINK_LABEL.test(content)) && pageRow(lines[i + 1]!.content)) || (widgets && content.length <= 40 && [lines[i - 1], lines[i - 2]].some((l) => l !== undefined && (isRecord(l.content) || pageRow(l.content)))))) roles.set(lines[i]!, 'record');
     // A judgment's bench and clerk, over and under its date.
     else if (isCourtSigner(content)) {
       roles.set(lines[i]!, 'signature');

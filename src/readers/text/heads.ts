@@ -6,7 +6,7 @@
 import type { Classified } from './classify.js';
 import { type Line } from './lines.js';
 import { CLOSING_END, CREDIT_END, officeLabel, PROVISION, SENTENCE_END, SPEECH_VERB, TABLE_ROW } from '../../text/patterns.js';
-import { BOX_LABEL, isHeaderField, MEETING_FIELD, RULE_LINE } from './roles.js';
+import { BOX_LABEL, IMAGE_LINE, isHeaderField, MEETING_FIELD, RULE_LINE } from './roles.js';
 
 const HEAD_MAX = 24;
 const PHRASED_HEAD_MAX = 36;
@@ -180,6 +180,8 @@ export function unnumberedHeads(items: Classified[], blanksMeanSections: boolean
     const content = item.line.content;
     // "片  方供图", "新华社发": a picture's credit, a caption's line, never a head.
     if (PICTURE_CREDIT.test(content) || CREDIT_END.test(content)) return;
+    // The line under a picture's address ("![](https://…)" / "伪装成微软账户密码修改的钓鱼邮件") is its caption.
+    if (items[i - 1] !== undefined && IMAGE_LINE.test(items[i - 1]!.line.content)) return;
     // A head letter-spaced on its own line ("報 告 事 項", "討 論 事 項") over what follows: a head, whatever ends before it.
     if (/^\p{Script=Han}(?:[\s\u3000]+\p{Script=Han}){2,7}$/v.test(content) && items[i + 1] !== undefined && !(items[i + 1] as { role?: string }).role) {
       found.push({ item, shape: 'plain' });

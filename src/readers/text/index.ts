@@ -96,7 +96,9 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     }
     // A "## " line or a **bold** line alone is a head; "**加大减税降费力度。**正文" opens with its lead.
     // One that is a label alone ("### 柯華葳：" over a speaker's turn) is the label, as it would be unmarked.
-    if ((markup.level.has(line) || markup.strong.has(line)) && !matchMarker(line.content) && !MARKED_LABEL.test(line.content)) {
+    // (A bold line of sentences is a paragraph set in bold, a standfirst: "**一份……文件显示，……近3个月之久。**".)
+    const boldParagraph = markup.strong.has(line) && !markup.level.has(line) && line.content.length > 30 && CLOSING_END.test(line.content);
+    if ((markup.level.has(line) || markup.strong.has(line)) && !boldParagraph && !matchMarker(line.content) && !MARKED_LABEL.test(line.content)) {
       items.push({ kind: 'subhead', line });
       continue;
     }
@@ -201,7 +203,14 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
   const fieldTable = fields >= 3 && fields >= 0.5 * nonBlank.length;
   // (A list page's "more" marks after each summary: records where they stand.)
   if (options.articles !== 'one') for (const mark of moreMarks(nonBlank)) layout.furniture.add(mark);
-  const parts: Part[] = (options.articles === 'one' ? [nonBlank] : splitArticles(nonBlank)).map((lines) => {
+  // (A front matter's lines are the first article's header matter: its fences are no rules between items.)
+  const matter = nonBlank.findIndex((line) => !markup.frontMatter.has(line));
+  const splitPast = (lines: Line[]): Line[][] => {
+    if (matter <= 0) return splitArticles(lines);
+    const [first = [], ...rest] = splitArticles(lines.slice(matter));
+    return [[...lines.slice(0, matter), ...first], ...rest];
+  };
+  const parts: Part[] = (options.articles === 'one' ? [nonBlank] : splitPast(nonBlank)).map((lines) => {
     // An official document's head under a web page's chrome, or the usual title block (over the first field).
     const firstField = fieldTable ? lines.findIndex((line) => TAB_FIELD.test(line.content)) : -1;
     const head = firstField >= 0 ? lines.slice(0, firstField) : lines;

@@ -285,6 +285,22 @@ function frontMatterTitle(markup: Markup | undefined): Line | undefined {
   return undefined;
 }
 
+/** A front matter's fields that name who wrote or posted the text: "source: 代码卫士", "author: 张三". */
+const FRONT_MATTER_POSTER = /^(?:source|author|authors|account|publisher|作者|来源|來源)[ \t]*:[ \t]*['"]?([^'"]*[^'"\s])['"]?[ \t]*$/u;
+
+/** The names those fields give, without their spaces. */
+function frontMatterPosters(markup: Markup | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const line of markup?.frontMatter ?? []) {
+    const field = FRONT_MATTER_POSTER.exec(line.content);
+    if (field) names.add(bare(field[1]!));
+  }
+  return names;
+}
+
+/** A Latin personal name alone on its line: "Nate Nelson", "Mary J. Smith". */
+const LATIN_NAME = /^[A-Z][a-z]+(?:[ \u00A0](?:[A-Z]\.|[A-Z][a-z]+)){1,2}$/u;
+
 /** A title that opens with "关于" (also in Traditional, and the mixed 關于 of machine conversion). */
 export const OPENS_ABOUT = /^(?:关于|關於|關于)/u;
 
@@ -319,6 +335,7 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
   const overJudgment = headAt > 0 && lines.slice(0, headAt).every((l) => l.content.length <= 60 && !SENTENCE_END.test(l.content)) ? headAt : 0;
   // (A front matter's title stands over what follows it as a title line would.)
   const matterTitle = frontMatterTitle(markup);
+  const posters = frontMatterPosters(markup);
   const named = matterTitle !== undefined;
   for (; i < lines.length && i < 24 + (markup?.frontMatter.size ?? 0) + headers; i++, headers = Math.min(HEADER_LINES_MAX, block.blocks.filter((b) => b.role === 'header').length)) {
     const line = lines[i]!;
@@ -543,6 +560,17 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       // or the issuing body over the date ("青山市统计局" / "2024年3月20日").
       // "华辩网 2021-08-12": the account that posted the page and the day, its byline over header matter.
       if (SOURCE_AND_DAY.test(content) && !block.byline) {
+        block.byline = line;
+        continue;
+      }
+      // The name the front matter gives the poster ("source: 代码卫士") under the title: the byline, or header
+      // matter under an author's name ("Nate Nelson", a Latin name alone under a Chinese title, the byline).
+      if (posters.has(bare(content))) {
+        if (block.byline) block.blocks.push({ line, role: 'header' });
+        else block.byline = line;
+        continue;
+      }
+      if (title && !block.byline && LATIN_NAME.test(content) && /\p{Script=Han}/v.test(title.content)) {
         block.byline = line;
         continue;
       }
