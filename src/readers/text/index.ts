@@ -52,6 +52,9 @@ interface Part {
   items: (Classified | { kind: 'contents'; lines: Line[] })[];
 }
 
+/** A TV script's cue for the sound under it, with the voice it names: "现场声：", "同期声 刘赐贵", "解说：". */
+const SOUND_CUE = /^(?:现场声|現場聲|同期声|同期聲|解说词|解說詞|解说|解說|画外音|畫外音|旁白)(?:[\s\u3000]*[\uFF1A:][\s\u3000]*[^\u3002\uFF01\uFF1F!?\uFF0C,]{0,60}|[\s\u3000]+[^\u3002\uFF01\uFF1F!?\uFF0C,\uFF1A:]{2,60})?$/u;
+
 /** A label after the reference mark, alone on its line, closed by a colon: "※單位主管新聞說明會紀要:". */
 const REFERENCE_LABEL = /^\u203B[^\u3002\uFF01\uFF1F!?\uFF1B;\uFF0C,]{2,38}[\uFF1A:]$/u;
 
@@ -71,6 +74,12 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     // "1. 认真检查……"): the label of what follows (a lead with no text), not an addressee.
     // (A box label stays a head: "注释：", "资料来源：".)
     if (i > 0 && labelAlone(line.content, 10) && !BOX_LABEL.test(line.content) && !roles.has(line) && items.some((item) => item.kind === 'paragraph' && !item.role) && /^(?:[0-9\uFF10-\uFF19]{1,2}[.\uFF0E\u3001]|[(\uFF08][0-9\uFF10-\uFF19]{1,2}[)\uFF09])/u.test(lines[i + 1]?.content ?? '')) {
+      items.push({ kind: 'paragraph', line, lead: line, rest: sliceLine(line, line.content.length) });
+      continue;
+    }
+    // A TV script's sound cue alone on its line, with the voice it names or none ("现场声:", "同期声 刘赐贵",
+    // "同期声:……小记者 杨艺涵"): the label of the speech under it.
+    if (SOUND_CUE.test(line.content) && !roles.has(line) && lines[i + 1] !== undefined) {
       items.push({ kind: 'paragraph', line, lead: line, rest: sliceLine(line, line.content.length) });
       continue;
     }

@@ -21,13 +21,13 @@ export const isControl = (content: string): boolean => CHROME.test(content);
 
 /** Labelled fields of a release or a web page before its text. */
 const FIELD =
-  /^(?:日期|编译|編譯|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|發佈日期|發佈時間|公布日期|公佈日期|更新日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|项目编号|項目編號|发布人|發布人|发布者|發布者|发布单位|發布單位|文件编号|文件編號|公告编号|公告編號|成文日期|来源|來源|时间|時間|地點|地点|出席委員|出席委员|列席委員|列席委员|列席官員|列席官员|出席人員|出席人员|列席人員|列席人员|請假委員|请假委员|資料來源|资料来源|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类|公報編號|公报编号|刊登日期|版數|版数|相關法規|相关法规|相關類別|相关类别|法規|法规)\s*[：:]/u;
+  /^(?:日期|编译|編譯|本文来源|本文來源|原标题|原標題|发稿单位|發稿單位|发稿时间|發稿時間|发稿人员|發稿人員|发稿人|發稿人|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|發佈日期|發佈時間|公布日期|公佈日期|更新日期|公告日|公告日期|发文日期|發文日期|发文字号|發文字號|项目编号|項目編號|发布人|發布人|发布者|發布者|发布单位|發布單位|文件编号|文件編號|公告编号|公告編號|成文日期|来源|來源|时间|時間|地點|地点|出席委員|出席委员|列席委員|列席委员|列席官員|列席官员|出席人員|出席人员|列席人員|列席人员|請假委員|请假委员|資料來源|资料来源|作者|索引号|索引號|主题分类|主題分類|发文机关|發文機關|文号|文號|字号|字號|速别|速別|密等|发布机构|發布機構|更新时间|更新時間|浏览次数|瀏覽次數|地址|承辦人|承办人|聯絡人|联络人|聯絡電話|联络电话|電話|电话|傳真|传真|電子信箱|电子信箱|電子郵件|电子邮件|密等及解密條件或保密期限|密等及解密条件或保密期限|解密條件|标题|標題|主题词|主題詞|发文机构|發文機構|有效性|内容概述|內容概述|生效日期|废止日期|廢止日期|生成日期|公开方式|公開方式|公开时限|公開時限|公开范围|公開範圍|公开形式|公開形式|责任部门|責任部門|信息来源|信息來源|所属机构|所屬機構|发布机关|發布機關|公开日期|公開日期|信息分类|信息分類|组配分类|組配分類|体裁分类|體裁分類|服务对象分类|公報編號|公报编号|刊登日期|版數|版数|相關法規|相关法规|相關類別|相关类别|法規|法规)\s*[：:]/u;
 
 /** A letter-spaced label ("索 引 号：", "标\u3000\u3000题：") read without its spaces. */
 const unspacedLabel = (content: string): string => content.replace(/^((?:\p{Script=Han}[\s\u3000\u00A0]*){2,12}[：:])/v, (label) => label.replace(/[\s\u3000\u00A0]+/gu, ''));
 
-/** "2026-01-31 07:00:44", "2026/01/31". */
-const TIMESTAMP = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+/** "2026-01-31 07:00:44", "2026/01/31", a page's day first: "11.02.2015 01:07". */
+export const TIMESTAMP = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
 /** A page's time line with its source and counters after a gap: "2015-03-09 16:50:43    人民网  参与评论()人". */
 const TIMESTAMP_LINE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?[\s\u3000]+[^\u3002\uFF01\uFF1F!?\uFF0C,]{1,40}$/u;
 /** A page's own title, the story's and the site's joined by an underscore: "2015年全国两会_中华网新闻". */
@@ -431,7 +431,7 @@ const LETTER_CLOSING = /^(.+?)[\s\u3000]*(?:謹啟|谨启|敬啟|敬启|謹上|�
 
 /** End matter: copy-to, printed-by, credits. */
 const RECORD =
-  /^(?:[(（“]\s*)?(?:原文来源|原文來源|原文链接|原文鏈接|题图|題圖|投稿联系方式|投稿聯繫方式|投稿邮箱|投稿郵箱|编译|編譯|抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|数据来源|數據來源|版式设计|版式設計|美术设计|美術設計|视觉设计|視覺設計|制表|製表|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|相关报道|相關報導|相关阅读|相關閱讀|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話|承辦人|承办人|承辦科長|承办科长|承辦單位|承办单位|發稿單位|发稿单位|發稿人|发稿人|電話|电话|傳真|传真|電子郵件|电子邮件)\s*[：:|｜]/u;
+  /^(?:[(（“]\s*)?(?:原文来源|原文來源|原文链接|原文鏈接|题图|題圖|投稿联系方式|投稿聯繫方式|投稿邮箱|投稿郵箱|编译|編譯|E-?[Mm]ail|抄送|抄報|抄报|正本|副本|印发|印發|分送|主送|责任编辑|責任編輯|编辑|編輯|校对|校對|制图|製圖|数据来源|數據來源|版式设计|版式設計|美术设计|美術設計|视觉设计|視覺設計|制表|製表|美编|美編|审核|審核|监制|監製|撰稿|供稿|来源|來源|本文来源|本文來源|原标题|原標題|记者|記者|本报记者|本報記者|新华社记者|新華社記者|文字|摄影|攝影|图片|圖片|相关报道|相關報導|相关阅读|相關閱讀|新聞聯絡人|新闻联络人|聯絡人|联络人|联系人|聯絡電話|联络电话|联系电话|聯繫電話|承辦人|承办人|承辦科長|承办科长|承辦單位|承办单位|發稿單位|发稿单位|發稿人|发稿人|電話|电话|傳真|传真|電子郵件|电子邮件)\s*[：:|｜]/u;
 
 /** Credits as role and name pairs with gaps: "撰文 陈薇沁 责编 陈子文", "文 | 王明  摄影 | 李华". */
 const CREDIT_PAIRS = /^(?:(?:撰文|文字|文|责编|責編|编辑|編輯|摄影|攝影|图|圖|视频|視頻|剪辑|剪輯|监制|監製|策划|策劃)[\s\u3000\|｜]+[\p{Script=Han}·]{2,4}[\s\u3000]*){2,}$/v;
@@ -471,7 +471,7 @@ const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[\(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/v, '');
-  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || READER_NOTE.test(content) || COPYRIGHT_NOTE.test(content) || CREDIT_PAIRS.test(content) || RECORD.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || READER_NOTE.test(content) || COPYRIGHT_NOTE.test(content) || CREDIT_PAIRS.test(content) || RECORD.test(content) || TIMESTAMP.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */
