@@ -5,7 +5,7 @@ import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
 import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, CREDIT_END, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isAnnotation, LONE_DATE, isByline, isHeaderField, isTitleNote, pageRow, personNames, RULE_LINE } from './roles.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isAnnotation, LONE_DATE, isByline, isHeaderField, isTitleNote, pageRow, personNames, RAPPORTEUR, RULE_LINE } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -163,6 +163,8 @@ export function splitArticles(lines: Line[]): Line[][] {
     current.push(line);
     const signed = signatureEnd(lines, i);
     if (signed > 0) signedAt = signed;
+    // (A Macau court's summary signed by its rapporteur, the judgment under it: "裁判書制作法官" / "宋敏莉".)
+    else if (i > 0 && RAPPORTEUR.test(lines[i - 1]!.content) && /^[\p{Script=Han}·]{2,5}$/v.test(content)) signedAt = i + 1;
     // (A date alone under the last paragraph, with the annotation under it, "2021年9月9日" / "（此件公开发布）": the
     // notice is signed by its date; the issuer's line is missing in the copy.)
     else if (LONE_DATE.test(content) && i > 0 && CLOSING_END.test(lines[i - 1]!.content) && isAnnotation(lines[i + 1]?.content ?? '')) signedAt = i + 2;

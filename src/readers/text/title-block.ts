@@ -30,7 +30,7 @@ import {
   SUBHEAD,
   speakerLabel,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, CAPTION, CREDITED_CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isControl, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, BOX_LABEL, CAPTION, CREDITED_CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isControl, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -215,9 +215,13 @@ const TITLE_FIELD_MAX = 6;
 /** "公 訴 人 臺灣嘉義地方檢察署檢察官", "被 告 徐家好": a party's label (PARTY_LABELS, letter-spaced or not), a gap, the name; no sentence. */
 function partyLine(content: string): boolean {
   if (content.length > 60 || /[\u3002\uFF0C,\uFF1B;]/u.test(content)) return false;
-  const label = /^((?:\p{Script=Han}[\s\u3000]*){2,5}?)[\s\u3000]+(?=\S)/v.exec(content);
+  // (Or a colon after the label: "上 訴 人:甲及乙".)
+  const label = /^((?:\p{Script=Han}[\s\u3000]*){2,5}?)(?:[\s\u3000]+|[\s\u3000]*[\uFF1A:][\s\u3000]*)(?=\S)/v.exec(content);
   return label !== null && PARTY_LABELS.has(label[1]!.replace(/[\s\u3000]/gu, ''));
 }
+
+/** A Macau court's case number: "第11/2023號案". */
+const CASE_NUMBER = /^第[\s\u3000]*[0-9\uFF10-\uFF19]{1,5}[\s\u3000]*\/[\s\u3000]*[0-9\uFF10-\uFF19]{4}[\s\u3000]*[号號]案?$/u;
 
 /** A record's field that names the document: "法規名稱: ……", "標題：……". */
 const TITLE_FIELD = /^(?:法規名稱|法规名称|標題|标题|文件名稱|文件名称|公文標題|公文标题)[\s\u3000]*[\uFF1A:][\s\u3000]*/u;
@@ -389,6 +393,26 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     if (title && plain.length === 1 && lines[i - 1] === title && JUDGMENT_KIND.test(title.content) && DOC_NUMBER.test(content)) {
       block.blocks.push({ line, role: 'header' });
       judged = true;
+      continue;
+    }
+    // A Macau court's case number over the sheet of its judgment ("第11/2023號案" / "刑事上訴" / "上 訴 人:甲及乙"):
+    // header matter, the kind of case under it too, and the parties.
+    if (!title && plain.length === 0 && CASE_NUMBER.test(content)) {
+      block.blocks.push({ line, role: 'header' });
+      judged = true;
+      const kind = lines[i + 1];
+      const under = lines[i + 2]?.content ?? '';
+      if (kind !== undefined && /^\p{Script=Han}{2,8}$/v.test(kind.content) && (partyLine(under) || isHeaderField(under))) {
+        block.blocks.push({ line: kind, role: 'header' });
+        i++;
+      }
+      continue;
+    }
+    // A box's label under header matter, no title over it ("摘 要" under a judgment's sheet): the body begins.
+    if (!title && plain.length === 0 && BOX_LABEL.test(content) && !/[\uFF1A:]$/u.test(content) && block.blocks.some((b) => b.role === 'header')) break;
+    // (A field's value that goes on a line of its own, as its first part did: "主 題: - 宣告……" / "- 屬第三人之物件".)
+    if (judged && /^-[\s\u3000]/u.test(content) && block.blocks.at(-1)?.role === 'header' && /[\uFF1A:][\s\u3000]*-[\s\u3000]/u.test(block.blocks.at(-1)!.line.content)) {
+      block.blocks.push({ line, role: 'header' });
       continue;
     }
     if (judged && partyLine(content)) {
