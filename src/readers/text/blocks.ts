@@ -217,6 +217,15 @@ function bracketLabels(items: Classified[]): Map<Classified, number> {
   return found.size >= 3 || new Set(labels).size < labels.length ? found : new Map();
 }
 
+/** "一等奖（2名）：", "优秀组织奖（3个）：": a row's label with the count of the names after it, in a list of awards or nominees. */
+const COUNT_LABEL = /^[^\uFF0C,\u3002\uFF1B;\uFF1A:\s]{2,12}[(\uFF08][0-9\uFF10-\uFF19一二三四五六七八九十百]+[名人个個项項家位][)\uFF09][\uFF1A:](?=[\s\u3000]*\S)/u;
+
+/** Rows so labelled, two or more in the article: each label is its row's lead, the row no head. */
+function countLabels(items: Classified[]): Map<Classified, number> {
+  const found = openingLabels(items, COUNT_LABEL);
+  return found.size >= 2 ? found : new Map();
+}
+
 /** "发展改革委意见：", "证监会研究提出：": the answering body's label in a reply to proposals. */
 const ANSWER_LABEL = /^[\p{Script=Han}\u3001]{2,16}?(?:委|部|局|署|办|會|会|院|厅|廳|行|中心|政府)(?:[\p{Script=Han}]{0,8}(?:研究提出|提出|答复|答覆|意见|意見|认为|認為|回复|回覆))[\uFF1A:](?=\S)/v;
 
@@ -357,8 +366,10 @@ export function buildBlocks(items: Classified[], depthOf: DepthOf, options: Bloc
   const flushHeads = items.some((item) => item.kind === 'subhead' && !item.line.indented);
   const blocks: Block[] = [];
   const speakers = speakerLabels(items);
+  const counted = countLabels(items);
   const heads = unnumberedHeads(items, blanksMeanSections, speakers);
-  const runIns = new Map([...(options.marked ? [] : runInLeads(items, heads)), ...answerLabels(items), ...bracketLabels(items)]);
+  for (const item of counted.keys()) heads.delete(item);
+  const runIns = new Map([...(options.marked ? [] : runInLeads(items, heads)), ...answerLabels(items), ...bracketLabels(items), ...counted]);
   const bulletHeads = singleBullets(items);
   const quotations = quotationRuns(items);
   const dashSentences = longDashLines(items);

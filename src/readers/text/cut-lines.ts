@@ -9,6 +9,7 @@
 // - A bracket opened on a line and closed on the next (after at most one blank
 //   line), where neither line is a sentence of its own ("（2020年5月14日……人民代表大会" /
 //   "常务委员会第二十一次会议通过）"): one parenthetical cut in two, a title's note.
+// - A row of an enumeration ending in its comma (、) and the rows under it: one list of names wrapped.
 import type { Change } from '../../model/types.js';
 import { plural } from '../../plural.js';
 import { type Line } from './lines.js';
@@ -45,6 +46,8 @@ export function joinCutLines(lines: Line[], report: Change[]): Line[] {
   let brackets = 0;
   let firstProvision: Line | undefined;
   let firstBracket: Line | undefined;
+  let enumerations = 0;
+  let firstEnumeration: Line | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1];
@@ -68,6 +71,21 @@ export function joinCutLines(lines: Line[], report: Change[]): Line[] {
         continue;
       }
     }
+    // A row of an enumeration that ends in its comma goes on in the next line ("……王 凯、黄 振、" / "郭春恩、……"):
+    // no paragraph or head ends in 、.
+    if (!line.blank && /\u3001$/u.test(line.content) && next && !next.blank && !matchMarker(next.content)) {
+      let joined = line;
+      let k = i + 1;
+      for (; k < lines.length && !lines[k]!.blank && !matchMarker(lines[k]!.content); k++) {
+        joined = joinLines(joined, lines[k]!);
+        enumerations++;
+        if (!/\u3001$/u.test(lines[k]!.content)) break;
+      }
+      out.push(joined);
+      firstEnumeration ??= line;
+      i = Math.min(k, lines.length - 1);
+      continue;
+    }
     out.push(line);
   }
   const at = (line: Line) => ({ start: { line: line.number, column: 1, offset: line.offsets[0] ?? 0 }, end: { line: line.number, column: 1, offset: line.offsets[0] ?? 0 } });
@@ -76,6 +94,9 @@ export function joinCutLines(lines: Line[], report: Change[]): Line[] {
   }
   if (brackets) {
     report.push({ source: SOURCE, kind: 'join-cut-bracket', message: `joined ${plural(brackets, 'bracket')} opened on one line and closed on the next into one line`, position: at(firstBracket!) });
+  }
+  if (enumerations) {
+    report.push({ source: SOURCE, kind: 'join-enumeration-rows', message: `joined ${plural(enumerations, 'line')} to the row of an enumeration over it that ends in its comma (、)`, position: at(firstEnumeration!) });
   }
   return out;
 }

@@ -219,7 +219,8 @@ export function decideSiblings<T extends { kind: string }>(items: readonly T[], 
       const sentenceHead = (openHeads && hasContent[k]) || sentenceRun || (agreeing && hasContent[k] && ((ONE_SENTENCE.test(texts[k]!) && (texts[k]!.match(/[\uFF0C,]/gu) ?? []).length <= 2) || longHead));
       // (A run-in enumeration, 一是……, numbers points of the prose: never a head; 第一，…… may be one.)
       // (So is one with a run-in label like the items over it: "四、出席者:……" under "一、時間:……" … "三、主持人:……".)
-      const closing = enumerated && k === last && (SENTENCE_END.test(texts[k]!) || (leadsCount && leads[k] !== undefined && !fieldList));
+      // (Or a phrase like theirs: "3、海原县教育体育局" under "1、兴庆区文化体育旅游局" / "2、……", the prose under it the document's.)
+      const closing = enumerated && k === last && (SENTENCE_END.test(texts[k]!) || (leadsCount && leads[k] !== undefined && !fieldList) || (headShaped.slice(0, -1).every(Boolean) && texts[k]!.length <= Math.max(...texts.slice(0, -1).map((t) => t.length)) + 4));
       const loneSentence = lone && headShaped[k] && /\u3002$/u.test(texts[k]!);
       if ((headShaped[k] || sentenceHead) && hasContent[k] && !runIn && !closing && !loneSentence) out[i] = asHeading(member);
       else if (!fieldList && (leadsCount || policyTitle(texts[k]!, leads[k])) && leads[k] !== undefined) out[i] = withLead(member, leads[k]!);
