@@ -7,7 +7,7 @@
 import { PROVISION } from '../../text/patterns.js';
 import { type Line } from './lines.js';
 import { joinLines } from './line-slice.js';
-import { ATTACHMENT_LABEL, isAddress, isColumnTag, isHeaderField, isSigner, LETTERHEAD } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, isAddress, isColumnTag, isHeaderField, isSigner, LETTERHEAD } from './roles.js';
 import { continuesTitle, DOC_TYPE, OPENS_ABOUT, titleLike, type TitleBlock } from './title-block.js';
 
 /** How far down the anchor may stand, and how many lines a title may take. */
@@ -22,7 +22,7 @@ function headish(content: string): boolean {
   return isHeaderField(content) || titleLike(content) || isSigner(content) || LETTERHEAD.test(content) || (content.length <= 40 && !/[\u3002\uFF01\uFF1F]$/u.test(content));
 }
 
-export function documentHead(lines: Line[]): TitleBlock | undefined {
+export function documentHead(lines: Line[], furniture?: ReadonlySet<Line>): TitleBlock | undefined {
   if (lines.length < 3 || ATTACHMENT_LABEL.test(lines[0]!.content) || isColumnTag(lines[0]!.content)) return undefined;
   let anchor = -1;
   for (let i = 1; i < Math.min(lines.length, HEAD_MAX); i++) {
@@ -64,6 +64,12 @@ export function documentHead(lines: Line[]): TitleBlock | undefined {
   if (start === 0) return undefined;
   let title = lines[start]!;
   for (let k = start + 1; k < end; k++) title = joinLines(title, lines[k]!);
-  const header = (line: Line) => ({ line, role: 'header' as const });
-  return { title, notes: [], blocks: [...lines.slice(0, start).map(header), ...lines.slice(end, anchor).map(header)], length: anchor };
+  const header = (line: Line) => ({ line, role: furniture?.has(line) ? ('record' as const) : ('header' as const) });
+  // (A Taiwan 公文 sets its date, number and other fields under the addressee, "受文者：" / "發文日期：……": the head
+  // goes on over them.)
+  let length = anchor;
+  const under: Line[] = [];
+  if (isAddress(lines[anchor]!.content) && !PROVISION.test(lines[anchor]!.content)) while (length + 1 < lines.length && (isHeaderField(lines[length + 1]!.content) || ATTACHMENT_NOTE.test(lines[length + 1]!.content))) under.push(lines[++length]!);
+  const addressee = under.length ? [{ line: lines[anchor]!, role: 'address' as const }, ...under.map(header)] : [];
+  return { title, notes: [], blocks: [...lines.slice(0, start).map(header), ...lines.slice(end, anchor).map(header), ...addressee], length: under.length ? length + 1 : anchor };
 }

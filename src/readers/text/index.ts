@@ -223,7 +223,7 @@ export function readText(given: ReaderInput | string, options: ReaderOptions = {
     // An official document's head under a web page's chrome, or the usual title block (over the first field).
     const firstField = fieldTable ? lines.findIndex((line) => TAB_FIELD.test(line.content)) : -1;
     const head = firstField >= 0 ? lines.slice(0, firstField) : lines;
-    let titleBlock: TitleBlock = head.length === 0 ? { notes: [], blocks: [], length: 0 } : (documentHead(head) ?? findTitleBlock(head, indented, layout.furniture, markup, nonBlank));
+    let titleBlock: TitleBlock = head.length === 0 ? { notes: [], blocks: [], length: 0 } : (documentHead(head, layout.furniture) ?? findTitleBlock(head, indented, layout.furniture, markup, nonBlank));
     // (The table's name alone over its fields is its title: "……行政处罚信息公开表".)
     if (firstField === 1 && titleBlock.length === 0 && titleLike(head[0]!.content)) titleBlock = { title: head[0], notes: [], blocks: [], length: 1 };
     return { lines, titleBlock, items: classifyBody(lines.slice(titleBlock.length), titleBlock, layout.furniture, markup, declared, fieldTable) };

@@ -10,7 +10,7 @@ import { hangingJoins } from './hanging.js';
 import { startsAnew, width } from './line-shape.js';
 import { tailJoins } from './wrap-tails.js';
 import { CLOSING_END, PARAGRAPH_END } from '../../text/patterns.js';
-import { isCourtSigner } from './roles.js';
+import { isCourtSigner, PAGE_OF } from './roles.js';
 
 /** Lines that repeat on every page (a running head with a date or a number), and bare page numbers beside them. */
 function pageFurniture(lines: Line[]): Set<Line> {
@@ -39,8 +39,17 @@ function pageFurniture(lines: Line[]): Set<Line> {
     }
   });
   for (const line of letterheads(lines, nearest)) furniture.add(line);
+  // A page's count of pages ("第 1 頁，共 2 頁", "共2页 第1页"), and the binding line a Taiwan 公文 prints down
+  // each page's margin, one character a line ("裝" / "訂" / "線").
+  lines.forEach((line, i) => {
+    if (PAGE_OF.test(line.content)) furniture.add(line);
+    const three = [i, nearest(i, 1), nearest(nearest(i, 1), 1)].map((j) => lines[j]);
+    if (three.every((l) => l !== undefined) && BINDING.every((mark, k) => mark.test(three[k]!.content))) for (const l of three) furniture.add(l!);
+  });
   return furniture;
 }
+
+const BINDING = [/^[裝装]$/u, /^[訂订]$/u, /^[線线]$/u];
 
 /**
  * A page's letterhead repeated at the top of every page of a dump, with no page number by it

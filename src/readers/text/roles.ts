@@ -50,6 +50,9 @@ const REFERENCE = /^[A-Z]{1,4}\s?\d{1,4}[/-]\d{1,4}(?:-\d{1,4})?$/u;
 export const EDITION_LINE =
   /^\u300A\s*[\p{Script=Han}]{2,12}\s*\u300B\s*[\(\uFF08]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*[0-9\uFF10-\uFF19]{1,3}\s*版)?\s*[\)\uFF09]$/v;
 
+/** A page's count of pages at its foot: "第 1 頁，共 2 頁", "共2页 第1页". */
+export const PAGE_OF = /^(?:第[\s\u3000]*[0-9\uFF10-\uFF19]{1,4}[\s\u3000]*[頁页][\s\u3000]*[\uFF0C,\uFF0F/]?[\s\u3000]*共[\s\u3000]*[0-9\uFF10-\uFF19]{1,4}[\s\u3000]*[頁页]|共[\s\u3000]*[0-9\uFF10-\uFF19]{1,4}[\s\u3000]*[頁页][\s\u3000]*[\uFF0C,]?[\s\u3000]*第[\s\u3000]*[0-9\uFF10-\uFF19]{1,4}[\s\u3000]*[頁页])$/u;
+
 /** A rule between items or under a title: "-", "---", "***", "＊＊＊", "————". */
 export const RULE_LINE = /^(?:[-\u2014\u2013_*\uFF0A=~\u2500\u2501\u00B7|\uFF5C]\s*)+$/u;
 
@@ -473,7 +476,7 @@ const AUTHOR_NOTE = /^[(\uFF08]\s*(?:作者|作者单位|作者單位)(?:为|為
 export function isRecord(raw: string): boolean {
   // A label may be letter-spaced: "電     話：".
   const content = raw.replace(/(?<=^[\(\uFF08]?\p{Script=Han})[\s\u3000]+(?=\p{Script=Han}[\uFF1A:])/v, '');
-  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || READER_NOTE.test(content) || COPYRIGHT_NOTE.test(content) || CREDIT_PAIRS.test(content) || RECORD.test(content) || TIMESTAMP.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
+  return CHROME.test(content) || webChrome(content) || BREADCRUMB.test(content) || RULE_LINE.test(content) || /^(?:完|（完）|\(完\)|-完-|—完—)$/u.test(content) || /^香港時間|^香港时间/u.test(content) || BRACKETED_WEEKDAY_DATE.test(content) || LINK_LINE.test(content) || TIP_LINE.test(content) || READER_NOTE.test(content) || COPYRIGHT_NOTE.test(content) || CREDIT_PAIRS.test(content) || RECORD.test(content) || TIMESTAMP.test(content) || PAGE_OF.test(content) || SEE_PAGE.test(content) || EDITION_LINE.test(content) || BRACKETED_CREDIT.test(content) || CREDIT_LINE.test(content) || AUTHOR_NOTE.test(content) || /^(?:[(（]\s*)?(?:责任编辑|責任編輯)/u.test(content);
 }
 
 /** "（本文有删减）", "（注：……）": a note in brackets after the text. */
