@@ -292,3 +292,39 @@ describe.skipIf(!have)('bands above a title across the newspaper columns', () =>
     expect(report.faults.filter((f) => NEVER.includes(f.kind))).toEqual([]);
   }, 120_000);
 });
+
+// A text of one newspaper page has no page before its last to run a line short: where its
+// blocks allow no column break within a line (here paragraphs of two and three lines, never
+// split, over a middle that falls inside one of them: 5 lines against 3, or 2 against 6),
+// a paragraph wholly on the page is set loose to run a line longer (its lines a character
+// short of the measure, justified to it), and the page balances 5 against 4. Measured from
+// the PDF; before, the columns stood 2 lines apart.
+describe.skipIf(!have)('the last page of a newspaper text of one page', () => {
+  const template = loadTemplate('newspaper');
+  const mm = (v: number) => (v * 72) / 25.4;
+  const geometry = { top: mm(template.page.margins.top), bottom: mm(template.page.margins.bottom), columns: template.page.columns };
+  // 分栏平衡测试用的正文内容由汉字组成, cut to n characters and ended with 。: 32 characters
+  // are two lines, 56 three with a short last line, 70 three full lines (22 after the
+  // indent, then 24 and 24).
+  const words = '\u5206\u680F\u5E73\u8861\u6D4B\u8BD5\u7528\u7684\u6B63\u6587\u5185\u5BB9\u7531\u6C49\u5B57\u7EC4\u6210';
+  const paragraph = (n: number) => `\u3000\u3000${words.repeat(10).slice(0, n - 1)}\u3002`;
+  const text = ['\u5206\u680F\u5E73\u8861\u6D4B\u8BD5', paragraph(32), paragraph(56), paragraph(70)].join('\n\n');
+  const input = join(out, 'one-page.txt');
+  writeFileSync(input, `${text}\n`);
+
+  it('balances the columns within a line by setting a paragraph loose, with no widow, orphan or runt, and loses no text', () => {
+    const dir = join(out, 'one-page');
+    const run = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'build', input, '--format', 'pdf', '--variant', 'zh-Hans', '--template', 'newspaper', '--out', dir, '--quiet'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const pdf = join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
+    const report = measurePdf(pdf, geometry);
+    expect(report.pages).toBe(1);
+    expect(report.lastPageImbalance).toBeLessThanOrEqual(1);
+    expect(report.faults.filter((f) => NEVER.includes(f.kind))).toEqual([]);
+    const han = (s: string) => s.match(/\p{Script=Han}/gu)!.length;
+    const read = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    // Every character of the text, and the running head's title.
+    expect(han(read)).toBeGreaterThanOrEqual(han(text));
+    for (const n of [32, 56, 70]) expect(read).toContain(paragraph(n).slice(2, 20));
+  }, 120_000);
+});

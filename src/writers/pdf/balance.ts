@@ -18,17 +18,38 @@
 // count there, and the last page is balanced with them. Only when that balances it, and
 // no further than two lines short of a full column (one that ran short already, where a
 // block did not fit at its foot, gives no more).
+// Where neither balances the last page (an article that starts on it has no page before to
+// run short, or the page before ran short already: blocks of two or three lines, never
+// split, stand across the middle, the breaks they allow two lines apart), one paragraph
+// wholly on the last page is set loose to run a line longer (as 追い出し in Japanese
+// setting: its lines filled a quarter em to an em short of the measure and justified to
+// it, at most LOOSEST_SPACING, 0.08 em, between two characters; blocks.ts), which moves
+// every break after it by a line: the one that comes out least loose first, at most
+// MAX_LOOSE of them one after the other. When none balances the page, or the article
+// would run onto another page, the body goes back as it was (no loose paragraph for
+// nothing).
 // The hook then asks pdfmake for one more layout. The breaks are only added once, an
 // article at a time in flow order (pdfmake asks about each node once): each article is
 // balanced on the pages the ones before it left.
 import type { Content } from 'pdfmake/interfaces.js';
-import { splitLines } from './keep.js';
+import { BLOCK_INDEX, splitLines } from './keep.js';
 
 /** headlineLevel of the last article's blocks: this plus the block's index. */
 export const BALANCE_TAG = 1000;
 
 /** At most this many body lines the page before the last may run short to balance it. */
 const PULL_LINES = 2;
+
+/** At most this many paragraphs are tried loose, one at a time, to balance the last page. */
+const MAX_LOOSE = 3;
+
+/** What a balancer may ask of the body's maker: a paragraph set loose to run a line longer. */
+export interface Loosen {
+  /** How loose the block (its index among the article's blocks) comes out set to run one line longer: the most space between two characters, em; undefined: it cannot be. */
+  spacing(block: number): number | undefined;
+  /** The body afresh, with that block set loose (undefined: none). */
+  body(block?: number): Content[];
+}
 
 type Node = Record<string, unknown>;
 interface Position {
@@ -97,28 +118,63 @@ export interface Area {
  * return the hook that balances them. `middle` is the x of the page's middle, `area` the
  * type area, `grid` the body leading, `style` what a named style sets.
  */
-export function balancer(body: Content[], middle: number, area: Area, grid: number, style: StyleOf, offset = 0): Balancer {
+export function balancer(body: Content[], middle: number, area: Area, grid: number, style: StyleOf, offset = 0, loosen?: Loosen): Balancer {
   const nodes = body as unknown as Node[];
-  const count = nodes.length;
-  nodes.forEach((node, i) => {
-    node.headlineLevel = BALANCE_TAG + offset + i;
-  });
-  // pdfmake marks the node the hook said yes for with a page break before it: here the
-  // last block, which must not move. Its pageBreak ignores that.
-  const tail = nodes.at(-1);
-  if (tail) Object.defineProperty(tail, 'pageBreak', { get: () => undefined, set: () => undefined, configurable: true, enumerable: false });
+  const tags = nodes.length;
+  const tag = () => {
+    nodes.forEach((node, i) => {
+      node.headlineLevel = BALANCE_TAG + offset + i;
+    });
+    // pdfmake marks the node the hook said yes for with a page break before it: here the
+    // last block, which must not move. Its pageBreak ignores that.
+    const tail = nodes.at(-1);
+    if (tail) Object.defineProperty(tail, 'pageBreak', { get: () => undefined, set: () => undefined, configurable: true, enumerable: false });
+  };
+  tag();
+  /** The body replaced (a paragraph set loose, or back as it was): its new nodes are asked about afresh. */
+  const replace = (fresh: Content[]) => {
+    nodes.splice(0, nodes.length, ...(fresh as unknown as Node[]));
+    tag();
+    done = false;
+  };
   let done = false;
+  /** The blocks tried loose; the one set loose now; the page the article ended on as first laid out. */
+  const tried = new Set<number>();
+  let loose: number | undefined;
+  let lastAsLaid: number | undefined;
   return {
-    tags: count,
+    tags,
     check(info) {
-      if (done || info.headlineLevel !== BALANCE_TAG + offset + count - 1) return false;
+      if (done || info.headlineLevel !== BALANCE_TAG + offset + nodes.length - 1) return false;
       done = true;
       // The page the columns end on (the document's last, for the last article): where the
       // flow puts the last row (an unbreakable tail's own positions may be where pdfmake
       // tried it, on the page before).
       const laid = place(nodes, middle, area, style);
       const last = laid.rows.at(-1)?.page ?? info.pages;
-      const breaks = balancePlan(laid, last, area, grid);
+      lastAsLaid ??= last;
+      const plan = last === lastAsLaid ? balancePlan(laid, last, area, grid) : { breaks: undefined, balanced: false };
+      const maker = loosen;
+      if (!plan.balanced && maker) {
+        const next = looseCandidates(nodes, laid.rows, lastAsLaid).filter((b) => !tried.has(b));
+        // The one that comes out least loose first.
+        const ranked = next.map((b) => ({ b, spacing: maker.spacing(b) })).filter((c): c is { b: number; spacing: number } => c.spacing !== undefined);
+        ranked.sort((x, y) => x.spacing - y.spacing);
+        if (ranked[0] && tried.size < MAX_LOOSE) {
+          tried.add(ranked[0].b);
+          loose = ranked[0].b;
+          replace(maker.body(loose));
+          return true;
+        }
+        if (loose !== undefined) {
+          // No paragraph set loose balanced it: the body as it was, balanced as far as it goes.
+          loose = undefined;
+          replace(maker.body());
+          loosen = undefined;
+          return true;
+        }
+      }
+      const breaks = plan.breaks;
       if (!breaks?.length) return false;
       // The later break first: the earlier one's indices stay as they were.
       for (const at of [...breaks].sort((a, b) => b.node - a.node || (b.line ?? 0) - (a.line ?? 0))) {
@@ -146,6 +202,18 @@ export function balancer(body: Content[], middle: number, area: Area, grid: numb
       return end;
     },
   };
+}
+
+/**
+ * The blocks (indices among the article's) all of whose lines stand on the last page, in
+ * flow order: those a paragraph set loose may be taken from (one partly on the page before
+ * would change that page too).
+ */
+function looseCandidates(nodes: Node[], rows: Row[], last: number): number[] {
+  const blocksOf = (node: Node): number[] => (Array.isArray(node.stack) ? (node.stack as Node[]).flatMap(blocksOf) : typeof node[BLOCK_INDEX] === 'number' ? [node[BLOCK_INDEX] as number] : []);
+  const pages = new Map<number, Set<number>>();
+  for (const row of rows) for (const b of blocksOf(nodes[row.node]!)) (pages.get(b) ?? pages.set(b, new Set()).get(b)!).add(row.page);
+  return [...pages].filter(([, on]) => on.size === 1 && on.has(last)).map(([b]) => b);
 }
 
 /**
@@ -279,17 +347,17 @@ interface Break {
 /**
  * The column breaks that balance the last page: where the page starts (when the page
  * before runs short: the first of its rows that go over) and where its first column
- * ends. Undefined when the last page is balanced as pdfmake set it, or no break does
- * better. Two heights of a column count: where its last line ends (what a reader sees
+ * ends. None when the last page is balanced as pdfmake set it, or no break does
+ * better; `balanced` false when no break brings it within a line. Two heights of a column count: where its last line ends (what a reader sees
  * of the balance, both columns starting at one height) and how tall its lines stand
  * from the first one's top (the space above a heading at a column's head, which the
  * heading keeps to stay on the body's grid, left out). A break balances the page when
  * both come within a line; of those, the one whose ends are closest.
  */
-function balancePlan(laid: ReturnType<typeof place>, last: number, area: Area, grid: number): Break[] | undefined {
+function balancePlan(laid: ReturnType<typeof place>, last: number, area: Area, grid: number): { breaks: Break[] | undefined; balanced: boolean } {
   const { rows, placed } = laid;
   const start = rows.findIndex((r) => r.page === last);
-  if (start < 0) return undefined;
+  if (start < 0) return { breaks: undefined, balanced: true };
   const end = rows.length - 1;
   // The columns' head on the last page: the type area's top, or below the title when the article starts there.
   const columnHead = rows[0]!.page < last ? area.top : (laid.columnTop.get(last) ?? area.top);
@@ -335,9 +403,9 @@ function balancePlan(laid: ReturnType<typeof place>, last: number, area: Area, g
   const natural = rows.findIndex((r, i) => i > start && r.page === last && r.column === 1);
   const naturalAt = natural < 0 ? end + 1 : natural;
   const asSet = evaluate(start, true, naturalAt);
-  if (asSet?.balanced && asSet.cost <= grid + 0.5) return undefined;
+  if (asSet?.balanced && asSet.cost <= grid + 0.5) return { breaks: undefined, balanced: true };
   const own = best(start, true);
-  if (own?.balanced) return own.at <= end ? [columnBreak(own.at)] : undefined;
+  if (own?.balanced) return { breaks: own.at <= end ? [columnBreak(own.at)] : undefined, balanced: true };
   // The page before runs short: its second column's last rows go over, a line or two at
   // most; the fewer the better (a quarter line each), and a last page balanced with them.
   // Short of a full column: of the last body line the type area holds (a column that ran
@@ -353,7 +421,7 @@ function balancePlan(laid: ReturnType<typeof place>, last: number, area: Area, g
     const c = best(s, false);
     if (c?.balanced && (!pull || c.cost + short / 4 < pull.cost - 0.5)) pull = { s, at: c.at, cost: c.cost + short / 4 };
   }
-  if (pull) return [breakAt(pull.s), ...(pull.at <= end ? [columnBreak(pull.at)] : [])];
-  if (!own || own.at === naturalAt || (asSet && own.cost >= asSet.cost - 0.5)) return undefined;
-  return own.at <= end ? [columnBreak(own.at)] : undefined;
+  if (pull) return { breaks: [breakAt(pull.s), ...(pull.at <= end ? [columnBreak(pull.at)] : [])], balanced: true };
+  if (!own || own.at === naturalAt || (asSet && own.cost >= asSet.cost - 0.5)) return { breaks: undefined, balanced: false };
+  return { breaks: own.at <= end ? [columnBreak(own.at)] : undefined, balanced: false };
 }

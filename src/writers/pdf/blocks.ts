@@ -14,7 +14,7 @@ import { lineHeightFor, type PdfFonts } from './fonts.js';
 import type { Run } from './linebreak.js';
 import { rememberedLines } from './line-memo.js';
 import { type InlineContext, pdfInlines, pdfText } from './inlines.js';
-import { KEEP_WITH_NEXT, keepTogether } from './keep.js';
+import { BLOCK_INDEX, KEEP_WITH_NEXT, keepTogether } from './keep.js';
 
 export interface BlockContext {
   template: Template;
@@ -26,6 +26,14 @@ export interface BlockContext {
   width: number;
   /** Families by the name pdfmake knows them under. */
   families: ReadonlyMap<string, FontFamily>;
+  /**
+   * One paragraph of the article set loose (balance.ts: the newspaper's last page, where
+   * no column break balances it, takes a line more): its index among the article's
+   * blocks, and the points its lines are filled short of the measure (justified to it).
+   */
+  loosen?: { block: number; by: number };
+  /** Points off the measure while breaking this block's lines (set from `loosen`). */
+  loose?: number;
 }
 
 export { KEEP_WITH_NEXT };
@@ -66,6 +74,7 @@ function styled(context: BlockContext, style: AnyStyleName, text: Content[], ext
       families: context.families,
       fonts: context.fonts.source,
       hanLatinSpace: context.template.hanLatinSpace,
+      ...(context.loose ? { loose: context.loose } : {}),
     });
     node.alignment = 'left';
     node.broken = true;
@@ -176,7 +185,47 @@ function closeUp(nodes: Content[], context: BlockContext): Content[] {
 }
 
 function blocks(article: Article, context: BlockContext): Content[] {
-  return closeUp(article.children.flatMap((node, i) => block(node, article, i, context)), context);
+  const { loosen } = context;
+  return closeUp(
+    article.children.flatMap((node, i) => block(node, article, i, loosen?.block === i ? { ...context, loose: loosen.by } : context).map((n) => ({ ...(n as object), [BLOCK_INDEX]: i }) as unknown as Content)),
+    context,
+  );
+}
+
+/** Most a paragraph is set loose by, em off the measure (its lines lose about a character each). */
+const LOOSEST = 1;
+/** Most space a loose line may have between two characters, em (1.6 em of slack over 20 gaps); more only where the paragraph set as usual has as much. */
+const LOOSEST_SPACING = 0.08;
+
+/**
+ * How loose a block must be set to run one line longer: pt off the measure (the least of
+ * a quarter em's steps up to LOOSEST) and the most space it then leaves between two
+ * characters of a line (em); undefined when it is no justified paragraph, or not one
+ * line longer within that (two lines longer is no gain), or a line would come out
+ * looser than LOOSEST_SPACING (a number or a Latin word that cannot break going down
+ * whole leaves its line gappy).
+ */
+export function loosening(article: Article, index: number, context: BlockContext): { by: number; spacing: number } | undefined {
+  const node = article.children[index];
+  if (node?.type !== 'paragraph') return undefined;
+  const style = context.styles[paragraphStyle(node)];
+  if (style.alignment !== 'justify' || context.template.page.grid) return undefined;
+  const laid = (loose?: number) => {
+    const runs = (block(node, article, index, loose ? { ...context, loose } : context)[0] as unknown as { text: { text: string; characterSpacing?: number }[] }).text;
+    const breaks = runs.flatMap((r, k) => (r.text === '\n' ? [k] : []));
+    // The widest gap between characters on a line that is justified (all but the last).
+    const widest = Math.max(0, ...runs.slice(0, breaks.at(-1) ?? 0).map((r) => r.characterSpacing ?? 0)) / style.size;
+    return { lines: breaks.length + 1, widest };
+  };
+  const natural = laid();
+  for (let step = 1; step <= LOOSEST * 4; step++) {
+    const by = (step / 4) * style.size;
+    const loose = laid(by);
+    if (loose.lines > natural.lines + 1) return undefined;
+    if (loose.lines < natural.lines + 1) continue;
+    return loose.widest <= Math.max(LOOSEST_SPACING, natural.widest) ? { by, spacing: loose.widest } : undefined;
+  }
+  return undefined;
 }
 
 /** The space above and below a node in its named style. */

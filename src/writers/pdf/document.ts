@@ -8,7 +8,7 @@ import { mmToPt } from '../../templates/units.js';
 import type { HeaderFooter, StyleName, Template } from '../../templates/types.js';
 import { STYLE_NAMES } from '../../templates/types.js';
 import { type AnyStyleName, DERIVED_STYLE_NAMES, type LaidStyle, laidStyles } from '../../templates/derived.js';
-import { articleBody, articleContent, articleTitle, type BlockContext } from './blocks.js';
+import { articleBody, articleContent, articleTitle, type BlockContext, loosening } from './blocks.js';
 import { type Balancer, balancer, firstBlockHeight } from './balance.js';
 import { lineHeightFor, type PdfFonts } from './fonts.js';
 import { pdfText } from './inlines.js';
@@ -154,7 +154,15 @@ export function pdfDocument(edition: Edition, template: Template, fonts: PdfFont
     const flow = edition.children.flatMap((article, i) => {
       const title = articleTitle(article, { ...context, width: inner });
       const body = articleBody(article, context);
-      const b = balancer(body, mmToPt(widthMm) / 2, { top: margins[1], bottom: mmToPt(heightMm) - margins[3] }, template.styles.body.leading, styleOf, offset);
+      // The last article's last page may take a paragraph set loose to balance (balance.ts).
+      const loosen =
+        i === edition.children.length - 1
+          ? {
+              spacing: (block: number) => loosening(article, block, context)?.spacing,
+              body: (block?: number) => articleBody(article, block === undefined ? context : { ...context, loosen: { block, by: loosening(article, block, context)!.by } }),
+            }
+          : undefined;
+      const b = balancer(body, mmToPt(widthMm) / 2, { top: margins[1], bottom: mmToPt(heightMm) - margins[3] }, template.styles.body.leading, styleOf, offset, loosen);
       offset += b.tags;
       if (i === edition.children.length - 1) balance = b;
       else bands.push(b);

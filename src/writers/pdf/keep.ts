@@ -12,6 +12,9 @@ import type { Content } from 'pdfmake/interfaces.js';
 /** Headings, subheads and titles carry a headline level: they keep with what follows. */
 export const KEEP_WITH_NEXT = 1;
 
+/** The key on a block's pdfmake nodes (and on the pieces cut from it here) naming its index among the article's blocks. */
+export const BLOCK_INDEX = 'zhpressBlock';
+
 type Node = Record<string, unknown>;
 type Run = { text: string };
 

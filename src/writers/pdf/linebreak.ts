@@ -43,6 +43,12 @@ export interface BreakOptions {
   fonts: Pick<WriteFonts, 'family' | 'open'>;
   /** Space between a Han character and a Latin letter or digit beside it, em (0 or absent: none; ignored on a grid). */
   hanLatinSpace?: number;
+  /**
+   * Points off the measure while breaking (a paragraph set loose to run a line longer: the
+   * newspaper's last page, balance.ts): lines are filled to `width - loose` and justified
+   * to `width`, so their slack is spread in the character spacing.
+   */
+  loose?: number;
 }
 
 /** Text that fonts kern (Latin letters, digits): measured by laying it out. */
@@ -134,7 +140,7 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
   if (options.hanLatinSpace && !options.pitch) addHanLatinGaps(options.fonts, chars, faces, options.hanLatinSpace, options.size);
   const lineWidth = (index: number) => (index === 0 ? options.width - options.indent : options.width);
   // On a grid a full line is exactly so many pitches; otherwise keep a hair of slack.
-  const fits = (index: number) => lineWidth(index) + (options.pitch ? 0.01 : -0.5);
+  const fits = (index: number) => lineWidth(index) - (options.loose ?? 0) + (options.pitch ? 0.01 : -0.5);
   const lines: Char[][] = [];
   /** Lines that took squeezed-in punctuation: set to the measure even when last. */
   const tight = new Set<number>();
