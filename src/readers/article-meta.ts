@@ -6,6 +6,9 @@ import { blockText, inlineText } from '../model/visit.js';
 import { CLOSING_END, CREDIT_END, INLINE_CONTINUATION, OPENING_DATELINE } from '../text/patterns.js';
 import { GLUED_CREDIT, isControl } from './text/roles.js';
 
+/** A figure's or a table's caption: "图4安装于室外的全天相机", "表2 ……", "Fig. 4 The …", "Table 1 …". */
+const FIGURE_CAPTION = /^(?:[图圖表][0-9\uFF10-\uFF19]{1,3}(?![0-9\uFF10-\uFF19\u5E74\u6708\u65E5])|(?:Fig\.|Figure|Table)\s*[0-9]{1,3}\b)/u;
+
 /** "新华社北京8月28日电（记者张三）" at the start of a text: not part of a title. */
 function withoutOpeningByline(content: string): string {
   const trimmed = content.replace(/^\s+/u, '');
@@ -103,7 +106,8 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     const cutWord = last.type === 'paragraph' && /^\p{Script=Han}$/v.test(text) && !/^(?:完|終|终)$/u.test(text);
     const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text) || siblingClosed || cutWord;
     // (A caption closed by its picture's credit ends the story: "桃猿陳金鋒。趙文彬攝".)
-    if (!CLOSING_END.test(text) && !CREDIT_END.test(text) && underWay) meta.truncated = true;
+    // (So does a figure's or a table's caption, which has no stop by nature: "Fig. 4 The all-sky camera stands outdoors".)
+    if (!CLOSING_END.test(text) && !CREDIT_END.test(text) && !FIGURE_CAPTION.test(text) && underWay) meta.truncated = true;
   }
   return meta;
 }

@@ -10,6 +10,7 @@
 //   line), where neither line is a sentence of its own ("（2020年5月14日……人民代表大会" /
 //   "常务委员会第二十一次会议通过）"): one parenthetical cut in two, a title's note.
 // - A row of an enumeration ending in its comma (、) and the rows under it: one list of names wrapped.
+// - A Latin line stopping without punctuation and one opening in lower case after a blank line: one sentence.
 import type { Change } from '../../model/types.js';
 import { plural } from '../../plural.js';
 import { type Line } from './lines.js';
@@ -18,6 +19,9 @@ import { matchMarker, PROVISION } from '../../text/patterns.js';
 
 const SOURCE = 'reader:text';
 const BARE_PROVISION = /^第[\s\u3000]*[〇零一二三四五六七八九十百千0-9\uFF10-\uFF19]+[\s\u3000]*[条條](?:之[〇零一二三四五六七八九十0-9]+)?$/u;
+/** A line of Latin text: letters, digits, spaces and ASCII punctuation only, a word at least. */
+const LATIN_LINE = /^(?=.*[A-Za-z]{2})[A-Za-z0-9 .,;:'"()\-/&%]+$/u;
+const KEY_LINE = /^[A-Za-z_][\w-]*[ \t]*:/u;
 const OPENS = /[\uFF08(]/gu;
 const CLOSES = /[\uFF09)]/gu;
 
@@ -46,6 +50,8 @@ export function joinCutLines(lines: Line[], report: Change[]): Line[] {
   let brackets = 0;
   let firstProvision: Line | undefined;
   let firstBracket: Line | undefined;
+  let latins = 0;
+  let firstLatin: Line | undefined;
   let enumerations = 0;
   let firstEnumeration: Line | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -67,6 +73,21 @@ export function joinCutLines(lines: Line[], report: Change[]): Line[] {
         out.push(joinLines(line, after));
         firstBracket ??= line;
         brackets++;
+        i = j;
+        continue;
+      }
+    }
+    // A Latin sentence cut over a blank line, its second part opening in lower case ("Fig. 3 Diagram of the …
+    // system" / "" / "at Shenzhen astronomical observatory", an English caption as an OCR splits it): one line.
+    if (!line.blank && LATIN_LINE.test(line.content) && !/[.!?:;]$/u.test(line.content)) {
+      const j = next?.blank ? i + 2 : i + 1;
+      const after = lines[j];
+      // (Not a field of a front matter or a record, "comments: false" / "date: Tue, 14 Apr 2026".)
+      if (after && !after.blank && /^[a-z]/u.test(after.content) && LATIN_LINE.test(after.content) && !KEY_LINE.test(line.content) && !KEY_LINE.test(after.content)) {
+        const gap: Line = { ...after, content: ' ', offsets: [(after.offsets[0] ?? 1) - 1], columns: [(line.columns.at(-1) ?? 0) + 1] };
+        out.push(joinLines(joinLines(line, gap), after));
+        firstLatin ??= line;
+        latins++;
         i = j;
         continue;
       }
@@ -94,6 +115,9 @@ export function joinCutLines(lines: Line[], report: Change[]): Line[] {
   }
   if (brackets) {
     report.push({ source: SOURCE, kind: 'join-cut-bracket', message: `joined ${plural(brackets, 'bracket')} opened on one line and closed on the next into one line`, position: at(firstBracket!) });
+  }
+  if (latins) {
+    report.push({ source: SOURCE, kind: 'join-latin-sentence', message: `joined ${plural(latins, 'line')} of Latin text opening in lower case to the Latin line over it that stops without punctuation (one sentence cut over a blank line)`, position: at(firstLatin!) });
   }
   if (enumerations) {
     report.push({ source: SOURCE, kind: 'join-enumeration-rows', message: `joined ${plural(enumerations, 'line')} to the row of an enumeration over it that ends in its comma (、)`, position: at(firstEnumeration!) });

@@ -52,6 +52,9 @@ interface Part {
   items: (Classified | { kind: 'contents'; lines: Line[] })[];
 }
 
+/** A paper's section number glued to its head's text: "1全天云图监测的现状与不足", "2.1系统构成". */
+const GLUED_SECTION = /^([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})(?=\p{Script=Han})/v;
+
 /** A TV script's cue for the sound under it, with the voice it names: "现场声：", "同期声 刘赐贵", "解说：". */
 const SOUND_CUE = /^(?:现场声|現場聲|同期声|同期聲|解说词|解說詞|解说|解說|画外音|畫外音|旁白)(?:[\s\u3000]*[\uFF1A:][\s\u3000]*[^\u3002\uFF01\uFF1F!?\uFF0C,]{0,60}|[\s\u3000]+[^\u3002\uFF01\uFF1F!?\uFF0C,\uFF1A:]{2,60})?$/u;
 
@@ -105,6 +108,14 @@ function classifyBody(lines: Line[], titleBlock: TitleBlock, furniture: Set<Line
     }
     // A "## " line or a **bold** line alone is a head; "**加大减税降费力度。**正文" opens with its lead.
     // One that is a label alone ("### 柯華葳：" over a speaker's turn) is the label, as it would be unmarked.
+    // A "#" head numbered as a paper numbers its sections, the number glued to the text ("# 2.1系统构成"): a
+    // heading of that numbering's depth.
+    const numbered = markup.level.has(line) ? GLUED_SECTION.exec(line.content) : null;
+    if (numbered) {
+      const parts = numbered[1]!.split('.').length as 1 | 2 | 3 | 4;
+      items.push({ kind: 'heading', line, markerKind: `decimal-${parts}`, marker: numbered[1]!, rest: sliceLine(line, numbered[0].length) });
+      continue;
+    }
     // (A bold line of sentences is a paragraph set in bold, a standfirst: "**一份……文件显示，……近3个月之久。**".)
     const boldParagraph = markup.strong.has(line) && !markup.level.has(line) && line.content.length > 30 && CLOSING_END.test(line.content);
     if ((markup.level.has(line) || markup.strong.has(line)) && !boldParagraph && !matchMarker(line.content) && !MARKED_LABEL.test(line.content)) {

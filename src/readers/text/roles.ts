@@ -508,7 +508,7 @@ export const BOX_LABEL =
 
 /** The labelled sections of a Taiwan 公文 and a decision: "主旨：", "說明：", "辦法：", "依據：". */
 // (A gazette letter-spaces them: "主　　旨：", "依　　據：".)
-const SECTION_WORDS = ['主旨', '要旨', '要點', '要点', '主文', '案由', '說明', '说明', '辦法', '办法', '依據', '依据', '公告事項', '公告事项', '擬辦', '拟办', '決定', '决定', '決議', '决议', '備註', '备注', '理由', '事實', '事实', '問題', '问题', '答覆', '答复', '解釋文', '解释文', '理由書', '理由书'];
+const SECTION_WORDS = ['主旨', '要旨', '要點', '要点', '主文', '案由', '說明', '说明', '辦法', '办法', '依據', '依据', '公告事項', '公告事项', '擬辦', '拟办', '決定', '决定', '決議', '决议', '備註', '备注', '理由', '事實', '事实', '問題', '问题', '答覆', '答复', '解釋文', '解释文', '理由書', '理由书', '摘要', '关键词', '關鍵詞', '关键字', '關鍵字'];
 export const SECTION_LABEL = new RegExp(`^(?:${SECTION_WORDS.map((word) => [...word].join('[\\s\\u3000]*')).join('|')})[\\s\\u3000]*[\uFF1A:]`, 'u');
 
 /** A letterhead under a title: "臺南市政府　公告" (the organ, a gap, the kind of document). */

@@ -302,6 +302,11 @@ function frontMatterPosters(markup: Markup | undefined): Set<string> {
   return names;
 }
 
+/** Authors with their affiliations' numbers: "梅林1，吴翔²，周作超²", "张三1,2 李四*". */
+const AUTHORS = /^(?:[\p{Script=Han}·]{2,4}[0-9\u00B9\u00B2\u00B3\u2070-\u2079*,]{1,4}(?:[\uFF0C\u3001\s\u3000]+|$)){2,12}$/v;
+/** Their affiliations in brackets, numbered: "（1.深圳市国家气候观象台，广东 深圳518040；2.……）". */
+const AFFILIATIONS = /^[(\uFF08][\s\u3000]*[0-9\uFF10-\uFF19\u00B9\u00B2\u00B3][\s\u3000]*[.\uFF0E\u3001]/u;
+
 /** A Latin personal name alone on its line: "Nate Nelson", "Mary J. Smith". */
 const LATIN_NAME = /^[A-Z][a-z]+(?:[ \u00A0](?:[A-Z]\.|[A-Z][a-z]+)){1,2}$/u;
 
@@ -592,6 +597,13 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
       if (posters.has(bare(content))) {
         if (block.byline) block.blocks.push({ line, role: 'header' });
         else block.byline = line;
+        continue;
+      }
+      // A paper's authors, each name marked with the number of its affiliation ("梅林1，吴翔²，周作超²"), and the
+      // affiliations in brackets under them ("（1.深圳市国家气候观象台，……；2.……）"), a paragraph of the head.
+      if (title && !block.byline && AUTHORS.test(content)) {
+        block.byline = line;
+        if (AFFILIATIONS.test(lines[i + 1]?.content ?? '')) block.blocks.push({ line: lines[++i]! });
         continue;
       }
       if (title && !block.byline && LATIN_NAME.test(content) && /\p{Script=Han}/v.test(title.content)) {
