@@ -104,7 +104,9 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     const siblingClosed = last.type === 'paragraph' && last.marker !== undefined && before?.type === 'paragraph' && before.marker !== undefined && CLOSING_END.test(blockText(before));
     // (So is a lone character after the text, the first of a cut sentence: "葉".)
     const cutWord = last.type === 'paragraph' && /^\p{Script=Han}$/v.test(text) && !/^(?:完|終|终)$/u.test(text);
-    const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text) || siblingClosed || cutWord;
+    // (So is a quotation opened and not closed: "住建部部长陈政高“接到”的“房价暴涨".)
+    const unclosed = (text.match(/[\u201C\u300C\u300E]/gu) ?? []).length > (text.match(/[\u201D\u300D\u300F]/gu) ?? []).length;
+    const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text) || siblingClosed || cutWord || unclosed;
     // (A caption closed by its picture's credit ends the story: "桃猿陳金鋒。趙文彬攝".)
     // (So does a figure's or a table's caption, which has no stop by nature: "Fig. 4 The all-sky camera stands outdoors".)
     if (!CLOSING_END.test(text) && !CREDIT_END.test(text) && !FIGURE_CAPTION.test(text) && underWay) meta.truncated = true;

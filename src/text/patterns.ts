@@ -207,7 +207,8 @@ const BRACKETED_DATELINE = new RegExp(
   'v',
 );
 /** A broadcaster's or site's formula: "央视网消息（新闻联播）：", "本台消息，" (not "据新华社消息", which reports). */
-const FORMULA_DATELINE = /^(?<raw>(?!据|據|另据|另據)(?<agency>[\p{Script=Han}]{1,6}?(?:网|網|台|社|报|報))消息(?:[\(\uFF08][^\(\)\uFF08\uFF09]{1,12}[\)\uFF09])?[\uFF1A:\uFF0C,]|(?<own>本报|本報|本台|本网|本網|本刊)(?:讯|訊)(?=[\s\u3000\uFF1A:\uFF0C,]))/v;
+// (A paper names itself in the formula too: "新京报讯（记者 苏季）1月21日下午，……".)
+const FORMULA_DATELINE = /^(?<raw>(?!据|據|另据|另據)(?<agency>[\p{Script=Han}]{1,6}?(?:网|網|台|社|报|報))消息(?:[\(\uFF08][^\(\)\uFF08\uFF09]{1,12}[\)\uFF09])?[\uFF1A:\uFF0C,]|(?<own>本报|本報|本台|本网|本網|本刊|[\p{Script=Han}]{1,5}?(?:报|報|网|網|台|刊))(?:讯|訊)(?=[\s\u3000\uFF1A:\uFF0C,\(\uFF08]))/v;
 /** A paper's own tag: "【明報專訊】", "【本報訊】". */
 const TAG_DATELINE = /^(?<raw>\u3010(?<agency>[\p{Script=Han}]{1,6}?)(?:專訊|专讯|訊|讯)\u3011|[\(\uFF08](?<paper>[\p{Script=Han}]{2,8}?)(?:報道|报道|專訊|专讯|訊|讯)[\)\uFF09])/v;
 /** A media site's sources and the day in brackets: "(中華新聞通訊社/中華時報1月21日訊)", "（本報／新華社3月5日電）". */
