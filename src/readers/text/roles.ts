@@ -50,6 +50,9 @@ const REFERENCE = /^[A-Z]{1,4}\s?\d{1,4}[/-]\d{1,4}(?:-\d{1,4})?$/u;
 export const EDITION_LINE =
   /^\u300A\s*[\p{Script=Han}]{2,12}\s*\u300B\s*[\(\uFF08]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*[0-9\uFF10-\uFF19]{1,3}\s*版)?\s*[\)\uFF09]$/v;
 
+/** A bulletin's issue and page over its name: "1886 期 / 第2版:2", "第35期", "总第1886期 第2版". */
+const ISSUE_LINE = /^(?:总第|總第|第)?[\s\u3000]*[0-9\uFF10-\uFF19]{1,5}[\s\u3000]*期(?:[\s\u3000]*[\/\uFF0F|｜]?[\s\u3000]*(?:第[\s\u3000]*[0-9\uFF10-\uFF19]{1,3}[\s\u3000]*版)(?:[\s\u3000]*[\uFF1A:][\s\u3000]*[0-9\uFF10-\uFF19]{1,3})?)?$/u;
+
 /** A page's count of pages at its foot: "第 1 頁，共 2 頁", "共2页 第1页". */
 export const PAGE_OF = /^(?:第[\s\u3000]*[0-9\uFF10-\uFF19]{1,4}[\s\u3000]*[頁页][\s\u3000]*[\uFF0C,\uFF0F/]?[\s\u3000]*共[\s\u3000]*[0-9\uFF10-\uFF19]{1,4}[\s\u3000]*[頁页]|共[\s\u3000]*[0-9\uFF10-\uFF19]{1,4}[\s\u3000]*[頁页][\s\u3000]*[\uFF0C,]?[\s\u3000]*第[\s\u3000]*[0-9\uFF10-\uFF19]{1,4}[\s\u3000]*[頁页])$/u;
 
@@ -192,6 +195,7 @@ export function isHeaderField(content: string): boolean {
   if (field !== content && /^\p{Script=Han}{2,8}[\uFF1A:]$/v.test(field)) return true;
   return (
     EDITION_LINE.test(content) ||
+    ISSUE_LINE.test(content) ||
     IMAGE_LINE.test(content) ||
     REFERENCE.test(content) ||
     CHROME.test(content) ||
