@@ -5,7 +5,7 @@ import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
 import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, CREDIT_END, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, BOX_LABEL, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isAnnotation, LONE_DATE, isByline, isHeaderField, isTitleNote, pageRow, personNames, RAPPORTEUR, RULE_LINE } from './roles.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, CAPTION, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isAnnotation, LONE_DATE, isByline, isHeaderField, isTitleNote, pageRow, personNames, RAPPORTEUR, RULE_LINE } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -157,7 +157,8 @@ export function splitArticles(lines: Line[]): Line[][] {
     const from = CONTINUED_FROM.exec(content);
     if (from && from[0].length === content.length && current.some((l) => !CONTINUED_FROM.test(l.content))) close();
     // (An attachment label alone is the start of the article that follows it.)
-    else if (current.length && !(current.length === 1 && ATTACHMENT_LABEL.test(current[0]!.content)) && documentStarts(lines, i, signedAt === i, restarts(current, lines.slice(i + 1, i + 6)))) close();
+    // (Nor is a photo's caption over the document alone an article: "……发表重要讲话。 新华社记者 鞠鹏 摄" / "新华网北京4月28日电".)
+    else if (current.length && !(current.length === 1 && ATTACHMENT_LABEL.test(current[0]!.content)) && !current.every((l) => CAPTION.test(l.content)) && documentStarts(lines, i, signedAt === i, restarts(current, lines.slice(i + 1, i + 6)))) close();
     // What a notice transmits starts under the notice's date, with its title or without (a copy that lost it).
     else if (transmittedAt === i && current.length) close();
     current.push(line);
