@@ -94,7 +94,9 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
   const endMatter = last?.type === 'paragraph' && last.role !== undefined;
   // (A quotation that is all the article holds is the deck under a headline: it stops without a stop by nature.)
   const deckOnly = last?.type === 'quote' && end === 1;
-  if (last && !endMatter && !deckOnly && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
+  // (Nor does a contents list end anything mid-sentence: a compilation's contents over the pieces that follow.)
+  const contents = last?.type === 'list' && (last as { data?: { role?: string } }).data?.role === 'contents';
+  if (last && !endMatter && !deckOnly && !contents && (last.type === 'paragraph' || last.type === 'list' || last.type === 'quote')) {
     // Stopping mid-sentence needs a sentence under way: a short line without punctuation (a name,
     // an office, a caption) ends a list or a page, not a sentence.
     // A credit glued to the last sentence ("……罰金。（編輯：李亨山）1120823") closes the story like a line of its own.

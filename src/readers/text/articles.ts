@@ -142,6 +142,18 @@ export function splitArticles(lines: Line[]): Line[][] {
     const at = lines[i + 1] !== undefined && /^[\u2014\u2015]{2}/u.test(lines[i + 1]!.content) ? i + 2 : i + 1;
     return lines[at] !== undefined && isHeaderField(lines[at]!.content) && bodyLike(lines[at + 1]);
   };
+  // A compilation's contents over its pieces ("目录" / "1.人民网评：…… 3" / … / "人民网评：……"): the first piece starts
+  // an article where the contents end.
+  const pieces = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!CONTENTS.test(lines[i]!.content)) continue;
+    const contents = findContents(lines, i);
+    if (!contents?.pieces) continue;
+    // (Each piece's title is its entry without number and page.)
+    const titles = new Set(contents.pieces.filter((t) => t.length >= 4));
+    const bare = (content: string) => content.replace(/[\s\u3000\u00A0]+/gu, '');
+    for (let k = contents.end; k < lines.length; k++) if (titles.has(bare(lines[k]!.content))) pieces.add(k);
+  }
   const fieldedHeads = new Set<number>();
   for (let i = 0; i < lines.length; i++) if (fieldedHead(i)) fieldedHeads.add(i);
   // (A head's second line is no head of its own.)
@@ -152,6 +164,7 @@ export function splitArticles(lines: Line[]): Line[][] {
     const content = line.content;
     if (rules >= 2 && i > 0 && RULE_LINE.test(lines[i - 1]!.content) && ruled(i - 1) && current.length) close();
     if (i > 0 && more.has(lines[i - 1]!) && current.length) close();
+    if (pieces.has(i) && current.length) close();
     if (signedHeads.size >= 2 && signedHeads.has(i) && current.length) close();
     else if (fieldedHeads.size >= 2 && fieldedHeads.has(i) && current.length) close();
     const from = CONTINUED_FROM.exec(content);
@@ -180,16 +193,21 @@ export function splitArticles(lines: Line[]): Line[][] {
 }
 
 /** A 目录 block: the heading line and the entries after it, up to where the body repeats the first entry. */
-export function findContents(lines: Line[], start: number): { end: number } | undefined {
+export function findContents(lines: Line[], start: number): { end: number; pieces?: string[] } | undefined {
   if (!CONTENTS.test(lines[start]?.content ?? '')) return undefined;
   // (An entry may carry a count the body's heading has not: "一、刑事检察(68件)" over "一、刑事检察".)
   const bare = (content: string) => content.replace(/[\s\u3000\u00A0]+/gu, '').replace(/[(\uFF08][^()\uFF08\uFF09]*[)\uFF09]$/u, '');
+  // (An entry carries its number and page where the body's title has neither: "1.人民网评:……就业 3" over "人民网评:……就业".)
+  const entry = (content: string) => bare(content.replace(/[\s\u3000.\u2026\u00B7]+[0-9\uFF10-\uFF19]{1,4}$/u, '')).replace(/^[0-9\uFF10-\uFF19]{1,3}[.\uFF0E\u3001]/u, '');
   const first = lines[start + 1] ? bare(lines[start + 1]!.content) : '';
+  const firstEntry = lines[start + 1] ? entry(lines[start + 1]!.content) : '';
   if (!first) return undefined;
   let end = start + 1;
   while (end < lines.length) {
     const content = lines[end]!.content;
     if (end > start + 1 && bare(content) === first) break;
+    // (The body repeats the entry without its number and page: a compilation, each entry a piece of its own.)
+    if (end > start + 1 && firstEntry.length >= 4 && firstEntry !== first && bare(content) === firstEntry) return { end, pieces: lines.slice(start + 1, end).map((l) => entry(l.content)) };
     if (content.length > 80 || SENTENCE_END.test(content)) break;
     end++;
   }

@@ -606,6 +606,11 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
         if (AFFILIATIONS.test(lines[i + 1]?.content ?? '')) block.blocks.push({ line: lines[++i]! });
         continue;
       }
+      // A bare name under the title, over the page's date and source row ("向学笙" / "20XX 09 16 08:03 | 来源:人民网"): the author.
+      if (title && !block.byline && plain.length === 1 && /^[\p{Script=Han}·]{2,4}$/v.test(content) && isHeaderField(lines[i + 1]?.content ?? '')) {
+        block.byline = line;
+        continue;
+      }
       if (title && !block.byline && LATIN_NAME.test(content) && /\p{Script=Han}/v.test(title.content)) {
         block.byline = line;
         continue;
