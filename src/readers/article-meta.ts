@@ -45,7 +45,7 @@ export function deriveTitle(blocks: Block[]): string | undefined {
 }
 
 /** A picture's caption: "图①：……", "图为……", "……（资料照片）。", "……新华社记者 李四摄". */
-const CAPTION_LIKE = /^(?:图|圖)(?:[\u2460-\u2473]|[0-9\uFF10-\uFF19一二三四五六七八九十]+)[：:\s\u3000]|^(?:图为|圖為)|[(\uFF08](?:资料照片|資料照片|资料图片|資料圖片)[)\uFF09]\u3002?$|(?:摄|攝)$/u;
+const CAPTION_LIKE = /^(?:图|圖)(?:[\u2460-\u2473]|[0-9\uFF10-\uFF19一二三四五六七八九十]+)[：:\s\u3000]|^(?:图为|圖為)|[(\uFF08](?:资料照片|資料照片|资料图片|資料圖片)[)\uFF09]\u3002?$|(?:摄|攝)$|[(\uFF08][^()\uFF08\uFF09]{0,24}(?:摄|攝)[)\uFF09]\u3002?$/u;
 
 /** Fill in what `meta` lacks from the blocks (it is changed and returned). */
 export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
@@ -66,6 +66,12 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     const first = blocks.find((b) => b.type === 'paragraph' && !b.role && !CAPTION_LIKE.test(blockText(b)));
     const opening = first ? OPENING_DATELINE.exec(blockText(first))?.groups : undefined;
     if (opening) meta.dateline = { agency: opening.agency, place: opening.place || undefined, date: opening.date, raw: opening.raw! };
+    // (A Taiwan paper's desk formula names the reporter: "〔記者徐正揚／台北報導〕", the byline, left in the text.)
+    const desk = opening ? /^\u3014((?:記者|记者)[^\uFF0F/\u3015]{2,12})[\uFF0F/]/u.exec(opening.raw!) : null;
+    if (desk && !meta.byline) {
+      meta.byline = desk[1]!;
+      meta.bylineInText = true;
+    }
     const filed = first && !opening ? FILED_FROM.exec(blockText(first))?.groups : undefined;
     if (filed) {
       meta.dateline = { agency: filed.agency || undefined, place: filed.place, raw: filed.raw! };
