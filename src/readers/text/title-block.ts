@@ -429,7 +429,9 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // own, "法規功能按鈕區", before the text's first numbered head or sentence.)
     // (And a field's value under its label alone: "修正日期：" / "民國 111 年 01 月 12 日".)
     const underLabel = block.blocks.at(-1)?.line === lines[i - 1] && FIELD_LABEL_ALONE.test(lines[i - 1]?.content ?? '') && content.length <= 40 && !SENTENCE_END.test(content);
-    if (titleFromField && (FIELD_LABEL_ALONE.test(content) || RECORD_FIELD.test(content) || underLabel || (content.length <= 12 && !SENTENCE_END.test(content) && !matchMarker(content) && !PROVISION.test(content)))) {
+    // (So is the site's note on its records, ※ first, under the fields: "※如已配合行政院組織改造，……請詳見沿革".)
+    const siteNote = /^\u203B/u.test(content) && content.length <= 80 && block.blocks.at(-1)?.role === 'header';
+    if (titleFromField && (FIELD_LABEL_ALONE.test(content) || RECORD_FIELD.test(content) || underLabel || siteNote || (content.length <= 12 && !SENTENCE_END.test(content) && !matchMarker(content) && !PROVISION.test(content)))) {
       block.blocks.push({ line, role: 'header' });
       continue;
     }
