@@ -226,7 +226,10 @@ export function readLayout(lines: Line[], report: Change[]): Layout {
       // Where blank lines separate the blocks, a line right under another goes on with it, full or not.
       // (Across a page break, only a full line that stops mid-sentence goes on.)
       // (Where whitespace marks the ends, a line without it goes on however short: a list's narrower column.)
-      if ((!separated || skipped.length > 0) && ((tail < wrap - 5 && !(marked && !line.trailing)) || ends(line, tail))) break;
+      // (A full line that ends in a colon over a quotation, "……第502條第1項規定：" / "「法院認為……」", quotes the
+      // statute in its sentence: it goes on.)
+      const quoting = !marked && skipped.length === 0 && tail >= wrap - 5 && /[\uFF1A:]$/u.test(line.content) && /^[\u300C\u201C]/u.test(next.content);
+      if (!quoting && (!separated || skipped.length > 0) && ((tail < wrap - 5 && !(marked && !line.trailing)) || ends(line, tail))) break;
       if (separated && next.indented) break;
       tail = width(next);
       line = joinLines(line, next);
