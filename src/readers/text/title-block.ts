@@ -450,7 +450,8 @@ export function findTitleBlock(lines: Line[], bodyIndented: boolean, furniture?:
     // (Not the one paragraph of a list's item, over nothing but the page's "more" mark: the item's text.)
     const overMark = lines[i + 1] !== undefined && lines.slice(i + 1).every((l) => furniture?.has(l));
     if (overMark && (title !== undefined || plain.length > 0)) break;
-    const deck = shaped && isDeck(content, repeated) && (repeated || bodyLike(lines[i + 1]) || lines[i + 1] === undefined || plain.length >= 2);
+    // (A last line with a sentence in it, stopping mid-sentence, is a text cut off in its first paragraph, no deck.)
+    const deck = shaped && isDeck(content, repeated) && (repeated || bodyLike(lines[i + 1]) || (lines[i + 1] === undefined && !/\u3002/u.test(content)) || plain.length >= 2);
     // (A document carried inside a story is indented like the story: its title is known by what follows it.)
     const carried = i === 0 && lines[1] !== undefined && (isAddress(lines[1].content) || (/^[(\uFF08]/u.test(lines[1].content) && isTitleNote(lines[1].content)));
     // (A wire's dateline may stand over the title of the document it carries: over its date line, or over the
