@@ -89,14 +89,21 @@ export function canBreak(a: string, b: string): boolean {
   return true;
 }
 
+/** Dots this many or more in a row are a leader (a contents line's "……  144/2012"), not a number's. */
+const LEADER = 3;
+
 /**
  * May a line break fall before `chars[i]`? As `canBreak`, and never after an opening mark that spaces stand
  * after ("紧紧围绕 “ 新跨越”" from a PDF's text: the spaces are dropped at the break, and “ would end the line).
+ * A leader's dots may end a line before the number they lead to ("公告》 ……" over "144/2012"):
+ * run on as one word, the dots and the number go down whole and may leave the entry's last
+ * character alone on the line before.
  */
 function breakBefore(chars: readonly Char[], i: number): boolean {
   let j = i - 1;
   while (j > 0 && chars[j]!.ch === ' ') j--;
   if (j < i - 1 && NO_LINE_END.includes(chars[j]!.ch)) return false;
+  if (/[0-9]/.test(chars[i]!.ch) && i >= LEADER && chars.slice(i - LEADER, i).every((c) => c.ch === '.')) return true;
   return canBreak(chars[i - 1]!.ch, chars[i]!.ch);
 }
 
@@ -215,7 +222,10 @@ export function breakLines(given: readonly Run[], options: BreakOptions): Run[] 
     let spacing = options.pitch ? options.pitch - options.size : 0;
     /** Latin pieces keep their own letter fit when the other gaps can take the slack. */
     let latinSpacing = open > 0 ? 0 : spacing;
-    if (((options.justify && !last) || tight.has(i)) && gaps > 0) {
+    // A line that ends in a leader before its number (the number on the next line) is set
+    // as it comes: justified, its slack would go to the few Han gaps before the dots.
+    const leader = !last && line.length >= LEADER && line.slice(-LEADER).every((c) => c.ch === '.') && /[0-9]/.test(lines[i + 1]![0]!.ch);
+    if (((options.justify && !last && !leader) || tight.has(i)) && gaps > 0) {
       spacing = (lineWidth(i) - 0.3 - widths) / (open > 0 ? open : gaps);
       // A last line that took punctuation in but fits the measure as it is is not squeezed:
       // negative spacing on a pair chws closes up overlaps its marks by more than half an em
