@@ -3,7 +3,7 @@
 // and truncation. The text and Markdown readers both end with completeMeta.
 import type { ArticleKind, ArticleMeta, Block } from '../model/types.js';
 import { blockText, inlineText } from '../model/visit.js';
-import { CLOSING_END, CREDIT_END, INLINE_CONTINUATION, OPENING_DATELINE } from '../text/patterns.js';
+import { CLOSING_END, CREDIT_END, INLINE_CONTINUATION, OPENING_DATELINE, quoteBalance } from '../text/patterns.js';
 import { GLUED_CREDIT, isControl } from './text/roles.js';
 
 /** A figure's or a table's caption: "图4安装于室外的全天相机", "表2 ……", "Fig. 4 The …", "Table 1 …". */
@@ -113,7 +113,7 @@ export function completeMeta(meta: ArticleMeta, blocks: Block[]): ArticleMeta {
     // (So is a lone character after the text, the first of a cut sentence: "葉".)
     const cutWord = last.type === 'paragraph' && /^\p{Script=Han}$/v.test(text) && !/^(?:完|終|终)$/u.test(text);
     // (So is a quotation opened and not closed: "住建部部长陈政高“接到”的“房价暴涨".)
-    const unclosed = (text.match(/[\u201C\u300C\u300E]/gu) ?? []).length > (text.match(/[\u201D\u300D\u300F]/gu) ?? []).length;
+    const unclosed = quoteBalance(text) > 0;
     const underWay = text.length >= 30 || /[\uFF0C,\u3001\uFF1B;\uFF1A:\u3002]/u.test(text) || siblingClosed || cutWord || unclosed;
     // (A caption closed by its picture's credit ends the story: "桃猿陳金鋒。趙文彬攝".)
     // (So does a figure's or a table's caption, which has no stop by nature: "Fig. 4 The all-sky camera stands outdoors".)

@@ -356,3 +356,8 @@ export const CREDIT_END = /(?:\u651D|\u6444|\u651D\u5F71|\u6444\u5F71|\u4F9B\u57
 
 /** Cells of a table row set apart by a bar between spaces: "1. | 第80号 | - | 爱滋病信托基金……". */
 export const TABLE_ROW = /[\s\u3000]\|[\s\u3000]/u;
+
+/** Quotation marks a text opens and does not close (negative: closes more than it opens). */
+export function quoteBalance(text: string): number {
+  return (text.match(/[\u201C\u300C]/gu) ?? []).length - (text.match(/[\u201D\u300D]/gu) ?? []).length;
+}

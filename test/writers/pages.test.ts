@@ -40,13 +40,26 @@ inputs.push(minutes);
 
 const NEVER: Fault['kind'][] = ['heading-at-foot', 'orphan', 'widow', 'empty-page', 'bad-start', 'bad-end', 'runt'];
 
+/** Millimetres in points. */
+const mm = (v: number) => (v * 72) / 25.4;
+
+/** A template's type area as the page measurer takes it (top and bottom margins in points, the columns). */
+const geometryOf = (template: ReturnType<typeof loadTemplate>) => ({ top: mm(template.page.margins.top), bottom: mm(template.page.margins.bottom), columns: template.page.columns });
+
+/** Builds one input to a Simplified newspaper PDF in `dir` with the built CLI, and gives its path. */
+function newspaperPdf(input: string, dir: string): string {
+  const run = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'build', input, '--format', 'pdf', '--variant', 'zh-Hans', '--template', 'newspaper', '--out', dir, '--quiet'], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
+}
+
 // Simplified and Traditional (Taiwan): Traditional sets ，。 centred in their cells, and its
 // text runs to other lengths, so its breaks fall elsewhere.
 const cases = ['briefing', 'gbt9704', 'newspaper'].flatMap((name) => ['zh-Hans', 'zh-Hant-TW'].map((variant) => [name, variant] as const));
 
 describe.skipIf(!have).each(cases)('pages of the %s template, %s', (name, variant) => {
   const template = loadTemplate(name, variant as Lang);
-  const geometry = { top: (template.page.margins.top * 72) / 25.4, bottom: (template.page.margins.bottom * 72) / 25.4, columns: template.page.columns };
+  const geometry = geometryOf(template);
   const dir = join(out, `${name}-${variant}`);
   const built = () => {
     const run = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'build', ...inputs, '--format', 'pdf', '--variant', variant, '--template', name, '--out', dir, '--quiet', '--jobs', '1'], { encoding: 'utf8' });
@@ -93,7 +106,6 @@ describe.skipIf(!have).each(cases)('pages of the %s template, %s', (name, varian
   // empty. Measured on the page itself: pdftoppm at 72 dpi (1 px = 1 pt) in grey, the rule's
   // column of pixels against the lowest word of the type area (pdftotext -bbox).
   if (template.page.columns > 1 && template.page.columnRule) it.skipIf(!clients('pdftoppm', 'pdftotext'))('ends the column rule with the columns on the last page', () => {
-    const mm = (v: number) => (v * 72) / 25.4;
     const margins = template.page.margins;
     for (const { file } of all()) {
       const pdf = join(dir, file);
@@ -225,8 +237,7 @@ describe.skipIf(!haveText)('the space between Han and Latin text, measured in th
 // letter's band was 18.8 lines out, the traffic-police annexes' 8.8 to 33.8.
 describe.skipIf(!have)('bands above a title across the newspaper columns', () => {
   const template = loadTemplate('newspaper');
-  const mm = (v: number) => (v * 72) / 25.4;
-  const geometry = { top: mm(template.page.margins.top), bottom: mm(template.page.margins.bottom), columns: template.page.columns };
+  const geometry = geometryOf(template);
   const paragraph = (k: number, n: number) => `\u3000\u3000${`\u8FD9\u662F\u7B2C${k}\u6BB5\u7528\u6765\u6D4B\u8BD5\u5206\u680F\u5E73\u8861\u7684\u6B63\u6587\u5185\u5BB9\uFF0C`.repeat(n)}\u4EE5\u53E5\u53F7\u7ED3\u675F\u3002`;
   // 关于印发测试办法的通知 / 各有关单位： / five paragraphs / 测试办公室 2024年1月1日 / 附件 测试办法 / 29 paragraphs.
   const letter = [
@@ -241,12 +252,7 @@ describe.skipIf(!have)('bands above a title across the newspaper columns', () =>
   const input = join(out, 'band.txt');
   writeFileSync(input, `${letter}\n`);
   const annexes = join(shared, 'corpus/13_rules-mps-2018-traffic-police-duty-annexes.txt');
-  const build = (file: string) => {
-    const dir = join(out, `band-${file.replace(/\W/g, '')}`);
-    const run = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'build', file, '--format', 'pdf', '--variant', 'zh-Hans', '--template', 'newspaper', '--out', dir, '--quiet'], { encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-    return join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
-  };
+  const build = (file: string) => newspaperPdf(file, join(out, `band-${file.replace(/\W/g, '')}`));
 
   it('balances the columns above the annex title under a cover letter, draws nothing else between them, and loses no text', () => {
     const pdf = build(input);
@@ -301,8 +307,7 @@ describe.skipIf(!have)('bands above a title across the newspaper columns', () =>
 // the PDF; before, the columns stood 2 lines apart.
 describe.skipIf(!have)('the last page of a newspaper text of one page', () => {
   const template = loadTemplate('newspaper');
-  const mm = (v: number) => (v * 72) / 25.4;
-  const geometry = { top: mm(template.page.margins.top), bottom: mm(template.page.margins.bottom), columns: template.page.columns };
+  const geometry = geometryOf(template);
   // 分栏平衡测试用的正文内容由汉字组成, cut to n characters and ended with 。: 32 characters
   // are two lines, 56 three with a short last line, 70 three full lines (22 after the
   // indent, then 24 and 24).
@@ -313,10 +318,7 @@ describe.skipIf(!have)('the last page of a newspaper text of one page', () => {
   writeFileSync(input, `${text}\n`);
 
   it('balances the columns within a line by setting a paragraph loose, with no widow, orphan or runt, and loses no text', () => {
-    const dir = join(out, 'one-page');
-    const run = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'build', input, '--format', 'pdf', '--variant', 'zh-Hans', '--template', 'newspaper', '--out', dir, '--quiet'], { encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-    const pdf = join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
+    const pdf = newspaperPdf(input, join(out, 'one-page'));
     const report = measurePdf(pdf, geometry);
     expect(report.pages).toBe(1);
     expect(report.lastPageImbalance).toBeLessThanOrEqual(1);
@@ -337,18 +339,14 @@ describe.skipIf(!have)('the last page of a newspaper text of one page', () => {
 // that line is set as it comes, not justified (the slack would gape between 公, 告 and 》).
 describe.skipIf(!have)('a contents entry with leader dots in a newspaper column', () => {
   const template = loadTemplate('newspaper');
-  const mm = (v: number) => (v * 72) / 25.4;
-  const geometry = { top: mm(template.page.margins.top), bottom: mm(template.page.margins.bottom), columns: template.page.columns };
+  const geometry = geometryOf(template);
   // 《二〇一二年预防及控制疾病条例修订附表一及二公告》, 54 dots, 144/2012 (the title fills the first line but 公告》).
   const entry = `\u3000\u3000\u300A\u4E8C\u3007\u4E00\u4E8C\u5E74\u9884\u9632\u53CA\u63A7\u5236\u75BE\u75C5\u6761\u4F8B\u4FEE\u8BA2\u9644\u8868\u4E00\u53CA\u4E8C\u516C\u544A\u300B  ${'.'.repeat(54)}144/2012`;
   const input = join(out, 'leader.txt');
   writeFileSync(input, `\u9644\u5C5E\u6CD5\u4F8B\u516C\u544A\n\n${entry}\n`);
 
   it('leaves no character alone on a line, and the number whole', () => {
-    const dir = join(out, 'leader');
-    const run = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), 'build', input, '--format', 'pdf', '--variant', 'zh-Hans', '--template', 'newspaper', '--out', dir, '--quiet'], { encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-    const pdf = join(dir, readdirSync(dir).find((f) => f.endsWith('.pdf'))!);
+    const pdf = newspaperPdf(input, join(out, 'leader'));
     const report = measurePdf(pdf, geometry);
     expect(report.faults.filter((f) => NEVER.includes(f.kind))).toEqual([]);
     const words = wordBoxes(pdf).map((w) => w.text);

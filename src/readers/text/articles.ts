@@ -5,7 +5,7 @@ import { type Line } from './lines.js';
 import { sliceLine, trimLine } from './line-slice.js';
 import { signatureEnd } from './end-matter.js';
 import { CLOSING_DATELINE, CLOSING_END, CONTENTS, CONTINUED_FROM, CONTINUED_TO, CREDIT_END, OPENING_DATELINE, SENTENCE_END } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, BOX_LABEL, CAPTION, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isAnnotation, LONE_DATE, isByline, isHeaderField, isTitleNote, pageRow, personNames, RAPPORTEUR, RULE_LINE } from './roles.js';
+import { ATTACHMENT_LABEL, BOX_LABEL, CAPTION, EDITOR_SIGN, HEAD_OF_ORGAN, isAddress, isAdoption, isAnnotation, LONE_DATE, isByline, isHeaderField, isTitleNote, pageRow, personNames, RULE_LINE, signedByRapporteur } from './roles.js';
 import { bodyLike, DOC_TYPE, findTitleBlock, titleLike } from './title-block.js';
 
 
@@ -151,8 +151,7 @@ export function splitArticles(lines: Line[]): Line[][] {
     if (!contents?.pieces) continue;
     // (Each piece's title is its entry without number and page.)
     const titles = new Set(contents.pieces.filter((t) => t.length >= 4));
-    const bare = (content: string) => content.replace(/[\s\u3000\u00A0]+/gu, '');
-    for (let k = contents.end; k < lines.length; k++) if (titles.has(bare(lines[k]!.content))) pieces.add(k);
+    for (let k = contents.end; k < lines.length; k++) if (titles.has(bareEntry(lines[k]!.content))) pieces.add(k);
   }
   const fieldedHeads = new Set<number>();
   for (let i = 0; i < lines.length; i++) if (fieldedHead(i)) fieldedHeads.add(i);
@@ -178,7 +177,7 @@ export function splitArticles(lines: Line[]): Line[][] {
     const signed = signatureEnd(lines, i);
     if (signed > 0) signedAt = signed;
     // (A Macau court's summary signed by its rapporteur, the judgment under it: "裁判書制作法官" / "宋敏莉".)
-    else if (i > 0 && RAPPORTEUR.test(lines[i - 1]!.content) && /^[\p{Script=Han}·]{2,5}$/v.test(content)) signedAt = i + 1;
+    else if (i > 0 && signedByRapporteur(lines[i - 1]!.content, content)) signedAt = i + 1;
     // (A date alone under the last paragraph, with the annotation under it, "2021年9月9日" / "（此件公开发布）": the
     // notice is signed by its date; the issuer's line is missing in the copy.)
     else if (LONE_DATE.test(content) && i > 0 && CLOSING_END.test(lines[i - 1]!.content) && isAnnotation(lines[i + 1]?.content ?? '')) signedAt = i + 2;
@@ -192,22 +191,24 @@ export function splitArticles(lines: Line[]): Line[][] {
   return articles;
 }
 
+/** A contents entry or a line compared with one, without spaces. */
+// (An entry may carry a count the body's heading has not: "一、刑事检察(68件)" over "一、刑事检察".)
+const bareEntry = (content: string) => content.replace(/[\s\u3000\u00A0]+/gu, '').replace(/[(\uFF08][^()\uFF08\uFF09]*[)\uFF09]$/u, '');
+
 /** A 目录 block: the heading line and the entries after it, up to where the body repeats the first entry. */
 export function findContents(lines: Line[], start: number): { end: number; pieces?: string[] } | undefined {
   if (!CONTENTS.test(lines[start]?.content ?? '')) return undefined;
-  // (An entry may carry a count the body's heading has not: "一、刑事检察(68件)" over "一、刑事检察".)
-  const bare = (content: string) => content.replace(/[\s\u3000\u00A0]+/gu, '').replace(/[(\uFF08][^()\uFF08\uFF09]*[)\uFF09]$/u, '');
   // (An entry carries its number and page where the body's title has neither: "1.人民网评:……就业 3" over "人民网评:……就业".)
-  const entry = (content: string) => bare(content.replace(/[\s\u3000.\u2026\u00B7]+[0-9\uFF10-\uFF19]{1,4}$/u, '')).replace(/^[0-9\uFF10-\uFF19]{1,3}[.\uFF0E\u3001]/u, '');
-  const first = lines[start + 1] ? bare(lines[start + 1]!.content) : '';
+  const entry = (content: string) => bareEntry(content.replace(/[\s\u3000.\u2026\u00B7]+[0-9\uFF10-\uFF19]{1,4}$/u, '')).replace(/^[0-9\uFF10-\uFF19]{1,3}[.\uFF0E\u3001]/u, '');
+  const first = lines[start + 1] ? bareEntry(lines[start + 1]!.content) : '';
   const firstEntry = lines[start + 1] ? entry(lines[start + 1]!.content) : '';
   if (!first) return undefined;
   let end = start + 1;
   while (end < lines.length) {
     const content = lines[end]!.content;
-    if (end > start + 1 && bare(content) === first) break;
+    if (end > start + 1 && bareEntry(content) === first) break;
     // (The body repeats the entry without its number and page: a compilation, each entry a piece of its own.)
-    if (end > start + 1 && firstEntry.length >= 4 && firstEntry !== first && bare(content) === firstEntry) return { end, pieces: lines.slice(start + 1, end).map((l) => entry(l.content)) };
+    if (end > start + 1 && firstEntry.length >= 4 && firstEntry !== first && bareEntry(content) === firstEntry) return { end, pieces: lines.slice(start + 1, end).map((l) => entry(l.content)) };
     if (content.length > 80 || SENTENCE_END.test(content)) break;
     end++;
   }

@@ -18,7 +18,7 @@ import { leadsIn, unnumberedHeads } from './heads.js';
 import { isAddress, SECTION_LABEL } from './roles.js';
 import { type Line } from './lines.js';
 import { linePosition, sliceLine, spanPosition, trimLine } from './line-slice.js';
-import { CLOSING_END, FIRST_PARTY, isWholeQuotation, SENTENCE_END, type MarkerKind, officeLabel, OPENING_DATELINE, PARTY_LABELS, PROVISION, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from '../../text/patterns.js';
+import { CLOSING_END, FIRST_PARTY, isWholeQuotation, SENTENCE_END, type MarkerKind, officeLabel, OPENING_DATELINE, PARTY_LABELS, PROVISION, quoteBalance, SPEAKER_WORDS, SPEECH_VERB, speakerLabel } from '../../text/patterns.js';
 
 export type DepthOf = (kind: MarkerKind) => HeadingDepth;
 
@@ -293,11 +293,6 @@ function intoClauses(next: Classified | undefined): boolean {
   return next?.kind === 'paragraph' && !next.role && /[\uFF1B;]$/u.test(next.line.content);
 }
 
-/** Opening minus closing quotation marks. */
-function balance(text: string): number {
-  return (text.match(/[\u201C\u300C]/gu) ?? []).length - (text.match(/[\u201D\u300D]/gu) ?? []).length;
-}
-
 /**
  * A quotation over several paragraphs, as Chinese sets it: each paragraph opens with “
  * and only the last one closes (the amendments a law quotes, a letter cited whole).
@@ -312,11 +307,11 @@ function quotationRuns(items: Classified[]): Set<Classified> {
     const opensHere = plain(first);
     const host: Classified | undefined = items[i];
     const opensInside = !opensHere && host?.kind === 'paragraph' && !host.role && !/^[\u201C\u300C]/u.test(host.line.content);
-    if ((!opensHere && !opensInside) || balance(first!.line.content) <= 0) continue;
-    let depth = balance(first!.line.content);
+    if ((!opensHere && !opensInside) || quoteBalance(first!.line.content) <= 0) continue;
+    let depth = quoteBalance(first!.line.content);
     let j = i + 1;
     while (j < items.length && depth > 0 && plain(items[j])) {
-      depth += balance(items[j]!.line.content) - 1;
+      depth += quoteBalance(items[j]!.line.content) - 1;
       j++;
     }
     if (depth <= 0 && j - i >= 2) {

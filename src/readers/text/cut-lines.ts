@@ -42,6 +42,11 @@ function blankParagraphs(lines: readonly Line[]): boolean {
   return breaks >= 6 && blankBreaks >= (2 * breaks) / 3;
 }
 
+/** The character set where a line break stood, between `line` and the `next` it joins (in the break's place). */
+function gapBefore(next: Line, line: Line, content: string): Line {
+  return { ...next, content, offsets: [(next.offsets[0] ?? 1) - 1], columns: [(line.columns.at(-1) ?? 0) + 1] };
+}
+
 /** The lines (blank ones included, in order) with cut lines joined; each kind of join reported once. */
 export function joinCutLines(lines: Line[], report: Change[]): Line[] {
   const separated = blankParagraphs(lines);
@@ -59,8 +64,7 @@ export function joinCutLines(lines: Line[], report: Change[]): Line[] {
     const next = lines[i + 1];
     if (separated && !line.blank && BARE_PROVISION.test(line.content) && next && !next.blank && !BARE_PROVISION.test(next.content) && !matchMarker(next.content) && !PROVISION.test(next.content)) {
       // (Joined with the ideographic space "第二条　本市……" has there, standing where the line break was.)
-      const gap: Line = { ...next, content: '\u3000', offsets: [(next.offsets[0] ?? 1) - 1], columns: [(line.columns.at(-1) ?? 0) + 1] };
-      out.push(joinLines(joinLines(line, gap), next));
+      out.push(joinLines(joinLines(line, gapBefore(next, line, '\u3000')), next));
       firstProvision ??= line;
       provisions++;
       i++;
@@ -84,8 +88,7 @@ export function joinCutLines(lines: Line[], report: Change[]): Line[] {
       const after = lines[j];
       // (Not a field of a front matter or a record, "comments: false" / "date: Tue, 14 Apr 2026".)
       if (after && !after.blank && /^[a-z]/u.test(after.content) && LATIN_LINE.test(after.content) && !KEY_LINE.test(line.content) && !KEY_LINE.test(after.content)) {
-        const gap: Line = { ...after, content: ' ', offsets: [(after.offsets[0] ?? 1) - 1], columns: [(line.columns.at(-1) ?? 0) + 1] };
-        out.push(joinLines(joinLines(line, gap), after));
+        out.push(joinLines(joinLines(line, gapBefore(after, line, ' ')), after));
         firstLatin ??= line;
         latins++;
         i = j;

@@ -5,7 +5,7 @@
 import type { ParagraphRole } from '../../model/types.js';
 import { type Line } from './lines.js';
 import { CLOSING_DATELINE, CONTINUED_TO, matchMarker } from '../../text/patterns.js';
-import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, IMAGE_LINE, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, pageRow, markDebris, OFFICE_ALONE, officeAndName, personNames, PROMULGATION, RAPPORTEUR, SEAL } from './roles.js';
+import { ATTACHMENT_NOTE, CONTACT, HEAD_OF_ORGAN, END_CAPTION, IMAGE_LINE, isAnnotation, isByline, isCourtSigner, isRecord, isSigner, LONE_DATE, pageRow, markDebris, OFFICE_ALONE, officeAndName, personNames, PROMULGATION, SEAL, signedByRapporteur } from './roles.js';
 
 /** A line of an attachment list: "2、查处……规程", "2.xxxx" — short, numbered, no sentence. */
 // (The list's last item may close it with a stop: "2．……意向申报表。".)
@@ -80,7 +80,7 @@ export function endMatter(lines: Line[]): Map<Line, ParagraphRole> {
   }
   i = signerUnderDate(lines, i, roles);
   // A Macau court's summary, signed by its rapporteur over the name ("裁判書制作法官" / "宋敏莉").
-  if (i >= 1 && RAPPORTEUR.test(lines[i - 1]!.content) && /^[\p{Script=Han}·]{2,5}$/v.test(lines[i]!.content)) {
+  if (i >= 1 && signedByRapporteur(lines[i - 1]!.content, lines[i]!.content)) {
     roles.set(lines[i]!, 'signature');
     roles.set(lines[i - 1]!, 'signature');
     signed = true;

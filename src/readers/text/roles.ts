@@ -36,10 +36,14 @@ const PAGE_TITLE = /^[^_\u3002]{2,80}_[\p{Script=Han}A-Za-z0-9]{1,12}(?:网|網|
 /** A digit, or a template's placeholder for one ("××法建〔××××〕×号"). */
 const DIGIT_OR_BLANK = '[0-9\\uFF10-\\uFF19\\u00D7]';
 
+/** A Macau court's case number: "第11/2023號案". */
+const CASE_NUMBER_BODY = '第[\\s\\u3000]*[0-9\\uFF10-\\uFF19]{1,5}[\\s\\u3000]*\\/[\\s\\u3000]*[0-9\\uFF10-\\uFF19]{4}[\\s\\u3000]*[号號](?:案|案件)?';
+export const CASE_NUMBER = new RegExp(`^${CASE_NUMBER_BODY}$`, 'u');
+
 /** A document number: "国办发〔2018〕128号", "法释〔2023〕11号", "国务院令第713号", "府都綜字第1071353381號", a case's "（2014）庆城民初字第833号". */
 // (A Taiwan court's case number names its year by the court's calendar: "108年度附民字第672號".)
 export const DOC_NUMBER = new RegExp(
-  `^(?:[\\(\uFF08]${DIGIT_OR_BLANK}{4}[\\)\uFF09](?:\\p{Script=Han}|${DIGIT_OR_BLANK}){1,16}第?${DIGIT_OR_BLANK}+[号號]|[\\p{Script=Han}\\u00D7]{1,12}[〔［\\[\\(（]${DIGIT_OR_BLANK}{4}[〕］\\]\\)）]\\s*第?${DIGIT_OR_BLANK}+\\s*[号號]|[\\p{Script=Han}]{1,16}令\\s*第\\s*${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,12}字第\\s*${DIGITS}+\\s*[号號]|${DIGITS}{2,3}\\s*年度\\s*[\\p{Script=Han}]{1,8}字第\\s*${DIGITS}+\\s*[号號]|第\\s*${DIGITS}{1,5}\\s*\\/\\s*${DIGITS}{4}\\s*[号號](?:案|案件)?)$`,
+  `^(?:[\\(\uFF08]${DIGIT_OR_BLANK}{4}[\\)\uFF09](?:\\p{Script=Han}|${DIGIT_OR_BLANK}){1,16}第?${DIGIT_OR_BLANK}+[号號]|[\\p{Script=Han}\\u00D7]{1,12}[〔［\\[\\(（]${DIGIT_OR_BLANK}{4}[〕］\\]\\)）]\\s*第?${DIGIT_OR_BLANK}+\\s*[号號]|[\\p{Script=Han}]{1,16}令\\s*第\\s*${DIGITS}+\\s*[号號]|[\\p{Script=Han}]{1,12}字第\\s*${DIGITS}+\\s*[号號]|${DIGITS}{2,3}\\s*年度\\s*[\\p{Script=Han}]{1,8}字第\\s*${DIGITS}+\\s*[号號]|${CASE_NUMBER_BODY})$`,
   'v',
 );
 
@@ -417,7 +421,8 @@ export const SEAL = /^[\(\uFF08][\p{Script=Han}]{0,4}[印章][\)\uFF09]$/v;
 /** A judge or clerk signing a judgment: "审　判　长　　李广赟", "人民陪审员　　米亚荣", "书　记　员　　王艳锋". */
 const COURT_SIGNER = /^(?:审判长|审判员|代理审判员|人民陪审员|陪审员|书记员|法官助理|審判長|審判員|陪審員|書記官|書記員|法官)[\p{Script=Han}·]{2,4}$/v;
 /** A Macau court's rapporteur alone on a line over the name: "裁判書制作法官" / "宋敏莉". */
-export const RAPPORTEUR = /^(?:裁判書制作法官|裁判书制作法官|裁判書製作法官)$/u;
+const RAPPORTEUR = /^(?:裁判書制作法官|裁判书制作法官|裁判書製作法官)$/u;
+export const signedByRapporteur = (over: string, name: string): boolean => RAPPORTEUR.test(over) && /^[\p{Script=Han}·]{2,5}$/v.test(name);
 export const isCourtSigner = (content: string): boolean => content.length <= 24 && COURT_SIGNER.test(content.replace(/[\s\u3000\u00A0]+/gu, ''));
 
 /** A contact line: "联系人：×××", "聯絡人：王小明　電話：…". */

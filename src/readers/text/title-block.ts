@@ -30,7 +30,7 @@ import {
   SUBHEAD,
   speakerLabel,
 } from '../../text/patterns.js';
-import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, BOX_LABEL, CAPTION, CREDITED_CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isControl, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
+import { ATTACHMENT_LABEL, ATTACHMENT_NOTE, BOX_LABEL, CAPTION, CASE_NUMBER, CREDITED_CAPTION, DATE, DOC_NUMBER, SECTION_LABEL, EDITION_TAIL, isControl, isSigner, LETTERHEAD, isAddress, isByline, isColumnTag, isHeaderField, isTitleNote, MEETING_FIELD, personNames, PHOTO_CAPTION, REPORTER_LINE, WEEKDAY_DATE } from './roles.js';
 
 export interface TitleBlock {
   kicker?: Line;
@@ -219,9 +219,6 @@ function partyLine(content: string): boolean {
   const label = /^((?:\p{Script=Han}[\s\u3000]*){2,5}?)(?:[\s\u3000]+|[\s\u3000]*[\uFF1A:][\s\u3000]*)(?=\S)/v.exec(content);
   return label !== null && PARTY_LABELS.has(label[1]!.replace(/[\s\u3000]/gu, ''));
 }
-
-/** A Macau court's case number: "第11/2023號案". */
-const CASE_NUMBER = /^第[\s\u3000]*[0-9\uFF10-\uFF19]{1,5}[\s\u3000]*\/[\s\u3000]*[0-9\uFF10-\uFF19]{4}[\s\u3000]*[号號]案?$/u;
 
 /** A record's field that names the document: "法規名稱: ……", "標題：……". */
 const TITLE_FIELD = /^(?:法規名稱|法规名称|標題|标题|文件名稱|文件名称|公文標題|公文标题)[\s\u3000]*[\uFF1A:][\s\u3000]*/u;
